@@ -1,0 +1,33 @@
+package org.nta.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+
+import org.nta.capture.CaptureException;
+import org.nta.capture.CaptureSource;
+import org.nta.engine.CaptureSummary;
+import org.nta.engine.Engine;
+import org.nta.engine.EngineConfig;
+import org.nta.engine.PacketSink;
+
+/** Runs the engine over one capture for a command and turns read problems into messages and exit codes. */
+final class Captures {
+    private Captures() {}
+
+    /** Opens and reads {@code file} through the sinks; throws a {@link CliError} (exit 2) if it cannot be read at all. */
+    static CaptureSummary run(String file, EngineConfig config, List<? extends PacketSink> sinks) {
+        try (CaptureSource src = CaptureSource.open(file, config.hashFile())) {
+            return new Engine(config).run(src, sinks);
+        } catch (CaptureException e) {
+            throw new CliError(e.getMessage(), Main.EXIT_UNREADABLE);
+        }
+    }
+
+    /** Warns on stderr when reading stopped early; returns the exit code for the summary. */
+    static int exitCode(CaptureSummary s, PrintWriter err) {
+        if (s.problem() == null) return Main.EXIT_OK;
+        err.println("nta: " + s.file() + ": read up to a " + s.problem().kind().name().toLowerCase().replace('_', ' ')
+                + " point: " + s.problem().describe() + "; everything before it was analysed");
+        return Main.EXIT_PARTIAL;
+    }
+}

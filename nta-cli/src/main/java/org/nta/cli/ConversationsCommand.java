@@ -1,0 +1,96 @@
+package org.nta.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import org.nta.engine.CaptureSummary;
+import org.nta.engine.EngineConfig;
+import org.nta.report.ConversationReport;
+import org.nta.report.Csv;
+import org.nta.report.Json;
+import org.nta.stats.ConversationCollector;
+import org.nta.stats.ConversationRow;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Statistics → Conversations. */
+@Command(name = "conversations", aliases = "conv", mixinStandardHelpOptions = true,
+        description = "Conversations (Wireshark's Statistics → Conversations): frames and bytes each way, start, duration, "
+                + "tcp.stream/udp.stream and, for TCP, Zeek's connection state.")
+final class ConversationsCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "Capture file, or - for standard input.")
+    String file;
+
+    @Option(names = "--type", split = ",", paramLabel = "TYPE", description = "eth, ip, tcp, udp (comma-separated; default tcp,udp).")
+    List<String> types = List.of("tcp", "udp");
+
+    @Option(names = "--sort", paramLabel = "COLUMN", description = "frames (default, most first, as tshark), bytes, start, duration, stream, address.")
+    String sort = "frames";
+
+    @Option(names = "--json", description = "JSON array of rows (documented field names).")
+    boolean json;
+
+    @Option(names = "--csv", description = "CSV with the JSON field names as header.")
+    boolean csv;
+
+    @Mixin
+    TimeOptions time;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Set<String> want = new LinkedHashSet<>();
+        for (String t : types) {
+            String v = t.trim().toLowerCase();
+            if (v.equals("ipv4") || v.equals("ipv6")) v = "ip";
+            if (!List.of("eth", "ip", "tcp", "udp").contains(v)) throw new CliError("unknown --type '" + t + "' (eth, ip, tcp, udp)", Main.EXIT_UNREADABLE);
+            want.add(v);
+        }
+        if (!ConversationReport.SORTS.contains(sort)) throw new CliError("unknown --sort '" + sort + "' (" + String.join(", ", ConversationReport.SORTS) + ")", Main.EXIT_UNREADABLE);
+        if (json && csv) throw new CliError("--json and --csv exclude each other", Main.EXIT_UNREADABLE);
+        ConversationCollector conv = new ConversationCollector(want.contains("eth"), want.contains("ip"), want.contains("tcp"), want.contains("udp"));
+        CaptureSummary s = Captures.run(file, EngineConfig.DEFAULTS, List.of(conv));
+        PrintWriter out = spec.commandLine().getOut();
+        List<Map<String, Object>> all = new ArrayList<>();
+        boolean first = true;
+        for (String type : want) {
+            List<ConversationRow> rows = ConversationReport.sort(conv.rows(type), sort);
+            if (json || csv) {
+                for (ConversationRow r : rows) all.add(ConversationReport.json(r, s.tsPrecisionDigits()));
+            } else {
+                if (!first) out.println();
+                first = false;
+                out.println(title(type) + " conversations: " + rows.size());
+                if (!rows.isEmpty()) out.print(ConversationReport.text(rows, time.build(s.tsPrecisionDigits()), s.packets() == 0 ? 0 : firstFrameTime(conv, s)));
+            }
+        }
+        if (json) out.println(Json.write(all));
+        if (csv) out.print(Csv.write(ConversationReport.COLUMNS, all));
+        out.flush();
+        return Captures.exitCode(s, spec.commandLine().getErr());
+    }
+
+    private static long firstFrameTime(ConversationCollector conv, CaptureSummary s) {
+        return conv.captureStartNs() == Long.MIN_VALUE ? s.firstNs() : conv.captureStartNs();
+    }
+
+    private static String title(String type) {
+        return switch (type) {
+            case "eth" -> "Ethernet";
+            case "ip" -> "IP";
+            default -> type.toUpperCase();
+        };
+    }
+}

@@ -1,0 +1,63 @@
+package org.nta.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point: {@code nta COMMAND ARGS}. Exit codes: 0 read fully, 3 read up to a corrupt point, 2 cannot read / bad usage. */
+@Command(name = "nta", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Network traffic analyzer: what happened in this capture, and is it malicious?",
+        subcommands = {InfoCommand.class, ConversationsCommand.class, EndpointsCommand.class, ProtocolsCommand.class},
+        footer = {"", "Exit codes: 0 the capture was read fully; 3 read up to a corrupt or cut-off point (the rest was analysed);",
+                "2 the input cannot be read at all, or the command line is wrong; 1 an internal error."})
+public final class Main implements Runnable {
+    public static final int EXIT_OK = 0, EXIT_INTERNAL = 1, EXIT_UNREADABLE = 2, EXIT_PARTIAL = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (info, conversations, endpoints, protocols)");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        CommandLine cl = commandLine();
+        return cl.execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        cl.setParameterExceptionHandler((ex, a) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("nta: " + ex.getMessage());
+            c.getErr().println("Try 'nta " + (c.getCommandName().equals("nta") ? "" : c.getCommandName() + " ") + "--help'.");
+            return EXIT_UNREADABLE;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parse) -> {
+            if (ex instanceof CliError e) {
+                c.getErr().println("nta: " + e.getMessage());
+                return e.exitCode();
+            }
+            c.getErr().println("nta: internal error, please report it: " + ex);
+            return EXIT_INTERNAL;
+        });
+        return cl;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"nta " + (v == null ? "0.1.0-SNAPSHOT" : v)};
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.nta.bytes;
+
+/**
+ * Malformed or suspicious input, counted under a stable name (like Suricata's decoder events or Zeek's
+ * weirds). The {@link #id()} strings are part of the JSON contract: add new kinds, never rename.
+ */
+public enum Anomaly {
+    // capture file
+    CAPTURE_TRUNCATED("capture.truncated"),
+    CAPTURE_RECORD_TOO_LARGE("capture.record_too_large"),
+    CAPTURE_BAD_BLOCK("capture.bad_block"),
+    CAPTURE_UNKNOWN_INTERFACE("capture.unknown_interface"),
+    CAPTURE_CAPLEN_GT_ORIGLEN("capture.caplen_gt_origlen"),
+    // link layer
+    ETH_TRUNCATED("eth.truncated"),
+    VLAN_TRUNCATED("vlan.truncated"),
+    VLAN_TOO_DEEP("vlan.too_deep"),
+    PPPOE_TRUNCATED("pppoe.truncated"),
+    SLL_TRUNCATED("sll.truncated"),
+    NULL_TRUNCATED("null.truncated"),
+    NULL_UNKNOWN_FAMILY("null.unknown_family"),
+    LINK_TRUNCATED("link.truncated"),
+    // network layer
+    IPV4_TRUNCATED("ipv4.truncated"),
+    IPV4_HLEN_TOO_SMALL("ipv4.hlen_too_small"),
+    IPV4_TOTAL_LEN_TOO_SMALL("ipv4.total_len_too_small"),
+    IPV4_OPTIONS_MALFORMED("ipv4.options_malformed"),
+    IPV4_FRAG_OVERLAP("ipv4.frag_overlap"),
+    IPV6_TRUNCATED("ipv6.truncated"),
+    IPV6_EXT_TRUNCATED("ipv6.ext_header_truncated"),
+    IPV6_FRAG_OVERLAP("ipv6.frag_overlap"),
+    IP_VERSION_MISMATCH("ip.version_mismatch"),
+    FRAG_TOO_LARGE("frag.too_large"),
+    FRAG_LIMIT("frag.limit_reached"),
+    FRAG_TIMEOUT("frag.timeout"),
+    GRE_TRUNCATED("gre.truncated"),
+    TUNNEL_TOO_DEEP("tunnel.too_deep"),
+    // transport layer
+    TCP_TRUNCATED("tcp.truncated"),
+    TCP_HLEN_TOO_SMALL("tcp.hlen_too_small"),
+    TCP_OPTIONS_MALFORMED("tcp.options_malformed"),
+    UDP_TRUNCATED("udp.truncated"),
+    UDP_LENGTH_INVALID("udp.length_invalid"),
+    ICMP_TRUNCATED("icmp.truncated"),
+    ICMPV6_TRUNCATED("icmpv6.truncated"),
+    // streams and applications (reassembly and parsers)
+    TCP_OVERLAP_MISMATCH("tcp.overlap_mismatch"),
+    TCP_GAP("tcp.gap"),
+    TCP_DEPTH_REACHED("tcp.depth_reached"),
+    TCP_OOO_LIMIT("tcp.out_of_order_limit"),
+    TCP_MEMCAP("tcp.memcap_reached"),
+    FLOW_LIMIT("flow.limit_reached"),
+    HTTP_MALFORMED("http.malformed"),
+    HTTP_HEADER_TOO_LONG("http.header_too_long"),
+    HTTP_BODY_TRUNCATED("http.body_truncated"),
+    HTTP_DECOMPRESS_LIMIT("http.decompress_limit"),
+    HTTP_DECOMPRESS_ERROR("http.decompress_error"),
+    HTTP_CHUNK_MALFORMED("http.chunk_malformed"),
+    HTTP_DOUBLE_ENCODING("http.double_encoding"),
+    DNS_MALFORMED("dns.malformed"),
+    DNS_NAME_LOOP("dns.name_pointer_loop"),
+    DNS_NAME_TOO_LONG("dns.name_too_long"),
+    TLS_MALFORMED("tls.malformed");
+
+    private final String id;
+
+    Anomaly(String id) {
+        this.id = id;
+    }
+
+    /** Stable name, e.g. {@code ipv4.hlen_too_small}. */
+    public String id() {
+        return id;
+    }
+
+    /** Capture-file and decoder kinds make a frame "malformed"; stream-level kinds are reported separately. */
+    public boolean isFrameLevel() {
+        return ordinal() < TCP_OVERLAP_MISMATCH.ordinal();
+    }
+}

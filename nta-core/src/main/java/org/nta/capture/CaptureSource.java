@@ -1,0 +1,274 @@
+package org.nta.capture;
+
+import java.io.BufferedInputStream;
+import java.io.Closeable;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.zip.GZIPInputStream;
+
+import org.nta.bytes.Bytes;
+import org.tukaani.xz.XZInputStream;
+
+import io.airlift.compress.zstd.ZstdInputStream;
+
+/**
+ * Opens a capture from a path or standard input ("-"): detects compression (gzip, zstd, xz) and the
+ * container format (pcap, pcapng) by content, never by file name, and hands out the matching reader.
+ */
+public final class CaptureSource implements Closeable {
+    private static final int MAX_RECORD_BUFFER = 128 * 1024 * 1024 + 262_144;
+
+    private final String name;
+    private final String compression;
+    private final long fileSize;
+    private final CountingDigestStream raw;
+    private final InputStream decoded;
+    private final CaptureReader reader;
+
+    private CaptureSource(String name, String compression, long fileSize, CountingDigestStream raw, InputStream decoded,
+                          InputBuffer buffer) throws CaptureException {
+        this.name = name;
+        this.compression = compression;
+        this.fileSize = fileSize;
+        this.raw = raw;
+        this.decoded = decoded;
+        this.reader = selectReader(buffer, compression);
+    }
+
+    /**
+     * Opens {@code path} ("-" for standard input).
+     *
+     * @param hash compute the SHA-256 of the bytes as stored (what sha256sum and capinfos print)
+     * @throws CaptureException when the input cannot be read as a capture at all; the message says why
+     */
+    public static CaptureSource open(String path, boolean hash) throws CaptureException {
+        InputStream in;
+        long size = -1;
+        if (path.equals("-")) {
+            in = System.in;
+        } else {
+            Path p = Path.of(path);
+            if (Files.isDirectory(p)) throw new CaptureException(path + ": is a directory, not a capture file");
+            try {
+                size = Files.size(p);
+                in = Files.newInputStream(p);
+            } catch (NoSuchFileException e) {
+                throw new CaptureException(path + ": no such file");
+            } catch (AccessDeniedException e) {
+                throw new CaptureException(path + ": permission denied");
+            } catch (IOException e) {
+                throw new CaptureException(path + ": cannot open (" + e.getMessage() + ")");
+            }
+        }
+        CountingDigestStream raw = new CountingDigestStream(in, hash);
+        try {
+            BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16);
+            buffered.mark(16);
+            byte[] head = buffered.readNBytes(6);
+            buffered.reset();
+            String compression = compressionOf(head);
+            InputStream decoded = switch (compression) {
+                case "gzip" -> new GZIPInputStream(buffered, 1 << 16);
+                case "zstd" -> new ZstdInputStream(buffered);
+                case "xz" -> new XZInputStream(buffered);
+                default -> buffered;
+            };
+            InputBuffer buffer = new InputBuffer(decoded, InputBuffer.DEFAULT_SIZE, MAX_RECORD_BUFFER);
+            try {
+                return new CaptureSource(path, compression, size, raw, decoded, buffer);
+            } catch (CaptureException e) {
+                throw new CaptureException(path + ": " + e.getMessage());
+            }
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(raw);
+            throw new CaptureException(path + ": cannot read (" + (e instanceof IOException io ? Streams.describe(io) : e.toString()) + ")");
+        } catch (CaptureException e) {
+            closeQuietly(raw);
+            throw e;
+        }
+    }
+
+    private static String compressionOf(byte[] h) {
+        if (h.length >= 2 && (h[0] & 0xff) == 0x1f && (h[1] & 0xff) == 0x8b) return "gzip";
+        if (h.length >= 4 && Bytes.i32(h, 0) == 0x28b52ffd) return "zstd";
+        if (h.length >= 6 && (h[0] & 0xff) == 0xfd && h[1] == '7' && h[2] == 'z' && h[3] == 'X' && h[4] == 'Z' && h[5] == 0) return "xz";
+        return "none";
+    }
+
+    private static CaptureReader selectReader(InputBuffer buffer, String compression) throws CaptureException {
+        try {
+            buffer.ensure(24);
+        } catch (IOException e) {
+            throw new CaptureException("cannot read (" + Streams.describe(e) + ")");
+        }
+        int n = buffer.available();
+        byte[] b = buffer.buf;
+        int p = buffer.pos;
+        Runnable noop = () -> { };
+        if (n >= 4) {
+            int be = Bytes.i32(b, p);
+            int le = Bytes.i32le(b, p);
+            if (isPcapMagic(be) || isPcapMagic(le)) {
+                if (n < 24) throw new CaptureException("a pcap file cut short inside its 24-byte file header");
+                return new PcapReader(buffer, noop);
+            }
+            if (be == PcapngReader.SHB) {
+                if (n < 12 || (Bytes.i32(b, p + 8) != PcapngReader.BYTE_ORDER_MAGIC && Bytes.i32le(b, p + 8) != PcapngReader.BYTE_ORDER_MAGIC)) {
+                    throw new CaptureException("a pcapng file with a damaged section header");
+                }
+                return new PcapngReader(buffer, noop);
+            }
+        }
+        byte[] head = copyHead(buffer);
+        String what = ContentSniffer.describe(head, head.length);
+        String prefix = compression.equals("none") ? "" : compression + "-compressed ";
+        throw new CaptureException("not a capture file (pcap or pcapng): it looks like " + prefix + what);
+    }
+
+    private static byte[] copyHead(InputBuffer buffer) {
+        try {
+            buffer.ensure(512);
+        } catch (IOException e) {
+            // use what is there
+        }
+        int n = Math.min(512, buffer.available());
+        byte[] h = new byte[n];
+        System.arraycopy(buffer.buf, buffer.pos, h, 0, n);
+        return h;
+    }
+
+    private static boolean isPcapMagic(int m) {
+        return m == PcapReader.MAGIC_US || m == PcapReader.MAGIC_NS || m == PcapReader.MAGIC_MODIFIED;
+    }
+
+    public CaptureReader reader() {
+        return reader;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** "none", "gzip", "zstd" or "xz". */
+    public String compression() {
+        return compression;
+    }
+
+    /** Size of the file as stored, or -1 for standard input. */
+    public long fileSize() {
+        return fileSize;
+    }
+
+    /** Bytes read from the stored file so far. */
+    public long rawBytesRead() {
+        return raw.count();
+    }
+
+    /**
+     * SHA-256 of the whole stored input, reading what the capture reader did not (after a corrupt point);
+     * null if hashing was not requested.
+     */
+    public String sha256() {
+        if (!raw.hashing()) return null;
+        try {
+            raw.drain();
+        } catch (IOException e) {
+            return null;
+        }
+        return raw.hexDigest();
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(decoded);
+        closeQuietly(raw);
+    }
+
+    private static void closeQuietly(Closeable c) {
+        try {
+            c.close();
+        } catch (IOException e) {
+            // nothing to do: the capture has been read
+        }
+    }
+
+    /** Counts, and optionally hashes, the bytes as stored. */
+    private static final class CountingDigestStream extends FilterInputStream {
+        private final MessageDigest digest;
+        private long count;
+        private String hex;
+
+        CountingDigestStream(InputStream in, boolean hash) {
+            super(in);
+            MessageDigest d = null;
+            if (hash) {
+                try {
+                    d = MessageDigest.getInstance("SHA-256");
+                } catch (NoSuchAlgorithmException e) {
+                    throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+                }
+            }
+            this.digest = d;
+        }
+
+        boolean hashing() {
+            return digest != null;
+        }
+
+        long count() {
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0) {
+                count++;
+                if (digest != null) digest.update((byte) c);
+            }
+            return c;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int r = super.read(b, off, len);
+            if (r > 0) {
+                count += r;
+                if (digest != null) digest.update(b, off, r);
+            }
+            return r;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            byte[] tmp = new byte[(int) Math.min(n, 8192)];
+            int r = read(tmp, 0, tmp.length);
+            return Math.max(r, 0);
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+
+        void drain() throws IOException {
+            if (hex != null) return;
+            byte[] tmp = new byte[1 << 16];
+            while (read(tmp, 0, tmp.length) >= 0) {
+                // hashing as we go
+            }
+            hex = Bytes.hex(digest.digest());
+        }
+
+        String hexDigest() {
+            return hex;
+        }
+    }
+}

@@ -1,0 +1,262 @@
+package org.nta.flow;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.nta.bytes.Anomaly;
+import org.nta.bytes.AnomalyCounter;
+import org.nta.decode.IpLayer;
+import org.nta.decode.Packet;
+
+/**
+ * TCP and UDP flows with Wireshark's stream numbers. Flows are released on capture time (ended flows after a
+ * grace period, idle flows after a timeout), so memory follows concurrent flows rather than file size; a
+ * compact tombstone of each released flow keeps its stream index for late packets.
+ */
+public final class FlowTable {
+    private static final long SWEEP_EVERY_NS = 1_000_000_000L;
+
+    private record Tombstone(int stream, boolean aIsLo, boolean origIsB, long baseA, boolean baseSetA, long baseB, boolean baseSetB) {
+    }
+
+    private final FlowConfig config;
+    private final FlowListener listener;
+    private final AnomalyCounter anomalies;
+    private final LinkedHashMap<FlowKey, Flow> live = new LinkedHashMap<>(1 << 12, 0.75f, true);
+    private final LinkedHashMap<FlowKey, Tombstone> tombstones;
+    private final FlowKey probe = new FlowKey();
+    private int nextTcpStream;
+    private int nextUdpStream;
+    private long maxTimeNs = Long.MIN_VALUE;
+    private long nextSweepNs = Long.MIN_VALUE;
+    private long released;
+
+    /** Direction of the packet given to the last {@link #track} call: true when it was sent by A. */
+    public boolean fromA;
+
+    public FlowTable(FlowConfig config, FlowListener listener, AnomalyCounter anomalies) {
+        this.config = config;
+        this.listener = listener;
+        this.anomalies = anomalies;
+        int cap = config.maxTombstones();
+        this.tombstones = new LinkedHashMap<>(1 << 12, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<FlowKey, Tombstone> e) {
+                return size() > cap;
+            }
+        };
+    }
+
+    /**
+     * Finds or opens the flow of a TCP or UDP packet and counts the packet in it; null for other packets.
+     * Sets {@link #fromA}.
+     */
+    public Flow track(Packet p) {
+        if (p.hasIcmpQuoted) noteQuoted(p);
+        if (p.l4Proto != 6 && p.l4Proto != 17) return null;
+        IpLayer ip = p.innerIp();
+        if (ip == null) return null;
+        long now = p.frame.epochNanos();
+        if (now > maxTimeNs) maxTimeNs = now;
+        if (maxTimeNs >= nextSweepNs) {
+            sweep(maxTimeNs);
+            nextSweepNs = maxTimeNs + SWEEP_EVERY_NS;
+        }
+        boolean srcLow = probe.set(p.l4Proto, ip.version, ip.srcHi, ip.srcLo, p.srcPort, ip.dstHi, ip.dstLo, p.dstPort);
+        Flow f = live.get(probe);
+        boolean tcp = p.l4Proto == 6;
+        if (f == null) {
+            f = open(p, srcLow);
+        } else if (tcp && opensNewStream(f, p, srcLow)) {
+            live.remove(f.key);
+            end(f);
+            f = newFlow(probe.copy(), srcLow);
+        }
+        if (!f.aFixed) { // A is the sender of the first counted packet
+            f.aIsLo = srcLow;
+            f.aFixed = true;
+        }
+        fromA = srcLow == f.aIsLo;
+        account(f, p, fromA, srcLow, now);
+        return f;
+    }
+
+    /**
+     * Wireshark gives the TCP or UDP header quoted in an ICMP error a stream index (a later packet of that flow
+     * joins it), without counting the error in the conversation.
+     */
+    private void noteQuoted(Packet p) {
+        IpLayer q = p.icmpQuoted;
+        boolean tcp = q.proto == 6;
+        if (!tcp && q.proto != 17) return;
+        if (p.icmpQuotedL4Len < (tcp ? 16 : 8)) return;
+        boolean srcLow = probe.set(q.proto, q.version, q.srcHi, q.srcLo, p.icmpQuotedSrcPort, q.dstHi, q.dstLo, p.icmpQuotedDstPort);
+        if (live.get(probe) == null && tombstones.get(probe) == null) newFlow(probe.copy(), srcLow);
+    }
+
+    private Flow open(Packet p, boolean srcLow) {
+        Tombstone t = tombstones.remove(probe);
+        if (t != null) {
+            Flow f = new Flow(probe.copy(), t.stream, t.aIsLo);
+            f.aFixed = true;
+            f.origIsB = t.origIsB;
+            if (f.isTcp()) {
+                f.tcpA.baseSeq = t.baseA;
+                f.tcpA.baseSet = t.baseSetA;
+                f.tcpB.baseSeq = t.baseB;
+                f.tcpB.baseSet = t.baseSetB;
+                if (opensNewStream(f, p, srcLow)) return newFlow(f.key, srcLow);
+            }
+            live.put(f.key, f);
+            return f;
+        }
+        return newFlow(probe.copy(), srcLow);
+    }
+
+    private Flow newFlow(FlowKey key, boolean srcLow) {
+        if (live.size() >= config.maxFlows()) {
+            Iterator<Flow> it = live.values().iterator();
+            Flow oldest = it.next();
+            it.remove();
+            anomalies.add(Anomaly.FLOW_LIMIT, oldest.lastFrame);
+            release(oldest);
+        }
+        int stream = key.proto == 6 ? nextTcpStream++ : nextUdpStream++;
+        Flow f = new Flow(key, stream, srcLow);
+        live.put(key, f);
+        return f;
+    }
+
+    /**
+     * Wireshark: a SYN (without ACK) whose sequence number differs from the base sequence number already
+     * recorded for its direction starts a new conversation on the same addresses and ports. Directions are
+     * Wireshark's: by address order, not by who spoke first.
+     */
+    private static boolean opensNewStream(Flow f, Packet p, boolean srcLow) {
+        if ((p.tcpFlags & (Packet.TCP_SYN | Packet.TCP_ACK)) != Packet.TCP_SYN) return false;
+        TcpSide s = sideOf(f, srcLow);
+        return s.baseSet && p.tcpSeq != s.baseSeq;
+    }
+
+    /** The side that sends from the key's low endpoint when {@code srcLow}. */
+    private static TcpSide sideOf(Flow f, boolean srcLow) {
+        return srcLow == f.aIsLo ? f.tcpA : f.tcpB;
+    }
+
+    private void account(Flow f, Packet p, boolean fromA, boolean srcLow, long now) {
+        long len = p.frame.origLen;
+        if (fromA) {
+            f.framesAB++;
+            f.bytesAB += len;
+            f.payloadAB += p.payloadWireLen;
+        } else {
+            f.framesBA++;
+            f.bytesBA += len;
+            f.payloadBA += p.payloadWireLen;
+        }
+        if (f.firstFrame == 0) f.firstFrame = p.frame.number;
+        f.lastFrame = p.frame.number;
+        if (now < f.startNs) f.startNs = now;
+        if (now > f.endNs) f.endNs = now;
+        if (now > f.lastSeenNs) f.lastSeenNs = now;
+        if (f.isTcp()) trackTcp(f, p, fromA);
+    }
+
+    private static void trackTcp(Flow f, Packet p, boolean fromA) {
+        TcpSide me = fromA ? f.tcpA : f.tcpB;
+        TcpSide peer = fromA ? f.tcpB : f.tcpA;
+        int flags = p.tcpFlags;
+        if (!p.fragmentedL4) {
+            if (!me.baseSet) {
+                me.baseSeq = (flags & Packet.TCP_SYN) != 0 ? p.tcpSeq : (p.tcpSeq - 1) & 0xffffffffL;
+                me.baseSet = true;
+            }
+            if (!peer.baseSet && (flags & Packet.TCP_ACK) != 0) {
+                peer.baseSeq = (p.tcpAck - 1) & 0xffffffffL;
+                peer.baseSet = true;
+            }
+        }
+        if (f.framesAB + f.framesBA == 1 && firstPacketFlips(p)) f.origIsB = true;
+        boolean isOrig = fromA != f.origIsB;
+        me.size += p.payloadWireLen;
+        int fresh = me.noteHistory(flags, p.payloadWireLen);
+        if (fresh != 0) TcpSide.recordOrder(f.tcpA, fresh, !fromA);
+        TcpSide orig = f.origIsB ? f.tcpB : f.tcpA;
+        TcpSide.update(me, peer, flags, p.payloadWireLen, isOrig, orig);
+        f.closed = me.state == TcpSide.RESET || peer.state == TcpSide.RESET
+                || (me.state == TcpSide.CLOSED && peer.state == TcpSide.CLOSED);
+    }
+
+    /** Zeek makes the receiver the originator when the first packet is not a pure SYN and comes from a server port. */
+    private static boolean firstPacketFlips(Packet p) {
+        int f = p.tcpFlags & (Packet.TCP_SYN | Packet.TCP_ACK);
+        if (f == Packet.TCP_SYN) return false;
+        if (f == (Packet.TCP_SYN | Packet.TCP_ACK)) return true;
+        return p.srcPort < 1024 && p.dstPort >= 1024;
+    }
+
+    /** Releases flows whose time is up at capture time {@code now}. */
+    private void sweep(long now) {
+        long minTimeout = config.minTimeoutNs();
+        List<Flow> expired = null;
+        Iterator<Flow> it = live.values().iterator();
+        while (it.hasNext()) {
+            Flow f = it.next();
+            if (f.lastSeenNs + minTimeout > now) break;
+            if (f.lastSeenNs + timeoutNs(f) <= now) {
+                it.remove();
+                if (expired == null) expired = new ArrayList<>();
+                expired.add(f);
+            }
+        }
+        if (expired != null) for (Flow f : expired) release(f);
+    }
+
+    private long timeoutNs(Flow f) {
+        long s = !f.isTcp() ? config.udpIdleTimeoutSec() : f.closed ? config.tcpClosedTimeoutSec() : config.tcpIdleTimeoutSec();
+        return s * 1_000_000_000L;
+    }
+
+    private void release(Flow f) {
+        if (config.maxTombstones() > 0) {
+            Tombstone t = f.isTcp()
+                    ? new Tombstone(f.stream(), f.aIsLo, f.origIsB, f.tcpA.baseSeq, f.tcpA.baseSet, f.tcpB.baseSeq, f.tcpB.baseSet)
+                    : new Tombstone(f.stream(), f.aIsLo, false, 0, false, 0, false);
+            tombstones.put(f.key, t);
+        }
+        end(f);
+    }
+
+    private void end(Flow f) {
+        released++;
+        listener.flowEnded(f);
+        f.attachment = null;
+    }
+
+    /** Releases every live flow, in stream order within each protocol; call once at the end of the capture. */
+    public void finish() {
+        List<Flow> all = new ArrayList<>(live.values());
+        live.clear();
+        all.sort((a, b) -> a.proto() != b.proto() ? Integer.compare(a.proto(), b.proto()) : Integer.compare(a.stream(), b.stream()));
+        for (Flow f : all) end(f);
+    }
+
+    public int liveFlows() {
+        return live.size();
+    }
+
+    public long releasedFlows() {
+        return released;
+    }
+
+    public int tcpStreams() {
+        return nextTcpStream;
+    }
+
+    public int udpStreams() {
+        return nextUdpStream;
+    }
+}

@@ -1,0 +1,29 @@
+package org.nta.report;
+
+import java.util.List;
+import java.util.Map;
+
+/** RFC 4180 CSV from rows of named fields (the same names as the JSON output). */
+public final class Csv {
+    private Csv() {}
+
+    public static String write(List<String> columns, List<? extends Map<String, ?>> rows) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.join(",", columns)).append("\r\n");
+        for (Map<String, ?> r : rows) {
+            for (int i = 0; i < columns.size(); i++) {
+                if (i > 0) sb.append(',');
+                Object v = r.get(columns.get(i));
+                if (v != null) sb.append(quote(v.toString()));
+            }
+            sb.append("\r\n");
+        }
+        return sb.toString();
+    }
+
+    static String quote(String s) {
+        boolean needs = s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
+        if (!needs) return s;
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+}

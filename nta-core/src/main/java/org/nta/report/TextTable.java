@@ -1,0 +1,58 @@
+package org.nta.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Columns aligned for a terminal; numbers right-aligned. */
+public final class TextTable {
+    private final String[] headers;
+    private final boolean[] right;
+    private final List<String[]> rows = new ArrayList<>();
+
+    public TextTable(String... headers) {
+        this.headers = headers;
+        this.right = new boolean[headers.length];
+    }
+
+    public TextTable rightAlign(int... cols) {
+        for (int c : cols) right[c] = true;
+        return this;
+    }
+
+    public void add(Object... cells) {
+        String[] r = new String[headers.length];
+        for (int i = 0; i < r.length; i++) r[i] = i < cells.length && cells[i] != null ? cells[i].toString() : "";
+        rows.add(r);
+    }
+
+    public int size() {
+        return rows.size();
+    }
+
+    public String render() {
+        int[] w = new int[headers.length];
+        for (int i = 0; i < w.length; i++) w[i] = headers[i].length();
+        for (String[] r : rows) for (int i = 0; i < w.length; i++) w[i] = Math.max(w[i], r[i].length());
+        StringBuilder sb = new StringBuilder();
+        line(sb, headers, w);
+        for (String[] r : rows) line(sb, r, w);
+        return sb.toString();
+    }
+
+    private void line(StringBuilder sb, String[] cells, int[] w) {
+        StringBuilder l = new StringBuilder();
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) l.append("  ");
+            String c = cells[i];
+            int pad = w[i] - c.length();
+            if (right[i]) l.append(" ".repeat(pad)).append(c);
+            else {
+                l.append(c);
+                if (i < cells.length - 1) l.append(" ".repeat(pad));
+            }
+        }
+        int end = l.length();
+        while (end > 0 && l.charAt(end - 1) == ' ') end--;
+        sb.append(l, 0, end).append('\n');
+    }
+}

@@ -1,0 +1,126 @@
+package org.nta.stats;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.nta.decode.Addresses;
+import org.nta.decode.IpLayer;
+import org.nta.decode.Packet;
+import org.nta.engine.PacketSink;
+import org.nta.flow.Flow;
+
+/**
+ * Builds the Conversations tables: TCP and UDP rows from released flows (one per stream), Ethernet and IP rows
+ * from address pairs. A is the side that sent the first packet.
+ */
+public final class ConversationCollector implements PacketSink {
+    private final boolean wantEth, wantIp, wantTcp, wantUdp;
+    private long captureStartNs = Long.MIN_VALUE;
+    private final Map<Long, ConversationRow> tcp = new HashMap<>();
+    private final Map<Long, ConversationRow> udp = new HashMap<>();
+    private final Map<PairKey, Pair> eth = new LinkedHashMap<>();
+    private final Map<PairKey, Pair> ip = new LinkedHashMap<>();
+
+    private record PairKey(long aHi, long aLo, long bHi, long bLo, int version) {
+        static PairKey of(int version, long sHi, long sLo, long dHi, long dLo) {
+            int c = Long.compareUnsigned(sHi, dHi);
+            if (c == 0) c = Long.compareUnsigned(sLo, dLo);
+            return c <= 0 ? new PairKey(sHi, sLo, dHi, dLo, version) : new PairKey(dHi, dLo, sHi, sLo, version);
+        }
+    }
+
+    private static final class Pair {
+        final int version;
+        final long aHi, aLo, bHi, bLo;
+        long framesAB, bytesAB, framesBA, bytesBA, start = Long.MAX_VALUE, end = Long.MIN_VALUE, firstFrame, lastFrame;
+
+        Pair(int version, long aHi, long aLo, long bHi, long bLo) {
+            this.version = version;
+            this.aHi = aHi;
+            this.aLo = aLo;
+            this.bHi = bHi;
+            this.bLo = bLo;
+        }
+
+        void add(boolean fromA, long len, long t, long frame) {
+            if (fromA) {
+                framesAB++;
+                bytesAB += len;
+            } else {
+                framesBA++;
+                bytesBA += len;
+            }
+            if (t < start) start = t;
+            if (t > end) end = t;
+            if (firstFrame == 0) firstFrame = frame;
+            lastFrame = frame;
+        }
+    }
+
+    public ConversationCollector(boolean eth, boolean ip, boolean tcp, boolean udp) {
+        this.wantEth = eth;
+        this.wantIp = ip;
+        this.wantTcp = tcp;
+        this.wantUdp = udp;
+    }
+
+    @Override
+    public void onPacket(Packet p, Flow flow, boolean fromA) {
+        long t = p.frame.epochNanos();
+        if (captureStartNs == Long.MIN_VALUE) captureStartNs = t;
+        long len = p.frame.origLen;
+        if (wantEth && p.hasEth) {
+            PairKey k = PairKey.of(0, 0, p.ethSrc, 0, p.ethDst);
+            Pair pr = eth.computeIfAbsent(k, x -> new Pair(0, 0, p.ethSrc, 0, p.ethDst));
+            pr.add(pr.aLo == p.ethSrc, len, t, p.frame.number);
+        }
+        if (wantIp) {
+            for (int i = 0; i < p.ipCount; i++) {
+                IpLayer l = p.ip[i];
+                PairKey k = PairKey.of(l.version, l.srcHi, l.srcLo, l.dstHi, l.dstLo);
+                Pair pr = ip.computeIfAbsent(k, x -> new Pair(l.version, l.srcHi, l.srcLo, l.dstHi, l.dstLo));
+                pr.add(pr.aHi == l.srcHi && pr.aLo == l.srcLo, len, t, p.frame.number);
+            }
+        }
+    }
+
+    @Override
+    public void onFlowEnd(Flow f) {
+        if (f.isTcp() ? !wantTcp : !wantUdp) return;
+        Map<Long, ConversationRow> m = f.isTcp() ? tcp : udp;
+        long start = f.startNs;
+        ConversationRow row = new ConversationRow(f.isTcp() ? "tcp" : "udp", f.aAddr(), f.aPort(), f.bAddr(), f.bPort(),
+                f.framesAB, f.bytesAB, f.framesBA, f.bytesBA, start, start - captureStartNs, f.endNs - start,
+                f.stream(), f.connState(), f.history(), f.firstFrame, f.lastFrame);
+        m.merge((long) f.stream(), row, (a, b) -> a.merge(b, captureStartNs));
+    }
+
+    /** Time of the capture's first frame (Wireshark's reference for relative times), or Long.MIN_VALUE. */
+    public long captureStartNs() {
+        return captureStartNs;
+    }
+
+    /** Rows of one type ("eth", "ip", "tcp", "udp") in stream order (address pairs: order of first packet). */
+    public List<ConversationRow> rows(String type) {
+        List<ConversationRow> out = new ArrayList<>();
+        switch (type) {
+            case "tcp" -> out.addAll(tcp.values());
+            case "udp" -> out.addAll(udp.values());
+            case "eth", "ip" -> {
+                for (Pair pr : (type.equals("eth") ? eth : ip).values()) {
+                    String a = type.equals("eth") ? Addresses.mac(pr.aLo) : Addresses.format(pr.version, pr.aHi, pr.aLo);
+                    String b = type.equals("eth") ? Addresses.mac(pr.bLo) : Addresses.format(pr.version, pr.bHi, pr.bLo);
+                    out.add(new ConversationRow(type, a, -1, b, -1, pr.framesAB, pr.bytesAB, pr.framesBA, pr.bytesBA,
+                            pr.start, pr.start - captureStartNs, pr.end - pr.start, -1, null, null, pr.firstFrame, pr.lastFrame));
+                }
+            }
+            default -> throw new IllegalArgumentException("unknown conversation type " + type);
+        }
+        out.sort(Comparator.comparingLong(ConversationRow::firstFrame).thenComparingInt(ConversationRow::stream));
+        return out;
+    }
+}

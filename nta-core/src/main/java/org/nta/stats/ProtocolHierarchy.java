@@ -1,0 +1,83 @@
+package org.nta.stats;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.nta.decode.Packet;
+import org.nta.decode.Proto;
+import org.nta.engine.PacketSink;
+import org.nta.flow.Flow;
+
+/**
+ * Protocol hierarchy (Wireshark's Statistics → Protocol Hierarchy): frames and bytes per layer path such as
+ * eth:ip:tcp:http. Application protocols come from the parsers when they recognise a stream, else from
+ * {@link PortGuess}.
+ */
+public final class ProtocolHierarchy implements PacketSink {
+    /** One node of the tree: {@code path} like "eth:ip:tcp", with its depth for indentation. */
+    public record Node(String path, String name, int depth, long frames, long bytes) {
+    }
+
+    private static final class TrieNode {
+        final int proto;
+        long frames, bytes;
+        final List<TrieNode> children = new ArrayList<>(2);
+
+        TrieNode(int proto) {
+            this.proto = proto;
+        }
+
+        TrieNode child(int proto) {
+            for (TrieNode c : children) if (c.proto == proto) return c;
+            TrieNode c = new TrieNode(proto);
+            children.add(c);
+            return c;
+        }
+    }
+
+    private final TrieNode root = new TrieNode(-1);
+    private long totalFrames, totalBytes;
+
+    @Override
+    public void onPacket(Packet p, Flow flow, boolean fromA) {
+        totalFrames++;
+        long len = p.frame.origLen;
+        totalBytes += len;
+        if (p.pathLen > 0 && p.path[p.pathLen - 1] == Proto.DATA.ordinal()) {
+            Proto guess = PortGuess.of(p);
+            if (guess != null) p.setApp(guess);
+        }
+        TrieNode n = root;
+        for (int i = 0; i < p.pathLen; i++) {
+            n = n.child(p.path[i]);
+            n.frames++;
+            n.bytes += len;
+        }
+    }
+
+    public long totalFrames() {
+        return totalFrames;
+    }
+
+    public long totalBytes() {
+        return totalBytes;
+    }
+
+    /** The tree in depth-first order, children by frames (most first). */
+    public List<Node> nodes() {
+        List<Node> out = new ArrayList<>();
+        walk(root, "", 0, out);
+        return out;
+    }
+
+    private void walk(TrieNode n, String prefix, int depth, List<Node> out) {
+        List<TrieNode> kids = new ArrayList<>(n.children);
+        kids.sort((a, b) -> Long.compare(b.frames, a.frames));
+        for (TrieNode c : kids) {
+            String name = Proto.of(c.proto).filterName();
+            String path = prefix.isEmpty() ? name : prefix + ":" + name;
+            out.add(new Node(path, name, depth, c.frames, c.bytes));
+            walk(c, path, depth + 1, out);
+        }
+    }
+}
