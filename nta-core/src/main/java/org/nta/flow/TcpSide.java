@@ -27,6 +27,11 @@ public final class TcpSide {
         return state;
     }
 
+    /** Wireshark's base sequence number of this direction (relative numbers are seq - base), or -1 if unknown. */
+    public long baseSeq() {
+        return baseSet ? baseSeq : -1;
+    }
+
     /** Records the history letters of one packet sent by this side. Returns the letters newly seen. */
     int noteHistory(int flags, int payloadLen) {
         int h;
