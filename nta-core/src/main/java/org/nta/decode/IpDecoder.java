@@ -39,6 +39,10 @@ final class IpDecoder {
             return;
         }
         int vhl = b[off] & 0xff;
+        if ((vhl >> 4) == 6) { // Wireshark hands an IPv6 packet found where IPv4 was announced to IPv6
+            ipv6(p, b, off, end, depth);
+            return;
+        }
         if ((vhl >> 4) != 4) {
             link.mark(p, Anomaly.IP_VERSION_MISMATCH);
             return;
@@ -77,6 +81,7 @@ final class IpDecoder {
         l.proto = b[off + 9] & 0xff;
         l.srcLo = Bytes.u32l(b, off + 12);
         l.dstLo = Bytes.u32l(b, off + 16);
+        l.flowDstLo = l.dstLo;
         if (ihl > 20 && !optionsValid(b, off + 20, off + ihl)) link.mark(p, Anomaly.IPV4_OPTIONS_MALFORMED);
         int payloadEnd = Math.min(end, off + totalLen);
         int wireLen = totalLen - ihl;
@@ -144,6 +149,8 @@ final class IpDecoder {
         l.srcLo = Bytes.i64(b, off + 16);
         l.dstHi = Bytes.i64(b, off + 24);
         l.dstLo = Bytes.i64(b, off + 32);
+        l.flowDstHi = l.dstHi;
+        l.flowDstLo = l.dstLo;
         l.length = payloadLen;
         int o = off + 40;
         int payloadEnd = payloadLen == 0 ? end : Math.min(end, o + payloadLen);
@@ -156,6 +163,7 @@ final class IpDecoder {
                         return;
                     }
                     int len = ((b[o + 1] & 0xff) + 1) * 8;
+                    if (next == 43 && o + len <= payloadEnd) finalDestination(l, b, o, len);
                     next = b[o] & 0xff;
                     o += len;
                     if (o > payloadEnd) {
@@ -217,6 +225,21 @@ final class IpDecoder {
         link.mark(p, Anomaly.IPV6_EXT_TRUNCATED);
     }
 
+    /** Routing header type 0 (last address) or segment routing (segment list[0]) with segments left: the final destination. */
+    private static void finalDestination(IpLayer l, byte[] b, int o, int len) {
+        int type = b[o + 2] & 0xff;
+        int segLeft = b[o + 3] & 0xff;
+        if (segLeft == 0) return;
+        int n = (len - 8) / 16;
+        if (n <= 0) return;
+        int at;
+        if (type == 0) at = o + 8 + (n - 1) * 16;
+        else if (type == 4) at = o + 8;
+        else return;
+        l.flowDstHi = Bytes.i64(b, at);
+        l.flowDstLo = Bytes.i64(b, at + 8);
+    }
+
     /** An IP packet carried inside another (IP-in-IP, 6in4, GRE): bounded by the tunnel depth. */
     void tunnel(Packet p, int version, byte[] b, int off, int end, int depth) {
         if (depth + 1 > config.maxTunnelDepth()) {
@@ -242,6 +265,14 @@ final class IpDecoder {
             return;
         }
         link.etherType(p, type, b, off, end, depth + 1);
+    }
+
+    void gpeNext(Packet p, int next, byte[] b, int off, int end, int depth) {
+        if (depth + 1 > config.maxTunnelDepth()) {
+            link.mark(p, Anomaly.TUNNEL_TOO_DEEP);
+            return;
+        }
+        link.extras().nextProtocol(p, next, b, off, end, depth);
     }
 
     void tunnelPpp(Packet p, byte[] b, int off, int end, int depth) {

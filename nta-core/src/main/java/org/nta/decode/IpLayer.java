@@ -23,12 +23,18 @@ public final class IpLayer {
     public boolean fragment;
     /** Inside an ICMP error message: the quoted header, not a packet of its own. */
     public boolean quoted;
+    /**
+     * The destination a flow is keyed on: the header's destination, or the final one named by an IPv6 routing
+     * header (type 0 or segment routing), as Wireshark does.
+     */
+    public long flowDstHi, flowDstLo;
 
     void clear() {
         version = 0;
         srcHi = srcLo = dstHi = dstLo = 0;
         proto = ttl = length = id = headerLen = tos = flags = fragOffset = 0;
         fragment = quoted = false;
+        flowDstHi = flowDstLo = 0;
     }
 
     public String srcString() {

@@ -49,6 +49,23 @@ public final class Packet {
     public int icmpQuotedSrcPort = -1, icmpQuotedDstPort = -1;
     /** Transport bytes quoted after the quoted IP header (Wireshark needs 16 for TCP, 8 for UDP to assign a stream). */
     public int icmpQuotedL4Len;
+    /** Set by the flow table: the tcp.stream or udp.stream Wireshark gives the quoted header, or -1. */
+    public int icmpQuotedStream = -1;
+
+    /**
+     * The TCP header was cut by the snapshot length: Wireshark gives it a stream index but does not count the
+     * frame in the conversation tables.
+     */
+    public boolean l4HeaderTruncated;
+
+    /** UDP headers of tunnels (VXLAN, Geneve, VXLAN-GPE) outside the innermost transport layer. */
+    public static final int MAX_OUTER_UDP = 3;
+    public final int[] outerUdpIpIndex = new int[MAX_OUTER_UDP];
+    public final int[] outerUdpSrcPort = new int[MAX_OUTER_UDP];
+    public final int[] outerUdpDstPort = new int[MAX_OUTER_UDP];
+    /** Set by the flow table: udp.stream of each outer UDP header. */
+    public final int[] outerUdpStream = new int[MAX_OUTER_UDP];
+    public int outerUdpCount;
 
     /** Transport payload: payload[payloadOff, payloadOff + payloadLen). */
     public byte[] payload;
@@ -92,10 +109,13 @@ public final class Packet {
         hasIcmpQuoted = false;
         icmpQuotedSrcPort = icmpQuotedDstPort = -1;
         icmpQuotedL4Len = 0;
+        icmpQuotedStream = -1;
         payload = null;
         payloadOff = payloadLen = payloadWireLen = 0;
         fragment = false;
         fragmentedL4 = false;
+        l4HeaderTruncated = false;
+        outerUdpCount = 0;
         anomaly = null;
         undecodedLink = false;
     }

@@ -13,20 +13,27 @@ import org.nta.capture.LinkTypes;
 public final class PacketDecoder {
     public static final int ETH_IPV4 = 0x0800, ETH_ARP = 0x0806, ETH_IPV6 = 0x86dd, ETH_VLAN = 0x8100,
             ETH_QINQ = 0x88a8, ETH_QINQ_OLD1 = 0x9100, ETH_QINQ_OLD2 = 0x9200, ETH_PPPOE_SESSION = 0x8864,
-            ETH_MPLS = 0x8847, ETH_MPLS_MC = 0x8848, ETH_LLDP = 0x88cc, ETH_TEB = 0x6558;
+            ETH_MPLS = 0x8847, ETH_MPLS_MC = 0x8848, ETH_LLDP = 0x88cc, ETH_TEB = 0x6558, ETH_MACSEC = 0x88e5,
+            ETH_NSH = 0x894f, ETH_ERSPAN2 = 0x88be, ETH_ERSPAN3 = 0x22eb, ETH_WCCP = 0x883e;
 
     private final AnomalyCounter anomalies;
     private final IpDecoder ipDecoder;
+    private final LinkExtras extra;
     private final long[] undecodedLinkTypes = new long[300];
     private long undecodedOther;
 
     public PacketDecoder(AnomalyCounter anomalies, DecoderConfig config) {
         this.anomalies = anomalies;
         this.ipDecoder = new IpDecoder(this, anomalies, config);
+        this.extra = new LinkExtras(this, ipDecoder);
     }
 
     public PacketDecoder() {
         this(new AnomalyCounter(), DecoderConfig.DEFAULTS);
+    }
+
+    LinkExtras extras() {
+        return extra;
     }
 
     public AnomalyCounter anomalies() {
@@ -60,7 +67,9 @@ public final class PacketDecoder {
                 case LinkTypes.PPP, LinkTypes.PPP_HDLC -> ppp(p, b, off, end, true);
                 case LinkTypes.PPP_ETHER -> pppoe(p, b, off, end, 0);
                 case LinkTypes.C_HDLC -> chdlc(p, b, off, end);
-                default -> undecoded(p, f.linkType);
+                default -> {
+                    if (!extra.decode(p, f.linkType, b, off, end)) undecoded(p, f.linkType);
+                }
             }
         } catch (IndexOutOfBoundsException e) {
             // every decoder checks lengths first; this is a guard against a missed check, counted not thrown
@@ -160,6 +169,14 @@ public final class PacketDecoder {
                     ethernet(p, b, off, end, depth + 1);
                     return;
                 }
+                case ETH_MACSEC -> {
+                    extra.macsec(p, b, off, end, depth);
+                    return;
+                }
+                case ETH_NSH -> {
+                    extra.nsh(p, b, off, end, depth);
+                    return;
+                }
                 default -> {
                     return;
                 }
@@ -167,7 +184,7 @@ public final class PacketDecoder {
         }
     }
 
-    private void mpls(Packet p, byte[] b, int off, int end, int depth) {
+    void mpls(Packet p, byte[] b, int off, int end, int depth) {
         p.push(Proto.MPLS);
         for (int i = 0; i < 16; i++) {
             if (end - off < 4) {
@@ -219,6 +236,7 @@ public final class PacketDecoder {
         }
         if (proto == 0x0021) ipDecoder.ipv4(p, b, off, end, 0);
         else if (proto == 0x0057) ipDecoder.ipv6(p, b, off, end, 0);
+        else if (proto == 0x0281 || proto == 0x0283) mpls(p, b, off, end, 0);
     }
 
     private void chdlc(Packet p, byte[] b, int off, int end) {

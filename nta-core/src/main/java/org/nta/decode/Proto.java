@@ -5,7 +5,7 @@ public enum Proto {
     ETH("eth"), VLAN("vlan"), PPPOES("pppoes"), PPP("ppp"), SLL("sll"), NULL("null"), CHDLC("chdlc"),
     LLC("llc"), MPLS("mpls"), ARP("arp"), IP("ip"), IPV6("ipv6"), TCP("tcp"), UDP("udp"), ICMP("icmp"),
     ICMPV6("icmpv6"), GRE("gre"), SCTP("sctp"), ESP("esp"), AH("ah"), IGMP("igmp"), OSPF("ospf"), PIM("pim"),
-    VRRP("vrrp"), STP("stp"), LLDP("lldp"), CDP("cdp"), VXLAN("vxlan"),
+    VRRP("vrrp"), STP("stp"), LLDP("lldp"), CDP("cdp"), VXLAN("vxlan"), GENEVE("geneve"),
     // application protocols (by parser once known, by port until then)
     HTTP("http"), DNS("dns"), MDNS("mdns"), LLMNR("llmnr"), NBNS("nbns"), TLS("tls"), SSH("ssh"), FTP("ftp"),
     SMTP("smtp"), POP("pop"), IMAP("imap"), TELNET("telnet"), NTP("ntp"), DHCP("dhcp"), DHCPV6("dhcpv6"),

@@ -33,7 +33,7 @@ final class TransportDecoder {
             case PROTO_SCTP -> p.push(Proto.SCTP);
             case PROTO_IGMP -> p.push(Proto.IGMP);
             case PROTO_OSPF -> p.push(Proto.OSPF);
-            case PROTO_PIM -> p.push(Proto.PIM);
+            case PROTO_PIM -> pim(p, b, off, end, depth);
             case PROTO_VRRP -> p.push(Proto.VRRP);
             default -> { }
         }
@@ -53,6 +53,17 @@ final class TransportDecoder {
     private void tcp(Packet p, byte[] b, int off, int end, int wireLen) {
         if (end - off < 20) {
             link.mark(p, Anomaly.TCP_TRUNCATED);
+            if (end - off >= 16) { // ports and sequence numbers: enough for Wireshark to assign a stream
+                p.l4Proto = PROTO_TCP;
+                p.l4HeaderTruncated = true;
+                p.srcPort = Bytes.u16(b, off);
+                p.dstPort = Bytes.u16(b, off + 2);
+                p.tcpSeq = Bytes.u32l(b, off + 4);
+                p.tcpAck = Bytes.u32l(b, off + 8);
+                p.tcpFlags = Bytes.u16(b, off + 12) & 0x1ff;
+                p.payload = b;
+                p.payloadOff = end;
+            }
             return;
         }
         int hlen = ((b[off + 12] & 0xf0) >> 4) * 4;
@@ -71,6 +82,7 @@ final class TransportDecoder {
         p.tcpHeaderLen = hlen;
         if (end - off < hlen) {
             link.mark(p, Anomaly.TCP_TRUNCATED);
+            p.l4HeaderTruncated = true;
             p.payload = b;
             p.payloadOff = end;
             p.payloadLen = 0;
@@ -134,7 +146,54 @@ final class TransportDecoder {
         p.payloadOff = off + 8;
         p.payloadLen = Math.max(0, payloadEnd - off - 8);
         p.payloadWireLen = Math.max(p.payloadLen, len - 8);
+        if (p.payloadLen > 0 && udpTunnel(p, b, off + 8, payloadEnd, depth)) return;
         if (p.payloadLen > 0) p.push(Proto.DATA);
+    }
+
+    /**
+     * VXLAN (4789), VXLAN-GPE (4790) and Geneve (6081), by the lower port first as Wireshark tries them: the UDP
+     * header becomes an outer layer and decoding continues with the inner packet.
+     */
+    private boolean udpTunnel(Packet p, byte[] b, int off, int end, int depth) {
+        int lo = Math.min(p.srcPort, p.dstPort), hi = Math.max(p.srcPort, p.dstPort);
+        int port = isTunnelPort(lo) ? lo : isTunnelPort(hi) ? hi : -1;
+        if (port < 0 || end - off < 8 || p.outerUdpCount >= Packet.MAX_OUTER_UDP) return false;
+        int inner, kind;
+        switch (port) {
+            case 4789 -> {
+                inner = off + 8;
+                kind = 0;
+            }
+            case 4790 -> {
+                inner = off + 8;
+                kind = b[off + 3] & 0xff;
+            }
+            default -> {
+                inner = off + 8 + (b[off] & 0x3f) * 4;
+                kind = Bytes.u16(b, off + 2);
+                if (inner > end) return false;
+            }
+        }
+        int i = p.outerUdpCount++;
+        p.outerUdpIpIndex[i] = p.ipCount - 1;
+        p.outerUdpSrcPort[i] = p.srcPort;
+        p.outerUdpDstPort[i] = p.dstPort;
+        p.push(port == 6081 ? Proto.GENEVE : Proto.VXLAN);
+        p.l4Proto = -1;
+        p.srcPort = p.dstPort = 0;
+        p.payload = null;
+        p.payloadOff = p.payloadLen = p.payloadWireLen = 0;
+        p.udpLength = 0;
+        if (port == 4789) ip.tunnelEthernet(p, b, inner, end, depth);
+        else if (port == 4790) ip.gpeNext(p, kind, b, inner, end, depth);
+        else if (kind == PacketDecoder.ETH_TEB) ip.tunnelEthernet(p, b, inner, end, depth);
+        else if (kind == PacketDecoder.ETH_IPV4) ip.tunnel(p, 4, b, inner, end, depth);
+        else if (kind == PacketDecoder.ETH_IPV6) ip.tunnel(p, 6, b, inner, end, depth);
+        return true;
+    }
+
+    private static boolean isTunnelPort(int port) {
+        return port == 4789 || port == 4790 || port == 6081;
     }
 
     private void icmp(Packet p, byte[] b, int off, int end, boolean v6) {
@@ -196,6 +255,15 @@ final class TransportDecoder {
         }
     }
 
+    /** PIM; a version 2 Register message carries a whole IP packet after its 8-byte header. */
+    private void pim(Packet p, byte[] b, int off, int end, int depth) {
+        p.push(Proto.PIM);
+        if (end - off >= 9 && (b[off] & 0xff) == 0x21) {
+            int v = (b[off + 8] & 0xf0) >> 4;
+            if (v == 4 || v == 6) ip.tunnel(p, v, b, off + 8, end, depth);
+        }
+    }
+
     private void gre(Packet p, byte[] b, int off, int end, int depth) {
         if (end - off < 4) {
             link.mark(p, Anomaly.GRE_TRUNCATED);
@@ -222,6 +290,22 @@ final class TransportDecoder {
             case PacketDecoder.ETH_TEB -> ip.tunnelEthernet(p, b, inner, end, depth);
             case 0x880b -> ip.tunnelPpp(p, b, inner, end, depth);
             case PacketDecoder.ETH_MPLS -> ip.tunnelEtherType(p, type, b, inner, end, depth);
+            case PacketDecoder.ETH_ERSPAN2 -> {
+                if (end - inner >= 8 && (flags & 0x1000) != 0) ip.tunnelEthernet(p, b, inner + 8, end, depth);
+                else if ((flags & 0x1000) == 0) ip.tunnelEthernet(p, b, inner, end, depth); // ERSPAN type I: no header
+            }
+            case PacketDecoder.ETH_ERSPAN3 -> {
+                if (end - inner >= 12) {
+                    int h = 12 + ((b[inner + 11] & 0x01) != 0 ? 8 : 0);
+                    if (end - inner >= h) ip.tunnelEthernet(p, b, inner + h, end, depth);
+                }
+            }
+            case PacketDecoder.ETH_WCCP -> {
+                if (end - inner >= 4) {
+                    int v = ((b[inner + 4 < end ? inner + 4 : inner] & 0xf0) >> 4);
+                    ip.tunnel(p, v == 6 ? 6 : 4, b, inner + 4, end, depth);
+                }
+            }
             default -> { }
         }
     }

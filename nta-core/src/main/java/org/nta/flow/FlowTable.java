@@ -56,18 +56,27 @@ public final class FlowTable {
      */
     public Flow track(Packet p) {
         if (p.hasIcmpQuoted) noteQuoted(p);
+        for (int i = 0; i < p.outerUdpCount; i++) {
+            IpLayer l = p.ip[p.outerUdpIpIndex[i]];
+            Flow outer = trackOne(p, 17, l, p.outerUdpSrcPort[i], p.outerUdpDstPort[i], true);
+            p.outerUdpStream[i] = outer.stream();
+        }
         if (p.l4Proto != 6 && p.l4Proto != 17) return null;
         IpLayer ip = p.innerIp();
         if (ip == null) return null;
+        return trackOne(p, p.l4Proto, ip, p.srcPort, p.dstPort, !p.l4HeaderTruncated);
+    }
+
+    private Flow trackOne(Packet p, int proto, IpLayer ip, int srcPort, int dstPort, boolean counted) {
         long now = p.frame.epochNanos();
         if (now > maxTimeNs) maxTimeNs = now;
         if (maxTimeNs >= nextSweepNs) {
             sweep(maxTimeNs);
             nextSweepNs = maxTimeNs + SWEEP_EVERY_NS;
         }
-        boolean srcLow = probe.set(p.l4Proto, ip.version, ip.srcHi, ip.srcLo, p.srcPort, ip.dstHi, ip.dstLo, p.dstPort);
+        boolean srcLow = probe.set(proto, ip.version, ip.srcHi, ip.srcLo, srcPort, ip.flowDstHi, ip.flowDstLo, dstPort);
         Flow f = live.get(probe);
-        boolean tcp = p.l4Proto == 6;
+        boolean tcp = proto == 6;
         if (f == null) {
             f = open(p, srcLow);
         } else if (tcp && opensNewStream(f, p, srcLow)) {
@@ -75,12 +84,16 @@ public final class FlowTable {
             end(f);
             f = newFlow(probe.copy(), srcLow);
         }
+        if (!counted) {
+            fromA = srcLow == f.aIsLo;
+            return f;
+        }
         if (!f.aFixed) { // A is the sender of the first counted packet
             f.aIsLo = srcLow;
             f.aFixed = true;
         }
         fromA = srcLow == f.aIsLo;
-        account(f, p, fromA, srcLow, now);
+        account(f, p, fromA, tcp, now);
         return f;
     }
 
@@ -94,7 +107,17 @@ public final class FlowTable {
         if (!tcp && q.proto != 17) return;
         if (p.icmpQuotedL4Len < (tcp ? 16 : 8)) return;
         boolean srcLow = probe.set(q.proto, q.version, q.srcHi, q.srcLo, p.icmpQuotedSrcPort, q.dstHi, q.dstLo, p.icmpQuotedDstPort);
-        if (live.get(probe) == null && tombstones.get(probe) == null) newFlow(probe.copy(), srcLow);
+        if (p.icmpQuotedSrcPort < 0) return;
+        Flow f = live.get(probe);
+        if (f == null) {
+            Tombstone t = tombstones.get(probe);
+            if (t != null) {
+                p.icmpQuotedStream = t.stream;
+                return;
+            }
+            f = newFlow(probe.copy(), srcLow);
+        }
+        p.icmpQuotedStream = f.stream();
     }
 
     private Flow open(Packet p, boolean srcLow) {
@@ -146,7 +169,7 @@ public final class FlowTable {
         return srcLow == f.aIsLo ? f.tcpA : f.tcpB;
     }
 
-    private void account(Flow f, Packet p, boolean fromA, boolean srcLow, long now) {
+    private void account(Flow f, Packet p, boolean fromA, boolean tcp, long now) {
         long len = p.frame.origLen;
         if (fromA) {
             f.framesAB++;
@@ -162,7 +185,7 @@ public final class FlowTable {
         if (now < f.startNs) f.startNs = now;
         if (now > f.endNs) f.endNs = now;
         if (now > f.lastSeenNs) f.lastSeenNs = now;
-        if (f.isTcp()) trackTcp(f, p, fromA);
+        if (tcp) trackTcp(f, p, fromA);
     }
 
     private static void trackTcp(Flow f, Packet p, boolean fromA) {

@@ -85,6 +85,6 @@ public final class TimeFormat {
 
     private static String fraction(int nanos, int digits) {
         String f = String.format("%09d", nanos);
-        return f.substring(0, digits);
+        return digits <= 9 ? f.substring(0, digits) : f + "0".repeat(digits - 9);
     }
 }

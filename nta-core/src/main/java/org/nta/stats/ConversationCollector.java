@@ -91,6 +91,7 @@ public final class ConversationCollector implements PacketSink {
     @Override
     public void onFlowEnd(Flow f) {
         if (f.isTcp() ? !wantTcp : !wantUdp) return;
+        if (f.frames() == 0) return; // only ever seen quoted in an ICMP error or with a cut header
         Map<Long, ConversationRow> m = f.isTcp() ? tcp : udp;
         long start = f.startNs;
         ConversationRow row = new ConversationRow(f.isTcp() ? "tcp" : "udp", f.aAddr(), f.aPort(), f.bAddr(), f.bPort(),
