@@ -1,0 +1,155 @@
+package org.nta.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.nta.testing.Packets.*;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.nta.bytes.AnomalyCounter;
+import org.nta.capture.Frame;
+import org.nta.decode.Packet;
+import org.nta.decode.PacketDecoder;
+import org.nta.testing.Bytes2;
+
+/** Wireshark's stream numbering, A/B sides, Zeek connection states and expiry on capture time. */
+class FlowTableTest {
+    static final int FIN = 1, SYN = 2, RST = 4, PSH = 8, ACK = 16;
+    static final String C = "10.0.0.1", S = "10.0.0.2";
+
+    final List<Flow> ended = new ArrayList<>();
+    final FlowTable table = new FlowTable(FlowConfig.DEFAULTS, ended::add, new AnomalyCounter());
+    final PacketDecoder decoder = new PacketDecoder();
+    long frame;
+    long timeSec = 1_000;
+
+    Flow send(String src, String dst, int sport, int dport, long seq, long ack, int flags, int len) {
+        return sendAt(timeSec, src, dst, sport, dport, seq, ack, flags, len);
+    }
+
+    Flow sendAt(long sec, String src, String dst, int sport, int dport, long seq, long ack, int flags, int len) {
+        byte[] data = eth(0x0800, ipv4(src, dst, 6, tcp(sport, dport, seq, ack, flags, new byte[len])));
+        return feed(sec, data);
+    }
+
+    Flow feed(long sec, byte[] data) {
+        Frame f = new Frame();
+        f.number = ++frame;
+        f.tsSec = sec;
+        f.data = data;
+        f.capLen = f.origLen = data.length;
+        f.linkType = 1;
+        Packet p = new Packet();
+        decoder.decode(f, p);
+        return table.track(p);
+    }
+
+    @Test
+    void handshakeDataCloseIsOneStreamWithAAsTheClient() {
+        Flow f = send(C, S, 40000, 80, 100, 0, SYN, 0);
+        send(S, C, 80, 40000, 500, 101, SYN | ACK, 0);
+        send(C, S, 40000, 80, 101, 501, ACK, 0);
+        send(C, S, 40000, 80, 101, 501, PSH | ACK, 10);
+        send(S, C, 80, 40000, 501, 111, PSH | ACK, 20);
+        send(C, S, 40000, 80, 111, 521, FIN | ACK, 0);
+        send(S, C, 80, 40000, 521, 112, FIN | ACK, 0);
+        Flow last = send(C, S, 40000, 80, 112, 522, ACK, 0);
+        assertThat(last).isSameAs(f);
+        assertThat(f.stream()).isZero();
+        assertThat(f.aAddr()).isEqualTo(C);
+        assertThat(f.aPort()).isEqualTo(40000);
+        assertThat(f.framesAB).isEqualTo(5);
+        assertThat(f.framesBA).isEqualTo(3);
+        assertThat(f.connState()).isEqualTo("SF");
+        assertThat(f.history()).isEqualTo("ShADdFf");
+    }
+
+    @Test
+    void aSynWithANewIsnOnAKnownTupleOpensANewStream() {
+        Flow first = send(C, S, 40000, 80, 100, 0, SYN, 0);
+        send(S, C, 80, 40000, 500, 101, RST | ACK, 0);
+        Flow retransmitted = send(C, S, 40000, 80, 100, 0, SYN, 0);
+        assertThat(retransmitted).as("same ISN: a retransmission").isSameAs(first);
+        Flow reused = send(C, S, 40000, 80, 9999, 0, SYN, 0);
+        assertThat(reused.stream()).as("new ISN: port reuse").isEqualTo(1);
+        assertThat(ended).containsExactly(first);
+        assertThat(first.connState()).isEqualTo("REJ");
+    }
+
+    @Test
+    void aSynAckNeverOpensAStream() {
+        Flow f = send(C, S, 40000, 80, 100, 0, SYN, 0);
+        send(S, C, 80, 40000, 500, 101, SYN | ACK, 0);
+        Flow g = send(S, C, 80, 40000, 777, 101, SYN | ACK, 0);
+        assertThat(g).isSameAs(f);
+    }
+
+    @Test
+    void theOtherSidesAckSetsTheBaseSequence() {
+        // B's RST/ACK acknowledges seq 100: a later SYN from A with seq 99 ... 100-1 is the base, so seq 100-1 stays
+        Flow f = send(S, C, 80, 40000, 0, 100, RST | ACK, 0);
+        Flow same = send(C, S, 40000, 80, 99, 0, SYN, 0);
+        assertThat(same).isSameAs(f);
+        Flow other = send(C, S, 40000, 80, 5, 0, SYN, 0);
+        assertThat(other.stream()).isEqualTo(1);
+    }
+
+    @Test
+    void synScanStates() {
+        Flow closed = send(C, S, 45518, 23, 1, 0, SYN, 0);
+        send(S, C, 23, 45518, 0, 2, RST | ACK, 0);
+        assertThat(closed.connState()).isEqualTo("REJ");
+        Flow open = send(C, S, 45518, 22, 1, 0, SYN, 0);
+        send(S, C, 22, 45518, 70, 2, SYN | ACK, 0);
+        send(C, S, 45518, 22, 2, 0, RST, 0);
+        assertThat(open.connState()).isEqualTo("RSTO");
+        Flow filtered = send(C, S, 45518, 25, 1, 0, SYN, 0);
+        assertThat(filtered.connState()).isEqualTo("S0");
+        Flow established = send(C, S, 45519, 80, 1, 0, SYN, 0);
+        send(S, C, 80, 45519, 70, 2, SYN | ACK, 0);
+        send(C, S, 45519, 80, 2, 71, ACK, 0);
+        assertThat(established.connState()).isEqualTo("S1");
+    }
+
+    @Test
+    void midStreamPickupWithoutSyn() {
+        Flow f = send(S, C, 80, 40000, 5000, 100, PSH | ACK, 100);
+        send(C, S, 40000, 80, 100, 5100, ACK, 0);
+        assertThat(f.aAddr()).as("A is who sent first, even a server").isEqualTo(S);
+        assertThat(f.connState()).isEqualTo("OTH");
+    }
+
+    @Test
+    void udpStreamsAreNumberedApartFromTcp() {
+        send(C, S, 40000, 80, 1, 0, SYN, 0);
+        Flow u = feed(timeSec, eth(0x0800, ipv4(C, S, 17, udp(5353, 53, new byte[10]))));
+        assertThat(u.stream()).isZero();
+        assertThat(u.isTcp()).isFalse();
+        assertThat(u.connState()).isNull();
+    }
+
+    @Test
+    void icmpQuotedHeaderTakesAStreamIndexThatLaterPacketsJoin() {
+        byte[] quoted = ipv4(C, S, 17, udp(33000, 161, new byte[0]));
+        byte[] icmp = new Bytes2().u8(3).u8(3).u16(0).u32(0).bytes(quoted).build();
+        assertThat(feed(timeSec, eth(0x0800, ipv4(S, C, 1, icmp)))).isNull();
+        Flow later = feed(timeSec, eth(0x0800, ipv4(C, S, 17, udp(33000, 161, new byte[4]))));
+        assertThat(later.stream()).isZero();
+        assertThat(later.frames()).as("the ICMP error is not counted in the conversation").isEqualTo(1);
+    }
+
+    @Test
+    void idleFlowsAreReleasedOnCaptureTimeAndALatePacketKeepsItsStream() {
+        Flow f = send(C, S, 40000, 80, 1, 0, SYN, 0);
+        send(S, C, 80, 40000, 9, 2, RST | ACK, 0);
+        // 10 minutes later (capture time), other traffic sweeps the table
+        sendAt(timeSec + 600, "10.9.9.9", S, 1234, 80, 1, 0, SYN, 0);
+        assertThat(ended).contains(f);
+        assertThat(table.liveFlows()).isEqualTo(1);
+        Flow late = sendAt(timeSec + 601, S, C, 80, 40000, 9, 2, RST | ACK, 0);
+        assertThat(late).isNotSameAs(f);
+        assertThat(late.stream()).as("the tombstone keeps Wireshark's stream index").isEqualTo(f.stream());
+        assertThat(late.aAddr()).isEqualTo(C);
+    }
+}
