@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.nta.capture.CaptureException;
 import org.nta.capture.CaptureSource;
+import org.nta.engine.AppLayer;
 import org.nta.engine.CaptureSummary;
 import org.nta.engine.Engine;
 import org.nta.engine.EngineConfig;
@@ -16,8 +17,12 @@ final class Captures {
 
     /** Opens and reads {@code file} through the sinks; throws a {@link CliError} (exit 2) if it cannot be read at all. */
     static CaptureSummary run(String file, EngineConfig config, List<? extends PacketSink> sinks) {
+        return run(file, config, sinks, null);
+    }
+
+    static CaptureSummary run(String file, EngineConfig config, List<? extends PacketSink> sinks, AppLayer app) {
         try (CaptureSource src = CaptureSource.open(file, config.hashFile())) {
-            return new Engine(config).run(src, sinks);
+            return new Engine(config).run(src, sinks, app);
         } catch (CaptureException e) {
             throw new CliError(e.getMessage(), Main.EXIT_UNREADABLE);
         }

@@ -15,6 +15,9 @@ import org.nta.decode.PacketDecoder;
 import org.nta.flow.Flow;
 import org.nta.flow.FlowListener;
 import org.nta.flow.FlowTable;
+import org.nta.event.EventSink;
+import org.nta.reassembly.StreamHandlerFactory;
+import org.nta.reassembly.TcpStreams;
 
 /**
  * The one place that assembles the pipeline: capture → decode → flow → sinks. One pass, frames in file order;
@@ -27,13 +30,28 @@ public final class Engine {
         this.config = config;
     }
 
-    /** Reads the whole capture through the pipeline. Bad input never throws: the summary says how far it got. */
+    /** Reads the whole capture through decode and flows only. */
     public CaptureSummary run(CaptureSource source, List<? extends PacketSink> sinks) {
+        return run(source, sinks, null);
+    }
+
+    /**
+     * Reads the whole capture through the pipeline, with an application layer when {@code app} is not null
+     * (TCP reassembly runs only if it asks for TCP streams). Bad input never throws: the summary says how far
+     * it got.
+     */
+    public CaptureSummary run(CaptureSource source, List<? extends PacketSink> sinks, AppLayer app) {
         CaptureReader reader = source.reader();
         AnomalyCounter anomalies = new AnomalyCounter();
         PacketDecoder decoder = new PacketDecoder(anomalies, config.decoder());
         PacketSink[] out = sinks.toArray(new PacketSink[0]);
+        EventSink events = e -> {
+            for (PacketSink s : out) s.onEvent(e);
+        };
+        StreamHandlerFactory tcpFactory = app == null ? null : app.start(events, anomalies);
+        TcpStreams tcp = tcpFactory == null ? null : new TcpStreams(config.reassembly(), tcpFactory, anomalies);
         FlowListener onEnd = flow -> {
+            if (tcp != null && flow.isTcp()) tcp.onFlowEnd(flow);
             for (PacketSink s : out) s.onFlowEnd(flow);
         };
         FlowTable flows = new FlowTable(config.flows(), onEnd, anomalies);
@@ -60,9 +78,17 @@ public final class Engine {
             decoder.decode(frame, packet);
             Flow flow = flows.track(packet);
             boolean fromA = flow != null && flows.fromA;
+            if (flow != null && app != null) {
+                if (flow.isTcp()) {
+                    if (tcp != null) tcp.onPacket(packet, flow, fromA);
+                } else if (!packet.l4HeaderTruncated) {
+                    app.onDatagram(packet, flow, fromA);
+                }
+            }
             for (PacketSink s : out) s.onPacket(packet, flow, fromA);
         }
         flows.finish();
+        if (app != null) app.finish();
         anomalies.addAll(reader.anomalies());
         for (InterfaceInfo i : reader.interfaces()) linkTypes.add(i.linkType());
         CaptureSummary summary = new CaptureSummary(source.name(), reader.format().id(), source.compression(),

@@ -15,6 +15,10 @@ public interface PacketSink {
     default void onFlowEnd(Flow flow) {
     }
 
+    /** An application event, delivered when a parser emits it (before the packet that completed it is passed on). */
+    default void onEvent(org.nta.event.Event event) {
+    }
+
     default void onFinish(CaptureSummary summary) {
     }
 }

@@ -1,0 +1,203 @@
+package org.nta.reassembly;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.nta.bytes.Anomaly;
+
+/**
+ * One direction of a TCP connection: delivers bytes in sequence order, drops retransmitted bytes (and counts an
+ * overlap that carries different bytes), buffers segments that arrive early, and reports bytes that never came
+ * as a gap.
+ */
+final class Direction {
+    private final boolean fromClient;
+    private final TcpReassembler owner;
+    boolean started;
+    /** Next sequence number expected (32-bit, as a long). */
+    long next;
+    long delivered;
+    boolean depthReached;
+    boolean finSeen;
+    long finSeq;
+    boolean finDelivered;
+    /** Early segments by relative position (offset from {@link #next} at insertion is recomputed on drain). */
+    private final TreeMap<Long, byte[]> early = new TreeMap<>(); // key: absolute stream offset (unwrapped)
+    private int earlyBytes;
+    /** Unwrapped stream offset of {@link #next}: counts bytes since the start, immune to sequence wrap. */
+    long nextOffset;
+    /** Ring of the last delivered bytes, for overlap comparison. */
+    private byte[] recent;
+    private int recentLen;
+
+    Direction(TcpReassembler owner, boolean fromClient) {
+        this.owner = owner;
+        this.fromClient = fromClient;
+    }
+
+    void start(long isnNext) {
+        started = true;
+        next = isnNext & 0xffffffffL;
+    }
+
+    /** A segment of this direction. */
+    void segment(long seq, byte[] b, int off, int len, long frame, long timeNs) {
+        if (!started) start(seq);
+        if (len == 0 || depthReached) return;
+        int rel = (int) (seq - next); // wrap-aware distance
+        if (rel < 0) {
+            int old = Math.min(-rel, len);
+            checkOverlap(b, off, old, -rel, frame);
+            if (old >= len) return; // pure retransmission
+            off += old;
+            len -= old;
+            rel = 0;
+        }
+        if (rel > 0) {
+            buffer(nextOffset + rel, b, off, len, frame, timeNs);
+            return;
+        }
+        deliver(b, off, len, frame, timeNs);
+        drain(frame, timeNs);
+    }
+
+    private void deliver(byte[] b, int off, int len, long frame, long timeNs) {
+        ReassemblyConfig cfg = owner.config();
+        if (delivered + len > cfg.depth()) {
+            int room = (int) Math.max(0, cfg.depth() - delivered);
+            if (room > 0) deliver(b, off, room, frame, timeNs);
+            depthReached = true;
+            owner.count(Anomaly.TCP_DEPTH_REACHED, frame);
+            releaseEarly();
+            return;
+        }
+        remember(b, off, len);
+        next = (next + len) & 0xffffffffL;
+        nextOffset += len;
+        delivered += len;
+        owner.handler().onData(fromClient, b, off, len, frame, timeNs);
+    }
+
+    private void buffer(long offset, byte[] b, int off, int len, long frame, long timeNs) {
+        ReassemblyConfig cfg = owner.config();
+        byte[] have = early.get(offset);
+        if (have != null && have.length >= len) return; // a retransmitted early segment
+        if (earlyBytes + len > cfg.maxOooBytes() || early.size() >= cfg.maxOooSegments() || !owner.reserve(len)) {
+            owner.count(earlyBytes + len > cfg.maxOooBytes() || early.size() >= cfg.maxOooSegments() ? Anomaly.TCP_OOO_LIMIT : Anomaly.TCP_MEMCAP, frame);
+            // give up waiting for the missing bytes: report the gap and carry on from the buffered data
+            flushWithGaps(frame, timeNs);
+            long rel = offset - nextOffset;
+            if (rel > 0) gap(rel, frame, timeNs);
+            if (rel >= 0 && !depthReached) deliver(b, off, len, frame, timeNs);
+            return;
+        }
+        if (have != null) {
+            earlyBytes -= have.length;
+            owner.release(have.length);
+        }
+        early.put(offset, Arrays.copyOfRange(b, off, off + len));
+        earlyBytes += len;
+    }
+
+    /** Delivers buffered segments that have become contiguous. */
+    private void drain(long frame, long timeNs) {
+        while (!early.isEmpty()) {
+            Map.Entry<Long, byte[]> e = early.firstEntry();
+            long start = e.getKey();
+            byte[] seg = e.getValue();
+            if (start > nextOffset) return;
+            early.pollFirstEntry();
+            earlyBytes -= seg.length;
+            owner.release(seg.length);
+            long skip = nextOffset - start;
+            if (skip < seg.length && !depthReached) deliver(seg, (int) skip, seg.length - (int) skip, frame, timeNs);
+        }
+    }
+
+    /** Gives up on missing bytes: each hole becomes a gap, buffered data is delivered around them. */
+    void flushWithGaps(long frame, long timeNs) {
+        while (!early.isEmpty() && !depthReached) {
+            long start = early.firstKey();
+            if (start > nextOffset) gap(start - nextOffset, frame, timeNs);
+            drain(frame, timeNs);
+        }
+        releaseEarly();
+    }
+
+    private void gap(long n, long frame, long timeNs) {
+        owner.count(Anomaly.TCP_GAP, frame);
+        next = (next + n) & 0xffffffffL;
+        nextOffset += n;
+        recentLen = 0;
+        owner.handler().onGap(fromClient, n, frame, timeNs);
+    }
+
+    private void releaseEarly() {
+        owner.release(earlyBytes);
+        early.clear();
+        earlyBytes = 0;
+    }
+
+    /** FIN at sequence {@code seq} (after any data in the same segment). */
+    void fin(long seq, long frame, long timeNs) {
+        if (finSeen) return;
+        finSeen = true;
+        finSeq = seq & 0xffffffffL;
+        maybeDeliverFin(frame, timeNs);
+    }
+
+    void maybeDeliverFin(long frame, long timeNs) {
+        if (finSeen && !finDelivered && (int) (finSeq - next) <= 0) {
+            finDelivered = true;
+            owner.handler().onFin(fromClient, false, frame, timeNs);
+        }
+    }
+
+    /** End of the connection: missing bytes become gaps, then the FIN if one was seen. */
+    void close(long frame, long timeNs) {
+        flushWithGaps(frame, timeNs);
+        if (finSeen && !finDelivered) {
+            if ((int) (finSeq - next) > 0) gap((int) (finSeq - next), frame, timeNs);
+            finDelivered = true;
+            owner.handler().onFin(fromClient, false, frame, timeNs);
+        }
+    }
+
+    private void remember(byte[] b, int off, int len) {
+        int cap = owner.config().overlapCheckBytes();
+        if (cap <= 0) return;
+        if (recent == null) recent = new byte[cap];
+        if (len >= cap) {
+            System.arraycopy(b, off + len - cap, recent, 0, cap);
+            recentLen = cap;
+            return;
+        }
+        int keep = Math.min(recentLen, cap - len);
+        System.arraycopy(recent, recentLen - keep, recent, 0, keep);
+        System.arraycopy(b, off, recent, keep, len);
+        recentLen = keep + len;
+    }
+
+    /** Compares retransmitted bytes with what was delivered; counts an overlap with different bytes. */
+    private void checkOverlap(byte[] b, int off, int old, int back, long frame) {
+        if (recent == null || back > recentLen) return;
+        int start = recentLen - back;
+        int n = Math.min(old, recentLen - start);
+        for (int i = 0; i < n; i++) {
+            if (recent[start + i] != b[off + i]) {
+                owner.count(Anomaly.TCP_OVERLAP_MISMATCH, frame);
+                return;
+            }
+        }
+    }
+
+    int earlySegments() {
+        return early.size();
+    }
+
+    /** Bytes announced on the wire but not captured (snapshot length): a gap if they were next in line. */
+    void uncaptured(long seq, long n, long frame, long timeNs) {
+        if (n > 0 && started && !depthReached && (int) (seq - next) == 0) gap(n, frame, timeNs);
+    }
+}

@@ -1,0 +1,44 @@
+package org.nta.reassembly;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Fans one connection's streams out to several handlers, and several factories into one. */
+public final class StreamHandlers {
+    private StreamHandlers() {}
+
+    public static StreamHandlerFactory all(List<StreamHandlerFactory> factories) {
+        if (factories.size() == 1) return factories.get(0);
+        return (flow, conn) -> {
+            List<StreamHandler> hs = new ArrayList<>(factories.size());
+            for (StreamHandlerFactory f : factories) {
+                StreamHandler h = f.create(flow, conn);
+                if (h != null) hs.add(h);
+            }
+            if (hs.isEmpty()) return null;
+            return hs.size() == 1 ? hs.get(0) : new Tee(hs.toArray(new StreamHandler[0]));
+        };
+    }
+
+    private record Tee(StreamHandler[] hs) implements StreamHandler {
+        @Override
+        public void onData(boolean fromClient, byte[] data, int off, int len, long frame, long timeNs) {
+            for (StreamHandler h : hs) h.onData(fromClient, data, off, len, frame, timeNs);
+        }
+
+        @Override
+        public void onGap(boolean fromClient, long len, long frame, long timeNs) {
+            for (StreamHandler h : hs) h.onGap(fromClient, len, frame, timeNs);
+        }
+
+        @Override
+        public void onFin(boolean fromClient, boolean reset, long frame, long timeNs) {
+            for (StreamHandler h : hs) h.onFin(fromClient, reset, frame, timeNs);
+        }
+
+        @Override
+        public void onClose(long frame, long timeNs) {
+            for (StreamHandler h : hs) h.onClose(frame, timeNs);
+        }
+    }
+}

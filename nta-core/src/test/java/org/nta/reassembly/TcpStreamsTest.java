@@ -1,0 +1,199 @@
+package org.nta.reassembly;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.nta.testing.Packets.*;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.nta.bytes.Anomaly;
+import org.nta.bytes.AnomalyCounter;
+import org.nta.capture.Frame;
+import org.nta.decode.Packet;
+import org.nta.decode.PacketDecoder;
+import org.nta.flow.Flow;
+import org.nta.flow.FlowConfig;
+import org.nta.flow.FlowTable;
+
+/** Ordered delivery per direction: retransmissions, reordering, overlaps, gaps, limits, FIN and RST. */
+class TcpStreamsTest {
+    static final int FIN = 1, SYN = 2, RST = 4, PSH = 8, ACK = 16;
+    static final String C = "10.0.0.1", S = "10.0.0.2";
+
+    /** Records what the handler saw, as text: C:"..." S:"..." gap(C,n) fin(S) close. */
+    static final class Log implements StreamHandler {
+        final List<String> events = new ArrayList<>();
+        final ByteArrayOutputStream client = new ByteArrayOutputStream(), server = new ByteArrayOutputStream();
+        final List<Long> frames = new ArrayList<>();
+
+        @Override
+        public void onData(boolean fromClient, byte[] data, int off, int len, long frame, long timeNs) {
+            (fromClient ? client : server).write(data, off, len);
+            events.add((fromClient ? "C:" : "S:") + new String(data, off, len, StandardCharsets.ISO_8859_1));
+            frames.add(frame);
+        }
+
+        @Override
+        public void onGap(boolean fromClient, long len, long frame, long timeNs) {
+            events.add("gap(" + (fromClient ? "C" : "S") + "," + len + ")");
+        }
+
+        @Override
+        public void onFin(boolean fromClient, boolean reset, long frame, long timeNs) {
+            events.add((reset ? "rst(" : "fin(") + (fromClient ? "C" : "S") + ")");
+        }
+
+        @Override
+        public void onClose(long frame, long timeNs) {
+            events.add("close");
+        }
+    }
+
+    final AnomalyCounter anomalies = new AnomalyCounter();
+    final Log log = new Log();
+    ReassemblyConfig config = ReassemblyConfig.DEFAULTS;
+    TcpStreams streams;
+    FlowTable flows;
+    final PacketDecoder decoder = new PacketDecoder();
+    long frame;
+
+    void init() {
+        streams = new TcpStreams(config, (flow, conn) -> log, anomalies);
+        flows = new FlowTable(FlowConfig.DEFAULTS, streams::onFlowEnd, anomalies);
+    }
+
+    void seg(boolean fromClient, long seq, int flags, String data) {
+        if (streams == null) init();
+        byte[] payload = data.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] pkt = fromClient ? eth(0x0800, ipv4(C, S, 6, tcp(40000, 80, seq, 0, flags, payload)))
+                : eth(0x0800, ipv4(S, C, 6, tcp(80, 40000, seq, 0, flags, payload)));
+        Frame f = new Frame();
+        f.number = ++frame;
+        f.tsSec = 100;
+        f.data = pkt;
+        f.capLen = f.origLen = pkt.length;
+        f.linkType = 1;
+        Packet p = new Packet();
+        decoder.decode(f, p);
+        Flow flow = flows.track(p);
+        streams.onPacket(p, flow, flows.fromA);
+    }
+
+    void handshake() {
+        seg(true, 1000, SYN, "");
+        seg(false, 5000, SYN | ACK, "");
+        seg(true, 1001, ACK, "");
+    }
+
+    @Test
+    void inOrderBothWaysThenFinFinClose() {
+        handshake();
+        seg(true, 1001, PSH | ACK, "GET / HTTP/1.1\r\n\r\n");
+        seg(false, 5001, PSH | ACK, "HTTP/1.1 200 OK\r\n\r\n");
+        seg(true, 1019, FIN | ACK, "");
+        seg(false, 5020, FIN | ACK, "");
+        assertThat(log.events).containsExactly("C:GET / HTTP/1.1\r\n\r\n", "S:HTTP/1.1 200 OK\r\n\r\n", "fin(C)", "fin(S)", "close");
+        assertThat(log.frames).containsExactly(4L, 5L);
+    }
+
+    @Test
+    void retransmissionsAreDeliveredOnce() {
+        handshake();
+        seg(true, 1001, ACK, "abcdef");
+        seg(true, 1001, ACK, "abcdef");
+        seg(true, 1004, ACK, "defghi"); // overlaps 3 bytes, adds 3
+        assertThat(log.client.toString()).isEqualTo("abcdefghi");
+        assertThat(anomalies.count(Anomaly.TCP_OVERLAP_MISMATCH)).isZero();
+    }
+
+    @Test
+    void anOverlapWithDifferentBytesIsCounted() {
+        handshake();
+        seg(true, 1001, ACK, "abcdef");
+        seg(true, 1003, ACK, "XXXXgh");
+        assertThat(log.client.toString()).as("the first copy wins").isEqualTo("abcdefgh");
+        assertThat(anomalies.count(Anomaly.TCP_OVERLAP_MISMATCH)).isEqualTo(1);
+    }
+
+    @Test
+    void outOfOrderSegmentsAreDeliveredInOrderOnTheFrameThatFillsTheHole() {
+        handshake();
+        seg(true, 1007, ACK, "world!");
+        seg(true, 1013, ACK, "!!");
+        assertThat(log.client.size()).isZero();
+        seg(true, 1001, ACK, "hello ");
+        assertThat(log.client.toString()).isEqualTo("hello world!!!");
+        assertThat(log.frames).containsOnly(6L);
+    }
+
+    @Test
+    void missingBytesBecomeAGapAtClose() {
+        handshake();
+        seg(true, 1001, ACK, "aaaa");
+        seg(true, 1009, ACK, "cccc"); // 4 bytes never captured
+        seg(true, 1013, FIN | ACK, "");
+        seg(false, 5001, FIN | ACK, "");
+        seg(true, 1014, RST, "");
+        assertThat(log.events).containsSubsequence("C:aaaa", "gap(C,4)", "C:cccc");
+        assertThat(anomalies.count(Anomaly.TCP_GAP)).isEqualTo(1);
+    }
+
+    @Test
+    void outOfOrderLimitForcesAGapInsteadOfGrowing() {
+        config = new ReassemblyConfig(1 << 20, 16, 4, 1 << 20, 64);
+        handshake();
+        seg(true, 1001, ACK, "a");
+        seg(true, 1100, ACK, "0123456789");
+        seg(true, 1110, ACK, "0123456789"); // over 16 buffered bytes
+        assertThat(anomalies.count(Anomaly.TCP_OOO_LIMIT)).isEqualTo(1);
+        assertThat(log.events).containsSubsequence("C:a", "gap(C,98)", "C:0123456789", "C:0123456789");
+    }
+
+    @Test
+    void depthLimitStopsDeliveryAndIsCounted() {
+        config = new ReassemblyConfig(10, 1024, 16, 1 << 20, 64);
+        handshake();
+        seg(true, 1001, ACK, "0123456");
+        seg(true, 1008, ACK, "789abcdef");
+        seg(true, 1017, ACK, "more");
+        assertThat(log.client.toString()).isEqualTo("0123456789");
+        assertThat(anomalies.count(Anomaly.TCP_DEPTH_REACHED)).isEqualTo(1);
+    }
+
+    @Test
+    void midStreamPickupWithoutHandshake() {
+        seg(false, 777, PSH | ACK, "HTTP/1.1 200 OK\r\n");
+        seg(false, 794, PSH | ACK, "\r\n");
+        assertThat(log.server.toString()).isEqualTo("HTTP/1.1 200 OK\r\n\r\n");
+    }
+
+    @Test
+    void sequenceNumbersWrapAround() {
+        seg(true, 0xfffffffdL, SYN, "");
+        seg(false, 1, SYN | ACK, "");
+        seg(true, 0xfffffffeL, ACK, "abc");
+        seg(true, 1, ACK, "def");
+        assertThat(log.client.toString()).isEqualTo("abcdef");
+    }
+
+    @Test
+    void resetFlushesAndCloses() {
+        handshake();
+        seg(true, 1001, ACK, "x");
+        seg(false, 5001, RST | ACK, "");
+        seg(true, 1002, ACK, "ignored after the reset");
+        assertThat(log.events).containsExactly("C:x", "rst(S)", "close");
+    }
+
+    @Test
+    void dataAfterAFinHoleWaitsForTheHole() {
+        handshake();
+        seg(true, 1004, FIN | ACK, "def");
+        assertThat(log.events).isEmpty();
+        seg(true, 1001, ACK, "abc");
+        assertThat(log.events).containsExactly("C:abc", "C:def", "fin(C)");
+    }
+}
