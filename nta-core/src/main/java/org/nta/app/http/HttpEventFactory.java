@@ -90,7 +90,7 @@ final class HttpEventFactory {
         HttpRequest req = new HttpRequest(conn, index, head.firstFrame(), frame, head.firstTimeNs(), timeNs, s.method(),
                 uri, UrlCodec.decodeTarget(uri), UrlCodec.decodePath(t.path()), t.query(), UrlCodec.parseParams(t.query()),
                 s.version(), h, host, h.first("User-Agent"), h.first("Referer"), contentType, cookies(h), body, form,
-                parts, doubleEncoded, incomplete);
+                parts, doubleEncoded, incomplete || c.incomplete());
         return new BuiltRequest(req, files);
     }
 
@@ -111,7 +111,7 @@ final class HttpEventFactory {
                 s.version(), s.status(), s.reason(), h, contentType, h.first("Server"), h.first("Location"),
                 eventBody(c, frame), request != null ? request.frame() : 0,
                 requestHead != null ? requestHead.firstFrame() : 0,
-                requestHead != null ? requestHead.method() : null, incomplete);
+                requestHead != null ? requestHead.method() : null, incomplete || c.incomplete());
         HttpFileObject file = null;
         if (c.decodedLength() > 0) {
             String uri = requestHead != null ? requestHead.start().target() : null;
