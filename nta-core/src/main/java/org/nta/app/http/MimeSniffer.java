@@ -21,7 +21,13 @@ public final class MimeSniffer {
     public static String sniff(byte[] b, int off, int len) {
         if (len <= 0) return EMPTY;
         String magic = magic(b, off, len);
-        if (magic != null) return magic;
+        if (magic != null) {
+            // GIF89a;<?php ... : an image header in front of a script, the classic upload-filter bypass
+            if (magic.startsWith("image/") && containsIgnoreCase(b, off, off + Math.min(len, TEXT_WINDOW), "<?php")) {
+                return "application/x-httpd-php";
+            }
+            return magic;
+        }
         return text(b, off, len);
     }
 
