@@ -18,7 +18,8 @@ final class BodyCollector {
     private final String contentEncoding;
     private final int keepBytes;
     private final long maxDecoded;
-    private final MessageDigest sha;
+    /** Made on the first decoded byte: most messages (GET requests, 304s) have no body. */
+    private MessageDigest sha;
     private final List<ContentDecoder> decoders = new ArrayList<>(1);
     private ByteSink entry;
     private boolean unsupported;
@@ -33,7 +34,6 @@ final class BodyCollector {
         this.contentEncoding = contentEncoding;
         this.keepBytes = keepBytes;
         this.maxDecoded = config.maxDecompressedBytes();
-        this.sha = sha256();
         ByteSink sink = this::decoded;
         if (contentEncoding != null && !contentEncoding.isBlank()) {
             String[] codings = contentEncoding.split(",");
@@ -82,7 +82,9 @@ final class BodyCollector {
             len = (int) (maxDecoded - decodedLength);
             limitHit = true;
         }
+        if (len <= 0) return !limitHit;
         decodedLength += len;
+        if (sha == null) sha = sha256();
         sha.update(b, off, len);
         if (keptLen < keepBytes) {
             int n = Math.min(len, keepBytes - keptLen);
@@ -99,7 +101,8 @@ final class BodyCollector {
     Collected finish(boolean incomplete) {
         for (ContentDecoder d : decoders) d.finish();
         HttpBody.Decoding decoding = decodingOutcome();
-        return new Collected(length, decodedLength, HexFormat.of().formatHex(sha.digest()),
+        String digest = sha == null ? HttpBody.EMPTY_SHA256 : HexFormat.of().formatHex(sha.digest());
+        return new Collected(length, decodedLength, digest,
                 keptLen == kept.length ? kept : Arrays.copyOf(kept, keptLen), contentEncoding, decoding,
                 incomplete || gap);
     }
