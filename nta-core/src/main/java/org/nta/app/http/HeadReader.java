@@ -1,5 +1,7 @@
 package org.nta.app.http;
 
+import java.util.Arrays;
+
 /**
  * Incremental reader of one message head (start line and header lines up to the empty line) or of a chunked
  * body's trailer block, fed arbitrary slices. Accepts CRLF and bare LF line endings, skips empty lines before the
@@ -166,27 +168,23 @@ final class HeadReader {
 
     /** Cheap early rejection of a start line from its first bytes, so binary junk is not buffered. */
     private boolean plausiblePrefix() {
+        if (line[0] == '\r' || line[0] == '\n') return true; // an empty line, skipped when complete
         if (request) {
             int n = Math.min(lineLen, StartLine.MAX_METHOD + 1);
             for (int i = 0; i < n; i++) {
-                byte c = line[i];
-                if (c == ' ') return i > 0;
-                if ((c == '\r' || c == '\n') && i == 0) return true;
-                if (!StartLine.isTchar(c)) return false;
+                if (line[i] == ' ') return i > 0;
+                if (!StartLine.isTchar(line[i])) return false;
             }
             return lineLen <= StartLine.MAX_METHOD;
         }
         String http = "HTTP/";
-        for (int i = 0; i < Math.min(lineLen, http.length()); i++) {
-            if (line[i] != http.charAt(i) && !(i == 0 && (line[0] == '\r' || line[0] == '\n'))) return false;
-            if (i == 0 && (line[0] == '\r' || line[0] == '\n')) return true;
-        }
+        for (int i = 0; i < Math.min(lineLen, http.length()); i++) if (line[i] != http.charAt(i)) return false;
         return true;
     }
 
     private void append(byte[] b, int off, int n) {
         if (lineLen + n > line.length) {
-            line = java.util.Arrays.copyOf(line, Math.max(lineLen + n, Math.min(line.length * 2, maxHeaderBytes + 1)));
+            line = Arrays.copyOf(line, Math.max(lineLen + n, Math.min(line.length * 2, maxHeaderBytes + 1)));
         }
         System.arraycopy(b, off, line, lineLen, n);
         lineLen += n;

@@ -11,6 +11,7 @@ import org.nta.reassembly.StreamHandler;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -18,7 +19,12 @@ import java.util.Objects;
  * HTTP/1.x over one TCP connection: a {@link HttpMessageReader} per direction, requests paired with responses in
  * order (pipelining, keep-alive), interim 1xx responses that do not consume their request, HEAD/204/304 without
  * body, CONNECT (a 2xx turns the connection into an opaque tunnel) and 101 Switching Protocols (parsing stops).
- * Responses whose request was not captured are still reported. Never throws on any input.
+ * Responses whose request was not captured are still reported; an HTTP/2 connection preface stops parsing.
+ * Never throws on any input.
+ *
+ * <p>Wiring: create one per TCP connection whose first client bytes pass {@link #looksLikeRequest} (or first server
+ * bytes pass {@link #looksLikeResponse}), feed it the reassembled streams; it calls the {@link HttpListener} in
+ * capture order and counts anomalies into the given counter.
  */
 public final class HttpConnectionParser implements StreamHandler {
     private final ConnInfo conn;
@@ -74,7 +80,7 @@ public final class HttpConnectionParser implements StreamHandler {
     public void onData(boolean fromClient, byte[] data, int off, int len, long frame, long timeNs) {
         if (len <= 0) return;
         if (fromClient && held != null) {
-            hold(new Held(java.util.Arrays.copyOfRange(data, off, off + len), 0, frame, timeNs));
+            hold(new Held(Arrays.copyOfRange(data, off, off + len), 0, frame, timeNs));
             return;
         }
         (fromClient ? client : server).feed(data, off, len, frame, timeNs);
@@ -154,6 +160,10 @@ public final class HttpConnectionParser implements StreamHandler {
     private final class ClientSink implements HttpMessageReader.Sink {
         @Override
         public Framing onHead(HttpHead head, long frame) {
+            if ("PRI".equals(head.method()) && "HTTP/2.0".equals(head.start().version())) {
+                stopAll(); // the HTTP/2 connection preface (prior knowledge): not HTTP/1.x from here on
+                return Framing.NONE;
+            }
             if (unanswered.size() >= config.maxPendingRequests()) {
                 anomalies.add(Anomaly.HTTP_PIPELINE_LIMIT, frame);
                 Pending old = unanswered.poll();

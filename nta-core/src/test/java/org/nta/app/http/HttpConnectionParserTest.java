@@ -144,6 +144,15 @@ class HttpConnectionParserTest {
     }
 
     @Test
+    void http2PriorKnowledgePrefaceStopsParsing() {
+        Conv c = new Conv().client("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n\u0000\u0000\u0012\u0004\u0000\u0000\u0000\u0000\u0000")
+                .server("\u0000\u0000\u0000\u0004\u0001\u0000\u0000\u0000\u0000");
+        Recorder r = c.run();
+        assertThat(r.events).isEmpty();
+        assertThat(c.anomalies.isEmpty()).isTrue();
+    }
+
+    @Test
     void obsoleteLineFoldingIsJoined() {
         Recorder r = new Conv().client("GET / HTTP/1.1\r\nHost: h\r\nX-Folded: first\r\n   second\r\n\tthird\r\nAccept: */*\r\n\r\n").run();
         assertThat(r.requests.get(0).headers().list()).containsExactly(new HttpHeader("Host", "h"),

@@ -47,8 +47,15 @@ class HttpSplitPointTest {
                 new Scenario("304 and 204 pipelined", Conv.bytes("GET /a HTTP/1.1\r\nHost: h\r\nIf-None-Match: \"x\"\r\n\r\n"
                         + "DELETE /b HTTP/1.1\r\nHost: h\r\n\r\n"),
                         Conv.bytes("HTTP/1.1 304 Not Modified\r\nETag: \"x\"\r\n\r\nHTTP/1.1 204 No Content\r\n\r\n")),
+                fixture("ws-1735-upload", 1735),
+                fixture("ws-1103-sqlmap-error", 1103),
                 new Scenario("folded header, bare LF", Conv.bytes("GET /x HTTP/1.1\nHost: h\nX-Long: one\n  two\n\n"),
                         Conv.bytes("HTTP/1.1 200 OK\nContent-Length: 2\n\nok")));
+    }
+
+    static Scenario fixture(String name, int stream) {
+        Fixture fx = Fixture.load(name, stream);
+        return new Scenario(name, fx.stream(true), fx.stream(false));
     }
 
     static List<Object> run(Scenario s, List<byte[]> client, List<byte[]> server) {
