@@ -153,6 +153,27 @@ class HttpConnectionParserTest {
     }
 
     @Test
+    void resetEndsBothDirectionsOnItsFrame() {
+        Recorder rec = new Recorder();
+        HttpConnectionParser p = new HttpConnectionParser(Conv.CONN, HttpConfig.defaults(), rec,
+                new org.nta.bytes.AnomalyCounter());
+        byte[] req = Conv.bytes("GET /big HTTP/1.1\r\n\r\n");
+        byte[] resp = Conv.bytes("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\npartial");
+        p.onData(true, req, 0, req.length, 1, 10);
+        p.onData(false, resp, 0, resp.length, 2, 20);
+        assertThat(p.isStopped()).isFalse();
+        p.onFin(true, true, 3, 30);
+        assertThat(rec.responses).hasSize(1);
+        assertThat(rec.responses.get(0).frame()).isEqualTo(3);
+        assertThat(rec.responses.get(0).incomplete()).isTrue();
+        assertThat(rec.transactions).hasSize(1);
+        assertThat(p.isStopped()).isTrue();
+        p.onData(false, resp, 0, resp.length, 4, 40);
+        p.onClose(5, 50);
+        assertThat(rec.events).hasSize(4);
+    }
+
+    @Test
     void obsoleteLineFoldingIsJoined() {
         Recorder r = new Conv().client("GET / HTTP/1.1\r\nHost: h\r\nX-Folded: first\r\n   second\r\n\tthird\r\nAccept: */*\r\n\r\n").run();
         assertThat(r.requests.get(0).headers().list()).containsExactly(new HttpHeader("Host", "h"),
