@@ -1,0 +1,87 @@
+package org.nta.event;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * The body of an HTTP message.
+ *
+ * @param length          bytes of the entity as sent, after removing chunked framing and before content decoding
+ *                        (what a Content-Length header would say); bytes lost in capture gaps are not counted
+ * @param decodedLength   bytes after content decoding (equal to {@code length} without Content-Encoding)
+ * @param sha256          lower-case hex SHA-256 over all {@code decodedLength} decoded bytes, kept or not
+ * @param bytes           the first decoded bytes, up to the configured keep limit (accessor returns a copy)
+ * @param truncated       fewer bytes were kept than were decoded
+ * @param contentEncoding the Content-Encoding header as sent, or null
+ * @param decoding        how content decoding went
+ * @param incomplete      bytes of the body are missing (capture gap, connection closed before its end)
+ */
+public record HttpBody(long length, long decodedLength, String sha256, byte[] bytes, boolean truncated,
+                       String contentEncoding, Decoding decoding, boolean incomplete) {
+    /** SHA-256 of no bytes. */
+    public static final String EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+    public static final HttpBody EMPTY = new HttpBody(0, 0, EMPTY_SHA256, new byte[0], false, null,
+            Decoding.IDENTITY, false);
+
+    /** Outcome of content decoding. */
+    public enum Decoding {
+        /** No Content-Encoding: decoded bytes are the bytes sent. */
+        IDENTITY,
+        /** Decoded completely. */
+        DECODED,
+        /** An encoding NTA does not decode: decoded bytes are the bytes sent. */
+        UNSUPPORTED,
+        /** Corrupt encoded data: decoded bytes are what came out before the error. */
+        ERROR,
+        /** Decoding stopped at the decompressed-size limit. */
+        LIMIT,
+        /** A capture gap made further decoding impossible. */
+        GAP
+    }
+
+    public HttpBody {
+        Objects.requireNonNull(sha256);
+        Objects.requireNonNull(bytes);
+        Objects.requireNonNull(decoding);
+    }
+
+    /** A copy of the kept bytes. */
+    @Override
+    public byte[] bytes() {
+        return bytes.clone();
+    }
+
+    public int keptLength() {
+        return bytes.length;
+    }
+
+    public boolean isEmpty() {
+        return decodedLength == 0;
+    }
+
+    /** The kept bytes as text (UTF-8, malformed sequences replaced). */
+    public String text() {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof HttpBody b && length == b.length && decodedLength == b.decodedLength
+                && sha256.equals(b.sha256) && Arrays.equals(bytes, b.bytes) && truncated == b.truncated
+                && Objects.equals(contentEncoding, b.contentEncoding) && decoding == b.decoding
+                && incomplete == b.incomplete;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(length, decodedLength, sha256, Arrays.hashCode(bytes), truncated, decoding, incomplete);
+    }
+
+    @Override
+    public String toString() {
+        return "HttpBody[length=" + length + ", decodedLength=" + decodedLength + ", sha256=" + sha256 + ", kept="
+                + bytes.length + ", truncated=" + truncated + ", contentEncoding=" + contentEncoding + ", decoding="
+                + decoding + ", incomplete=" + incomplete + "]";
+    }
+}

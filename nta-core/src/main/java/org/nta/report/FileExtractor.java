@@ -1,0 +1,104 @@
+package org.nta.report;
+
+import org.nta.event.HttpFileObject;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes file objects into a directory under safe, unique names (see {@link SafeFileNames}) and a manifest of what
+ * was written ({@code manifest.json} and {@code manifest.csv}, replaced on each run). Existing files are never
+ * overwritten. Only the kept bytes are written: a truncated file says so in the manifest, with its full size and
+ * SHA-256.
+ */
+public final class FileExtractor {
+    public static final String MANIFEST_JSON = "manifest.json";
+    public static final String MANIFEST_CSV = "manifest.csv";
+    public static final List<String> COLUMNS = List.of("frame", "stream", "direction", "original_name", "saved_name",
+            "size", "saved_bytes", "sha256", "mime_type", "declared_type", "truncated", "incomplete");
+
+    private FileExtractor() {}
+
+    /** One written file. */
+    public record Entry(long frame, int stream, String direction, String originalName, String savedName, long size,
+                        long savedBytes, String sha256, String mimeType, String declaredType, boolean truncated,
+                        boolean incomplete) {
+        public Map<String, Object> toMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("frame", frame);
+            m.put("stream", stream);
+            m.put("direction", direction);
+            m.put("original_name", originalName);
+            m.put("saved_name", savedName);
+            m.put("size", size);
+            m.put("saved_bytes", savedBytes);
+            m.put("sha256", sha256);
+            m.put("mime_type", mimeType);
+            m.put("declared_type", declaredType);
+            m.put("truncated", truncated);
+            m.put("incomplete", incomplete);
+            return m;
+        }
+    }
+
+    /** Writes every file and both manifests into {@code dir} (created if needed); returns the manifest entries. */
+    public static List<Entry> extract(List<HttpFileObject> files, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Set<String> reserved = Set.of(MANIFEST_JSON, MANIFEST_CSV);
+        List<Entry> entries = new ArrayList<>(files.size());
+        for (HttpFileObject f : files) {
+            String name = f.originalName().isBlank() ? "http-" + f.frame() + extension(f.mimeType()) : f.originalName();
+            Path p = SafeFileNames.createUnique(dir, name, f.frame(), reserved);
+            byte[] bytes = f.bytes();
+            Files.write(p, bytes, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+            entries.add(new Entry(f.frame(), f.conn().stream(), f.direction().id(), f.originalName(),
+                    p.getFileName().toString(), f.size(), bytes.length, f.sha256(), f.mimeType(), f.declaredType(),
+                    f.truncated(), f.incomplete()));
+        }
+        Files.writeString(dir.resolve(MANIFEST_JSON), manifestJson(entries), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(MANIFEST_CSV), manifestCsv(entries), StandardCharsets.UTF_8);
+        return entries;
+    }
+
+    public static String manifestJson(List<Entry> entries) {
+        List<Map<String, Object>> rows = new ArrayList<>(entries.size());
+        for (Entry e : entries) rows.add(e.toMap());
+        return Json.write(rows) + "\n";
+    }
+
+    public static String manifestCsv(List<Entry> entries) {
+        List<Map<String, Object>> rows = new ArrayList<>(entries.size());
+        for (Entry e : entries) rows.add(e.toMap());
+        return Csv.write(COLUMNS, rows);
+    }
+
+    /** A file extension for a detected MIME type, for files that came without a name. */
+    static String extension(String mime) {
+        return switch (mime) {
+            case "text/html" -> ".html";
+            case "text/plain" -> ".txt";
+            case "application/json" -> ".json";
+            case "application/xml" -> ".xml";
+            case "image/png" -> ".png";
+            case "image/jpeg" -> ".jpg";
+            case "image/gif" -> ".gif";
+            case "image/svg+xml" -> ".svg";
+            case "application/pdf" -> ".pdf";
+            case "application/zip" -> ".zip";
+            case "application/gzip" -> ".gz";
+            case "application/x-httpd-php" -> ".php";
+            case "text/x-shellscript" -> ".sh";
+            case "application/vnd.microsoft.portable-executable" -> ".exe";
+            case "application/x-executable" -> ".elf";
+            default -> ".bin";
+        };
+    }
+}

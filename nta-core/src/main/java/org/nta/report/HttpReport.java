@@ -1,0 +1,52 @@
+package org.nta.report;
+
+import org.nta.event.ConnInfo;
+import org.nta.event.HttpRequest;
+import org.nta.event.HttpResponse;
+import org.nta.event.HttpTransaction;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Rows of the {@code http} JSON/CSV contract, one per {@link HttpTransaction}. */
+public final class HttpReport {
+    public static final List<String> COLUMNS = List.of("request_frame", "request_first_frame", "response_frame",
+            "stream", "time", "client_addr", "client_port", "server_addr", "server_port", "method", "host", "uri",
+            "uri_decoded", "status", "content_type", "request_body_len", "response_body_len", "user_agent", "referer",
+            "server");
+
+    private HttpReport() {}
+
+    /**
+     * Missing sides give nulls. {@code time} is the request's (else the response's) capture time; body lengths are
+     * decoded lengths (Zeek's request_body_len/response_body_len); content_type is the response's.
+     */
+    public static Map<String, Object> row(HttpTransaction t, TimeFormat tf, long captureStartNs) {
+        HttpRequest q = t.request();
+        HttpResponse r = t.response();
+        ConnInfo c = t.conn();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("request_frame", q != null ? q.frame() : null);
+        m.put("request_first_frame", q != null ? q.firstFrame() : null);
+        m.put("response_frame", r != null ? r.frame() : null);
+        m.put("stream", c.stream());
+        m.put("time", tf.format(t.startTimeNs(), captureStartNs));
+        m.put("client_addr", c.clientAddr());
+        m.put("client_port", c.clientPort());
+        m.put("server_addr", c.serverAddr());
+        m.put("server_port", c.serverPort());
+        m.put("method", q != null ? q.method() : null);
+        m.put("host", q != null ? q.host() : null);
+        m.put("uri", q != null ? q.uri() : null);
+        m.put("uri_decoded", q != null ? q.uriDecoded() : null);
+        m.put("status", r != null ? r.status() : null);
+        m.put("content_type", r != null ? r.contentType() : null);
+        m.put("request_body_len", q != null ? q.body().decodedLength() : null);
+        m.put("response_body_len", r != null ? r.body().decodedLength() : null);
+        m.put("user_agent", q != null ? q.userAgent() : null);
+        m.put("referer", q != null ? q.referer() : null);
+        m.put("server", r != null ? r.server() : null);
+        return m;
+    }
+}
