@@ -31,6 +31,9 @@ public final class Flow {
     public final TcpSide tcpA;
     public final TcpSide tcpB;
 
+    /** The application protocol a parser recognised in this flow, or null. */
+    public org.nta.decode.Proto app;
+
     /** State later pipeline stages keep for this flow (reassembly, parsers); released when the flow ends. */
     public Object attachment;
 

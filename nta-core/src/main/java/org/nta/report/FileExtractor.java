@@ -25,7 +25,45 @@ public final class FileExtractor {
     public static final List<String> COLUMNS = List.of("frame", "stream", "direction", "original_name", "saved_name",
             "size", "saved_bytes", "sha256", "mime_type", "declared_type", "truncated", "incomplete");
 
-    private FileExtractor() {}
+    private final Path dir;
+    private final Set<String> reserved = Set.of(MANIFEST_JSON, MANIFEST_CSV);
+    private final List<Entry> entries = new ArrayList<>();
+
+    /** An extractor that writes each file as it comes (so no file waits in memory) into {@code dir}. */
+    public FileExtractor(Path dir) throws IOException {
+        this.dir = dir;
+        Files.createDirectories(dir);
+    }
+
+    /** Writes one file now; returns its manifest entry. */
+    public Entry add(HttpFileObject f) throws IOException {
+        Entry e = write(dir, f, reserved);
+        entries.add(e);
+        return e;
+    }
+
+    /** The manifest entry of a file that is listed, not written. */
+    public static Entry describe(HttpFileObject f) {
+        return new Entry(f.frame(), f.conn().stream(), f.direction().id(), f.originalName(), null, f.size(), 0,
+                f.sha256(), f.mimeType(), f.declaredType(), f.truncated(), f.incomplete());
+    }
+
+    /** Writes both manifests; returns the entries in the order the files were written. */
+    public List<Entry> finish() throws IOException {
+        Files.writeString(dir.resolve(MANIFEST_JSON), manifestJson(entries), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(MANIFEST_CSV), manifestCsv(entries), StandardCharsets.UTF_8);
+        return List.copyOf(entries);
+    }
+
+    private static Entry write(Path dir, HttpFileObject f, Set<String> reserved) throws IOException {
+        String name = f.originalName().isBlank() ? "http-" + f.frame() + extension(f.mimeType()) : f.originalName();
+        Path p = SafeFileNames.createUnique(dir, name, f.frame(), reserved);
+        byte[] bytes = f.bytes();
+        Files.write(p, bytes, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+        return new Entry(f.frame(), f.conn().stream(), f.direction().id(), f.originalName(),
+                p.getFileName().toString(), f.size(), bytes.length, f.sha256(), f.mimeType(), f.declaredType(),
+                f.truncated(), f.incomplete());
+    }
 
     /** One written file. */
     public record Entry(long frame, int stream, String direction, String originalName, String savedName, long size,
@@ -51,21 +89,9 @@ public final class FileExtractor {
 
     /** Writes every file and both manifests into {@code dir} (created if needed); returns the manifest entries. */
     public static List<Entry> extract(List<HttpFileObject> files, Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Set<String> reserved = Set.of(MANIFEST_JSON, MANIFEST_CSV);
-        List<Entry> entries = new ArrayList<>(files.size());
-        for (HttpFileObject f : files) {
-            String name = f.originalName().isBlank() ? "http-" + f.frame() + extension(f.mimeType()) : f.originalName();
-            Path p = SafeFileNames.createUnique(dir, name, f.frame(), reserved);
-            byte[] bytes = f.bytes();
-            Files.write(p, bytes, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-            entries.add(new Entry(f.frame(), f.conn().stream(), f.direction().id(), f.originalName(),
-                    p.getFileName().toString(), f.size(), bytes.length, f.sha256(), f.mimeType(), f.declaredType(),
-                    f.truncated(), f.incomplete()));
-        }
-        Files.writeString(dir.resolve(MANIFEST_JSON), manifestJson(entries), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve(MANIFEST_CSV), manifestCsv(entries), StandardCharsets.UTF_8);
-        return entries;
+        FileExtractor x = new FileExtractor(dir);
+        for (HttpFileObject f : files) x.add(f);
+        return x.finish();
     }
 
     public static String manifestJson(List<Entry> entries) {

@@ -44,8 +44,8 @@ public final class ProtocolHierarchy implements PacketSink {
         long len = p.frame.origLen;
         totalBytes += len;
         if (p.pathLen > 0 && p.path[p.pathLen - 1] == Proto.DATA.ordinal()) {
-            Proto guess = PortGuess.of(p);
-            if (guess != null) p.setApp(guess);
+            Proto app = flow != null && flow.app != null ? flow.app : PortGuess.of(p);
+            if (app != null) p.setApp(app);
         }
         TrieNode n = root;
         for (int i = 0; i < p.pathLen; i++) {
