@@ -43,7 +43,8 @@ public final class AppDispatcher implements AppLayer {
             }
             return null;
         };
-        return new Dispatcher(chooser, null, config.detectBytes());
+        StreamHandler fallback = config.opaque() ? new SessionCollector(conn, events, 64 << 10, 1024) : null;
+        return new Dispatcher(chooser, fallback, config.detectBytes());
     }
 
     private HttpListener httpListener() {

@@ -192,6 +192,10 @@ public final class FlowTable {
         TcpSide me = fromA ? f.tcpA : f.tcpB;
         TcpSide peer = fromA ? f.tcpB : f.tcpA;
         int flags = p.tcpFlags;
+        if (fromA) {
+            if (f.firstTcpFlags < 0) f.firstTcpFlags = flags;
+            if ((flags & (Packet.TCP_SYN | Packet.TCP_ACK)) == Packet.TCP_SYN) f.lastSynFrame = p.frame.number;
+        }
         if (!p.fragmentedL4) {
             if (!me.baseSet) {
                 me.baseSeq = (flags & Packet.TCP_SYN) != 0 ? p.tcpSeq : (p.tcpSeq - 1) & 0xffffffffL;

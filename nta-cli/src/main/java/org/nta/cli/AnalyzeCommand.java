@@ -1,0 +1,127 @@
+package org.nta.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.nta.app.AppConfig;
+import org.nta.app.http.HttpConfig;
+import org.nta.capture.CaptureException;
+import org.nta.capture.CaptureSource;
+import org.nta.detect.DetectionConfig;
+import org.nta.engine.Analysis;
+import org.nta.engine.EngineConfig;
+import org.nta.engine.PacketSink;
+import org.nta.event.Event;
+import org.nta.event.HttpFileObject;
+import org.nta.report.AnalysisJson;
+import org.nta.report.AnalysisMarkdown;
+import org.nta.report.AnalysisText;
+import org.nta.report.Ansi;
+import org.nta.report.FileExtractor;
+import org.nta.report.Json;
+import org.nta.report.TimeFormat;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** The investigation. */
+@Command(name = "analyze", aliases = "analyse", mixinStandardHelpOptions = true,
+        description = "Investigate a capture: find the attacks (scans, content discovery, attack tools, web attacks, brute force, "
+                + "uploads and web shells, reverse shells, disclosures, clear-text credentials), tell one story per attacker "
+                + "with frame-exact evidence and Wireshark filters, and give a verdict.")
+final class AnalyzeCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "Capture file, or - for standard input.")
+    String file;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the analysis as JSON (schema docs/schema/analysis.schema.json); - for standard output.")
+    String json;
+
+    @Option(names = "--report", paramLabel = "FILE.md", description = "Write the analyst's report in Markdown.")
+    Path report;
+
+    @Option(names = "--extract", paramLabel = "DIR", description = "Write the files carried over HTTP (uploads, downloads) and a manifest into DIR.")
+    Path extract;
+
+    @Option(names = "--max-findings", paramLabel = "N", description = "Key findings shown on the terminal (default 12).")
+    int maxFindings = 12;
+
+    @Option(names = "--color", paramLabel = "WHEN", description = "auto (default: colour on a terminal), always, never.")
+    String color = "auto";
+
+    @Mixin
+    TimeOptions time;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        List<PacketSink> extra = new ArrayList<>();
+        FileExtractor extractor = null;
+        if (extract != null) {
+            try {
+                extractor = new FileExtractor(extract);
+            } catch (IOException e) {
+                throw new CliError("cannot create " + extract + ": " + e.getMessage(), Main.EXIT_UNREADABLE);
+            }
+            FileExtractor x = extractor;
+            extra.add(new PacketSink() {
+                @Override
+                public void onEvent(Event e) {
+                    if (e instanceof HttpFileObject f) {
+                        try {
+                            x.add(f);
+                        } catch (IOException io) {
+                            throw new UncheckedIOException(io);
+                        }
+                    }
+                }
+            });
+        }
+        HttpConfig http = HttpConfig.defaults().withMaxFileBytes(extract != null ? 64 << 20 : 1 << 20);
+        Analysis.Result r;
+        try (CaptureSource src = CaptureSource.open(file, false)) {
+            r = Analysis.run(src, EngineConfig.DEFAULTS, AppConfig.all().withHttp(http), DetectionConfig.DEFAULTS, extra);
+            if (extractor != null) extractor.finish();
+        } catch (CaptureException e) {
+            throw new CliError(e.getMessage(), Main.EXIT_UNREADABLE);
+        } catch (IOException | UncheckedIOException e) {
+            throw new CliError("cannot write into " + extract + ": " + e.getMessage(), Main.EXIT_UNREADABLE);
+        }
+        TimeFormat tf = time.build(r.capture().tsPrecisionDigits());
+        boolean jsonToStdout = "-".equals(json);
+        if (!jsonToStdout) out.print(AnalysisText.render(r, tf, new Ansi(useColor()), maxFindings));
+        try {
+            if (json != null) {
+                String text = Json.write(AnalysisJson.build(r)) + "\n";
+                if (jsonToStdout) out.print(text);
+                else Files.writeString(Path.of(json), text, StandardCharsets.UTF_8);
+            }
+            if (report != null) Files.writeString(report, AnalysisMarkdown.render(r, tf), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new CliError("cannot write the report: " + e.getMessage(), Main.EXIT_UNREADABLE);
+        }
+        out.flush();
+        return Captures.exitCode(r.capture(), spec.commandLine().getErr());
+    }
+
+    private boolean useColor() {
+        return switch (color) {
+            case "always" -> true;
+            case "never" -> false;
+            default -> System.console() != null && System.getenv("NO_COLOR") == null && !"dumb".equals(System.getenv("TERM"));
+        };
+    }
+}

@@ -1,0 +1,26 @@
+package org.nta.detect;
+
+import java.util.List;
+
+import org.nta.decode.Packet;
+import org.nta.event.Event;
+import org.nta.flow.Flow;
+
+/**
+ * One class of detection. Detectors see every packet (after its flow was updated), every released flow and every
+ * application event, in capture order; they keep bounded state and report findings when the capture ends.
+ * Thresholds live in {@link DetectionConfig}; detectors never use the wall clock.
+ */
+public interface Detector {
+    default void onPacket(Packet p, Flow flow, boolean fromA) {
+    }
+
+    default void onFlowEnd(Flow flow) {
+    }
+
+    default void onEvent(Event e) {
+    }
+
+    /** Findings, once the capture has been read. */
+    List<Finding> finish();
+}

@@ -1,0 +1,21 @@
+package org.nta.detect;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.nta.detect.scan.PortScanDetector;
+
+/** The detectors of one analysis, in a fixed order (so reports are reproducible). */
+public final class Detectors {
+    private Detectors() {}
+
+    public static List<Detector> all(DetectionConfig config) {
+        List<Detector> list = new ArrayList<>();
+        list.add(new PortScanDetector(config.scans()));
+        // web detectors (content discovery, attack tools, web attacks, login brute force, disclosure, credentials)
+        list.addAll(org.nta.detect.web.WebDetectors.all(config.web()));
+        // upload, web shell and shell detectors
+        list.addAll(org.nta.detect.shell.ShellDetectors.all(config.shells()));
+        return list;
+    }
+}

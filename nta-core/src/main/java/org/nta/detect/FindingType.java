@@ -1,0 +1,26 @@
+package org.nta.detect;
+
+/** The kinds of finding, with their JSON names (a contract: add, never rename). */
+public enum FindingType {
+    PORT_SCAN("port_scan"),
+    HOST_SWEEP("host_sweep"),
+    CONTENT_DISCOVERY("content_discovery"),
+    ATTACK_TOOL("attack_tool"),
+    WEB_ATTACK("web_attack"),
+    LOGIN_BRUTEFORCE("login_bruteforce"),
+    FILE_UPLOAD("file_upload"),
+    WEBSHELL_COMMAND("webshell_command"),
+    REVERSE_SHELL("reverse_shell"),
+    INFO_DISCLOSURE("info_disclosure"),
+    CLEARTEXT_CREDENTIALS("cleartext_credentials");
+
+    private final String id;
+
+    FindingType(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+}

@@ -1,0 +1,71 @@
+package org.nta.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.nta.app.AppConfig;
+import org.nta.app.AppDispatcher;
+import org.nta.capture.CaptureSource;
+import org.nta.decode.Packet;
+import org.nta.detect.DetectionConfig;
+import org.nta.detect.DetectionSink;
+import org.nta.detect.Detectors;
+import org.nta.detect.Finding;
+import org.nta.event.Event;
+import org.nta.flow.Flow;
+import org.nta.incident.Incident;
+import org.nta.incident.StoryBuilder;
+import org.nta.incident.Verdict;
+
+/** {@code nta analyze}: the whole pipeline with every parser and detector, then the story and the verdict. */
+public final class Analysis {
+    /** Everything an analysis found. {@code stats} counts what was seen (events by kind, flows). */
+    public record Result(CaptureSummary capture, Verdict verdict, List<Incident> incidents, List<Finding> findings,
+                         Map<String, Long> stats, long captureStartNs) {
+    }
+
+    private Analysis() {}
+
+    public static Result run(CaptureSource source, EngineConfig engine, AppConfig app, DetectionConfig detection,
+                             List<? extends PacketSink> extra) {
+        DetectionSink detect = new DetectionSink(Detectors.all(detection));
+        Map<String, Long> stats = new LinkedHashMap<>();
+        long[] start = {Long.MIN_VALUE};
+        PacketSink counter = new PacketSink() {
+            @Override
+            public void onPacket(Packet p, Flow flow, boolean fromA) {
+                if (start[0] == Long.MIN_VALUE) start[0] = p.frame.epochNanos();
+            }
+
+            @Override
+            public void onEvent(Event e) {
+                stats.merge(statName(e), 1L, Long::sum);
+            }
+        };
+        List<PacketSink> sinks = new ArrayList<>(List.of(counter, detect));
+        sinks.addAll(extra);
+        CaptureSummary s = new Engine(engine).run(source, sinks, new AppDispatcher(app));
+        List<Finding> findings = detect.finish();
+        List<Incident> incidents = StoryBuilder.incidents(findings);
+        Verdict verdict = StoryBuilder.verdict(findings);
+        Map<String, Long> all = new LinkedHashMap<>();
+        all.put("packets", s.packets());
+        all.put("tcp_streams", s.tcpStreams());
+        all.put("udp_streams", s.udpStreams());
+        all.putAll(new java.util.TreeMap<>(stats));
+        return new Result(s, verdict, incidents, findings, all, start[0] == Long.MIN_VALUE ? 0 : start[0]);
+    }
+
+    private static String statName(Event e) {
+        String n = e.getClass().getSimpleName();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n.length(); i++) {
+            char c = n.charAt(i);
+            if (Character.isUpperCase(c) && i > 0) sb.append('_');
+            sb.append(Character.toLowerCase(c));
+        }
+        return sb.append("_events").toString();
+    }
+}

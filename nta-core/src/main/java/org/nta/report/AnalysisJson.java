@@ -1,0 +1,104 @@
+package org.nta.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.nta.detect.Finding;
+import org.nta.engine.Analysis;
+import org.nta.engine.CaptureSummary;
+import org.nta.incident.Incident;
+
+/**
+ * The JSON of {@code nta analyze --json}: a versioned schema (docs/schema/analysis.schema.json). Top level:
+ * {@code schema_version}, {@code verdict}, {@code summary}, {@code incidents}, {@code findings}, {@code stats}.
+ */
+public final class AnalysisJson {
+    public static final String SCHEMA_VERSION = "1.0";
+
+    private AnalysisJson() {}
+
+    public static Map<String, Object> build(Analysis.Result r) {
+        CaptureSummary c = r.capture();
+        int digits = c.tsPrecisionDigits();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("schema_version", SCHEMA_VERSION);
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("level", r.verdict().level().id());
+        v.put("reasons", r.verdict().reasons());
+        m.put("verdict", v);
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("file", c.file());
+        s.put("status", c.status());
+        s.put("packets", c.packets());
+        s.put("first_time", c.packets() == 0 ? null : TimeFormat.isoUtc(c.firstNs(), digits));
+        s.put("last_time", c.packets() == 0 ? null : TimeFormat.isoUtc(c.lastNs(), digits));
+        s.put("duration_s", c.durationSeconds());
+        s.put("text", AnalysisText.headline(r));
+        s.put("incidents", r.incidents().size());
+        s.put("findings", r.findings().size());
+        s.put("malformed", c.malformed());
+        m.put("summary", s);
+        List<Map<String, Object>> incidents = new ArrayList<>();
+        for (Incident i : r.incidents()) incidents.add(incident(i, r.findings(), digits));
+        m.put("incidents", incidents);
+        List<Map<String, Object>> findings = new ArrayList<>();
+        for (Finding f : r.findings()) findings.add(finding(f, digits));
+        m.put("findings", findings);
+        m.put("stats", r.stats());
+        return m;
+    }
+
+    public static Map<String, Object> finding(Finding f, int digits) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", f.type().id());
+        m.put("severity", f.severity().id());
+        m.put("phase", f.phase().id());
+        m.put("attacker", f.attacker());
+        m.put("victim", f.victim());
+        m.put("first_frame", f.firstFrame());
+        m.put("last_frame", f.lastFrame());
+        m.put("first_time", TimeFormat.isoUtc(f.firstTimeNs(), digits));
+        m.put("last_time", TimeFormat.isoUtc(f.lastTimeNs(), digits));
+        m.put("streams", f.streams());
+        m.put("filter", f.filter());
+        m.put("summary", f.summary());
+        m.put("succeeded", f.succeeded());
+        m.put("techniques", f.techniques());
+        m.put("evidence", f.evidence());
+        return m;
+    }
+
+    private static Map<String, Object> incident(Incident i, List<Finding> all, int digits) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("attacker", i.attacker());
+        m.put("victim", i.victim());
+        m.put("verdict", i.verdict().level().id());
+        m.put("reasons", i.verdict().reasons());
+        m.put("first_frame", i.firstFrame());
+        m.put("last_frame", i.lastFrame());
+        m.put("first_time", TimeFormat.isoUtc(i.firstTimeNs(), digits));
+        m.put("last_time", TimeFormat.isoUtc(i.lastTimeNs(), digits));
+        List<Map<String, Object>> phases = new ArrayList<>();
+        for (Incident.PhaseSummary p : i.phases()) {
+            Map<String, Object> pm = new LinkedHashMap<>();
+            pm.put("phase", p.phase().id());
+            pm.put("status", p.status().id());
+            pm.put("first_frame", p.firstFrame());
+            pm.put("last_frame", p.lastFrame());
+            pm.put("first_time", TimeFormat.isoUtc(p.firstTimeNs(), digits));
+            pm.put("last_time", TimeFormat.isoUtc(p.lastTimeNs(), digits));
+            pm.put("techniques", p.techniques());
+            List<Integer> idx = new ArrayList<>();
+            for (int k : p.findings()) idx.add(all.indexOf(i.findings().get(k)));
+            pm.put("findings", idx);
+            phases.add(pm);
+        }
+        m.put("phases", phases);
+        List<Integer> idx = new ArrayList<>();
+        for (Finding f : i.findings()) idx.add(all.indexOf(f));
+        m.put("findings", idx);
+        return m;
+    }
+}

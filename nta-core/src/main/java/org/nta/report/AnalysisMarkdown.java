@@ -1,0 +1,202 @@
+package org.nta.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.nta.detect.Finding;
+import org.nta.detect.FindingType;
+import org.nta.detect.Phase;
+import org.nta.engine.Analysis;
+import org.nta.engine.CaptureSummary;
+import org.nta.incident.Incident;
+
+/**
+ * The analyst's report ({@code --report FILE.md}): summary, key findings, timeline, one section per phase with
+ * frames, filters and decoded evidence, indicators, recommendations. Only capture time appears in it, so the same
+ * capture gives the same report byte for byte.
+ */
+public final class AnalysisMarkdown {
+    private AnalysisMarkdown() {}
+
+    public static String render(Analysis.Result r, TimeFormat tf) {
+        StringBuilder sb = new StringBuilder();
+        CaptureSummary c = r.capture();
+        long t0 = r.captureStartNs();
+        sb.append("# Network traffic analysis: ").append(fileName(c.file())).append("\n\n");
+        sb.append("**Verdict: ").append(r.verdict().level().id().toUpperCase()).append("** — ").append(AnalysisText.headline(r)).append("\n\n");
+        sb.append("## Summary\n\n");
+        sb.append("| | |\n|---|---|\n");
+        row(sb, "Capture", "`" + c.file() + "` (" + c.format() + (c.compression().equals("none") ? "" : ", " + c.compression()) + ")");
+        row(sb, "Frames", Numbers.count(c.packets()) + (c.problem() != null ? " (read up to a damaged point: " + c.problem().describe() + ")" : ""));
+        if (c.packets() > 0) {
+            row(sb, "Time", tf.format(c.firstNs(), t0) + " → " + tf.format(c.lastNs(), t0) + " (" + Numbers.decimal(c.durationSeconds(), 1) + " s)");
+        }
+        row(sb, "TCP / UDP streams", c.tcpStreams() + " / " + c.udpStreams());
+        row(sb, "Incidents", String.valueOf(r.incidents().size()));
+        row(sb, "Findings", String.valueOf(r.findings().size()));
+        sb.append('\n');
+        sb.append("Why this verdict:\n\n");
+        for (String reason : r.verdict().reasons()) sb.append("- ").append(md(reason)).append('\n');
+        sb.append('\n');
+        for (Incident i : r.incidents()) {
+            sb.append("**").append(i.attacker()).append(" → ").append(i.victim() == null ? "many hosts" : i.victim()).append("** (")
+                    .append(i.verdict().level().id()).append("): ");
+            List<String> steps = new ArrayList<>();
+            for (Incident.PhaseSummary p : i.phases()) steps.add(p.phase().title() + " (" + p.status().id() + ")");
+            sb.append(String.join(" → ", steps)).append("\n\n");
+        }
+
+        sb.append("## Key findings\n\n");
+        if (r.findings().isEmpty()) sb.append("None.\n\n");
+        else {
+            sb.append("| # | Severity | Type | Summary | Frames | Streams | Time |\n|---|---|---|---|---|---|---|\n");
+            int k = 1;
+            for (Finding f : r.findings()) {
+                sb.append("| ").append(k++).append(" | ").append(f.severity().id()).append(" | ").append(f.type().id()).append(" | ")
+                        .append(md(f.summary())).append(" | ").append(f.firstFrame()).append("–").append(f.lastFrame()).append(" | ")
+                        .append(md(AnalysisText.streamText(f.streams()))).append(" | ").append(tf.format(f.firstTimeNs(), t0)).append(" |\n");
+            }
+            sb.append('\n');
+        }
+
+        sb.append("## Timeline\n\n");
+        for (Finding f : r.findings()) {
+            sb.append("- ").append(tf.format(f.firstTimeNs(), t0)).append(" — frame ").append(f.firstFrame()).append(" — *")
+                    .append(f.phase().title()).append("* — ").append(md(f.summary())).append('\n');
+        }
+        sb.append('\n');
+
+        for (Phase phase : Phase.values()) {
+            List<Finding> fs = new ArrayList<>();
+            for (Finding f : r.findings()) if (f.phase() == phase) fs.add(f);
+            if (fs.isEmpty()) continue;
+            sb.append("## ").append(phase.title()).append("\n\n");
+            for (Finding f : fs) {
+                sb.append("### ").append(f.type().id()).append(": ").append(md(f.summary())).append("\n\n");
+                sb.append("- Severity: ").append(f.severity().id()).append(f.succeeded() == null ? "" : f.succeeded() ? ", succeeded" : ", attempted (no sign of success)").append('\n');
+                sb.append("- Attacker: ").append(f.attacker()).append(f.victim() != null ? "; victim: " + f.victim() : "").append('\n');
+                sb.append("- Frames ").append(f.firstFrame()).append("–").append(f.lastFrame()).append(", ")
+                        .append(tf.format(f.firstTimeNs(), t0)).append(" → ").append(tf.format(f.lastTimeNs(), t0)).append('\n');
+                if (!f.streams().isEmpty()) sb.append("- ").append(AnalysisText.streamText(f.streams())).append('\n');
+                if (!f.techniques().isEmpty()) sb.append("- MITRE ATT&CK: ").append(String.join(", ", f.techniques())).append('\n');
+                sb.append("- Wireshark filter: `").append(f.filter().replace("`", "'")).append("`\n\n");
+                if (!f.evidence().isEmpty()) {
+                    sb.append("Evidence:\n\n```\n");
+                    evidence(sb, f.evidence(), "");
+                    sb.append("```\n\n");
+                }
+            }
+        }
+
+        sb.append("## Indicators\n\n");
+        indicators(sb, r);
+        sb.append("## Recommendations\n\n");
+        recommendations(sb, r);
+        return sb.toString();
+    }
+
+    private static void evidence(StringBuilder sb, Map<String, Object> ev, String indent) {
+        for (Map.Entry<String, Object> e : ev.entrySet()) {
+            Object v = e.getValue();
+            if (v instanceof Map<?, ?> m && !m.isEmpty()) {
+                sb.append(indent).append(e.getKey()).append(":\n");
+                @SuppressWarnings("unchecked")
+                Map<String, Object> mm = (Map<String, Object>) m;
+                evidence(sb, mm, indent + "  ");
+            } else if (v instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof Map) {
+                sb.append(indent).append(e.getKey()).append(":\n");
+                for (Object o : l) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> mm = (Map<String, Object>) o;
+                    sb.append(indent).append("  -\n");
+                    evidence(sb, mm, indent + "    ");
+                }
+            } else {
+                sb.append(indent).append(e.getKey()).append(": ").append(printable(String.valueOf(v))).append('\n');
+            }
+        }
+    }
+
+    private static void indicators(StringBuilder sb, Analysis.Result r) {
+        Set<String> attackers = new TreeSet<>(), victims = new TreeSet<>(), ports = new TreeSet<>(), agents = new LinkedHashSet<>(),
+                urls = new LinkedHashSet<>(), files = new LinkedHashSet<>();
+        for (Finding f : r.findings()) {
+            if (f.attacker() != null) attackers.add(f.attacker());
+            if (f.victim() != null) victims.add(f.victim());
+            Map<String, Object> ev = f.evidence();
+            if (ev.get("user_agent") instanceof String ua) agents.add(ua);
+            if (f.type() == FindingType.REVERSE_SHELL && ev.get("port") != null) ports.add(ev.get("port") + "/tcp (shell)");
+            if (f.type() == FindingType.PORT_SCAN && ev.get("open_ports") instanceof List<?> l) for (Object p : l) ports.add(p + "/tcp open on " + f.victim());
+            if (ev.get("uri") instanceof String u) urls.add(u);
+            if (f.type() == FindingType.FILE_UPLOAD && ev.get("filename") != null) files.add(ev.get("filename") + " — SHA-256 " + ev.get("sha256"));
+        }
+        list(sb, "Attacker addresses", attackers);
+        list(sb, "Victim addresses", victims);
+        list(sb, "Ports", ports);
+        list(sb, "Files", files);
+        list(sb, "User-Agents", agents);
+        list(sb, "URLs", urls);
+        if (attackers.isEmpty()) sb.append("None.\n\n");
+    }
+
+    private static void list(StringBuilder sb, String title, Set<String> items) {
+        if (items.isEmpty()) return;
+        sb.append("**").append(title).append("**\n\n");
+        int n = 0;
+        for (String s : items) {
+            if (n++ == 50) {
+                sb.append("- … ").append(items.size() - 50).append(" more\n");
+                break;
+            }
+            sb.append("- `").append(printable(s).replace("`", "'")).append("`\n");
+        }
+        sb.append('\n');
+    }
+
+    private static void recommendations(StringBuilder sb, Analysis.Result r) {
+        Set<FindingType> types = new LinkedHashSet<>();
+        for (Finding f : r.findings()) types.add(f.type());
+        if (types.isEmpty()) {
+            sb.append("No action needed for this capture.\n");
+            return;
+        }
+        for (FindingType t : types) {
+            String rec = switch (t) {
+                case PORT_SCAN, HOST_SWEEP -> "Block or rate-limit the scanning source; check that only intended services are exposed (close or firewall the open ports that need not be reachable).";
+                case CONTENT_DISCOVERY -> "Review what the brute force found (2xx/3xx/401/403 answers): remove backups, version files and listings from the web root; rate-limit 404 storms.";
+                case ATTACK_TOOL -> "Block the attacking address; alert on offensive tool User-Agents at the proxy or WAF.";
+                case WEB_ATTACK -> "Fix the vulnerable parameters (parameterised queries, output encoding, path canonicalisation); review the application's logs for the same payloads.";
+                case LOGIN_BRUTEFORCE -> "Lock or throttle the targeted account, enforce MFA, and rotate the password if a login succeeded.";
+                case FILE_UPLOAD -> "Remove the uploaded file, restrict uploads to safe types stored outside the web root without execute rights, and look for other dropped files.";
+                case WEBSHELL_COMMAND -> "Treat the web server as compromised: isolate it, preserve evidence, remove the web shell, and investigate what the commands did.";
+                case REVERSE_SHELL -> "Isolate the host, block egress to the shell's address and port, and reconstruct the attacker's actions from the transcript; rebuild from a known-good image.";
+                case INFO_DISCLOSURE -> "Suppress version banners and error details; rotate any credentials that were leaked.";
+                case CLEARTEXT_CREDENTIALS -> "Move logins to HTTPS and rotate the credentials seen in clear text.";
+            };
+            sb.append("- **").append(t.id()).append("**: ").append(rec).append('\n');
+        }
+    }
+
+    private static void row(StringBuilder sb, String k, String v) {
+        sb.append("| ").append(k).append(" | ").append(md(v)).append(" |\n");
+    }
+
+    private static String md(String s) {
+        return printable(s).replace("|", "\\|");
+    }
+
+    private static String printable(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (char ch : s.toCharArray()) out.append(ch < 0x20 && ch != '\n' ? '·' : ch);
+        return out.toString();
+    }
+
+    private static String fileName(String path) {
+        int i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+        return i >= 0 ? path.substring(i + 1) : path;
+    }
+}

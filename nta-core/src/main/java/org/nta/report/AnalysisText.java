@@ -1,0 +1,104 @@
+package org.nta.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.nta.detect.Finding;
+import org.nta.detect.Severity;
+import org.nta.engine.Analysis;
+import org.nta.engine.CaptureSummary;
+import org.nta.incident.Incident;
+import org.nta.incident.Verdict;
+
+/** The terminal view of an analysis: the verdict first, then each incident's phases as a table, then key findings. */
+public final class AnalysisText {
+    private AnalysisText() {}
+
+    /** One line: the verdict in words. */
+    public static String headline(Analysis.Result r) {
+        Verdict v = r.verdict();
+        return switch (v.level()) {
+            case MALICIOUS -> "MALICIOUS: " + story(r);
+            case SUSPICIOUS -> "SUSPICIOUS: " + r.findings().size() + " finding(s) of attack activity, no sign that it succeeded";
+            case BENIGN -> "BENIGN: no attack found";
+        };
+    }
+
+    private static String story(Analysis.Result r) {
+        for (Incident i : r.incidents()) {
+            if (i.verdict().level() != Verdict.Level.MALICIOUS) continue;
+            List<String> steps = new ArrayList<>();
+            for (Incident.PhaseSummary p : i.phases()) steps.add(p.phase().title().toLowerCase());
+            return i.attacker() + " compromised " + (i.victim() == null ? "several hosts" : i.victim()) + " (" + String.join(" → ", steps) + ")";
+        }
+        return "attack activity with signs of success";
+    }
+
+    public static String render(Analysis.Result r, TimeFormat tf, Ansi ansi, int maxFindings) {
+        StringBuilder sb = new StringBuilder();
+        Verdict v = r.verdict();
+        String head = "Verdict: " + headline(r);
+        sb.append(switch (v.level()) {
+            case MALICIOUS -> ansi.red(head);
+            case SUSPICIOUS -> ansi.yellow(head);
+            case BENIGN -> ansi.green(head);
+        }).append('\n');
+        int n = 0;
+        for (String reason : v.reasons()) {
+            if (n++ == 6) {
+                sb.append("  … and ").append(v.reasons().size() - 6).append(" more reasons\n");
+                break;
+            }
+            sb.append("  - ").append(reason).append('\n');
+        }
+        CaptureSummary c = r.capture();
+        sb.append('\n').append(ansi.dim("Capture: " + c.file() + ", " + Numbers.count(c.packets()) + " frames, "
+                + (c.packets() == 0 ? "empty" : tf.format(c.firstNs(), r.captureStartNs()) + " → " + tf.format(c.lastNs(), r.captureStartNs()))
+                + (c.problem() != null ? ", read up to a damaged point" : ""))).append('\n');
+        for (Incident i : r.incidents()) {
+            sb.append('\n').append(ansi.bold(i.attacker() + " → " + (i.victim() == null ? "many hosts" : i.victim())
+                    + "  (" + i.verdict().level().id() + ")")).append('\n');
+            TextTable t = new TextTable("Phase", "Status", "Frames", "Started", "ATT&CK", "Findings");
+            for (Incident.PhaseSummary p : i.phases()) {
+                List<String> types = new ArrayList<>();
+                for (int k : p.findings()) {
+                    String id = i.findings().get(k).type().id();
+                    if (!types.contains(id)) types.add(id);
+                }
+                t.add(p.phase().title(), p.status().id(), p.firstFrame() + "–" + p.lastFrame(), tf.format(p.firstTimeNs(), r.captureStartNs()),
+                        String.join(",", p.techniques()), String.join(", ", types));
+            }
+            sb.append(indent(t.render()));
+        }
+        List<Finding> key = new ArrayList<>(r.findings());
+        key.sort((a, b) -> b.severity().compareTo(a.severity()) != 0 ? b.severity().compareTo(a.severity()) : Long.compare(a.firstFrame(), b.firstFrame()));
+        if (!key.isEmpty()) sb.append('\n').append(ansi.bold("Key findings")).append('\n');
+        int shown = 0;
+        for (Finding f : key) {
+            if (shown++ == maxFindings) {
+                sb.append("  … ").append(key.size() - maxFindings).append(" more (see --report or --json)\n");
+                break;
+            }
+            String sev = "[" + f.severity().id().toUpperCase() + "]";
+            sev = f.severity().atLeast(Severity.HIGH) ? ansi.red(sev) : f.severity() == Severity.MEDIUM ? ansi.yellow(sev) : sev;
+            sb.append("  ").append(sev).append(' ').append(f.type().id()).append(": ").append(f.summary()).append('\n');
+            sb.append("      frames ").append(f.firstFrame()).append('–').append(f.lastFrame());
+            if (!f.streams().isEmpty()) sb.append(", ").append(streamText(f.streams()));
+            sb.append(", ").append(tf.format(f.firstTimeNs(), r.captureStartNs())).append('\n');
+            sb.append("      ").append(ansi.dim("filter: " + f.filter())).append('\n');
+        }
+        return sb.toString();
+    }
+
+    static String streamText(List<Integer> streams) {
+        if (streams.size() == 1) return "stream " + streams.get(0);
+        if (streams.size() <= 6) return "streams " + String.join(", ", streams.stream().map(String::valueOf).toList());
+        return streams.size() + " streams (" + streams.get(0) + "–" + streams.get(streams.size() - 1) + ")";
+    }
+
+    private static String indent(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (String l : s.split("\n")) sb.append("  ").append(l).append('\n');
+        return sb.toString();
+    }
+}
