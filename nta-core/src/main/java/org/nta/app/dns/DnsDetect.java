@@ -47,11 +47,32 @@ public final class DnsDetect {
         int msgLen = Bytes.u16(b, off);
         if (msgLen < DnsDecoder.HEADER) return false;
         if (len - 2 >= msgLen) return looksLikeDns(b, off + 2, msgLen);
-        return plausibleHeader(b, off + 2, len - 2) && Bytes.u16(b, off + 6) + Bytes.u16(b, off + 8)
-                + Bytes.u16(b, off + 10) + Bytes.u16(b, off + 12) <= msgLen;
+        return plausibleHeader(b, off + 2, len - 2) && plausibleFirstQuestion(b, off + 2, off + len);
     }
 
-    /** Header rules: a known opcode, the Z bit clear, a query with one question and no answers or rcode. */
+    /** The first question, as far as it was delivered: valid labels, then a known class. */
+    private static boolean plausibleFirstQuestion(byte[] b, int base, int end) {
+        if (Bytes.u16(b, base + 4) == 0) return true;
+        int p = base + DnsDecoder.HEADER, wire = 0;
+        while (p < end) {
+            int c = b[p] & 0xff;
+            if (c == 0) {
+                p++;
+                if (p + 4 > end) return true;
+                return Bytes.u16(b, p) != 0 && knownClass(Bytes.u16(b, p + 2) & 0x7fff);
+            }
+            if ((c & 0xc0) != 0) return false; // nothing precedes the first name to point at
+            wire += c + 1;
+            if (wire >= 255) return false;
+            p += 1 + c;
+        }
+        return true;
+    }
+
+    /**
+     * Header rules: a known opcode, the Z bit clear, exactly one question (zone, for UPDATE) unless it is an error
+     * response, and a query without answers or rcode.
+     */
     static boolean plausibleHeader(byte[] b, int off, int len) {
         if (len < DnsDecoder.HEADER) return false;
         int flags = Bytes.u16(b, off + 2);
@@ -60,7 +81,7 @@ public final class DnsDetect {
         if (opcode == 3 || opcode > 6) return false;
         if ((flags & 0x0040) != 0) return false;
         int qd = Bytes.u16(b, off + 4), an = Bytes.u16(b, off + 6), ns = Bytes.u16(b, off + 8);
-        if (qd > 1 && opcode != 5) return false;
+        if (qd != 1 && !(qd == 0 && response && rcode != 0)) return false;
         if (!response) {
             if (rcode != 0) return false;
             if (opcode == 0 && (qd != 1 || an != 0 || ns != 0)) return false;
