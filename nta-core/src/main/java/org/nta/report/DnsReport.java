@@ -63,7 +63,7 @@ public final class DnsReport {
         for (DnsMessage m : messages) {
             t.add(m.frame(), tf.format(m.timeNs(), captureStartNs), m.transport() + " " + m.conn().stream(),
                     m.conn().clientAddr(), m.conn().serverAddr(), m.response() ? "response" : "query",
-                    String.format("0x%04x", m.id()), m.qname(), m.questions().isEmpty() ? "" : DnsTypes.typeName(m.qtype()),
+                    String.format(java.util.Locale.ROOT, "0x%04x", m.id()), m.qname(), m.questions().isEmpty() ? "" : DnsTypes.typeName(m.qtype()),
                     m.response() ? DnsTypes.rcodeName(m.extendedRcode()) : "", answers(m));
         }
         return t.render();

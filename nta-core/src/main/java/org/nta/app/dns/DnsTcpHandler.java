@@ -12,7 +12,8 @@ import org.nta.reassembly.StreamHandler;
  * DNS over TCP (RFC 1035 4.2.2, RFC 7766): each direction is a sequence of messages, each preceded by its 2-byte
  * length. Messages may span segments and a segment may hold several. A message is reported on the frame that
  * delivered its last byte. After a gap a direction waits for data that starts like a message
- * ({@link DnsDetect#looksLikeDnsOverTcp}) before it parses again.
+ * ({@link DnsDetect#looksLikeDnsOverTcp}) before it parses again. Buffers grow with the bytes received, so a
+ * length prefix alone cannot make it allocate 64 kB.
  */
 public final class DnsTcpHandler implements StreamHandler {
     private final ConnInfo conn;
@@ -82,7 +83,11 @@ public final class DnsTcpHandler implements StreamHandler {
                 continue;
             }
             int take = Math.min(need, end - p);
-            if (d.buf.length < d.msgLen) d.buf = new byte[d.msgLen];
+            if (d.buf.length < d.have + take) {
+                // grow with the bytes that arrived, not with what the length prefix claims
+                int size = Math.min(d.msgLen, Math.max(d.have + take, Math.max(512, d.buf.length * 2)));
+                d.buf = java.util.Arrays.copyOf(d.buf, size);
+            }
             System.arraycopy(data, p, d.buf, d.have, take);
             d.have += take;
             p += take;
