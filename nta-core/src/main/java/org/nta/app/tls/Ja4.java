@@ -76,7 +76,8 @@ public final class Ja4 {
     }
 
     private static String count(int n) {
-        return n > 99 ? "99" : String.format(java.util.Locale.ROOT, "%02d", n);
+        int c = Math.min(n, 99);
+        return "" + (char) ('0' + c / 10) + (char) ('0' + c % 10);
     }
 
     private static List<Integer> noGrease(List<Integer> values) {
@@ -95,7 +96,7 @@ public final class Ja4 {
         StringBuilder sb = new StringBuilder(values.size() * 5);
         for (int v : values) {
             if (sb.length() > 0) sb.append(',');
-            sb.append(String.format(java.util.Locale.ROOT, "%04x", v));
+            for (int shift = 12; shift >= 0; shift -= 4) sb.append(Character.forDigit((v >> shift) & 0xf, 16));
         }
         return sb.toString();
     }
