@@ -3,6 +3,7 @@ package org.nta.report;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.nta.app.dns.DnsTypes;
@@ -61,10 +62,11 @@ public final class DnsReport {
                 "Client", "Server", "Kind", "ID", "Name", "QType", "RCode", "Answers");
         t.rightAlign(0, 2);
         for (DnsMessage m : messages) {
+            String qtype = m.questions().isEmpty() ? "" : DnsTypes.typeName(m.qtype());
+            String rcode = m.response() ? DnsTypes.rcodeName(m.extendedRcode()) : "";
             t.add(m.frame(), tf.format(m.timeNs(), captureStartNs), m.transport() + " " + m.conn().stream(),
                     m.conn().clientAddr(), m.conn().serverAddr(), m.response() ? "response" : "query",
-                    String.format(java.util.Locale.ROOT, "0x%04x", m.id()), m.qname(), m.questions().isEmpty() ? "" : DnsTypes.typeName(m.qtype()),
-                    m.response() ? DnsTypes.rcodeName(m.extendedRcode()) : "", answers(m));
+                    String.format(Locale.ROOT, "0x%04x", m.id()), m.qname(), qtype, rcode, answers(m));
         }
         return t.render();
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.nta.bytes.Anomaly;
 import org.nta.bytes.AnomalyCounter;
 import org.nta.bytes.Bytes;
 import org.nta.event.ConnInfo;
@@ -34,7 +35,7 @@ public final class DnsDecoder {
      */
     public Optional<DnsMessage> decode(byte[] b, int off, int len, ConnInfo conn, long frame, long timeNs) {
         if (len < HEADER) {
-            anomalies.add(org.nta.bytes.Anomaly.DNS_MALFORMED, frame);
+            anomalies.add(Anomaly.DNS_MALFORMED, frame);
             return Optional.empty();
         }
         int end = off + len;

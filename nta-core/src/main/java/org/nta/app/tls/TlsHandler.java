@@ -111,7 +111,9 @@ public final class TlsHandler implements StreamHandler {
                         d.done();
                     }
                 }
-                default -> throw new IllegalStateException(d.state.name());
+                case DONE -> {
+                    return;
+                }
             }
         }
     }

@@ -82,7 +82,8 @@ class SshHandlerTest {
         for (int cut = 1; cut < s.length; cut++) {
             events.clear();
             Feed.cuts(handler(), true, s, 1, cut);
-            assertThat(events).as("cut %d", cut).containsExactly(reframed(base.get(0), Feed.frameOfByte(end - 1, cut, 1)));
+            assertThat(events).as("cut %d", cut)
+                    .containsExactly(reframed(base.get(0), Feed.frameOfByte(end - 1, cut, 1)));
         }
         events.clear();
         Feed.bytewise(handler(), true, s, 1);
@@ -154,11 +155,13 @@ class SshHandlerTest {
     void oddBanners() {
         byte[] s = Fixtures.ascii("SSH-2.0-\r\n");
         handler().onData(true, s, 0, s.length, 1, 1);
-        byte[] t = Fixtures.concat(Fixtures.ascii("SSH-2.0-Go\u0001x "), new byte[] {(byte) 0xff}, Fixtures.ascii("\n"));
+        byte[] t = Fixtures.concat(Fixtures.ascii("SSH-2.0-Go\u0001x "), new byte[] {(byte) 0xff},
+                Fixtures.ascii("\n"));
         handler().onData(true, t, 0, t.length, 2, 2);
         byte[] u = Fixtures.ascii("SSH-2.0\r\n");
         handler().onData(true, u, 0, u.length, 3, 3);
-        assertThat(events).extracting(SshBanner::line).containsExactly("SSH-2.0-", "SSH-2.0-Go\\001x \ufffd", "SSH-2.0");
+        assertThat(events).extracting(SshBanner::line)
+                .containsExactly("SSH-2.0-", "SSH-2.0-Go\\001x \ufffd", "SSH-2.0");
         assertThat(events.get(2).protoVersion()).isEqualTo("2.0");
         assertThat(events.get(2).software()).isEmpty();
         assertThat(anomalies.count(Anomaly.SSH_MALFORMED)).isEqualTo(3);

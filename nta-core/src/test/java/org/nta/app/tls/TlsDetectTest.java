@@ -25,7 +25,8 @@ class TlsDetectTest {
     void tooFewBytesOrOtherProtocols() {
         byte[] c = TlsFixtures.first("tls-0", true);
         assertThat(TlsDetect.looksLikeClientHello(c, 0, 5)).isFalse();
-        for (String s : new String[] {"GET / HTTP/1.1\r\n\r\n", "SSH-2.0-OpenSSH_9.6\r\n", "\u0016\u0003\u0001\u0000"}) {
+        String[] others = {"GET / HTTP/1.1\r\n\r\n", "SSH-2.0-OpenSSH_9.6\r\n", "\u0016\u0003\u0001\u0000"};
+        for (String s : others) {
             byte[] b = Fixtures.ascii(s);
             assertThat(TlsDetect.looksLikeClientHello(b, 0, b.length)).as(s).isFalse();
         }

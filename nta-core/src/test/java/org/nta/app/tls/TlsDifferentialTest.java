@@ -48,7 +48,10 @@ class TlsDifferentialTest {
         for (String line : lines) {
             String[] f = line.split("\t", -1);
             Map<String, String> t = new HashMap<>();
-            for (int i = 2; i < f.length; i++) t.put(f[i].substring(0, f[i].indexOf('=')), f[i].substring(f[i].indexOf('=') + 1));
+            for (int i = 2; i < f.length; i++) {
+                int eq = f[i].indexOf('=');
+                t.put(f[i].substring(0, eq), f[i].substring(eq + 1));
+            }
             int index = seen.merge(f[0], 1, Integer::sum) - 1;
             TlsHello h = got.get(f[0]).get(index);
             String what = f[0] + " frame " + f[1];

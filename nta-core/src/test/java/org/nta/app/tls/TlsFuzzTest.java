@@ -27,7 +27,9 @@ class TlsFuzzTest {
                 for (TlsFixtures.Segment s : conns.get(rnd.nextInt(conns.size()))) {
                     byte[] b = s.data().clone();
                     int flips = rnd.nextInt(4);
-                    for (int k = 0; k < flips; k++) b[rnd.nextInt(Math.min(b.length, 120))] ^= (byte) (1 << rnd.nextInt(8));
+                    for (int k = 0; k < flips; k++) {
+                        b[rnd.nextInt(Math.min(b.length, 120))] ^= (byte) (1 << rnd.nextInt(8));
+                    }
                     if (rnd.nextInt(10) == 0) b = java.util.Arrays.copyOf(b, rnd.nextInt(b.length + 1));
                     int p = 0;
                     while (p < b.length) {

@@ -217,7 +217,8 @@ class TlsHandlerTest {
         assertThat(anomalies.count(Anomaly.TLS_MALFORMED)).isEqualTo(1);
         assertThat(anomalies.firstFrame(Anomaly.TLS_MALFORMED)).isEqualTo(3);
         // an extension block whose length overruns the hello
-        byte[] body2 = Fixtures.concat(Fixtures.hex("0303"), new byte[32], Fixtures.hex("00 0002 1301 01 00 0100 0000"));
+        byte[] body2 = Fixtures.concat(Fixtures.hex("0303"), new byte[32],
+                Fixtures.hex("00 0002 1301 01 00 0100 0000"));
         handler().onData(true, Hello.record(22, 0x0301, Hello.handshake(1, body2)), 0, 5 + 4 + body2.length, 4, 4);
         assertThat(anomalies.count(Anomaly.TLS_MALFORMED)).isEqualTo(2);
     }
