@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.nta.app.WireText;
 import org.nta.bytes.Anomaly;
 import org.nta.bytes.AnomalyCounter;
+import org.nta.bytes.Bytes;
 import org.nta.event.ConnInfo;
 import org.nta.event.SshBanner;
 import org.nta.reassembly.StreamHandler;
@@ -59,13 +60,7 @@ public final class SshHandler implements StreamHandler {
         Direction d = fromClient ? client : server;
         int p = off, end = off + len;
         while (p < end && !d.done) {
-            int lf = -1;
-            for (int i = p; i < end; i++) {
-                if (data[i] == '\n') {
-                    lf = i;
-                    break;
-                }
-            }
+            int lf = Bytes.indexOf(data, p, end, (byte) '\n');
             int stop = lf < 0 ? end : lf;
             if (d.len + (stop - p) + (lf < 0 ? 0 : 1) > config.maxLineLength()) {
                 anomalies.add(Anomaly.SSH_LINE_TOO_LONG, frame);
@@ -107,13 +102,13 @@ public final class SshHandler implements StreamHandler {
 
     private void banner(Direction d, int n, long frame, long timeNs) {
         byte[] b = d.line;
-        int dash = indexOf(b, 4, n, (byte) '-');
+        int dash = Bytes.indexOf(b, 4, n, (byte) '-');
         String proto, software = "", comments = "";
         if (dash < 0) {
             proto = WireText.ascii(b, 4, n - 4);
         } else {
             proto = WireText.ascii(b, 4, dash - 4);
-            int sp = indexOf(b, dash + 1, n, (byte) ' ');
+            int sp = Bytes.indexOf(b, dash + 1, n, (byte) ' ');
             int swEnd = sp < 0 ? n : sp;
             software = WireText.ascii(b, dash + 1, swEnd - dash - 1);
             if (sp >= 0) comments = WireText.ascii(b, sp + 1, n - sp - 1);
@@ -128,11 +123,6 @@ public final class SshHandler implements StreamHandler {
 
     private static boolean startsWithPrefix(byte[] b, int n) {
         return n >= 4 && b[0] == PREFIX[0] && b[1] == PREFIX[1] && b[2] == PREFIX[2] && b[3] == PREFIX[3];
-    }
-
-    private static int indexOf(byte[] b, int from, int to, byte v) {
-        for (int i = from; i < to; i++) if (b[i] == v) return i;
-        return -1;
     }
 
     @Override
