@@ -65,7 +65,17 @@ public enum Anomaly {
     DNS_MALFORMED("dns.malformed"),
     DNS_NAME_LOOP("dns.name_pointer_loop"),
     DNS_NAME_TOO_LONG("dns.name_too_long"),
-    TLS_MALFORMED("tls.malformed");
+    TLS_MALFORMED("tls.malformed"),
+    // application parsers: limits and hostile encodings (added with the DNS, TLS and SSH parsers)
+    DNS_NAME_FORWARD_POINTER("dns.name_forward_pointer"),
+    DNS_NAME_POINTER_LIMIT("dns.name_pointer_limit"),
+    DNS_RECORD_LIMIT("dns.record_limit"),
+    DNS_TCP_LENGTH_INVALID("dns.tcp_length_invalid"),
+    TLS_HANDSHAKE_TOO_LARGE("tls.handshake_too_large"),
+    TLS_RECORD_TOO_LARGE("tls.record_too_large"),
+    SSH_MALFORMED("ssh.malformed"),
+    SSH_LINE_TOO_LONG("ssh.line_too_long"),
+    SSH_PRE_BANNER_LIMIT("ssh.pre_banner_limit");
 
     private final String id;
 
