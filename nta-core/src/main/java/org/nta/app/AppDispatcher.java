@@ -1,6 +1,18 @@
 package org.nta.app;
 
+import org.nta.app.dns.DnsConfig;
+import org.nta.app.dns.DnsDecoder;
+import org.nta.app.dns.DnsDetect;
+import org.nta.app.dns.DnsTcpHandler;
 import org.nta.app.http.HttpConnectionParser;
+import org.nta.app.ssh.SshConfig;
+import org.nta.app.ssh.SshDetect;
+import org.nta.app.ssh.SshHandler;
+import org.nta.app.tls.TlsConfig;
+import org.nta.app.tls.TlsDetect;
+import org.nta.app.tls.TlsHandler;
+import org.nta.decode.Packet;
+import org.nta.reassembly.TcpStreams;
 import org.nta.app.http.HttpListener;
 import org.nta.bytes.AnomalyCounter;
 import org.nta.decode.Proto;
@@ -23,6 +35,7 @@ public final class AppDispatcher implements AppLayer {
     private final AppConfig config;
     private EventSink events;
     private AnomalyCounter anomalies;
+    private DnsDecoder dns;
 
     public AppDispatcher(AppConfig config) {
         this.config = config;
@@ -32,7 +45,35 @@ public final class AppDispatcher implements AppLayer {
     public StreamHandlerFactory start(EventSink events, AnomalyCounter anomalies) {
         this.events = events;
         this.anomalies = anomalies;
+        this.dns = new DnsDecoder(DnsConfig.DEFAULTS, anomalies);
         return this::connection;
+    }
+
+    /** DNS over UDP on its ports (53, mDNS 5353, LLMNR 5355), or on another port when the content is clearly DNS. */
+    @Override
+    public void onDatagram(Packet p, Flow flow, boolean fromA) {
+        if (!config.dns() || p.payloadLen == 0) return;
+        boolean port = isDnsPort(flow.aPort()) || isDnsPort(flow.bPort());
+        if (!port && (isNetbios(flow.aPort()) || isNetbios(flow.bPort()) || !DnsDetect.looksLikeDns(p.payload, p.payloadOff, p.payloadLen))) return;
+        ConnInfo conn = TcpStreams.conn(flow, clientIsA(flow));
+        dns.decode(p.payload, p.payloadOff, p.payloadLen, conn, p.frame.number, p.frame.epochNanos()).ifPresent(m -> {
+            flow.app = flow.bPort() == 5353 || flow.aPort() == 5353 ? Proto.MDNS : flow.bPort() == 5355 || flow.aPort() == 5355 ? Proto.LLMNR : Proto.DNS;
+            events.emit(m);
+        });
+    }
+
+    /** NetBIOS name and datagram services use DNS's wire format but are not DNS. */
+    private static boolean isNetbios(int port) {
+        return port == 137 || port == 138;
+    }
+
+    private static boolean isDnsPort(int port) {
+        return port == 53 || port == 5353 || port == 5355;
+    }
+
+    /** The DNS client: the side on a non-DNS port, or A. */
+    private static boolean clientIsA(Flow flow) {
+        return !(isDnsPort(flow.aPort()) && !isDnsPort(flow.bPort()));
     }
 
     private StreamHandler connection(Flow flow, ConnInfo conn) {
@@ -40,6 +81,18 @@ public final class AppDispatcher implements AppLayer {
             if (config.http() && Dispatcher.isHttp(fromClient, b, off, len)) {
                 flow.app = Proto.HTTP;
                 return new HttpConnectionParser(conn, config.httpConfig(), httpListener(), anomalies);
+            }
+            if (config.tls() && TlsDetect.looksLikeTls(b, off, len, fromClient)) {
+                flow.app = Proto.TLS;
+                return new TlsHandler(conn, TlsConfig.DEFAULTS, anomalies, events::emit);
+            }
+            if (config.ssh() && SshDetect.looksLikeSsh(b, off, len, fromClient)) {
+                flow.app = Proto.SSH;
+                return new SshHandler(conn, SshConfig.DEFAULTS, anomalies, events::emit);
+            }
+            if (config.dns() && (conn.serverPort() == 53 || conn.clientPort() == 53) && DnsDetect.looksLikeDnsOverTcp(b, off, len)) {
+                flow.app = Proto.DNS;
+                return new DnsTcpHandler(conn, dns, anomalies, events::emit);
             }
             return null;
         };

@@ -1,0 +1,80 @@
+package org.nta.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.nta.app.AppConfig;
+import org.nta.app.AppDispatcher;
+import org.nta.engine.CaptureSummary;
+import org.nta.engine.EngineConfig;
+import org.nta.engine.PacketSink;
+import org.nta.event.TlsHello;
+import org.nta.event.Event;
+import org.nta.report.TlsReport;
+import org.nta.report.Json;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** TLS hellos. */
+@Command(name = "tls", mixinStandardHelpOptions = true,
+        description = "TLS handshakes: one row per connection with the ClientHello and ServerHello: SNI, ALPN, versions, cipher, JA3, JA3S, JA4.")
+final class TlsCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "Capture file, or - for standard input.")
+    String file;
+
+    @Option(names = "--json", description = "JSON array of rows (documented field names).")
+    boolean json;
+
+    @Option(names = "--csv", description = "CSV with the JSON field names as header.")
+    boolean csv;
+
+    @Mixin
+    TimeOptions time;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (json && csv) throw new CliError("--json and --csv exclude each other", Main.EXIT_UNREADABLE);
+        List<TlsHello> messages = new ArrayList<>();
+        long[] start = {Long.MIN_VALUE};
+        PacketSink sink = new PacketSink() {
+            @Override
+            public void onPacket(org.nta.decode.Packet p, org.nta.flow.Flow flow, boolean fromA) {
+                if (start[0] == Long.MIN_VALUE) start[0] = p.frame.epochNanos();
+            }
+
+            @Override
+            public void onEvent(Event e) {
+                if (e instanceof TlsHello m) messages.add(m);
+            }
+        };
+        AppConfig app = new AppConfig(false, AppConfig.all().httpConfig(), true, false, false, false, 64);
+        CaptureSummary s = Captures.run(file, EngineConfig.DEFAULTS, List.of(sink), new AppDispatcher(app));
+        messages.sort((a, b) -> Long.compare(a.frame(), b.frame()));
+        PrintWriter out = spec.commandLine().getOut();
+        int digits = s.tsPrecisionDigits();
+        List<TlsReport.Row> tls = TlsReport.rows(messages);
+        if (json) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (TlsReport.Row r : tls) rows.add(TlsReport.json(r, digits));
+            out.println(Json.write(rows));
+        } else if (csv) {
+            out.print(TlsReport.csv(tls, digits));
+        } else {
+            out.println("TLS handshakes: " + tls.size());
+            out.print(TlsReport.text(tls, time.build(digits), start[0]));
+        }
+        out.flush();
+        return Captures.exitCode(s, spec.commandLine().getErr());
+    }
+}
