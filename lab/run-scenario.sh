@@ -132,8 +132,9 @@ ip netns exec $P-dns dnsmasq --no-daemon --no-resolv --no-hosts --local=/corp.la
 if declare -F services >/dev/null; then services; fi
 sleep 2
 
-# --- capture on the bridge: it sees every host
-ip netns exec $P-sw tcpdump -i br0 -s 0 -U -w "$RUN/cap.pcap" >"$RUN/logs/tcpdump.log" 2>&1 & echo $! > "$RUN/tcpdump.pid"
+# --- capture on the bridge: it sees every host (a large kernel buffer and a higher priority keep
+#     tcpdump from dropping packets under the load scenario; CAPTURE_BUFFER_KB overrides the buffer)
+ip netns exec $P-sw nice -n -10 tcpdump -i br0 -s 0 -B ${CAPTURE_BUFFER_KB:-262144} -w "$RUN/cap.pcap" >"$RUN/logs/tcpdump.log" 2>&1 & echo $! > "$RUN/tcpdump.pid"
 sleep 2
 
 BROWSER='Mozilla/5.0 (X11; Linux x86_64; rv:109.0) Gecko/20100101 Firefox/115.0'
@@ -156,7 +157,9 @@ shell_session() { # $1 = lines to type, one per line; [$2 = seconds between line
 
 play
 sleep 3
-kill "$(cat "$RUN/tcpdump.pid")"; sleep 1
+kill "$(cat "$RUN/tcpdump.pid")"; wait "$(cat "$RUN/tcpdump.pid")" 2>/dev/null || true
+# tcpdump's own count: a capture with "packets dropped by kernel" above 0 has holes
+grep -E "captured|received|dropped" "$RUN/logs/tcpdump.log" | sed 's/^/tcpdump: /' >> "$LOG" || true
 if [ "$PCAPNG" = 1 ]; then
   editcap -F pcapng --set-tsresol ns "$RUN/cap.pcap" "$OUT" 2>/dev/null || editcap -F pcapng "$RUN/cap.pcap" "$OUT"
 else
