@@ -1,0 +1,202 @@
+package org.nta.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The capture fixtures under {@code captures/} and their answer keys agree with each other: the capture
+ * is there, small, and is the file the key was written for (hash, frame count, first and last time as
+ * this reader sees them); the key is well formed, so whole-investigation tests can trust it.
+ */
+class CaptureFixturesTest {
+    private static final long MAX_GZ_BYTES = 3L * 1024 * 1024;
+    private static final Set<String> TYPES = Set.of("port_scan", "host_sweep", "content_discovery", "attack_tool",
+            "web_attack", "login_bruteforce", "file_upload", "webshell_command", "reverse_shell", "info_disclosure",
+            "cleartext_credentials");
+    private static final Set<String> SCAN_TYPES = Set.of("syn", "connect", "fin", "null", "xmas", "ack", "udp");
+    private static final Set<String> ATTACK_KINDS = Set.of("sqli", "xss", "path_traversal", "cmd_injection",
+            "template_injection", "jndi");
+    private static final DateTimeFormatter UTC_MICROS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static Path dir() throws URISyntaxException {
+        return Path.of(CaptureFixturesTest.class.getResource("/captures/README.md").toURI()).getParent();
+    }
+
+    static Stream<String> names() throws IOException, URISyntaxException {
+        try (Stream<Path> files = Files.list(dir())) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".answers.json"))
+                    .map(n -> n.substring(0, n.length() - ".answers.json".length()))
+                    .sorted().toList().stream();
+        }
+    }
+
+    @Test
+    void everyCaptureHasBothKeysAndTheReferenceCapturesAreThere() throws Exception {
+        List<String> captures;
+        try (Stream<Path> files = Files.list(dir())) {
+            captures = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".pcap.gz"))
+                    .map(n -> n.substring(0, n.length() - ".pcap.gz".length())).sorted().toList();
+        }
+        assertThat(captures).contains("webshell-lab", "benign-lab").hasSizeGreaterThanOrEqualTo(7);
+        assertThat(names().toList()).containsExactlyElementsOf(captures);
+        for (String n : captures) assertThat(dir().resolve(n + ".md")).exists();
+    }
+
+    @ParameterizedTest
+    @MethodSource("names")
+    void keyDescribesThisVeryCapture(String name) throws Exception {
+        JsonNode key = JSON.readTree(dir().resolve(name + ".answers.json").toFile());
+        Path gz = dir().resolve(key.get("capture").asText());
+        assertThat(gz.getFileName().toString()).isEqualTo(name + ".pcap.gz");
+        assertThat(Files.size(gz)).isLessThan(MAX_GZ_BYTES);
+        assertThat(sha256OfGunzipped(gz)).isEqualTo(key.get("sha256_decompressed").asText());
+
+        long frames = 0;
+        long firstNs = 0;
+        long lastNs = 0;
+        try (CaptureSource src = CaptureSource.open(gz.toString(), false)) {
+            assertThat(src.compression()).isEqualTo("gzip");
+            assertThat(src.reader().format().toString()).containsIgnoringCase(key.get("format").asText());
+            Frame f = new Frame();
+            while (src.reader().next(f)) {
+                if (frames++ == 0) firstNs = f.epochNanos();
+                lastNs = f.epochNanos();
+            }
+            assertThat(src.reader().problem()).isNull();
+        }
+        assertThat(frames).isEqualTo(key.get("frames").asLong());
+        assertThat(micros(firstNs)).isEqualTo(key.get("first_time_utc").asText());
+        assertThat(micros(lastNs)).isEqualTo(key.get("last_time_utc").asText());
+    }
+
+    @ParameterizedTest
+    @MethodSource("names")
+    void keyIsWellFormed(String name) throws Exception {
+        JsonNode key = JSON.readTree(dir().resolve(name + ".answers.json").toFile());
+        assertThat(key.get("schema").asText()).isEqualTo("nta-answers/1");
+        long frames = key.get("frames").asLong();
+        String verdict = key.get("verdict").asText();
+        assertThat(verdict).isIn("malicious", "benign");
+        Set<String> attackers = texts(key.get("attackers"));
+        Set<String> benign = texts(key.get("benign_hosts"));
+        assertThat(attackers).doesNotContainAnyElementsOf(benign);
+        Set<String> absent = texts(key.get("absent_findings"));
+        assertThat(TYPES).containsAll(absent);
+
+        List<JsonNode> findings = new ArrayList<>();
+        key.get("findings").forEach(findings::add);
+        for (JsonNode f : findings) {
+            String type = f.get("type").asText();
+            assertThat(TYPES).as(name + " finding type").contains(type);
+            assertThat(absent).as(name + ": " + type + " is both a finding and absent").doesNotContain(type);
+            assertThat(f.get("required").isBoolean()).isTrue();
+            for (long frame : frameNumbers(f)) assertThat(frame).as(name + " " + type).isBetween(1L, frames);
+            checkTypeSpecific(name, f);
+        }
+        List<JsonNode> required = findings.stream().filter(f -> f.get("required").asBoolean()).toList();
+        if (verdict.equals("malicious")) {
+            assertThat(attackers).isNotEmpty();
+            assertThat(required).isNotEmpty();
+            for (JsonNode f : required) assertThat(attackers).contains(f.get("attacker").asText());
+        } else {
+            assertThat(attackers).isEmpty();
+            assertThat(required).isEmpty();
+            Set<String> covered = new HashSet<>(absent);
+            covered.addAll(texts(key.get("allowed_findings")));
+            assertThat(covered).isEqualTo(TYPES);
+        }
+    }
+
+    private static void checkTypeSpecific(String name, JsonNode f) {
+        switch (f.get("type").asText()) {
+            case "port_scan" -> {
+                assertThat(SCAN_TYPES).contains(f.get("scan_type").asText());
+                assertThat(f.get("open_ports").isArray()).isTrue();
+                assertThat(f.get("first_frame").asLong()).isLessThanOrEqualTo(f.get("last_frame").asLong());
+            }
+            case "web_attack" -> assertThat(ATTACK_KINDS).containsAll(texts(f.get("kinds")));
+            case "file_upload" -> {
+                assertThat(f.get("sha256").asText()).matches("[0-9a-f]{64}");
+                assertThat(f.get("filename").asText()).isNotBlank();
+                assertThat(f.get("stream").asLong()).isNotNegative();
+            }
+            case "webshell_command" -> {
+                assertThat(f.get("param").asText()).isNotBlank();
+                assertThat(f.get("command").asText()).isNotBlank();
+            }
+            case "reverse_shell" -> {
+                assertThat(f.get("port").asInt()).isBetween(1, 65535);
+                assertThat(f.get("commands").size()).isEqualTo(f.get("command_frames").size()).isPositive();
+                assertThat(f.get("syn_frame").asLong()).isLessThan(f.get("command_frames").get(0).asLong());
+            }
+            case "login_bruteforce" -> {
+                assertThat(f.get("attempts").asInt()).isGreaterThan(f.get("failed").asInt() - 1);
+                if (f.get("success").asBoolean()) assertThat(f.get("success_frame").asLong()).isPositive();
+            }
+            case "attack_tool" -> assertThat(f.get("tool").asText()).as(name).isNotBlank();
+            default -> { }
+        }
+    }
+
+    /** Every frame number a finding names: fields called frame or ending in _frame, and command_frames. */
+    private static List<Long> frameNumbers(JsonNode f) {
+        List<Long> out = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = f.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String k = e.getKey();
+            if ((k.equals("frame") || k.endsWith("_frame")) && e.getValue().isNumber()) out.add(e.getValue().asLong());
+            if (k.equals("command_frames")) e.getValue().forEach(n -> out.add(n.asLong()));
+            if (k.equals("examples") || k.equals("found")) e.getValue().forEach(n -> out.add(n.get("frame").asLong()));
+            if (k.equals("launched_by")) out.add(e.getValue().get("frame").asLong());
+        }
+        return out;
+    }
+
+    private static Set<String> texts(JsonNode array) {
+        Set<String> out = new HashSet<>();
+        if (array != null) array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    private static String micros(long epochNanos) {
+        return UTC_MICROS.format(Instant.ofEpochSecond(0, epochNanos));
+    }
+
+    private static String sha256OfGunzipped(Path gz) throws IOException, NoSuchAlgorithmException {
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        try (InputStream in = new DigestInputStream(new GZIPInputStream(Files.newInputStream(gz)), md)) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+}
