@@ -219,6 +219,7 @@ public final class PacketDecoder {
         }
         if (proto == 0x0021) ipDecoder.ipv4(p, b, off, end, 0);
         else if (proto == 0x0057) ipDecoder.ipv6(p, b, off, end, 0);
+        else if (proto == 0x0281 || proto == 0x0283) mpls(p, b, off, end, 0); // MPLS unicast, multicast
     }
 
     private void chdlc(Packet p, byte[] b, int off, int end) {
