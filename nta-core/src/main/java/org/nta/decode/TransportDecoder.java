@@ -222,6 +222,9 @@ final class TransportDecoder {
             case PacketDecoder.ETH_TEB -> ip.tunnelEthernet(p, b, inner, end, depth);
             case 0x880b -> ip.tunnelPpp(p, b, inner, end, depth);
             case PacketDecoder.ETH_MPLS -> ip.tunnelEtherType(p, type, b, inner, end, depth);
+            case 0x8909 -> { // Cisco MetaData: EtherType, version, length, option, SGT (8 bytes), then the packet
+                if (end - inner >= 8) ip.tunnelEtherType(p, Bytes.u16(b, inner), b, inner + 8, end, depth);
+            }
             default -> { }
         }
     }

@@ -13,7 +13,7 @@ sealed interface Ast {
     record Not(Ast expr) implements Ast {}
 
     /** An operand alone: a field or protocol tests presence; {@code field & mask} tests for a non-zero result. */
-    record Test(Operand operand) implements Ast {}
+    record Check(Operand operand) implements Ast {}
 
     record Compare(Operand left, Token op, Operand right) implements Ast {
         Kind kind() {

@@ -31,7 +31,7 @@ final class Compiler {
         if (a instanceof Ast.And x) return new Node.And(compile(x.left()), compile(x.right()));
         if (a instanceof Ast.Or x) return new Node.Or(compile(x.left()), compile(x.right()));
         if (a instanceof Ast.Not x) return new Node.Not(compile(x.expr()));
-        if (a instanceof Test x) return test(x.operand());
+        if (a instanceof Check x) return test(x.operand());
         if (a instanceof Compare x) return compare(x);
         if (a instanceof In x) return in(x);
         throw new IllegalStateException("unknown node " + a);
@@ -47,6 +47,11 @@ final class Compiler {
 
     private String text(Operand o) {
         return filter.substring(o.start(), o.end());
+    }
+
+    /** The operand's text in double quotes, unless it is a quoted string already. */
+    private String quoted(Operand o) {
+        return o instanceof Str ? text(o) : "\"" + text(o) + "\"";
     }
 
     // ---- operands --------------------------------------------------------------------------------------------
@@ -118,7 +123,7 @@ final class Compiler {
         Source s = source(o);
         if (s == null) {
             if (o instanceof Word) throw notAField(o);
-            throw error("\"" + text(o) + "\" is a literal, not a test: compare it with a field.", o);
+            throw error(quoted(o) + " is a literal, not a test: compare it with a field.", o);
         }
         if (o instanceof BitAnd) return new Node.Compare(s, Tests.nonZero(), false);
         return new Node.Exists(s);
@@ -332,14 +337,14 @@ final class Compiler {
         if (lit instanceof Str s) return s.token().text();
         if (lit instanceof Chr c) return c.token().text();
         if (lit instanceof Word w) return w.text();
-        throw error("\"" + text(lit) + "\" is not a valid string.", lit);
+        throw error(quoted(lit) + " is not a valid string.", lit);
     }
 
     private long integer(Operand lit, FieldType t) throws FilterException {
         if (lit instanceof Chr c) return c.token().text().charAt(0);
         if (lit instanceof Str s) throw error(t.describe() + " cannot be converted from a string (\"" + s.token().text() + "\").", lit);
         Long v = lit instanceof Word w ? Literals.integer(w.text()) : null;
-        if (v == null) throw error("\"" + text(lit) + "\" is not a valid number.", lit);
+        if (v == null) throw error(quoted(lit) + " is not a valid number.", lit);
         if (t == FieldType.UINT && v < 0) throw error(text(lit) + " is too small for an unsigned integer.", lit);
         return v;
     }
@@ -359,19 +364,19 @@ final class Compiler {
                 }
             }
         }
-        throw error("\"" + text(lit) + "\" cannot be found among the possible values for " + text(field) + ".", lit);
+        throw error(quoted(lit) + " cannot be found among the possible values for " + text(field) + ".", lit);
     }
 
     private long relTime(Operand lit) throws FilterException {
         Long v = lit instanceof Word w ? Literals.seconds(w.text()) : null;
-        if (v == null) throw error("\"" + text(lit) + "\" is not a valid time offset (seconds, e.g. 1.5).", lit);
+        if (v == null) throw error(quoted(lit) + " is not a valid time offset (seconds, e.g. 1.5).", lit);
         return v;
     }
 
     private long absTime(Operand lit) throws FilterException {
         Long v = lit instanceof Str s ? Literals.absoluteTime(s.token().text(), zone) : null;
         if (v == null) {
-            throw error("\"" + text(lit) + "\" is not a valid absolute time. Example: \"Nov 28, 2026 07:27:40.5\" or \"2026-11-28 07:27:40Z\".", lit);
+            throw error(quoted(lit) + " is not a valid absolute time. Example: \"Nov 28, 2026 07:27:40.5\" or \"2026-11-28 07:27:40Z\".", lit);
         }
         return v;
     }
@@ -379,7 +384,7 @@ final class Compiler {
     private long[] ipv4(Operand lit) throws FilterException {
         if (lit instanceof Str s) throw error(FieldType.IPV4.describe() + " cannot be converted from a string (\"" + s.token().text() + "\").", lit);
         long[] a = lit instanceof Word w ? Literals.ipv4(w.text()) : null;
-        if (a == null) throw error("\"" + text(lit) + "\" is not a valid hostname or IPv4 address.", lit);
+        if (a == null) throw error(quoted(lit) + " is not a valid hostname or IPv4 address.", lit);
         if (a[1] > 32) throw error("Netmask bits in a CIDR IPv4 address should be <= 32, not " + a[1], lit);
         return a;
     }
@@ -387,7 +392,7 @@ final class Compiler {
     private long[] ipv6(Operand lit) throws FilterException {
         if (lit instanceof Str s) throw error(FieldType.IPV6.describe() + " cannot be converted from a string (\"" + s.token().text() + "\").", lit);
         long[] a = lit instanceof Word w ? Literals.ipv6(w.text()) : null;
-        if (a == null) throw error("\"" + text(lit) + "\" is not a valid hostname or IPv6 address.", lit);
+        if (a == null) throw error(quoted(lit) + " is not a valid hostname or IPv6 address.", lit);
         if (a[2] > 128) throw error("Prefix length in a CIDR IPv6 address should be <= 128, not " + a[2], lit);
         return a;
     }
@@ -395,7 +400,7 @@ final class Compiler {
     private long ether(Operand lit) throws FilterException {
         if (lit instanceof Str s) throw error(FieldType.ETHER.describe() + " cannot be converted from a string (\"" + s.token().text() + "\").", lit);
         Long v = lit instanceof Word w ? Literals.ether(w.text()) : null;
-        if (v == null) throw error("\"" + text(lit) + "\" is not a valid Ethernet address.", lit);
+        if (v == null) throw error(quoted(lit) + " is not a valid Ethernet address.", lit);
         return v;
     }
 
@@ -403,7 +408,7 @@ final class Compiler {
         if (lit instanceof Str s) return s.token().text().getBytes(StandardCharsets.UTF_8);
         if (lit instanceof Chr c) return new byte[] {(byte) c.token().text().charAt(0)};
         byte[] b = lit instanceof Word w ? Literals.bytes(w.text()) : null;
-        if (b == null) throw error("\"" + text(lit) + "\" is not a valid byte string.", lit);
+        if (b == null) throw error(quoted(lit) + " is not a valid byte string.", lit);
         return b;
     }
 }

@@ -112,7 +112,7 @@ final class Parser {
             Token in = next();
             return new Not(new In(left, in, set()));
         }
-        return new Test(left);
+        return new Check(left);
     }
 
     private Operand operand() throws FilterException {

@@ -52,7 +52,7 @@ class DisplayFilterDifferentialTest {
             Process p = new ProcessBuilder("tshark", "-v").redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             p.waitFor(30, TimeUnit.SECONDS);
-            tsharkVersion = out.lines().findFirst().orElse("");
+            tsharkVersion = out.lines().filter(l -> l.startsWith("TShark")).findFirst().orElse("");
         } catch (IOException | InterruptedException e) {
             tsharkVersion = null;
         }
@@ -92,6 +92,7 @@ class DisplayFilterDifferentialTest {
         for (String f : filters) compiled.add(DisplayFilter.compile(f, fields));
         List<DynamicNode> containers = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(2);
+        Map<String, List<Integer>> counts = new LinkedHashMap<>();
         try {
             for (String capture : CAPTURES) {
                 Path file = resource(capture);
@@ -112,10 +113,18 @@ class DisplayFilterDifferentialTest {
                     }));
                 }
                 containers.add(DynamicContainer.dynamicContainer(capture, tests));
+                for (int i = 0; i < filters.size(); i++) {
+                    counts.computeIfAbsent(filters.get(i), k -> new ArrayList<>()).add(expected.get(filters.get(i)).get().size());
+                }
             }
         } finally {
             pool.shutdownNow();
         }
+        // how many frames tshark selects per capture, to see which filters exercise something
+        StringBuilder sb = new StringBuilder("# frames tshark selects, per capture in the order of CAPTURES\n");
+        counts.forEach((f, c) -> sb.append(c).append('\t').append(f).append('\n'));
+        Files.createDirectories(Paths.get("target"));
+        Files.writeString(Paths.get("target", "filter-selection-counts.txt"), sb.toString());
         return containers.stream();
     }
 
