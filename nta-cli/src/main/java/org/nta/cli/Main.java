@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** Entry point: {@code nta COMMAND ARGS}. Exit codes: 0 read fully, 3 read up to a corrupt point, 2 cannot read / bad usage. */
 @Command(name = "nta", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Network traffic analyzer: what happened in this capture, and is it malicious?",
-        subcommands = {InfoCommand.class, ConversationsCommand.class, EndpointsCommand.class, ProtocolsCommand.class},
+        subcommands = {InfoCommand.class, ConversationsCommand.class, EndpointsCommand.class, ProtocolsCommand.class, PacketsCommand.class},
         footer = {"", "Exit codes: 0 the capture was read fully; 3 read up to a corrupt or cut-off point (the rest was analysed);",
                 "2 the input cannot be read at all, or the command line is wrong; 1 an internal error."})
 public final class Main implements Runnable {

@@ -9,7 +9,6 @@ import org.nta.decode.IpLayer;
 import org.nta.decode.Packet;
 import org.nta.decode.Proto;
 import org.nta.flow.Flow;
-import org.nta.flow.TcpSide;
 
 /**
  * Packet-level fields with Wireshark's names and values. Multi-valued as in Wireshark: ip.addr is source and
@@ -238,9 +237,9 @@ final class PacketFields {
             Flow f = v.flow();
             if (f != null && f.isTcp() && v.packet().isTcp()) out.add(f.stream());
         });
-        tcpField(r, "tcp.seq", 0, 8, PacketFields::relativeSeq, p -> Quoted.l4u32(p, 4));
+        tcpField(r, "tcp.seq", 0, 8, (v, p) -> TcpNumbers.relativeSeq(v), p -> Quoted.l4u32(p, 4));
         tcpField(r, "tcp.seq_raw", 0, 8, (v, p) -> p.tcpSeq, p -> Quoted.l4u32(p, 4));
-        tcpField(r, "tcp.ack", 0, 20, PacketFields::relativeAck, p -> Quoted.l4u32(p, 8));
+        tcpField(r, "tcp.ack", 0, 20, (v, p) -> TcpNumbers.relativeAck(v), p -> Quoted.l4u32(p, 8));
         tcpField(r, "tcp.ack_raw", 0, 20, (v, p) -> p.tcpAck, p -> Quoted.l4u32(p, 8));
         tcpField(r, "tcp.hdr_len", 0, 20, (v, p) -> p.tcpHeaderLen, p -> (Quoted.l4u8(p, 12) >> 4) * 4L);
         tcpField(r, "tcp.flags", 4, 20, (v, p) -> p.tcpFlags, p -> Quoted.l4u16(p, 12) & 0xfff);
@@ -252,7 +251,7 @@ final class PacketFields {
         r.register("tcp.nxtseq", UINT, (v, out) -> {
             Packet p = v.packet();
             if (!p.isTcp()) return;
-            long n = relativeSeq(v, p) + p.payloadWireLen;
+            long n = TcpNumbers.relativeSeq(v) + p.payloadWireLen;
             if ((p.tcpFlags & Packet.TCP_SYN) != 0) n++;
             if ((p.tcpFlags & Packet.TCP_FIN) != 0) n++;
             out.add(n & U32);
@@ -286,25 +285,6 @@ final class PacketFields {
             if (p.isTcp()) out.add((p.tcpFlags & bit) != 0);
             else if (Quoted.l4Proto(p, 20) == 6) out.add((Quoted.l4u16(p, 12) & bit) != 0);
         });
-    }
-
-    /** Wireshark's relative sequence number: seq minus the base of its direction. */
-    static long relativeSeq(FrameView v, Packet p) {
-        TcpSide me = side(v, true);
-        return me == null || me.baseSeq() < 0 ? p.tcpSeq : (p.tcpSeq - me.baseSeq()) & U32;
-    }
-
-    /** Wireshark's relative acknowledgment number: ack minus the base of the other direction, when ACK is set. */
-    static long relativeAck(FrameView v, Packet p) {
-        if ((p.tcpFlags & Packet.TCP_ACK) == 0) return p.tcpAck;
-        TcpSide peer = side(v, false);
-        return peer == null || peer.baseSeq() < 0 ? p.tcpAck : (p.tcpAck - peer.baseSeq()) & U32;
-    }
-
-    private static TcpSide side(FrameView v, boolean sender) {
-        Flow f = v.flow();
-        if (f == null || !f.isTcp()) return null;
-        return v.fromA() == sender ? f.tcpA : f.tcpB;
     }
 
     private static void udp(FieldRegistry r) {
