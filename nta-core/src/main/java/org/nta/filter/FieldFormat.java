@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +19,8 @@ import org.nta.report.TimeFormat;
  */
 public final class FieldFormat {
     private static final DateTimeFormatter ABS = DateTimeFormatter.ofPattern("MMM ppd, yyyy HH:mm:ss", Locale.ROOT);
+    /** The zone's abbreviation at that instant (CET, CEST), as strftime's %Z. */
+    private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("zzz", Locale.ROOT);
 
     private final ZoneId zone;
 
@@ -65,7 +66,7 @@ public final class FieldFormat {
     String absolute(long ns) {
         Instant t = Instant.ofEpochSecond(Math.floorDiv(ns, 1_000_000_000L), Math.floorMod(ns, 1_000_000_000L));
         ZonedDateTime z = t.atZone(zone);
-        String name = zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getDisplayName(TextStyle.SHORT, Locale.ROOT);
+        String name = zone.equals(ZoneOffset.UTC) ? "UTC" : ZONE.format(z);
         return ABS.format(z) + "." + String.format("%09d", z.getNano()) + " " + name;
     }
 }

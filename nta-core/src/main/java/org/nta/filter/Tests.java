@@ -94,11 +94,36 @@ final class Tests {
     }
 
     static ValueTest bytesContains(byte[] c) {
-        return (vs, i) -> vs.hasBytes(i) && indexOf(vs.bytesArray(i), vs.bytesOffset(i), vs.bytesLength(i), c) >= 0;
+        if (c.length < 3) return (vs, i) -> vs.hasBytes(i)
+                && org.nta.bytes.Bytes.indexOf(vs.bytesArray(i), vs.bytesOffset(i), vs.bytesOffset(i) + vs.bytesLength(i), c) >= 0;
+        int[] skip = horspoolSkips(c);
+        return (vs, i) -> vs.hasBytes(i) && horspool(vs.bytesArray(i), vs.bytesOffset(i), vs.bytesLength(i), c, skip);
     }
 
-    private static int indexOf(byte[] b, int off, int len, byte[] needle) {
-        return org.nta.bytes.Bytes.indexOf(b, off, off + len, needle);
+    /** Boyer-Moore-Horspool shift per byte value: how far the window may move when that byte ends it. */
+    static int[] horspoolSkips(byte[] needle) {
+        int[] skip = new int[256];
+        java.util.Arrays.fill(skip, needle.length);
+        for (int k = 0; k < needle.length - 1; k++) skip[needle[k] & 0xff] = needle.length - 1 - k;
+        return skip;
+    }
+
+    /** Whether {@code needle} occurs in {@code b[off, off + len)}. */
+    static boolean horspool(byte[] b, int off, int len, byte[] needle, int[] skip) {
+        int n = needle.length, last = n - 1;
+        byte tail = needle[last];
+        int end = off + len - n;
+        int at = off;
+        while (at <= end) {
+            byte x = b[at + last];
+            if (x == tail) {
+                int k = last - 1;
+                while (k >= 0 && b[at + k] == needle[k]) k--;
+                if (k < 0) return true;
+            }
+            at += skip[x & 0xff];
+        }
+        return false;
     }
 
     static ValueTest bytesMatches(Pattern p) {
