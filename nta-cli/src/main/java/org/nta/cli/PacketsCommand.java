@@ -85,7 +85,6 @@ final class PacketsCommand implements Callable<Integer> {
         FieldsLayout layout = FieldsLayout.parse(fieldOptions);
         boolean timeChosen = spec.commandLine().getParseResult().hasMatchedOption("--time-format");
         if (!timeChosen) time.format = "relative";
-        TimeFormat timeFormat = time.build(6);
         ZoneId zone = TimeFormat.zone(time.tz);
         FieldRegistry registry = FieldRegistry.packetFields();
         DisplayFilter display = null;
@@ -105,19 +104,24 @@ final class PacketsCommand implements Callable<Integer> {
             }
         }
         PrintWriter out = spec.commandLine().getOut();
-        Output output = switch (fmt) {
-            case "fields" -> new FieldsOutput(out, fields, new FieldFormat(zone), layout);
-            case "json" -> new JsonOutput(out, fields, new FieldFormat(zone), timeFormat);
-            default -> new TextOutput(out, timeFormat);
-        };
-        Sink sink = new Sink(display, output, count);
         CaptureSummary summary = null;
+        Output output;
         try (CaptureSource src = CaptureSource.open(file, false)) {
-            summary = new Engine(EngineConfig.DEFAULTS).run(src, List.of(sink));
+            // times at the capture's precision, as tshark shows them
+            TimeFormat timeFormat = time.build(src.reader().tsPrecisionDigits());
+            output = switch (fmt) {
+                case "fields" -> new FieldsOutput(out, fields, new FieldFormat(zone), layout);
+                case "json" -> new JsonOutput(out, fields, new FieldFormat(zone), timeFormat);
+                default -> new TextOutput(out, timeFormat);
+            };
+            Sink sink = new Sink(display, output, count);
+            try {
+                summary = new Engine(EngineConfig.DEFAULTS).run(src, List.of(sink));
+            } catch (Enough e) {
+                // -c frames shown: the rest of the capture is not read
+            }
         } catch (CaptureException e) {
             throw new CliError(e.getMessage(), Main.EXIT_UNREADABLE);
-        } catch (Enough e) {
-            // -c frames shown: the rest of the capture is not read
         }
         output.finish();
         out.flush();
