@@ -144,6 +144,7 @@ final class IpDecoder {
         l.tos = (Bytes.u16(b, off) >> 4) & 0xff;
         int payloadLen = Bytes.u16(b, off + 4);
         int next = b[off + 6] & 0xff;
+        l.nextHeader = next;
         l.ttl = b[off + 7] & 0xff;
         l.srcHi = Bytes.i64(b, off + 8);
         l.srcLo = Bytes.i64(b, off + 16);

@@ -12,6 +12,8 @@ public final class IpLayer {
     public long srcHi, srcLo, dstHi, dstLo;
     /** Next protocol after this header (and its extension headers for IPv6). */
     public int proto;
+    /** IPv6 only: the Next Header field of the fixed header (ipv6.nxt), before any extension header. */
+    public int nextHeader;
     public int ttl;
     /** IPv4 total length or IPv6 payload length, as in the header. */
     public int length;
@@ -32,7 +34,7 @@ public final class IpLayer {
     void clear() {
         version = 0;
         srcHi = srcLo = dstHi = dstLo = 0;
-        proto = ttl = length = id = headerLen = tos = flags = fragOffset = 0;
+        proto = nextHeader = ttl = length = id = headerLen = tos = flags = fragOffset = 0;
         fragment = quoted = false;
         flowDstHi = flowDstLo = 0;
     }

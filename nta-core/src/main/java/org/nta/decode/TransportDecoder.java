@@ -306,6 +306,9 @@ final class TransportDecoder {
                     ip.tunnel(p, v == 6 ? 6 : 4, b, inner + 4, end, depth);
                 }
             }
+            case 0x8909 -> { // Cisco MetaData: EtherType, version, length, option, SGT (8 bytes), then the packet
+                if (end - inner >= 8) ip.tunnelEtherType(p, Bytes.u16(b, inner), b, inner + 8, end, depth);
+            }
             default -> { }
         }
     }

@@ -1,0 +1,158 @@
+package org.nta.filter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * For every filter of filters.txt and every reference capture, NTA selects exactly the frames that
+ * {@code tshark -2 -r FILE -Y F -T fields -e frame.number} selects. Application-layer filters ([app]) take part once
+ * their fields are registered. Deliberate differences are listed in filters/known-differences.md and skipped here.
+ * tshark's answers are cached under target/tshark-cache (keyed by tshark version, capture and filter).
+ */
+@Tag("tshark")
+class DisplayFilterDifferentialTest {
+    static final List<String> CAPTURES = List.of("captures/webshell-lab.pcap.gz", "captures/benign-lab.pcap.gz",
+            "captures/corpus/various_gre.pcap.gz", "captures/corpus/mpls-traceroute.pcap.gz",
+            "captures/corpus/bgp-enhanced-route-refresh-subtype.pcapng.gz", "captures/corpus/quic_handshake.pcap.gz",
+            "captures/corpus/802.1ad_QinQ.pcap.gz", "captures/corpus/icmpv6-rfc7112.pcap.gz",
+            "captures/corpus/vrrp.pcap.gz");
+
+    private static String tsharkVersion;
+    private static final Map<String, List<String>> KNOWN = KnownDifferences.load();
+
+    @BeforeAll
+    static void findTshark() {
+        try {
+            Process p = new ProcessBuilder("tshark", "-v").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor(30, TimeUnit.SECONDS);
+            tsharkVersion = out.lines().filter(l -> l.startsWith("TShark")).findFirst().orElse("");
+        } catch (IOException | InterruptedException e) {
+            tsharkVersion = null;
+        }
+    }
+
+    static Path resource(String name) {
+        try {
+            return Paths.get(DisplayFilterDifferentialTest.class.getResource("/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void theListCoversEnough() {
+        FilterList list = FilterList.load();
+        assertThat(list.packet()).hasSizeGreaterThanOrEqualTo(60);
+        assertThat(list.app()).hasSizeGreaterThanOrEqualTo(15);
+        assertThat(list.packet()).doesNotHaveDuplicates();
+    }
+
+    @TestFactory
+    Stream<DynamicNode> ntaSelectsTheFramesTsharkSelects() throws Exception {
+        assumeTrue(tsharkVersion != null && !tsharkVersion.isEmpty(), "tshark is not on PATH: differential filter test skipped");
+        FilterList list = FilterList.load();
+        FieldRegistry fields = FieldRegistry.packetFields();
+        List<String> filters = new ArrayList<>(list.packet());
+        for (String f : list.app()) {
+            try {
+                DisplayFilter.compile(f, fields);
+                filters.add(f); // its fields are registered now: it takes part
+            } catch (FilterException e) {
+                // application fields not registered yet
+            }
+        }
+        List<DisplayFilter> compiled = new ArrayList<>();
+        for (String f : filters) compiled.add(DisplayFilter.compile(f, fields));
+        List<DynamicNode> containers = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        Map<String, List<Integer>> counts = new LinkedHashMap<>();
+        try {
+            for (String capture : CAPTURES) {
+                Path file = resource(capture);
+                Map<String, Future<List<Long>>> expected = new LinkedHashMap<>();
+                for (String f : filters) expected.put(f, pool.submit(() -> tshark(file, f)));
+                List<List<Long>> actual = NtaSelection.select(file, compiled);
+                List<DynamicTest> tests = new ArrayList<>();
+                for (int i = 0; i < filters.size(); i++) {
+                    String f = filters.get(i);
+                    List<Long> want = expected.get(f).get();
+                    List<Long> got = actual.get(i);
+                    String name = file.getFileName().toString();
+                    tests.add(DynamicTest.dynamicTest(f, () -> {
+                        assumeTrue(!KNOWN.getOrDefault(name, List.of()).contains(f) && !KNOWN.getOrDefault("*", List.of()).contains(f),
+                                "a known, deliberate difference (filters/known-differences.md)");
+                        assertThat(got).as("%s on %s: frames NTA selects vs tshark; only NTA: %s; only tshark: %s", f, name,
+                                firstOnlyIn(got, want), firstOnlyIn(want, got)).isEqualTo(want);
+                    }));
+                }
+                containers.add(DynamicContainer.dynamicContainer(capture, tests));
+                for (int i = 0; i < filters.size(); i++) {
+                    counts.computeIfAbsent(filters.get(i), k -> new ArrayList<>()).add(expected.get(filters.get(i)).get().size());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // how many frames tshark selects per capture, to see which filters exercise something
+        StringBuilder sb = new StringBuilder("# frames tshark selects, per capture in the order of CAPTURES\n");
+        counts.forEach((f, c) -> sb.append(c).append('\t').append(f).append('\n'));
+        Files.createDirectories(Paths.get("target"));
+        Files.writeString(Paths.get("target", "filter-selection-counts.txt"), sb.toString());
+        return containers.stream();
+    }
+
+    private static List<Long> firstOnlyIn(List<Long> a, List<Long> b) {
+        java.util.Set<Long> other = new java.util.HashSet<>(b);
+        return a.stream().filter(x -> !other.contains(x)).limit(10).toList();
+    }
+
+    /** tshark's selection, from the cache when this tshark already answered for this capture and filter. */
+    static List<Long> tshark(Path capture, String filter) throws Exception {
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        md.update((tsharkVersion + "\n" + Files.size(capture) + "\n" + capture.getFileName() + "\n" + filter).getBytes(StandardCharsets.UTF_8));
+        Path cache = Paths.get("target", "tshark-cache", HexFormat.of().formatHex(md.digest()) + ".txt");
+        String out;
+        if (Files.exists(cache)) {
+            out = Files.readString(cache);
+        } else {
+            Process p = new ProcessBuilder("tshark", "-2", "-n", "-r", capture.toString(), "-Y", filter, "-T", "fields", "-e", "frame.number")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException("tshark failed on " + capture.getFileName() + " with filter " + filter + " (exit " + p.exitValue() + ")");
+            }
+            Files.createDirectories(cache.getParent());
+            Files.writeString(cache, out);
+        }
+        List<Long> frames = new ArrayList<>();
+        for (String l : out.split("\n")) if (!l.isBlank()) frames.add(Long.parseLong(l.strip()));
+        return frames;
+    }
+}
