@@ -62,6 +62,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     TimeOptions time;
 
+    @Mixin
+    FilterOption filter;
+
     @Spec
     CommandSpec spec;
 
@@ -93,7 +96,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         HttpConfig http = HttpConfig.defaults().withMaxFileBytes(extract != null ? 64 << 20 : 1 << 20);
         Analysis.Result r;
         try (CaptureSource src = CaptureSource.open(file, false)) {
-            r = Analysis.run(src, EngineConfig.DEFAULTS, AppConfig.all().withHttp(http), DetectionConfig.DEFAULTS, extra);
+            if (filter.present()) filter.compile();
+            r = Analysis.run(src, EngineConfig.DEFAULTS, AppConfig.all().withHttp(http), DetectionConfig.DEFAULTS, extra,
+                    sink -> filter.present() ? filter.wrap(sink) : sink);
             if (extractor != null) extractor.finish();
         } catch (CaptureException e) {
             throw new CliError(e.getMessage(), Main.EXIT_UNREADABLE);

@@ -46,6 +46,9 @@ final class ConversationsCommand implements Callable<Integer> {
     @Mixin
     TimeOptions time;
 
+    @Mixin
+    FilterOption filter;
+
     @Spec
     CommandSpec spec;
 
@@ -60,8 +63,25 @@ final class ConversationsCommand implements Callable<Integer> {
         }
         if (!ConversationReport.SORTS.contains(sort)) throw new CliError("unknown --sort '" + sort + "' (" + String.join(", ", ConversationReport.SORTS) + ")", Main.EXIT_UNREADABLE);
         if (json && csv) throw new CliError("--json and --csv exclude each other", Main.EXIT_UNREADABLE);
-        ConversationCollector conv = new ConversationCollector(want.contains("eth"), want.contains("ip"), want.contains("tcp"), want.contains("udp"));
-        CaptureSummary s = Captures.run(file, EngineConfig.DEFAULTS, List.of(conv));
+        ConversationCollector conv = new ConversationCollector(want.contains("eth"), want.contains("ip"), want.contains("tcp"),
+                want.contains("udp"), filter.present());
+        List<org.nta.engine.PacketSink> sinks = new ArrayList<>();
+        if (filter.present()) {
+            sinks.add(new org.nta.engine.PacketSink() {
+                boolean first = true;
+
+                @Override
+                public void onPacket(org.nta.decode.Packet p, org.nta.flow.Flow flow, boolean fromA) {
+                    if (first) conv.setCaptureStart(p.frame.epochNanos());
+                    first = false;
+                }
+            });
+            sinks.add(filter.wrap(conv));
+        } else {
+            sinks.add(conv);
+        }
+        CaptureSummary s = Captures.run(file, EngineConfig.DEFAULTS, sinks,
+                filter.needsApp() ? new org.nta.app.AppDispatcher(org.nta.app.AppConfig.all()) : null);
         PrintWriter out = spec.commandLine().getOut();
         List<Map<String, Object>> all = new ArrayList<>();
         boolean first = true;

@@ -39,6 +39,9 @@ final class DnsCommand implements Callable<Integer> {
     @Mixin
     TimeOptions time;
 
+    @Mixin
+    FilterOption filter;
+
     @Spec
     CommandSpec spec;
 
@@ -59,7 +62,10 @@ final class DnsCommand implements Callable<Integer> {
             }
         };
         AppConfig app = new AppConfig(false, AppConfig.all().httpConfig(), false, false, true, false, 64);
-        CaptureSummary s = Captures.run(file, EngineConfig.DEFAULTS, List.of(sink), new AppDispatcher(app));
+        org.nta.filter.FilteredSink selected = filter.wrap(new PacketSink() { });
+        CaptureSummary s = Captures.run(file, EngineConfig.DEFAULTS, selected == null ? List.of(sink) : List.of(sink, selected),
+                new AppDispatcher(filter.needsApp() ? AppConfig.all() : app));
+        if (selected != null) messages.removeIf(m -> !selected.matched(m.frame()));
         messages.sort((a, b) -> Long.compare(a.frame(), b.frame()));
         PrintWriter out = spec.commandLine().getOut();
         int digits = s.tsPrecisionDigits();

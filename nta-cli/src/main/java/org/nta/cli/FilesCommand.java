@@ -46,6 +46,9 @@ final class FilesCommand implements Callable<Integer> {
     @Option(names = "--json", description = "The manifest as JSON on standard output.")
     boolean json;
 
+    @picocli.CommandLine.Mixin
+    FilterOption filter;
+
     @Spec
     CommandSpec spec;
 
@@ -58,10 +61,12 @@ final class FilesCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CliError("cannot create " + dir + ": " + e.getMessage(), Main.EXIT_UNREADABLE);
         }
+        org.nta.filter.FilteredSink selected = filter.wrap(new PacketSink() { });
         PacketSink sink = new PacketSink() {
             @Override
             public void onEvent(Event e) {
                 if (!(e instanceof HttpFileObject f)) return;
+                if (selected != null && !selected.matched(f.frame()) && !selected.matched(f.firstFrame())) return;
                 try {
                     entries.add(extractor != null ? extractor.add(f) : FileExtractor.describe(f));
                 } catch (IOException x) {
@@ -72,7 +77,8 @@ final class FilesCommand implements Callable<Integer> {
         HttpConfig http = HttpConfig.defaults().withMaxFileBytes(maxFileBytes);
         CaptureSummary s;
         try {
-            s = Captures.run(file, EngineConfig.DEFAULTS, List.of(sink), new AppDispatcher(AppConfig.httpOnly().withHttp(http)));
+            s = Captures.run(file, EngineConfig.DEFAULTS, selected == null ? List.of(sink) : List.of(selected, sink),
+                    new AppDispatcher((filter.needsApp() ? AppConfig.all() : AppConfig.httpOnly()).withHttp(http)));
             if (extractor != null) extractor.finish();
         } catch (UncheckedIOException | IOException e) {
             throw new CliError("cannot write into " + dir + ": " + e.getMessage(), Main.EXIT_UNREADABLE);

@@ -49,8 +49,31 @@ final class FollowCommand implements Callable<Integer> {
     @Mixin
     TimeOptions time;
 
+    @Mixin
+    FilterOption filter;
+
     @Spec
     CommandSpec spec;
+
+    /** The recorder plus every application parser, for a filter that names application fields. */
+    private static AppLayer withParsers(AppLayer recorder) {
+        org.nta.app.AppDispatcher parsers = new org.nta.app.AppDispatcher(org.nta.app.AppConfig.all());
+        return new AppLayer() {
+            @Override
+            public StreamHandlerFactory start(EventSink events, AnomalyCounter anomalies) {
+                List<StreamHandlerFactory> fs = new ArrayList<>();
+                fs.add(parsers.start(events, anomalies));
+                StreamHandlerFactory r = recorder.start(events, anomalies);
+                if (r != null) fs.add(r);
+                return org.nta.reassembly.StreamHandlers.all(fs);
+            }
+
+            @Override
+            public void onDatagram(Packet p, Flow flow, boolean fromA) {
+                parsers.onDatagram(p, flow, fromA);
+            }
+        };
+    }
 
     @Override
     public Integer call() {
@@ -73,7 +96,7 @@ final class FollowCommand implements Callable<Integer> {
                 recorder.onData(fromA, p.payload, p.payloadOff, p.payloadLen, p.frame.number, p.frame.epochNanos());
             }
         });
-        AppLayer app = new AppLayer() {
+        AppLayer app0 = new AppLayer() {
             @Override
             public StreamHandlerFactory start(EventSink events, AnomalyCounter anomalies) {
                 if (udp) return null;
@@ -84,7 +107,17 @@ final class FollowCommand implements Callable<Integer> {
                 };
             }
         };
+        AppLayer app = app0;
+        org.nta.filter.FilteredSink selected = filter.wrap(new PacketSink() { });
+        if (filter.needsApp()) app = withParsers(app);
+        if (selected != null) sinks.add(0, selected);
         CaptureSummary s = Captures.run(file, EngineConfig.DEFAULTS, sinks, app);
+        if (selected != null) {
+            recorder.turns().removeIf(t -> {
+                for (long f = t.firstFrame; f <= t.lastFrame; f++) if (selected.matched(f)) return false;
+                return true;
+            });
+        }
         if (conn[0] == null) {
             throw new CliError(file + ": there is no " + (udp ? "udp" : "tcp") + ".stream " + stream + " (the capture has "
                     + (udp ? s.udpStreams() : s.tcpStreams()) + ")", Main.EXIT_UNREADABLE);

@@ -43,6 +43,9 @@ final class HttpCommand implements Callable<Integer> {
     @Mixin
     TimeOptions time;
 
+    @Mixin
+    FilterOption filter;
+
     @Spec
     CommandSpec spec;
 
@@ -62,7 +65,13 @@ final class HttpCommand implements Callable<Integer> {
                 if (e instanceof HttpTransaction t) txs.add(t);
             }
         };
-        CaptureSummary s = Captures.run(file, EngineConfig.DEFAULTS, List.of(sink), new AppDispatcher(AppConfig.httpOnly()));
+        org.nta.filter.FilteredSink selected = filter.wrap(new PacketSink() { });
+        List<PacketSink> sinks = selected == null ? List.of(sink) : List.of(sink, selected);
+        CaptureSummary s = Captures.run(file, EngineConfig.DEFAULTS, sinks, new AppDispatcher(filter.needsApp() ? AppConfig.all() : AppConfig.httpOnly()));
+        if (selected != null) {
+            txs.removeIf(t -> !(t.request() != null && selected.matched(t.request().frame())
+                    || t.response() != null && selected.matched(t.response().frame())));
+        }
         txs.sort((a, b) -> Long.compare(firstFrame(a), firstFrame(b)));
         PrintWriter out = spec.commandLine().getOut();
         if (json || csv) {

@@ -30,6 +30,15 @@ public final class Analysis {
 
     public static Result run(CaptureSource source, EngineConfig engine, AppConfig app, DetectionConfig detection,
                              List<? extends PacketSink> extra) {
+        return run(source, engine, app, detection, extra, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * @param select wraps the detectors' sink, e.g. behind a display filter so that they see only the selected
+     *               traffic
+     */
+    public static Result run(CaptureSource source, EngineConfig engine, AppConfig app, DetectionConfig detection,
+                             List<? extends PacketSink> extra, java.util.function.UnaryOperator<PacketSink> select) {
         DetectionSink detect = new DetectionSink(Detectors.all(detection));
         Map<String, Long> stats = new LinkedHashMap<>();
         long[] start = {Long.MIN_VALUE};
@@ -44,7 +53,7 @@ public final class Analysis {
                 stats.merge(statName(e), 1L, Long::sum);
             }
         };
-        List<PacketSink> sinks = new ArrayList<>(List.of(counter, detect));
+        List<PacketSink> sinks = new ArrayList<>(List.of(counter, select.apply(detect)));
         sinks.addAll(extra);
         CaptureSummary s = new Engine(engine).run(source, sinks, new AppDispatcher(app));
         List<Finding> findings = detect.finish();

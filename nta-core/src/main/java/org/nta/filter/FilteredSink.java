@@ -6,8 +6,9 @@ import org.nta.engine.PacketSink;
 import org.nta.flow.Flow;
 
 /**
- * Passes to {@code target} only the frames a display filter selects (as {@code -Y} does in tshark); flow ends and
- * the end of the capture always pass. Every frame still goes through the view, so time fields stay right.
+ * Passes to {@code target} only the frames a display filter selects (as {@code -Y} does in tshark), the application
+ * events those frames completed, and the ends of flows that had a selected frame; the end of the capture always
+ * passes. Every frame still goes through the view, so time fields stay right.
  */
 public final class FilteredSink implements PacketSink {
     private final DisplayFilter filter;
@@ -18,6 +19,8 @@ public final class FilteredSink implements PacketSink {
     private final java.util.List<org.nta.event.Event> pending = new java.util.ArrayList<>();
     private final java.util.List<org.nta.event.Event> current = new java.util.ArrayList<>();
     private long matched;
+    /** Flows with at least one selected frame: only their ends are passed on. */
+    private final java.util.Set<Flow> selectedFlows = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     public FilteredSink(DisplayFilter filter, PacketSink target) {
         this.filter = filter;
@@ -47,6 +50,7 @@ public final class FilteredSink implements PacketSink {
         pending.clear();
         if (match) {
             matched++;
+            if (flow != null) selectedFlows.add(flow);
             target.onPacket(p, flow, fromA);
         }
     }
@@ -63,7 +67,7 @@ public final class FilteredSink implements PacketSink {
             if (f <= Integer.MAX_VALUE && matchedFrames.get((int) f)) target.onEvent(e);
         }
         pending.clear();
-        target.onFlowEnd(flow);
+        if (selectedFlows.remove(flow)) target.onFlowEnd(flow);
     }
 
     @Override

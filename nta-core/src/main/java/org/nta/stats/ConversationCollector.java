@@ -19,6 +19,9 @@ import org.nta.flow.Flow;
  */
 public final class ConversationCollector implements PacketSink {
     private final boolean wantEth, wantIp, wantTcp, wantUdp;
+    /** Count TCP/UDP rows from the packets this sink is given (behind a display filter) rather than flow totals. */
+    private final boolean countGiven;
+    private final java.util.IdentityHashMap<Flow, long[]> given = new java.util.IdentityHashMap<>();
     private long captureStartNs = Long.MIN_VALUE;
     private final Map<Long, ConversationRow> tcp = new HashMap<>();
     private final Map<Long, ConversationRow> udp = new HashMap<>();
@@ -62,10 +65,24 @@ public final class ConversationCollector implements PacketSink {
     }
 
     public ConversationCollector(boolean eth, boolean ip, boolean tcp, boolean udp) {
+        this(eth, ip, tcp, udp, false);
+    }
+
+    /**
+     * @param countGiven build TCP/UDP rows from the packets given to this sink (use behind a display filter: the
+     *                   rows count only the selected frames, as Wireshark's conversation tap with a filter does)
+     */
+    public ConversationCollector(boolean eth, boolean ip, boolean tcp, boolean udp, boolean countGiven) {
         this.wantEth = eth;
         this.wantIp = ip;
         this.wantTcp = tcp;
         this.wantUdp = udp;
+        this.countGiven = countGiven;
+    }
+
+    /** Time of the capture's first frame, when this sink does not see every frame (behind a filter). */
+    public void setCaptureStart(long ns) {
+        captureStartNs = ns;
     }
 
     @Override
@@ -73,6 +90,16 @@ public final class ConversationCollector implements PacketSink {
         long t = p.frame.epochNanos();
         if (captureStartNs == Long.MIN_VALUE) captureStartNs = t;
         long len = p.frame.origLen;
+        if (countGiven && flow != null && !p.l4HeaderTruncated) {
+            long[] c = given.computeIfAbsent(flow, k -> new long[] {0, 0, 0, 0, Long.MAX_VALUE, Long.MIN_VALUE, 0, 0});
+            int d = fromA ? 0 : 2;
+            c[d]++;
+            c[d + 1] += len;
+            c[4] = Math.min(c[4], t);
+            c[5] = Math.max(c[5], t);
+            if (c[6] == 0) c[6] = p.frame.number;
+            c[7] = p.frame.number;
+        }
         if (wantEth && p.hasEth) {
             PairKey k = PairKey.of(0, 0, p.ethSrc, 0, p.ethDst);
             Pair pr = eth.computeIfAbsent(k, x -> new Pair(0, 0, p.ethSrc, 0, p.ethDst));
@@ -93,10 +120,18 @@ public final class ConversationCollector implements PacketSink {
         if (f.isTcp() ? !wantTcp : !wantUdp) return;
         if (f.frames() == 0) return; // only ever seen quoted in an ICMP error or with a cut header
         Map<Long, ConversationRow> m = f.isTcp() ? tcp : udp;
-        long start = f.startNs;
-        ConversationRow row = new ConversationRow(f.isTcp() ? "tcp" : "udp", f.aAddr(), f.aPort(), f.bAddr(), f.bPort(),
-                f.framesAB, f.bytesAB, f.framesBA, f.bytesBA, start, start - captureStartNs, f.endNs - start,
-                f.stream(), f.connState(), f.history(), f.firstFrame, f.lastFrame);
+        ConversationRow row;
+        if (countGiven) {
+            long[] c = given.remove(f);
+            if (c == null) return;
+            row = new ConversationRow(f.isTcp() ? "tcp" : "udp", f.aAddr(), f.aPort(), f.bAddr(), f.bPort(), c[0], c[1], c[2], c[3],
+                    c[4], c[4] - captureStartNs, c[5] - c[4], f.stream(), f.connState(), f.history(), c[6], c[7]);
+        } else {
+            long start = f.startNs;
+            row = new ConversationRow(f.isTcp() ? "tcp" : "udp", f.aAddr(), f.aPort(), f.bAddr(), f.bPort(),
+                    f.framesAB, f.bytesAB, f.framesBA, f.bytesBA, start, start - captureStartNs, f.endNs - start,
+                    f.stream(), f.connState(), f.history(), f.firstFrame, f.lastFrame);
+        }
         m.merge((long) f.stream(), row, (a, b) -> a.merge(b, captureStartNs));
     }
 

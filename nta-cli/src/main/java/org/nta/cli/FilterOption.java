@@ -1,0 +1,45 @@
+package org.nta.cli;
+
+import java.time.ZoneOffset;
+
+import org.nta.engine.PacketSink;
+import org.nta.filter.AppFields;
+import org.nta.filter.DisplayFilter;
+import org.nta.filter.FilterException;
+import org.nta.filter.FilteredSink;
+
+import picocli.CommandLine.Option;
+
+/** -Y FILTER for the commands that can restrict themselves to the traffic a display filter selects. */
+final class FilterOption {
+    @Option(names = {"-Y", "--filter"}, paramLabel = "FILTER",
+            description = "Wireshark display filter: only the frames it selects (and what they complete) are counted or shown.")
+    String text;
+
+    private DisplayFilter compiled;
+
+    boolean present() {
+        return text != null && !text.isBlank();
+    }
+
+    DisplayFilter compile() {
+        if (compiled == null && present()) {
+            try {
+                compiled = DisplayFilter.compile(text, AppFields.all(), ZoneOffset.UTC);
+            } catch (FilterException e) {
+                throw new CliError(e.caretMessage(), Main.EXIT_UNREADABLE);
+            }
+        }
+        return compiled;
+    }
+
+    /** {@code target} behind the filter, or {@code target} itself without one. */
+    FilteredSink wrap(PacketSink target) {
+        return present() ? new FilteredSink(compile(), target) : null;
+    }
+
+    /** Whether the filter needs application parsing (it names HTTP, DNS, TLS or SSH). */
+    boolean needsApp() {
+        return present() && java.util.regex.Pattern.compile("\\b(http|dns|tls|ssh)").matcher(text).find();
+    }
+}
