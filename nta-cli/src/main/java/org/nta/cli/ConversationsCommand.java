@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -83,21 +82,26 @@ final class ConversationsCommand implements Callable<Integer> {
         CaptureSummary s = Captures.run(file, EngineConfig.DEFAULTS, sinks,
                 filter.needsApp() ? new org.nta.app.AppDispatcher(org.nta.app.AppConfig.all()) : null);
         PrintWriter out = spec.commandLine().getOut();
-        List<Map<String, Object>> all = new ArrayList<>();
+        List<ConversationRow> all = new ArrayList<>();
         boolean first = true;
-        for (String type : want) {
-            List<ConversationRow> rows = ConversationReport.sort(conv.rows(type), sort);
-            if (json || csv) {
-                for (ConversationRow r : rows) all.add(ConversationReport.json(r, s.tsPrecisionDigits()));
-            } else {
+        try {
+            for (String type : want) {
+                List<ConversationRow> rows = ConversationReport.sort(conv.rows(type), sort);
+                if (json || csv) {
+                    all.addAll(rows);
+                    continue;
+                }
                 if (!first) out.println();
                 first = false;
                 out.println(title(type) + " conversations: " + rows.size());
-                if (!rows.isEmpty()) out.print(ConversationReport.text(rows, time.build(s.tsPrecisionDigits()), s.packets() == 0 ? 0 : firstFrameTime(conv, s)));
+                if (!rows.isEmpty()) ConversationReport.text(out, rows, time.build(s.tsPrecisionDigits()), s.packets() == 0 ? 0 : firstFrameTime(conv, s));
             }
+            int digits = s.tsPrecisionDigits();
+            if (json) Json.writeArray(out, all, r -> ConversationReport.json(r, digits));
+            if (csv) Csv.write(out, ConversationReport.COLUMNS, all, r -> ConversationReport.json(r, digits));
+        } catch (java.io.IOException e) {
+            throw new CliError("cannot write the output: " + e.getMessage(), Main.EXIT_INTERNAL);
         }
-        if (json) out.println(Json.write(all));
-        if (csv) out.print(Csv.write(ConversationReport.COLUMNS, all));
         out.flush();
         return Captures.exitCode(s, spec.commandLine().getErr());
     }

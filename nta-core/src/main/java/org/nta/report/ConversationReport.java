@@ -59,6 +59,17 @@ public final class ConversationReport {
     }
 
     public static String text(List<ConversationRow> rows, TimeFormat tf, long captureStartNs) {
+        StringBuilder sb = new StringBuilder();
+        try {
+            text(sb, rows, tf, captureStartNs);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return sb.toString();
+    }
+
+    /** Writes the table to {@code out} row by row (nothing but the rows themselves is kept). */
+    public static void text(Appendable out, List<ConversationRow> rows, TimeFormat tf, long captureStartNs) throws java.io.IOException {
         boolean ports = !rows.isEmpty() && rows.get(0).aPort() >= 0;
         boolean tcp = !rows.isEmpty() && rows.get(0).type().equals("tcp");
         List<String> h = new ArrayList<>(List.of("Address A"));
@@ -80,24 +91,25 @@ public final class ConversationReport {
         for (int i = 0; i < 8; i++) right[k++] = first + i;
         if (ports) right[k++] = first + 8;
         t.rightAlign(java.util.Arrays.copyOf(right, k));
-        for (ConversationRow r : rows) {
-            List<Object> c = new ArrayList<>();
-            c.add(r.aAddr());
-            if (ports) c.add(r.aPort());
-            c.add(r.bAddr());
-            if (ports) c.add(r.bPort());
-            c.add(Numbers.count(r.frames()));
-            c.add(Numbers.count(r.bytes()));
-            c.add(Numbers.count(r.framesAB()));
-            c.add(Numbers.count(r.bytesAB()));
-            c.add(Numbers.count(r.framesBA()));
-            c.add(Numbers.count(r.bytesBA()));
-            c.add(tf.format(r.startNs(), captureStartNs));
-            c.add(Numbers.decimal(r.durationNs() / 1e9, 4));
-            if (ports) c.add(r.stream());
-            if (tcp) c.add(r.state());
-            t.add(c.toArray());
-        }
-        return t.render();
+        t.stream(out, rows.size(), i -> {
+            ConversationRow r = rows.get(i);
+            Object[] c = new Object[h.size()];
+            int j = 0;
+            c[j++] = r.aAddr();
+            if (ports) c[j++] = r.aPort();
+            c[j++] = r.bAddr();
+            if (ports) c[j++] = r.bPort();
+            c[j++] = Numbers.count(r.frames());
+            c[j++] = Numbers.count(r.bytes());
+            c[j++] = Numbers.count(r.framesAB());
+            c[j++] = Numbers.count(r.bytesAB());
+            c[j++] = Numbers.count(r.framesBA());
+            c[j++] = Numbers.count(r.bytesBA());
+            c[j++] = tf.format(r.startNs(), captureStartNs);
+            c[j++] = Numbers.decimal(r.durationNs() / 1e9, 4);
+            if (ports) c[j++] = r.stream();
+            if (tcp) c[j] = r.state();
+            return c;
+        });
     }
 }

@@ -21,6 +21,23 @@ public final class Csv {
         return sb.toString();
     }
 
+    /** Writes the header and each item's row as it goes. */
+    public static <T> void write(Appendable out, List<String> columns, Iterable<T> items,
+                                 java.util.function.Function<T, ? extends Map<String, ?>> toRow) throws java.io.IOException {
+        out.append(String.join(",", columns)).append("\r\n");
+        StringBuilder sb = new StringBuilder(256);
+        for (T item : items) {
+            Map<String, ?> r = toRow.apply(item);
+            sb.setLength(0);
+            for (int i = 0; i < columns.size(); i++) {
+                if (i > 0) sb.append(',');
+                Object v = r.get(columns.get(i));
+                if (v != null) sb.append(quote(v.toString()));
+            }
+            out.append(sb).append("\r\n");
+        }
+    }
+
     static String quote(String s) {
         boolean needs = s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
         if (!needs) return s;

@@ -17,6 +17,17 @@ public final class Json {
         return MAPPER;
     }
 
+    /** Writes a JSON array of the items' objects one by one (no list of maps is built). */
+    public static <T> void writeArray(java.io.Writer out, Iterable<T> items, java.util.function.Function<T, Object> toJson) throws java.io.IOException {
+        try (com.fasterxml.jackson.core.JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartArray();
+            for (T item : items) MAPPER.writeValue(g, toJson.apply(item));
+            g.writeEndArray();
+        }
+        out.write('\n');
+    }
+
     public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);

@@ -29,6 +29,30 @@ public final class TextTable {
         return rows.size();
     }
 
+    /**
+     * Writes a table of {@code rows} rows without keeping them: cells are produced twice by {@code row}, once to
+     * measure the columns and once to print, so memory does not grow with the number of rows.
+     */
+    public void stream(Appendable out, int rows, java.util.function.IntFunction<Object[]> row) throws java.io.IOException {
+        int[] w = new int[headers.length];
+        for (int i = 0; i < w.length; i++) w[i] = headers[i].length();
+        for (int r = 0; r < rows; r++) {
+            Object[] cells = row.apply(r);
+            for (int i = 0; i < w.length && i < cells.length; i++) if (cells[i] != null) w[i] = Math.max(w[i], cells[i].toString().length());
+        }
+        StringBuilder sb = new StringBuilder(256);
+        line(sb, headers, w);
+        out.append(sb);
+        String[] cs = new String[headers.length];
+        for (int r = 0; r < rows; r++) {
+            Object[] cells = row.apply(r);
+            for (int i = 0; i < cs.length; i++) cs[i] = i < cells.length && cells[i] != null ? cells[i].toString() : "";
+            sb.setLength(0);
+            line(sb, cs, w);
+            out.append(sb);
+        }
+    }
+
     public String render() {
         int[] w = new int[headers.length];
         for (int i = 0; i < w.length; i++) w[i] = headers[i].length();

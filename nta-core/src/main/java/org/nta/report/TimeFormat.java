@@ -57,13 +57,21 @@ public final class TimeFormat {
         };
     }
 
+    private long cachedSecond = Long.MIN_VALUE;
+    private String cachedPrefix, cachedOffset;
+
     public String absolute(long epochNs) {
-        Instant i = Instant.ofEpochSecond(Math.floorDiv(epochNs, 1_000_000_000L), Math.floorMod(epochNs, 1_000_000_000L));
-        ZonedDateTime z = i.atZone(zone);
-        StringBuilder sb = new StringBuilder(DATE_TIME.format(z));
-        if (digits > 0) sb.append('.').append(fraction(z.getNano(), digits));
-        sb.append(OFFSET.format(z));
-        return sb.toString();
+        long sec = Math.floorDiv(epochNs, 1_000_000_000L);
+        int nanos = (int) Math.floorMod(epochNs, 1_000_000_000L);
+        if (sec != cachedSecond) { // times come in bursts within one second: format the date once
+            ZonedDateTime z = Instant.ofEpochSecond(sec).atZone(zone);
+            cachedPrefix = DATE_TIME.format(z);
+            cachedOffset = OFFSET.format(z);
+            cachedSecond = sec;
+        }
+        StringBuilder sb = new StringBuilder(40).append(cachedPrefix);
+        if (digits > 0) sb.append('.').append(fraction(nanos, digits));
+        return sb.append(cachedOffset).toString();
     }
 
     /** ISO-8601 in UTC with the given number of fraction digits, e.g. 2026-11-28T07:27:36.901637Z (JSON contract). */
@@ -84,7 +92,13 @@ public final class TimeFormat {
     }
 
     private static String fraction(int nanos, int digits) {
-        String f = String.format("%09d", nanos);
-        return digits <= 9 ? f.substring(0, digits) : f + "0".repeat(digits - 9);
+        char[] c = new char[Math.max(digits, 9)];
+        int v = nanos;
+        for (int i = 8; i >= 0; i--) {
+            c[i] = (char) ('0' + v % 10);
+            v /= 10;
+        }
+        for (int i = 9; i < c.length; i++) c[i] = '0';
+        return new String(c, 0, digits);
     }
 }
