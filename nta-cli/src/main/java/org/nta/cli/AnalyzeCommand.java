@@ -93,7 +93,8 @@ final class AnalyzeCommand implements Callable<Integer> {
                 }
             });
         }
-        HttpConfig http = HttpConfig.defaults().withMaxFileBytes(extract != null ? 64 << 20 : 1 << 20);
+        // uploads are always hashed (they are evidence); downloads only when they are extracted
+        HttpConfig http = HttpConfig.defaults().withMaxFileBytes(extract != null ? 64 << 20 : 1 << 20).withHashing(true, extract != null);
         Analysis.Result r;
         try (CaptureSource src = CaptureSource.open(file, false)) {
             if (filter.present()) filter.compile();

@@ -52,55 +52,63 @@ final class HttpCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (json && csv) throw new CliError("--json and --csv exclude each other", Main.EXIT_UNREADABLE);
-        List<HttpTransaction> txs = new ArrayList<>();
+        PrintWriter out = spec.commandLine().getOut();
         long[] start = {Long.MIN_VALUE};
+        int[] digits = {6};
+        TimeFormat[] tf = {null};
+        org.nta.filter.FilteredSink selected = filter.wrap(new PacketSink() { });
+        RowStream.Format format = json ? RowStream.Format.JSON : csv ? RowStream.Format.CSV : RowStream.Format.TEXT;
+        List<String> textColumns = List.of("request_frame", "response_frame", "stream", "time", "client", "server", "method",
+                "host", "uri_text", "status", "content_type", "response_body_len", "ua_text");
+        RowStream rows = format == RowStream.Format.TEXT
+                ? new RowStream(out, format, textColumns, new String[] {"Req", "Resp", "Stream", "Time", "Client", "Server", "Method",
+                        "Host", "URI", "Status", "Type", "Resp bytes", "User-Agent"}, new int[] {0, 1, 2, 9, 11}, 4096)
+                : new RowStream(out, format, HttpReport.COLUMNS, null, new int[0], 4096);
+        long[] count = {0};
         PacketSink sink = new PacketSink() {
             @Override
             public void onPacket(org.nta.decode.Packet p, org.nta.flow.Flow flow, boolean fromA) {
-                if (start[0] == Long.MIN_VALUE) start[0] = p.frame.epochNanos();
+                if (start[0] == Long.MIN_VALUE) {
+                    start[0] = p.frame.epochNanos();
+                    tf[0] = json || csv ? TimeFormat.utc(digits[0]) : time.build(digits[0]);
+                }
             }
 
             @Override
             public void onEvent(Event e) {
-                if (e instanceof HttpTransaction t) txs.add(t);
+                if (!(e instanceof HttpTransaction t)) return;
+                if (selected != null && !(t.request() != null && selected.matched(t.request().frame())
+                        || t.response() != null && selected.matched(t.response().frame()))) return;
+                Map<String, Object> r = HttpReport.row(t, tf[0], start[0]);
+                if (json || csv) r.put("time", TimeFormat.isoUtc(t.startTimeNs(), digits[0]));
+                else {
+                    r.put("client", r.get("client_addr") + ":" + r.get("client_port"));
+                    r.put("server", r.get("server_addr") + ":" + r.get("server_port"));
+                    r.put("uri_text", clip(r.get("uri_decoded"), 80));
+                    r.put("ua_text", clip(r.get("user_agent"), 40));
+                }
+                count[0]++;
+                rows.add(firstFrame(t), r);
             }
         };
-        org.nta.filter.FilteredSink selected = filter.wrap(new PacketSink() { });
-        List<PacketSink> sinks = selected == null ? List.of(sink) : List.of(sink, selected);
-        CaptureSummary s = Captures.run(file, EngineConfig.DEFAULTS, sinks, new AppDispatcher(filter.needsApp() ? AppConfig.all() : AppConfig.httpOnly()));
-        if (selected != null) {
-            txs.removeIf(t -> !(t.request() != null && selected.matched(t.request().frame())
-                    || t.response() != null && selected.matched(t.response().frame())));
+        List<PacketSink> sinks = selected == null ? List.of(sink) : List.of(selected, sink);
+        org.nta.app.http.HttpConfig http = AppConfig.all().httpConfig().withMaxBodyBytes(64 << 10).withHashing(false, false);
+        CaptureSummary s;
+        try (org.nta.capture.CaptureSource src = org.nta.capture.CaptureSource.open(file, false)) {
+            digits[0] = src.reader().tsPrecisionDigits();
+            if (format == RowStream.Format.TEXT) out.println("HTTP transactions:");
+            s = new org.nta.engine.Engine(EngineConfig.DEFAULTS).run(src, sinks,
+                    new AppDispatcher((filter.needsApp() ? AppConfig.all() : AppConfig.httpOnly()).withHttp(http)));
+        } catch (org.nta.capture.CaptureException e) {
+            throw new CliError(e.getMessage(), Main.EXIT_UNREADABLE);
         }
-        txs.sort((a, b) -> Long.compare(firstFrame(a), firstFrame(b)));
-        PrintWriter out = spec.commandLine().getOut();
-        if (json || csv) {
-            TimeFormat iso = TimeFormat.utc(s.tsPrecisionDigits());
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (HttpTransaction t : txs) {
-                Map<String, Object> row = HttpReport.row(t, iso, start[0]);
-                row.put("time", TimeFormat.isoUtc(t.startTimeNs(), s.tsPrecisionDigits()));
-                rows.add(row);
-            }
-            out.print(json ? Json.write(rows) + "\n" : Csv.write(HttpReport.COLUMNS, rows));
-        } else {
-            TimeFormat tf = time.build(s.tsPrecisionDigits());
-            out.println("HTTP transactions: " + txs.size());
-            TextTable table = new TextTable("Req", "Resp", "Stream", "Time", "Client", "Server", "Method", "Host", "URI",
-                    "Status", "Type", "Resp bytes", "User-Agent").rightAlign(0, 1, 2, 9, 11);
-            for (HttpTransaction t : txs) {
-                Map<String, Object> r = HttpReport.row(t, tf, start[0]);
-                table.add(r.get("request_frame"), r.get("response_frame"), r.get("stream"), r.get("time"),
-                        r.get("client_addr") + ":" + r.get("client_port"), r.get("server_addr") + ":" + r.get("server_port"),
-                        r.get("method"), r.get("host"), clip(r.get("uri_decoded"), 80), r.get("status"), r.get("content_type"),
-                        r.get("response_body_len"), clip(r.get("user_agent"), 40));
-            }
-            if (table.size() > 0) out.print(table.render());
-        }
+        long n = rows.finish();
+        if (format == RowStream.Format.TEXT) out.println(n + " transactions");
         out.flush();
         return Captures.exitCode(s, spec.commandLine().getErr());
     }
 
+    /** The request frame (or the response's, without a request): the order tshark lists requests in. */
     static long firstFrame(HttpTransaction t) {
         return t.request() != null ? t.request().frame() : t.response().frame();
     }

@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param length          bytes of the entity as sent, after removing chunked framing and before content decoding
  *                        (what a Content-Length header would say); bytes lost in capture gaps are not counted
  * @param decodedLength   bytes after content decoding (equal to {@code length} without Content-Encoding)
- * @param sha256          lower-case hex SHA-256 over all {@code decodedLength} decoded bytes, kept or not
+ * @param sha256          lower-case hex SHA-256 over all {@code decodedLength} decoded bytes, kept or not; empty when
+ *                        the run does not hash this direction's bodies (HttpConfig)
  * @param bytes           the first decoded bytes, up to the configured keep limit (accessor returns a copy)
  * @param truncated       fewer bytes were kept than were decoded
  * @param contentEncoding the Content-Encoding header as sent, or null

@@ -30,7 +30,14 @@ final class BodyCollector {
     private byte[] kept = new byte[0];
     private int keptLen;
 
+    private final boolean hash;
+
     BodyCollector(String contentEncoding, HttpConfig config, int keepBytes) {
+        this(contentEncoding, config, keepBytes, true);
+    }
+
+    BodyCollector(String contentEncoding, HttpConfig config, int keepBytes, boolean hash) {
+        this.hash = hash;
         this.contentEncoding = contentEncoding;
         this.keepBytes = keepBytes;
         this.maxDecoded = config.maxDecompressedBytes();
@@ -84,8 +91,10 @@ final class BodyCollector {
         }
         if (len <= 0) return !limitHit;
         decodedLength += len;
-        if (sha == null) sha = sha256();
-        sha.update(b, off, len);
+        if (hash) {
+            if (sha == null) sha = sha256();
+            sha.update(b, off, len);
+        }
         if (keptLen < keepBytes) {
             int n = Math.min(len, keepBytes - keptLen);
             if (keptLen + n > kept.length) {
@@ -101,7 +110,7 @@ final class BodyCollector {
     Collected finish(boolean incomplete) {
         for (ContentDecoder d : decoders) d.finish();
         HttpBody.Decoding decoding = decodingOutcome();
-        String digest = sha == null ? HttpBody.EMPTY_SHA256 : HexFormat.of().formatHex(sha.digest());
+        String digest = !hash ? "" : sha == null ? HttpBody.EMPTY_SHA256 : HexFormat.of().formatHex(sha.digest());
         return new Collected(length, decodedLength, digest,
                 keptLen == kept.length ? kept : Arrays.copyOf(kept, keptLen), contentEncoding, decoding,
                 incomplete || gap);

@@ -21,10 +21,23 @@ package org.nta.app.http;
  * @param maxMultipartParts    parts parsed per multipart body (http.multipart_malformed beyond it)
  * @param maxTunnelHoldBytes   client bytes held after a CONNECT request until its response says whether they are
  *                             tunnel data or the next request
+ * @param hashRequestBodies    compute the SHA-256 of request bodies (uploads); without it their sha256 is empty and
+ *                             no upload file objects are made
+ * @param hashResponseBodies   the same for response bodies (downloads): hashing every download costs more than
+ *                             parsing, so runs that do not report downloads turn it off
  */
 public record HttpConfig(int maxHeaderBytes, int maxHeaders, int maxChunkLineBytes, int maxPendingRequests,
                          int maxBodyBytes, int maxFileBytes, long maxDecompressedBytes, int maxContentEncodings,
-                         int maxMultipartParts, int maxTunnelHoldBytes) {
+                         int maxMultipartParts, int maxTunnelHoldBytes, boolean hashRequestBodies,
+                         boolean hashResponseBodies) {
+    /** Limits with every body hashed. */
+    public HttpConfig(int maxHeaderBytes, int maxHeaders, int maxChunkLineBytes, int maxPendingRequests, int maxBodyBytes,
+                      int maxFileBytes, long maxDecompressedBytes, int maxContentEncodings, int maxMultipartParts,
+                      int maxTunnelHoldBytes) {
+        this(maxHeaderBytes, maxHeaders, maxChunkLineBytes, maxPendingRequests, maxBodyBytes, maxFileBytes,
+                maxDecompressedBytes, maxContentEncodings, maxMultipartParts, maxTunnelHoldBytes, true, true);
+    }
+
     public static final int KIB = 1024;
     public static final int MIB = 1024 * KIB;
 
@@ -49,12 +62,12 @@ public record HttpConfig(int maxHeaderBytes, int maxHeaders, int maxChunkLineByt
     /** The same limits but no file bytes kept (for runs that only report transactions). */
     public HttpConfig withMaxFileBytes(int bytes) {
         return new HttpConfig(maxHeaderBytes, maxHeaders, maxChunkLineBytes, maxPendingRequests, maxBodyBytes, bytes,
-                maxDecompressedBytes, maxContentEncodings, maxMultipartParts, maxTunnelHoldBytes);
+                maxDecompressedBytes, maxContentEncodings, maxMultipartParts, maxTunnelHoldBytes, hashRequestBodies, hashResponseBodies);
     }
 
     public HttpConfig withMaxBodyBytes(int bytes) {
         return new HttpConfig(maxHeaderBytes, maxHeaders, maxChunkLineBytes, maxPendingRequests, bytes, maxFileBytes,
-                maxDecompressedBytes, maxContentEncodings, maxMultipartParts, maxTunnelHoldBytes);
+                maxDecompressedBytes, maxContentEncodings, maxMultipartParts, maxTunnelHoldBytes, hashRequestBodies, hashResponseBodies);
     }
 
     public HttpConfig withMaxDecompressedBytes(long bytes) {
@@ -63,6 +76,12 @@ public record HttpConfig(int maxHeaderBytes, int maxHeaders, int maxChunkLineByt
     }
 
     /** The larger of the two keep limits: what a body collector must hold to serve both. */
+    /** Which bodies are hashed (and so can become file objects). */
+    public HttpConfig withHashing(boolean requests, boolean responses) {
+        return new HttpConfig(maxHeaderBytes, maxHeaders, maxChunkLineBytes, maxPendingRequests, maxBodyBytes, maxFileBytes,
+                maxDecompressedBytes, maxContentEncodings, maxMultipartParts, maxTunnelHoldBytes, requests, responses);
+    }
+
     int keepBytes() {
         return Math.max(maxBodyBytes, maxFileBytes);
     }

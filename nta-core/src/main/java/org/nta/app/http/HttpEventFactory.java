@@ -134,6 +134,7 @@ final class HttpEventFactory {
     private HttpFileObject file(BodyCollector.Collected c, HttpHead head, long frame, long timeNs,
                                 HttpFileObject.Direction dir, HttpFileObject.Source source, String name,
                                 String declaredType, String method, String uri, String host) {
+        if (c.sha256().isEmpty()) return null; // this direction is not hashed: no file objects wanted
         byte[] bytes = c.prefix(config.maxFileBytes());
         if (bytes.length < c.decodedLength()) anomalies.add(Anomaly.HTTP_FILE_TRUNCATED, frame);
         byte[] kept = c.kept();

@@ -33,7 +33,10 @@ final class HttpMessageReader {
     private BodyCollector body;
     private long remaining;
 
+    private final boolean fromClient;
+
     HttpMessageReader(boolean requests, HttpConfig config, AnomalyCounter anomalies, Sink sink) {
+        this.fromClient = requests;
         this.config = config;
         this.anomalies = anomalies;
         this.sink = sink;
@@ -101,7 +104,8 @@ final class HttpMessageReader {
         if (lines.overflowed()) anomalies.add(Anomaly.HTTP_TOO_MANY_HEADERS, frame);
         Framing framing = sink.onHead(current, frame);
         if (state == State.STOPPED) return;
-        body = new BodyCollector(current.headers().first("Content-Encoding"), config, config.keepBytes());
+        body = new BodyCollector(current.headers().first("Content-Encoding"), config, config.keepBytes(),
+                fromClient ? config.hashRequestBodies() : config.hashResponseBodies());
         switch (framing.kind()) {
             case NONE -> endMessage(frame, timeNs, false);
             case LENGTH -> {
