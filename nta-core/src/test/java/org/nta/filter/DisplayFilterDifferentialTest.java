@@ -78,7 +78,7 @@ class DisplayFilterDifferentialTest {
     Stream<DynamicNode> ntaSelectsTheFramesTsharkSelects() throws Exception {
         assumeTrue(tsharkVersion != null && !tsharkVersion.isEmpty(), "tshark is not on PATH: differential filter test skipped");
         FilterList list = FilterList.load();
-        FieldRegistry fields = FieldRegistry.packetFields();
+        FieldRegistry fields = AppFields.all();
         List<String> filters = new ArrayList<>(list.packet());
         for (String f : list.app()) {
             try {

@@ -19,15 +19,24 @@ final class NtaSelection {
         List<List<Long>> out = new ArrayList<>();
         for (int i = 0; i < filters.size(); i++) out.add(new ArrayList<>());
         PacketView view = new PacketView();
+        List<org.nta.event.Event> pending = new ArrayList<>(), current = new ArrayList<>();
         PacketSink sink = new PacketSink() {
             @Override
+            public void onEvent(org.nta.event.Event e) {
+                pending.add(e);
+            }
+
+            @Override
             public void onPacket(Packet p, Flow flow, boolean fromA) {
-                view.next(p, flow, fromA);
+                current.clear();
+                for (org.nta.event.Event e : pending) if (e.frame() == p.frame.number) current.add(e);
+                pending.clear();
+                view.next(p, flow, fromA).setEvents(current);
                 for (int i = 0; i < filters.size(); i++) if (filters.get(i).matches(view)) out.get(i).add(p.frame.number);
             }
         };
         try (CaptureSource src = CaptureSource.open(capture.toString(), false)) {
-            new Engine(EngineConfig.DEFAULTS).run(src, List.of(sink));
+            new Engine(EngineConfig.DEFAULTS).run(src, List.of(sink), new org.nta.app.AppDispatcher(org.nta.app.AppConfig.all()));
         }
         return out;
     }
