@@ -153,11 +153,12 @@ public final class PortScanDetector implements Detector {
     }
 
     private void udpProbe(Flow f) {
-        if (f.framesAB > 3) return;
+        if (f.framesAB > config.maxProbePackets() || f.payloadBA > 0 && f.framesBA > f.framesAB) return; // a dialogue, not a probe
         String attacker = f.aAddr(), victim = f.bAddr();
         int port = f.bPort();
         int answer = f.framesBA > 0 ? 1 : unreachable.contains(attacker + " " + victim + " " + port) ? 2 : 0;
-        tally(f).add(new ScanTally.Probe(port, K_UDP, f.firstFrame, f.firstFrame, f.startNs, f.stream(), f.aPort(), answer,
+        long last = f.framesBA == 0 ? f.lastFrame : f.firstFrame; // without answers every frame is a probe
+        tally(f).add(new ScanTally.Probe(port, K_UDP, f.firstFrame, last, f.startNs, f.stream(), f.aPort(), answer,
                 answer == 1 ? f.lastFrame : 0));
     }
 
@@ -165,8 +166,12 @@ public final class PortScanDetector implements Detector {
     public List<Finding> finish() {
         List<Finding> out = new ArrayList<>();
         for (ScanTally t : pairs.values()) {
-            if (t.distinctPorts() < config.minPorts()) continue;
+            int ports = t.distinctPorts();
+            boolean scan = ports >= config.minPorts()
+                    || ports >= config.minBurstPorts() && t.fastRefusedBurst(config.minBurstPorts(), config.burstWindowSec() * 1_000_000_000L);
+            if (!scan) continue;
             t.settle(config.repeatGraceSec() * 1_000_000_000L);
+            t.resolveSynOrConnect();
             out.add(portScan(t));
         }
         for (Sweep s : sweeps.values()) {
@@ -181,11 +186,16 @@ public final class PortScanDetector implements Detector {
         int closed = t.closed.cardinality();
         int open = t.open.size();
         int filtered = ports - t.answered.cardinality();
+        String typeForOpen = type;
         Map<String, Object> ev = new LinkedHashMap<>();
         ev.put("scan_type", type);
         ev.put("ports_probed", ports);
         ev.put("port_ranges", t.portRanges());
-        ev.put("open_ports", new ArrayList<>(t.open.keySet()));
+        boolean stealth = type.equals("fin") || type.equals("null") || type.equals("xmas") || type.equals("maimon");
+        List<Integer> openPorts = stealth ? t.silentPorts() : new ArrayList<>(t.open.keySet());
+        if (stealth) open = openPorts.size();
+        ev.put("open_ports", openPorts);
+        if (stealth) ev.put("open_ports_meaning", "open|filtered: no answer to the probe, while closed ports answered RST");
         Map<String, Long> openFrames = new TreeMap<>();
         t.open.forEach((p, fr) -> openFrames.put(String.valueOf(p), fr));
         ev.put("open_port_frames", openFrames);
@@ -208,7 +218,8 @@ public final class PortScanDetector implements Detector {
             default -> "tcp";
         };
         String filter = Filters.and(Filters.src(t.attacker), Filters.dst(t.victim), probeFilter, Filters.frames(t.firstFrame, t.lastFrame));
-        String openText = open == 0 ? "no open port found" : "open: " + joinPorts(t.open.keySet());
+        String openText = open == 0 ? "no open port found" : (stealth ? "open|filtered: " : "open: ") + joinPorts(openPorts);
+        if (stealth) filtered = 0;
         String summary = String.format("%s scan of %d %s ports of %s by %s (%s); %s, %d closed, %d filtered",
                 label(type), ports, transport.toUpperCase(), t.victim, t.attacker, t.portRanges(), openText, closed, filtered);
         return new Finding(FindingType.PORT_SCAN, Severity.MEDIUM, Phase.RECONNAISSANCE, t.attacker, t.victim, t.firstFrame,

@@ -33,6 +33,7 @@ final class ScanTally {
     final int[] kinds = new int[KINDS.length];
     final TreeSet<Integer> streams = new TreeSet<>();
     final TreeSet<Integer> sourcePorts = new TreeSet<>();
+    long synTimes;
     long count, firstFrame = Long.MAX_VALUE, lastFrame, firstTime = Long.MAX_VALUE, lastTime;
     boolean udp;
 
@@ -52,21 +53,57 @@ final class ScanTally {
         return b.cardinality();
     }
 
-    /** Picks the scan's probes; {@code graceNs} is how long after the last new port a repeat still counts. */
+    /**
+     * A short, fast burst: at least {@code minPorts} distinct ports within {@code windowNs}, most of them refused
+     * (RST or ICMP port unreachable) — a small scan that the plain port count would miss.
+     */
+    boolean fastRefusedBurst(int minPorts, long windowNs) {
+        if (probes.isEmpty()) return false;
+        List<Probe> sorted = new ArrayList<>(probes);
+        sorted.sort(Comparator.comparingLong(Probe::timeNs));
+        BitSet ports = new BitSet(65536), refused = new BitSet(65536);
+        int start = 0;
+        for (int i = 0; i < sorted.size(); i++) {
+            while (sorted.get(i).timeNs() - sorted.get(start).timeNs() > windowNs) start++;
+            ports.clear();
+            refused.clear();
+            for (int j = start; j <= i; j++) {
+                ports.set(sorted.get(j).port());
+                if (sorted.get(j).answer() == 2) refused.set(sorted.get(j).port());
+            }
+            if (ports.cardinality() >= minPorts && refused.cardinality() * 2 >= ports.cardinality()) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Picks the scan's probes; {@code graceNs} is how long after the last new port a repeat still counts. Ports the
+     * source also used for real conversations count only while the scan is going on: a client's idle connections
+     * to a service it uses are not probes.
+     */
     void settle(long graceNs) {
         probed = new BitSet(65536);
         closed = new BitSet(65536);
         answered = new BitSet(65536);
         probes.sort(Comparator.comparingLong(Probe::firstFrame));
+        long windowStart = Long.MAX_VALUE, windowEnd = Long.MIN_VALUE;
         BitSet seen = new BitSet(65536);
-        long lastNewTime = Long.MIN_VALUE;
         for (Probe p : probes) {
+            if (dataPorts.contains(p.port()) || seen.get(p.port())) continue;
+            seen.set(p.port());
+            windowStart = Math.min(windowStart, p.timeNs());
+            windowEnd = Math.max(windowEnd, p.timeNs());
+        }
+        if (windowStart == Long.MAX_VALUE) { // every probed port also carried data: take them all as they come
+            windowStart = Long.MIN_VALUE / 2;
+            windowEnd = Long.MAX_VALUE / 2;
+        }
+        seen.clear();
+        for (Probe p : probes) {
+            boolean inWindow = p.timeNs() >= windowStart - graceNs && p.timeNs() <= windowEnd + graceNs;
             boolean fresh = !seen.get(p.port());
-            if (!fresh && (dataPorts.contains(p.port()) || p.timeNs() > lastNewTime + graceNs)) continue;
-            if (fresh) {
-                seen.set(p.port());
-                lastNewTime = Math.max(lastNewTime, p.timeNs());
-            }
+            if (dataPorts.contains(p.port()) ? !(fresh && inWindow) : !fresh && !inWindow) continue;
+            seen.set(p.port());
             take(p);
         }
     }
@@ -82,6 +119,7 @@ final class ScanTally {
         lastTime = Math.max(lastTime, p.timeNs());
         if (streams.size() < 5000) streams.add(p.stream());
         if (sourcePorts.size() < 64) sourcePorts.add(p.srcPort());
+        if (p.kind() == 0 || p.kind() == 1) synTimes++;
         if (p.answer() == 1) {
             open.putIfAbsent(p.port(), p.answerFrame());
             answered.set(p.port());
@@ -91,6 +129,34 @@ final class ScanTally {
         } else if (p.answer() == 3) {
             answered.set(p.port()); // ACK scan: RST means unfiltered
         }
+    }
+
+    /**
+     * SYN probes to closed ports look the same in a SYN scan and a connect scan; the open ports tell them apart (a
+     * connect scan completes the handshake) and, without open ports, the source ports do (a SYN scanner reuses one,
+     * the kernel's connect() takes a new one per probe).
+     */
+    void resolveSynOrConnect() {
+        if (kinds[0] == 0 || kinds[1] == 0 && !manySourcePorts()) return;
+        boolean connect = kinds[1] > 0 || manySourcePorts();
+        if (connect) {
+            kinds[1] += kinds[0];
+            kinds[0] = 0;
+        }
+    }
+
+    private boolean manySourcePorts() {
+        return sourcePorts.size() >= 32 || sourcePorts.size() * 2 > count;
+    }
+
+    /** For FIN, NULL, Xmas and Maimon scans, open ports do not answer: the silent ports once some port answered RST. */
+    java.util.List<Integer> silentPorts() {
+        java.util.List<Integer> out = new java.util.ArrayList<>();
+        if (closed.isEmpty()) return out;
+        for (int p = probed.nextSetBit(0); p >= 0; p = p + 1 > 65535 ? -1 : probed.nextSetBit(p + 1)) {
+            if (!answered.get(p)) out.add(p);
+        }
+        return out;
     }
 
     /** The kind most probes were, or "mixed". */
