@@ -118,7 +118,7 @@ public final class ContentDiscoveryDetector implements Detector {
             what.append(i > 0 ? ", " : "").append(x.path()).append(" (").append(x.status()).append(')');
         }
         if (a.foundTotal() > 6) what.append(", …");
-        String summary = String.format("Directory brute force of %s by %s%s: %d requests for %d paths, %.0f%% not found; found %s",
+        String summary = String.format("Directory brute force of %s by %s%s: %d requests for %d paths, %.1f%% not found; found %s",
                 s.server, s.client, tool != null ? " with " + tool.tool() + (tool.version() != null ? " " + tool.version() : "") : "",
                 s.tally.requests, s.tally.distinctPaths(), a.notFoundShare() * 100,
                 a.found().isEmpty() ? "nothing" : what.toString());

@@ -12,6 +12,9 @@ public final class WebDetectors {
         UserAgentCatalog catalog = UserAgentCatalog.standard();
         RequestInspector inspector = new RequestInspector(config);
         return List.of(
-                new ContentDiscoveryDetector(config, catalog, inspector));
+                new ContentDiscoveryDetector(config, catalog, inspector),
+                new AttackToolDetector(config, catalog, inspector),
+                new WebAttackDetector(config, catalog, inspector),
+                new LoginBruteforceDetector(config, catalog, inspector));
     }
 }
