@@ -18,7 +18,10 @@ import org.nta.event.HttpBody;
  */
 public final class ResponseSignals {
     /** A signal: its kind, a detail (engine, file, credential), and the text around it. */
-    public record Signal(String kind, String detail, String excerpt) {
+    public record Signal(String kind, String detail, String excerpt, int offset) {
+        Signal(String kind, String detail, String excerpt) {
+            this(kind, detail, excerpt, -1);
+        }
     }
 
     private record Named(String name, Pattern pattern) {
@@ -127,15 +130,15 @@ public final class ResponseSignals {
     public static Signal systemFile(String text) {
         if (text.isEmpty()) return null;
         Matcher m = SHADOW_HASH.matcher(text);
-        if (m.find()) return new Signal("system_file", "/etc/shadow", excerpt(text, m.start(), m.end()));
+        if (m.find()) return new Signal("system_file", "/etc/shadow", excerpt(text, m.start(), m.end()), m.start());
         m = SHADOW_LOCKED.matcher(text);
         if (countMatches(SHADOW_LOCKED, text) >= 2 && !PASSWD.matcher(text).find() && m.find()) {
-            return new Signal("system_file", "/etc/shadow", excerpt(text, m.start(), m.end()));
+            return new Signal("system_file", "/etc/shadow", excerpt(text, m.start(), m.end()), m.start());
         }
         m = PASSWD.matcher(text);
-        if (m.find()) return new Signal("system_file", "/etc/passwd", excerpt(text, m.start(), m.end()));
+        if (m.find()) return new Signal("system_file", "/etc/passwd", excerpt(text, m.start(), m.end()), m.start());
         m = WIN_INI.matcher(text);
-        if (m.find()) return new Signal("system_file", "win.ini", excerpt(text, m.start(), m.end()));
+        if (m.find()) return new Signal("system_file", "win.ini", excerpt(text, m.start(), m.end()), m.start());
         return null;
     }
 
@@ -178,7 +181,7 @@ public final class ResponseSignals {
     private static Signal find(Pattern p, String text, String kind) {
         if (text.isEmpty()) return null;
         Matcher m = p.matcher(text);
-        return m.find() ? new Signal(kind, m.group(), excerpt(text, m.start(), m.end())) : null;
+        return m.find() ? new Signal(kind, m.group(), excerpt(text, m.start(), m.end()), m.start()) : null;
     }
 
     private static int countMatches(Pattern p, String text) {

@@ -50,6 +50,21 @@ final class SqlStrings {
         return out;
     }
 
+    private static final Pattern CONCAT_CHAR = Pattern.compile("(?i)\\|\\|\\s*((?:n?char|chr)\\s*\\([\\d,\\s]+\\))\\s*\\|\\|");
+
+    /** Literals a query puts between two concatenated columns ({@code ||CHAR(…)||}): column separators. */
+    static List<String> separators(String sql) {
+        List<String> out = new ArrayList<>();
+        Matcher m = CONCAT_CHAR.matcher(sql);
+        int from = 0;
+        while (m.find(from) && out.size() < 8) {
+            List<String> l = literals(m.group(1));
+            if (!l.isEmpty() && l.get(0).length() >= 3 && !out.contains(l.get(0))) out.add(l.get(0));
+            from = m.end(1);
+        }
+        return out;
+    }
+
     /**
      * Data an injected query returned between two of its markers: for each pair (start marker, end marker) of the
      * query's literals found in that order in the answer, what stands between them, with the query's other literals
@@ -78,7 +93,7 @@ final class SqlStrings {
             String data = answer.substring(a + start.length(), b);
             from = b + end.length();
             if (data.isEmpty() || data.length() > 4096 || lits.contains(data) || data.matches("\\d")) continue;
-            for (String l : lits) if (l.length() >= 4 && !l.equals(start) && !l.equals(end)) data = data.replace(l, " | ");
+            for (String l : separators(sql)) if (!l.equals(start) && !l.equals(end)) data = data.replace(l, " | ");
             out.add(data);
         }
         return out;

@@ -15,6 +15,8 @@ public final class WebDetectors {
                 new ContentDiscoveryDetector(config, catalog, inspector),
                 new AttackToolDetector(config, catalog, inspector),
                 new WebAttackDetector(config, catalog, inspector),
-                new LoginBruteforceDetector(config, catalog, inspector));
+                new LoginBruteforceDetector(config, catalog, inspector),
+                new InfoDisclosureDetector(config, inspector),
+                new CleartextCredentialsDetector(config, catalog, inspector));
     }
 }
