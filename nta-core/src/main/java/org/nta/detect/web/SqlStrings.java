@@ -52,6 +52,16 @@ final class SqlStrings {
 
     private static final Pattern CONCAT_CHAR = Pattern.compile("(?i)\\|\\|\\s*((?:n?char|chr)\\s*\\([\\d,\\s]+\\))\\s*\\|\\|");
 
+    private static final Pattern COMPARED = Pattern.compile("(?i)(?:=|\\blike)\\s*((?:n?char|chr)\\s*\\([\\d,\\s]+\\))");
+
+    /** Literals a query compares with ({@code tbl_name=CHAR(…)}): search values, not markers. */
+    static List<String> compared(String sql) {
+        List<String> out = new ArrayList<>();
+        Matcher m = COMPARED.matcher(sql);
+        while (m.find() && out.size() < 8) out.addAll(literals(m.group(1)));
+        return out;
+    }
+
     /** Literals a query puts between two concatenated columns ({@code ||CHAR(…)||}): column separators. */
     static List<String> separators(String sql) {
         List<String> out = new ArrayList<>();
@@ -77,9 +87,11 @@ final class SqlStrings {
         String start = lits.get(0);
         if (start.length() < 4) return out;
         String end = null;
+        List<String> seps = separators(sql), compared = compared(sql);
         for (int i = lits.size() - 1; i > 0; i--) {
-            if (lits.get(i).length() >= 4 && !lits.get(i).equals(start) && answer.contains(lits.get(i))) {
-                end = lits.get(i);
+            String l = lits.get(i);
+            if (l.length() >= 4 && !l.equals(start) && !seps.contains(l) && !compared.contains(l) && answer.contains(l)) {
+                end = l;
                 break;
             }
         }
@@ -93,7 +105,7 @@ final class SqlStrings {
             String data = answer.substring(a + start.length(), b);
             from = b + end.length();
             if (data.isEmpty() || data.length() > 4096 || lits.contains(data) || data.matches("\\d")) continue;
-            for (String l : separators(sql)) if (!l.equals(start) && !l.equals(end)) data = data.replace(l, " | ");
+            for (String l : seps) if (!l.equals(start) && !l.equals(end)) data = data.replace(l, " | ");
             out.add(data);
         }
         return out;
