@@ -166,7 +166,9 @@ public final class AttackToolDetector implements Detector {
                 tool, version != null ? version : "", s.server, s.client, s.requests,
                 detectedBy.equals("user_agent") ? " (User-Agent " + Evidence.clip(ua, 80) + ")" : " (recognised by behaviour: "
                         + String.join(", ", behaviour) + ")");
-        return new Finding(FindingType.ATTACK_TOOL, sev, category.phase(), s.client, s.server, s.firstFrame, s.lastFrame,
+        // a scripted client reported because it carried payloads is part of the exploitation attempts
+        org.nta.detect.Phase phase = !category.offensive() && s.payloadRequests > 0 ? org.nta.detect.Phase.EXPLOITATION : category.phase();
+        return new Finding(FindingType.ATTACK_TOOL, sev, phase, s.client, s.server, s.firstFrame, s.lastFrame,
                 s.firstNs, s.lastNs, s.frames.streams(), s.frames.filter(s.client, s.server), summary.replace("  ", " "),
                 null, category.techniques(), ev);
     }

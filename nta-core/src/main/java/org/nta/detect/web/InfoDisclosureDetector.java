@@ -299,7 +299,7 @@ public final class InfoDisclosureDetector implements Detector {
         String summary = String.format("%s gave away %s to %s: %d %s, first in frame %d", g.server, what, g.client, g.count,
                 g.count == 1 ? "answer" : "answers", g.firstFrame);
         return new Finding(FindingType.INFO_DISCLOSURE, sev, phase, attacker, g.server, g.firstFrame, g.lastFrame, g.firstNs,
-                g.lastNs, g.frames.streams(), g.frames.filter(g.client, g.server), summary, null, tech, ev);
+                g.lastNs, g.frames.streams(), g.frames.filter(g.client, g.server), summary, attacker != null ? Boolean.TRUE : null, tech, ev);
     }
 
     private Finding bannerFinding(String server, Set<String> values) {
