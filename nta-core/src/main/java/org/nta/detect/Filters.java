@@ -32,18 +32,37 @@ public final class Filters {
         return first == last ? "frame.number == " + first : "frame.number >= " + first + " && frame.number <= " + last;
     }
 
-    /** {@code tcp.stream in {1 2 3}} (or == for one stream). */
+    /** {@code tcp.stream in {1, 3..5}} (or == for one stream). */
     public static String streams(String transport, Collection<Integer> streams) {
         if (streams.size() == 1) return transport + ".stream == " + streams.iterator().next();
-        StringJoiner j = new StringJoiner(" ", transport + ".stream in {", "}");
-        for (int s : streams) j.add(String.valueOf(s));
-        return j.toString();
+        return transport + ".stream in " + set(streams);
     }
 
+    /** {@code frame.number in {10, 12..14}} (or == for one frame). */
     public static String frameSet(Collection<Long> frames) {
         if (frames.size() == 1) return "frame.number == " + frames.iterator().next();
-        StringJoiner j = new StringJoiner(" ", "frame.number in {", "}");
-        for (long f : frames) j.add(String.valueOf(f));
+        return "frame.number in " + set(frames);
+    }
+
+    /**
+     * A set literal of ascending numbers with runs folded to ranges: {@code {1, 3..5}}. Wireshark 4.0 wants the
+     * members separated by commas (its 3.x space-separated form is an error there).
+     */
+    static String set(Collection<? extends Number> values) {
+        StringJoiner j = new StringJoiner(", ", "{", "}");
+        long start = 0, prev = 0;
+        boolean open = false;
+        for (Number n : new java.util.TreeSet<Long>(values.stream().map(Number::longValue).toList())) {
+            long v = n.longValue();
+            if (open && v == prev + 1) {
+                prev = v;
+                continue;
+            }
+            if (open) j.add(start == prev ? String.valueOf(start) : start + ".." + prev);
+            start = prev = v;
+            open = true;
+        }
+        if (open) j.add(start == prev ? String.valueOf(start) : start + ".." + prev);
         return j.toString();
     }
 
