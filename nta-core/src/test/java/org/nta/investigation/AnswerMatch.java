@@ -1,0 +1,124 @@
+package org.nta.investigation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.nta.detect.Finding;
+
+/** Whether one finding is the answer key's row: its type, attacker/victim and key evidence. */
+final class AnswerMatch {
+    private AnswerMatch() {}
+
+    /** Null when {@code f} matches {@code want}, else why not. */
+    static String mismatch(AnswerKey key, JsonNode want, Finding f) {
+        String type = want.path("type").asText();
+        if (!f.type().id().equals(type)) return "type " + f.type().id();
+        String wa = text(want, "attacker"), wv = text(want, "victim");
+        if (wa != null && !key.sameHost(wa, f.attacker())) return "attacker " + f.attacker();
+        if (wv != null && f.victim() != null && !key.sameHost(wv, f.victim())) return "victim " + f.victim();
+        Map<String, Object> ev = f.evidence();
+        return switch (type) {
+            case "port_scan" -> first(eq("scan_type", want, ev.get("scan_type")), sameInts("open_ports", want, ev.get("open_ports")),
+                    frames(want, f));
+            case "content_discovery" -> first(tool(want, ev), frames(want, f), found(want, ev));
+            case "attack_tool" -> tool(want, ev);
+            case "web_attack" -> kinds(want, ev);
+            case "login_bruteforce" -> first(
+                    want.has("success_frame") ? contains("success_frame", want.get("success_frame").asLong(), ev) : null,
+                    want.has("attempts") && ev.get("attempts") instanceof Number n && n.longValue() < want.get("attempts").asLong()
+                            ? "attempts " + n : null);
+            case "file_upload" -> first(eq("filename", want, ev.get("filename")), eq("sha256", want, ev.get("sha256")),
+                    want.has("frame") ? frameIn(want.get("frame").asLong(), f) : null,
+                    want.has("stream") && !f.streams().contains(want.get("stream").asInt()) ? "streams " + f.streams() : null);
+            case "webshell_command" -> first(eq("command", want, ev.get("command")),
+                    want.has("param") ? eq("param", want, ev.get("parameter")) : null,
+                    want.has("frame") ? frameIn(want.get("frame").asLong(), f) : null,
+                    want.has("stream") && !f.streams().contains(want.get("stream").asInt()) ? "streams " + f.streams() : null);
+            case "reverse_shell" -> first(eq("port", want, ev.get("port")),
+                    want.has("stream") && !f.streams().contains(want.get("stream").asInt()) ? "streams " + f.streams() : null,
+                    want.has("syn_frame") ? frameIn(want.get("syn_frame").asLong(), f) : null,
+                    commands(want, ev));
+            case "info_disclosure", "cleartext_credentials", "host_sweep" -> null;
+            default -> "unknown type";
+        };
+    }
+
+    private static String first(String... checks) {
+        for (String c : checks) if (c != null) return c;
+        return null;
+    }
+
+    private static String text(JsonNode n, String k) {
+        return n.hasNonNull(k) ? n.get(k).asText() : null;
+    }
+
+    private static String eq(String key, JsonNode want, Object got) {
+        if (!want.has(key)) return null;
+        String w = want.get(key).asText();
+        return Objects.equals(w, got == null ? null : String.valueOf(got)) ? null : key + " " + got + " (want " + w + ")";
+    }
+
+    private static String sameInts(String key, JsonNode want, Object got) {
+        if (!want.has(key)) return null;
+        TreeSet<Integer> w = new TreeSet<>();
+        want.get(key).forEach(x -> w.add(x.asInt()));
+        TreeSet<Integer> g = new TreeSet<>();
+        if (got instanceof List<?> l) for (Object o : l) g.add(((Number) o).intValue());
+        return w.equals(g) ? null : key + " " + g + " (want " + w + ")";
+    }
+
+    private static String frames(JsonNode want, Finding f) {
+        if (want.has("first_frame") && want.get("first_frame").asLong() != f.firstFrame()) return "first_frame " + f.firstFrame();
+        if (want.has("last_frame") && want.get("last_frame").asLong() != f.lastFrame()) return "last_frame " + f.lastFrame();
+        return null;
+    }
+
+    private static String frameIn(long frame, Finding f) {
+        return frame >= f.firstFrame() && frame <= f.lastFrame() ? null : "frame " + frame + " outside " + f.firstFrame() + "-" + f.lastFrame();
+    }
+
+    private static String tool(JsonNode want, Map<String, Object> ev) {
+        if (!want.has("tool")) return null;
+        Object t = ev.get("tool");
+        return t != null && t.toString().equalsIgnoreCase(want.get("tool").asText()) ? null : "tool " + t;
+    }
+
+    private static String found(JsonNode want, Map<String, Object> ev) {
+        if (!want.has("found")) return null;
+        List<String> ours = new ArrayList<>();
+        if (ev.get("found") instanceof List<?> l) for (Object o : l) if (o instanceof Map<?, ?> m) ours.add(String.valueOf(m.get("path")));
+        for (JsonNode w : want.get("found")) {
+            if (!ours.contains(w.path("path").asText())) return "found " + ours + " lacks " + w.path("path").asText();
+        }
+        return null;
+    }
+
+    private static String kinds(JsonNode want, Map<String, Object> ev) {
+        if (!want.has("kinds")) return null;
+        List<String> ours = new ArrayList<>();
+        if (ev.get("kinds") instanceof List<?> l) for (Object o : l) ours.add(String.valueOf(o));
+        for (JsonNode k : want.get("kinds")) if (!ours.contains(k.asText())) return "kinds " + ours + " lack " + k.asText();
+        return null;
+    }
+
+    private static String contains(String key, long frame, Map<String, Object> ev) {
+        Object v = ev.get(key);
+        return v instanceof Number n && n.longValue() == frame ? null : key + " " + v + " (want " + frame + ")";
+    }
+
+    private static String commands(JsonNode want, Map<String, Object> ev) {
+        if (!want.has("commands")) return null;
+        List<String> ours = new ArrayList<>();
+        if (ev.get("commands") instanceof List<?> l) {
+            for (Object o : l) ours.add(o instanceof Map<?, ?> m ? String.valueOf(m.get("command")) : String.valueOf(o));
+        }
+        List<String> w = new ArrayList<>();
+        want.get("commands").forEach(c -> w.add(c.asText()));
+        return ours.equals(w) ? null : "commands " + ours + " (want " + w + ")";
+    }
+}
