@@ -32,17 +32,17 @@ public final class Filters {
         return first == last ? "frame.number == " + first : "frame.number >= " + first + " && frame.number <= " + last;
     }
 
-    /** {@code tcp.stream in {1 2 3}} (or == for one stream). */
+    /** {@code tcp.stream in {1, 2, 3}} (or == for one stream); Wireshark 4.0 wants commas between set elements. */
     public static String streams(String transport, Collection<Integer> streams) {
         if (streams.size() == 1) return transport + ".stream == " + streams.iterator().next();
-        StringJoiner j = new StringJoiner(" ", transport + ".stream in {", "}");
+        StringJoiner j = new StringJoiner(", ", transport + ".stream in {", "}");
         for (int s : streams) j.add(String.valueOf(s));
         return j.toString();
     }
 
     public static String frameSet(Collection<Long> frames) {
         if (frames.size() == 1) return "frame.number == " + frames.iterator().next();
-        StringJoiner j = new StringJoiner(" ", "frame.number in {", "}");
+        StringJoiner j = new StringJoiner(", ", "frame.number in {", "}");
         for (long f : frames) j.add(String.valueOf(f));
         return j.toString();
     }
