@@ -57,7 +57,10 @@ record CommandLine(String text, String program, String platform) {
         if (slash >= 0) {
             String dir = word.substring(0, slash + 1);
             program = word.substring(slash + 1);
-            path = dir.startsWith("/") || dir.startsWith("./") || dir.startsWith("../") || dir.matches("(?i)[a-z]:\\\\.*");
+            // a program path: a bin directory, the current directory or a temporary directory ("/etc/passwd" and
+            // "../../etc/passwd" are files asked for by path traversal, not programs run)
+            path = dir.matches("(/usr)?(/local)?/s?bin/|\\./|/tmp/.*|/dev/shm/.*|/var/tmp/.*")
+                    || dir.matches("(?i)[a-z]:\\\\(windows\\\\(system32|syswow64)\\\\.*|.*\\\\bin\\\\)");
             if (!path) return null;
         }
         String lower = program.toLowerCase(Locale.ROOT);
@@ -68,7 +71,7 @@ record CommandLine(String text, String program, String platform) {
             return new CommandLine(t, program, "windows");
         }
         // a path to a program ("./exploit", "/tmp/x"), but not a bare path that is just a file name with a dot
-        if (path && program.matches("[A-Za-z0-9_.+-]{1,64}") && (word.startsWith("/") || word.startsWith("./"))) {
+        if (path && program.matches("[A-Za-z0-9_+-]{1,64}(\\.(sh|py|pl|rb|elf|bin|run|exe|bat|ps1))?") && !word.matches("(/usr)?(/local)?/s?bin/.*")) {
             return new CommandLine(t, program, "unix");
         }
         return null;
@@ -104,7 +107,7 @@ record CommandLine(String text, String program, String platform) {
         String[] w = text.split("\\s+");
         for (int i = 1; i < w.length; i++) {
             String a = w[i];
-            if (a.startsWith("-") || a.isEmpty()) continue;
+            if (a.startsWith("-") || a.isEmpty() || a.matches("\\d+")) continue;
             if (a.startsWith("|") || a.startsWith(";") || a.startsWith(">") || a.startsWith("&")) break;
             String f = a.replaceAll("[;|&>].*$", "").replace("\"", "").replace("'", "");
             return f.isEmpty() ? null : f;

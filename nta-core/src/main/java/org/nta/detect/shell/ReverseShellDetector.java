@@ -1,20 +1,14 @@
 package org.nta.detect.shell;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.nta.detect.Detector;
-import org.nta.detect.Filters;
 import org.nta.detect.Finding;
-import org.nta.detect.FindingType;
-import org.nta.detect.Phase;
-import org.nta.detect.Severity;
 import org.nta.event.Event;
 import org.nta.event.HttpRequest;
 import org.nta.event.TcpSession;
@@ -42,8 +36,7 @@ public final class ReverseShellDetector implements Detector {
 
     private record Readings(TcpSession session, ShellTranscript.Transcript clientTypes, ShellTranscript.Transcript serverTypes) {
         ShellTranscript.Transcript best() {
-            if (clientTypes.score() != serverTypes.score()) return clientTypes.score() > serverTypes.score() ? clientTypes : serverTypes;
-            return clientTypes.typedBytes() <= serverTypes.typedBytes() ? clientTypes : serverTypes;
+            return ShellTranscript.better(clientTypes, serverTypes);
         }
     }
 
@@ -88,7 +81,7 @@ public final class ReverseShellDetector implements Detector {
 
     private void session(TcpSession s) {
         connections.onSession(s);
-        if (!isText(s)) return;
+        if (!ShellTranscript.isText(s, config.minTextRatio())) return;
         ShellTranscript.Transcript c = ShellTranscript.read(s.chunks(), true, config);
         ShellTranscript.Transcript v = ShellTranscript.read(s.chunks(), false, config);
         if (c.totalCommands() == 0 && v.totalCommands() == 0) return;
@@ -99,22 +92,6 @@ public final class ReverseShellDetector implements Detector {
         // keep the readings, not the bytes
         sessions.put(s.conn().stream(), new Readings(new TcpSession(s.conn(), s.firstFrame(), s.frame(), s.timeNs(), List.of(),
                 s.bytesClient(), s.bytesServer(), s.truncated()), c, v));
-    }
-
-    /** Each direction's kept bytes are mostly printable, and it is not SSH or TLS. */
-    private boolean isText(TcpSession s) {
-        long[] ok = new long[2], all = new long[2];
-        for (TcpSession.Chunk c : s.chunks()) {
-            byte[] d = c.data();
-            int i = c.fromClient() ? 0 : 1;
-            if (all[i] == 0 && d.length >= 2 && ((d[0] == 'S' && d[1] == 'S') || (d[0] == 0x16 && d[1] == 0x03))) {
-                if (new String(d, 0, Math.min(4, d.length), java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("SSH-") || d[0] == 0x16) return false;
-            }
-            ok[i] += Math.round(Text.printableRatio(d, 0, d.length) * d.length);
-            all[i] += d.length;
-        }
-        for (int i = 0; i < 2; i++) if (all[i] > 0 && ok[i] < config.minTextRatio() * all[i]) return false;
-        return all[0] + all[1] > 0;
     }
 
     @Override

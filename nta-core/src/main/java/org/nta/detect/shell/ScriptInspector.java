@@ -153,6 +153,13 @@ final class ScriptInspector {
     static String languageByContent(String text) {
         String head = text.length() > 65536 ? text.substring(0, 65536) : text;
         String lower = head.toLowerCase(Locale.ROOT);
+        if (binary(head)) {
+            // an image or archive: only unmistakable openings count (short ones like "<%" occur by chance)
+            if (lower.contains("<?php")) return "php";
+            if (lower.contains("<%@ page") || lower.contains("<jsp:")) return "jsp";
+            if (lower.contains("<%@ language") || lower.contains("runat=\"server\"")) return "asp";
+            return null;
+        }
         if (lower.contains("<?php") || lower.contains("<?=") || PHP_INPUT.matcher(head).find() && lower.contains("<?")) return "php";
         if (lower.contains("<%@ page") || lower.contains("<jsp:") || JAVA_CALL.matcher(head).find() && lower.contains("<%")) return "jsp";
         if (lower.contains("<%@ language") || lower.contains("runat=\"server\"") || lower.contains("<%@ webhandler")
@@ -166,6 +173,16 @@ final class ScriptInspector {
             if (first.contains("sh")) return "shell";
         }
         return null;
+    }
+
+    /** Decoded bytes with NULs, replacement characters or many control characters: not text. */
+    private static boolean binary(String s) {
+        int n = Math.min(s.length(), 4096), bad = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == 0 || c == '\ufffd' || c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != 0x0c) bad++;
+        }
+        return bad * 20 > n;
     }
 
     private static void capabilities(String text, Set<String> langs, Set<String> caps, Set<Input> inputs) {

@@ -58,6 +58,7 @@ public final class ShellFileReadDetector implements Detector {
     }
 
     private void session(TcpSession s) {
+        if (!ShellTranscript.isText(s, config.minTextRatio())) return;
         ShellTranscript.Transcript t = ShellTranscript.best(s.chunks(), config);
         if (t.commandLike() == 0) return;
         for (ShellTranscript.Typed x : t.commands()) {

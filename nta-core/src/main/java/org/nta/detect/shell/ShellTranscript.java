@@ -50,11 +50,35 @@ final class ShellTranscript {
 
     private ShellTranscript() {}
 
+    /** Each direction's kept bytes are mostly printable, and it is not SSH or TLS. */
+    static boolean isText(TcpSession s, double minTextRatio) {
+        long[] ok = new long[2], all = new long[2];
+        for (TcpSession.Chunk c : s.chunks()) {
+            byte[] d = c.data();
+            int i = c.fromClient() ? 0 : 1;
+            if (all[i] == 0 && (startsWith(d, "SSH-") || d.length >= 2 && d[0] == 0x16 && d[1] == 0x03)) return false;
+            ok[i] += Math.round(Text.printableRatio(d, 0, d.length) * d.length);
+            all[i] += d.length;
+        }
+        for (int i = 0; i < 2; i++) if (all[i] > 0 && ok[i] < minTextRatio * all[i]) return false;
+        return all[0] + all[1] > 0;
+    }
+
+    private static boolean startsWith(byte[] d, String prefix) {
+        if (d.length < prefix.length()) return false;
+        for (int i = 0; i < prefix.length(); i++) if (d[i] != prefix.charAt(i)) return false;
+        return true;
+    }
+
     /** The better of the two readings (client types / server types). */
     static Transcript best(List<TcpSession.Chunk> chunks, ShellConfig cfg) {
-        Transcript a = read(chunks, true, cfg), b = read(chunks, false, cfg);
+        return better(read(chunks, true, cfg), read(chunks, false, cfg));
+    }
+
+    /** The reading that looks more like typing: higher score, else fewer typed bytes. */
+    static Transcript better(Transcript a, Transcript b) {
         if (a.score() != b.score()) return a.score() > b.score() ? a : b;
-        return a.typedBytes <= b.typedBytes ? a : b;
+        return a.typedBytes() <= b.typedBytes() ? a : b;
     }
 
     static Transcript read(List<TcpSession.Chunk> chunks, boolean clientTypes, ShellConfig cfg) {
