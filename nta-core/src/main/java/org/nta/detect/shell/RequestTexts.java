@@ -13,13 +13,14 @@ import org.nta.event.MultipartPart;
 final class RequestTexts {
     private RequestTexts() {}
 
-    /** A request parameter: {@code source} is query, form (urlencoded body), multipart or cookie. */
+    /** A request parameter: {@code source} is query, form (urlencoded body), multipart, cookie or header. */
     record Param(String name, String value, String source) {
         /** The HTTP method a script reading this parameter would name: GET for the query, POST for the body. */
         String method() {
             return switch (source) {
                 case "query" -> "GET";
                 case "cookie" -> "COOKIE";
+                case "header" -> "HEADER";
                 default -> "POST";
             };
         }

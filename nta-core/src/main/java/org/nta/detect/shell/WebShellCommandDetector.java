@@ -71,6 +71,7 @@ public final class WebShellCommandDetector implements Detector {
         Shell shell = shells.get(r.conn().serverAddr() + " " + Text.lastSegment(r.path()).toLowerCase(Locale.ROOT));
         if (shell != null && shell.frame >= r.frame()) shell = null;
         List<RequestTexts.Param> params = new ArrayList<>();
+        if (shell != null) params.addAll(headerInputs(r, shell.inspection));
         for (RequestTexts.Param p : RequestTexts.params(r)) {
             if (p.value().isEmpty()) continue;
             if (shell != null || ValueDecoder.command(p.value(), null) != null) params.add(p);
@@ -101,6 +102,18 @@ public final class WebShellCommandDetector implements Detector {
             return;
         }
         shells.put(r.conn().serverAddr() + " " + name, new Shell(f.filename(), r.frame(), r.conn().stream(), in));
+    }
+
+    /** Headers the shell reads ($_SERVER['HTTP_X_CMD'] is the header X-Cmd), as parameters named as the script names them. */
+    private static List<RequestTexts.Param> headerInputs(HttpRequest r, ScriptInspector.Inspection in) {
+        List<RequestTexts.Param> out = new ArrayList<>();
+        for (ScriptInspector.Input i : in.inputs()) {
+            if (!i.method().equals("HEADER")) continue;
+            String name = i.parameter().startsWith("HTTP_") ? i.parameter().substring(5).replace('_', '-') : i.parameter();
+            String v = r.headers().first(name);
+            if (v != null && !v.isEmpty()) out.add(new RequestTexts.Param(i.parameter(), v, "header"));
+        }
+        return out;
     }
 
     /** The path names a server-side script (or a CGI). */
@@ -256,6 +269,10 @@ public final class WebShellCommandDetector implements Detector {
 
     /** The parameter as it was sent ("cmd=id"), from the raw query or form body; decoded if not found. */
     private static String wireValue(HttpRequest r, RequestTexts.Param p) {
+        if (p.source().equals("header")) {
+            String name = p.name().startsWith("HTTP_") ? p.name().substring(5).replace('_', '-') : p.name();
+            for (org.nta.event.HttpHeader h : r.headers().list()) if (h.name().equalsIgnoreCase(name)) return h.name() + ": " + h.value();
+        }
         String raw = switch (p.source()) {
             case "query" -> r.query();
             case "form" -> r.body().text();

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nta.app.AppConfig;
+import org.nta.app.http.HttpConfig;
 import org.nta.capture.CaptureSource;
 import org.nta.detect.DetectionConfig;
 import org.nta.detect.Finding;
@@ -204,6 +205,35 @@ class ShellCaptureTest {
                         "total 12", "");
         assertThat(f.evidence().get("payload").toString()).startsWith("python3 -c 'import socket");
         assertThat(f.evidence()).containsEntry("payload_kind", "python socket").containsEntry("trigger_where", "query parameter cmd");
+    }
+
+    /**
+     * Without the HTTP parser no payload is seen and every web connection becomes an unrecognised text session: the
+     * shells are still found by their traffic alone, and no web connection reads as a shell.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"webshell-lab", "connect-scan-ffuf-post-shell", "ipv6-fin-udp-wfuzz-b64-ncat"})
+    void shellsAreFoundByTheirTrafficAlone(String capture) throws Exception {
+        AppConfig noHttp = new AppConfig(false, HttpConfig.defaults().withMaxFileBytes(0), true, true, true, true, 64);
+        List<Finding> shells;
+        try (CaptureSource src = CaptureSource.open(TestFiles.capture(capture + ".pcap.gz").toString(), false)) {
+            Analysis.Result r = Analysis.run(src, EngineConfig.DEFAULTS, noHttp, DetectionConfig.DEFAULTS, List.of());
+            shells = ofType(r.findings(), FindingType.REVERSE_SHELL);
+        }
+        JsonNode row = null;
+        for (JsonNode x : answers(capture).get("findings")) if (x.get("type").asText().equals("reverse_shell")) row = x;
+        assertThat(shells).hasSize(1);
+        Finding f = shells.get(0);
+        List<String> commands = new ArrayList<>();
+        row.get("commands").forEach(c -> commands.add(c.asText()));
+        assertThat(f.streams()).containsExactly(row.get("stream").asInt());
+        assertThat(f.firstFrame()).isEqualTo(row.get("syn_frame").asLong());
+        assertThat(f.lastFrame()).isEqualTo(row.get("last_frame").asLong());
+        assertThat(f.attacker()).isEqualTo(row.get("attacker").asText());
+        assertThat(f.victim()).isEqualTo(row.get("victim").asText());
+        assertThat(f.evidence()).containsEntry("commands", commands).containsEntry("direction", "reverse")
+                .containsEntry("port", row.get("port").asInt()).containsEntry("payload", null);
+        assertThat(f.evidence().get("confidence").toString()).startsWith("medium");
     }
 
     @ParameterizedTest

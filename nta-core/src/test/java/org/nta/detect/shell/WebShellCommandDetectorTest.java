@@ -72,6 +72,16 @@ class WebShellCommandDetectorTest {
     }
 
     @Test
+    void commandInAHeaderTheShellReads() {
+        var r = Ev.request(Ev.web(2), 20, "GET", "/uploads/h.php", List.of(new org.nta.event.HttpHeader("X-Cmd", "id")), null,
+                new byte[0], List.of(), List.of());
+        List<Finding> fs = run(upload("h.php", "<?php echo shell_exec($_SERVER['HTTP_X_CMD']); ?>"), Ev.tx(r, 200, ID_OUT));
+        assertThat(fs).hasSize(1);
+        assertThat(fs.get(0).evidence()).containsEntry("parameter", "HTTP_X_CMD").containsEntry("parameter_source", "header")
+                .containsEntry("command", "id").containsEntry("wire_value", "X-Cmd: id");
+    }
+
+    @Test
     void withoutTheUploadTheOutputDecides() {
         List<Finding> fs = run(
                 Ev.tx(Ev.get(Ev.web(2), 20, "/images/x.php?c=id"), 200, ID_OUT),
