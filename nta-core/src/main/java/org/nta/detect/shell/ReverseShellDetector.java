@@ -113,62 +113,84 @@ public final class ReverseShellDetector implements Detector {
         List<Finding> out = new ArrayList<>();
         Set<Integer> used = new HashSet<>();
         Map<String, List<PayloadSighting>> groups = new LinkedHashMap<>();
-        for (PayloadSighting s : payloads) {
+        List<PayloadSighting> ordered = new ArrayList<>(payloads);
+        ordered.sort((a, b) -> Long.compare(a.frame(), b.frame()));
+        for (PayloadSighting s : ordered) {
             ShellPayloads.Payload p = s.payload();
             String host = p.host() == null ? "*" : IpText.canonical(p.host()) != null ? IpText.canonical(p.host()) : p.host();
             groups.computeIfAbsent(s.target() + " " + host + " " + p.port() + " " + p.bind(), k -> new ArrayList<>()).add(s);
         }
         for (List<PayloadSighting> g : groups.values()) {
-            ShellConnections.Conn c = match(g, used);
-            if (c != null) used.add(c.stream);
-            Readings r = c == null ? null : sessions.get(c.stream);
-            out.add(ReverseShellFindings.triggered(g, c, r == null ? null : (g.get(0).payload().bind() ? r.clientTypes : r.serverTypes),
-                    lastTimeNs, config, drops()));
+            // each connection belongs to the sightings sent since the previous one (a payload sent again opens a new shell)
+            int next = 0;
+            for (ShellConnections.Conn c : candidates(g, used)) {
+                int end = next;
+                while (end < g.size() && g.get(end).frame() < c.firstFrame) end++;
+                if (end == next) continue; // no new payload before this connection
+                List<PayloadSighting> run = g.subList(next, end);
+                next = end;
+                if (c.startNs > run.get(run.size() - 1).timeNs() + config.triggerWindowNs()) {
+                    out.add(finding(run, null));
+                    continue;
+                }
+                used.add(c.stream);
+                out.add(finding(run, c));
+            }
+            if (next < g.size()) out.add(finding(g.subList(next, g.size()), null));
         }
         for (Map.Entry<Integer, Readings> e : sessions.entrySet()) {
             if (used.contains(e.getKey())) continue;
             ShellTranscript.Transcript t = e.getValue().best();
             if (!ReverseShellFindings.looksLikeShell(t, config)) continue;
-            out.add(ReverseShellFindings.untriggered(e.getValue().session(), connections.get(e.getKey()), t, config, drops()));
+            Map<String, Object> d = drops();
+            if (e.getValue().session().truncated()) d.put("session_truncated", true);
+            out.add(ReverseShellFindings.untriggered(e.getValue().session(), connections.get(e.getKey()), t, config, d));
         }
         return out;
     }
 
-    private Map<String, Long> drops() {
-        Map<String, Long> d = new LinkedHashMap<>();
+    private Map<String, Object> drops() {
+        Map<String, Object> d = new LinkedHashMap<>();
         if (droppedPayloads > 0) d.put("dropped_payloads", droppedPayloads);
         if (droppedSessions > 0) d.put("dropped_sessions", droppedSessions);
         if (connections.dropped() > 0) d.put("dropped_connections", connections.dropped());
         return d;
     }
 
-    /** The first unused connection the payloads of a group opened. */
-    private ShellConnections.Conn match(List<PayloadSighting> g, Set<Integer> used) {
+    private Finding finding(List<PayloadSighting> run, ShellConnections.Conn c) {
+        Readings r = c == null ? null : sessions.get(c.stream);
+        ShellTranscript.Transcript t = r == null ? null : run.get(0).payload().bind() ? r.clientTypes : r.serverTypes;
+        Map<String, Object> d = drops();
+        if (r != null && r.session().truncated()) d.put("session_truncated", true);
+        return ReverseShellFindings.triggered(List.copyOf(run), c, t, lastTimeNs, config, d);
+    }
+
+    /**
+     * The unused connections the payloads of a group may have opened, in order: to the port they name, after the first
+     * of them (frame order: capture times may run backwards a little) and within the trigger window of the last; for a
+     * reverse shell to the address they name from the host that received them (another client only when none is),
+     * for a bind shell to that host.
+     */
+    private List<ShellConnections.Conn> candidates(List<PayloadSighting> g, Set<Integer> used) {
         ShellPayloads.Payload p = g.get(0).payload();
         long to = g.get(g.size() - 1).timeNs() + config.triggerWindowNs();
         long fromFrame = g.get(0).frame();
         String victim = g.get(0).target(), sender = g.get(0).sender();
-        ShellConnections.Conn best = null;
-        int bestRank = Integer.MAX_VALUE;
+        List<ShellConnections.Conn> exact = new ArrayList<>(), other = new ArrayList<>();
         for (ShellConnections.Conn c : connections.all()) {
             if (used.contains(c.stream) || c.serverPort != p.port()) continue;
-            // opened after the payload was sent (frame order; capture times may run backwards a little)
             if (c.firstFrame <= fromFrame || c.startNs > to) continue;
-            int rank;
+            boolean close;
             if (!p.bind()) {
                 boolean hostOk = p.host() == null || IpText.canonical(p.host()) == null || IpText.same(p.host(), c.server);
                 if (!hostOk) continue;
-                rank = IpText.same(victim, c.client) ? 0 : 1;
+                close = IpText.same(victim, c.client);
             } else {
                 if (!(IpText.same(victim, c.server) || p.host() != null && IpText.same(p.host(), c.server))) continue;
-                rank = IpText.same(sender, c.client) ? 0 : 1;
+                close = IpText.same(sender, c.client);
             }
-            if (!c.established) rank += 2;
-            if (rank < bestRank || rank == bestRank && best != null && c.firstFrame < best.firstFrame) {
-                best = c;
-                bestRank = rank;
-            }
+            (close ? exact : other).add(c);
         }
-        return best;
+        return exact.isEmpty() ? other : exact;
     }
 }

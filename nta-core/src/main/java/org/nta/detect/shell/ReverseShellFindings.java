@@ -25,7 +25,7 @@ final class ReverseShellFindings {
     }
 
     static Finding triggered(List<ReverseShellDetector.PayloadSighting> group, ShellConnections.Conn c,
-                             ShellTranscript.Transcript t, long lastTimeNs, ShellConfig cfg, Map<String, Long> drops) {
+                             ShellTranscript.Transcript t, long lastTimeNs, ShellConfig cfg, Map<String, Object> drops) {
         ReverseShellDetector.PayloadSighting first = group.get(0);
         ShellPayloads.Payload p = first.payload();
         boolean bind = p.bind();
@@ -74,6 +74,8 @@ final class ReverseShellFindings {
             lastTime = Math.max(lastTime, c.endNs);
             filter = Filters.or(Filters.frameSet(frames), Filters.streams("tcp", List.of(c.stream)));
         } else {
+            for (String k : List.of("stream", "syn_frame", "first_frame", "last_frame", "start_time", "connection_state",
+                    "bytes_from_connector", "bytes_from_listener")) ev.put(k, null);
             filter = Filters.frameSet(frames);
         }
         transcript(ev, t, cfg);
@@ -102,7 +104,7 @@ final class ReverseShellFindings {
     }
 
     static Finding untriggered(TcpSession s, ShellConnections.Conn c, ShellTranscript.Transcript t, ShellConfig cfg,
-                               Map<String, Long> drops) {
+                               Map<String, Object> drops) {
         var conn = s.conn();
         boolean bind = t.clientTypes();
         String attacker = bind ? conn.clientAddr() : conn.serverAddr();

@@ -67,6 +67,18 @@ class ReverseShellDetectorTest {
     }
 
     @Test
+    void aPayloadSentAgainOpensASecondShell() {
+        var first = Ev.get(Ev.web(10), 100, "/uploads/x.php?cmd=" + PY);
+        var retry = Ev.get(Ev.web(12), 150, "/uploads/x.php?cmd=" + PY);
+        var third = Ev.get(Ev.web(14), 400, "/uploads/x.php?cmd=" + PY); // listener gone: nothing connects
+        List<Finding> fs = run(first, shell(11, 102), retry, shell(13, 152), third);
+        assertThat(fs).hasSize(3);
+        assertThat(fs).extracting(f -> f.evidence().get("trigger_frame")).containsExactly(100L, 150L, 400L);
+        assertThat(fs).extracting(f -> f.evidence().get("stream")).containsExactly(11, 13, null);
+        assertThat(fs.get(2).evidence()).containsEntry("connected", false);
+    }
+
+    @Test
     void connectionsBeforeThePayloadOrToAnotherPortDoNotMatch() {
         var trigger = Ev.get(Ev.web(1739), 100, "/uploads/x.php?cmd=" + PY);
         TcpSession before = shell(1700, 50);
