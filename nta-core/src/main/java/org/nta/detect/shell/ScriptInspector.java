@@ -83,7 +83,7 @@ final class ScriptInspector {
         String text = Text.utf8(content);
         String byContent = languageByContent(text);
         if (byContent != null) reasons.add("content is " + label(byContent) + " code");
-        String language = byContent != null ? byContent : byName;
+        String language = byName != null ? byName : byContent; // how the server will run it wins over what it looks like
         Set<String> caps = new LinkedHashSet<>();
         Set<Input> inputs = new LinkedHashSet<>();
         boolean hidden = false;

@@ -30,7 +30,7 @@ public final class ScriptUploadDetector implements Detector {
     private static final Pattern UPLOADED = Pattern.compile("(?i)(has been |was |successfully |file )uploaded|upload(ed)? success|saved|stored");
 
     /** Languages a web server runs as such, wherever the code sits (polyglot images included). */
-    private static final java.util.Set<String> WEB_LANGUAGES = java.util.Set.of("php", "jsp", "asp", "aspx", "coldfusion", "ssi", "server-config");
+    private static final java.util.Set<String> WEB_LANGUAGES = java.util.Set.of("php", "jsp", "asp", "aspx", "coldfusion", "ssi", "cgi", "server-config");
 
     private final ShellConfig config;
     private final List<Upload> uploads = new ArrayList<>();
@@ -126,7 +126,8 @@ public final class ScriptUploadDetector implements Detector {
         Severity sev;
         List<String> tech;
         String what;
-        boolean strongScript = in.isScript() && (in.byName() || WEB_LANGUAGES.contains(in.language()));
+        // what a web server runs by itself; Perl, Python, Ruby and shell scripts only run where CGI is set up
+        boolean strongScript = in.isScript() && WEB_LANGUAGES.contains(in.language());
         if (in.webshell()) {
             sev = failed ? Severity.HIGH : Severity.CRITICAL;
             tech = List.of("T1505.003");

@@ -252,7 +252,7 @@ public final class WebShellCommandDetector implements Detector {
         if (resp != null && resp.frame() != r.frame()) frames.add(resp.frame());
         long last = frames.get(frames.size() - 1);
         String summary = "Web shell command " + Text.excerpt(d.text(), 100) + (d.encoding().equals("plain") ? "" : " (" + d.encoding() + ")")
-                + " via " + r.method() + " " + Text.excerpt(r.path(), 80) + " " + p.name() + "= from " + r.conn().clientAddr()
+                + " via " + r.method() + " " + Text.excerpt(r.path(), 80) + " (parameter " + p.name() + ") from " + r.conn().clientAddr()
                 + " to " + r.conn().serverAddr()
                 + (resp == null ? ", no answer" : ", answer " + resp.status() + (output.isEmpty() ? " (empty)" : ": " + Text.excerpt(firstLine(output), 60)))
                 + (launches.isEmpty() ? "" : "; launches a " + launches.get(0).get("direction") + " shell to port " + launches.get(0).get("port"));

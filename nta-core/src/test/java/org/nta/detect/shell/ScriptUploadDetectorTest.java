@@ -129,6 +129,21 @@ class ScriptUploadDetectorTest {
     }
 
     @Test
+    void scriptsThatOnlyRunAsCgiAreMedium() {
+        var py = Ev.upload(Ev.web(20), 60, "/upload.php", "f", "tool.py", "text/x-python", Ev.bytes("print('hello')\n"));
+        Finding f = run(Ev.tx(py, 200, "ok")).get(0);
+        assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
+        assertThat(f.evidence()).containsEntry("script_language", "python").containsEntry("webshell", false);
+        var cgi = Ev.upload(Ev.web(21), 70, "/upload.php", "f", "x.cgi", null, Ev.bytes("#!/bin/sh\necho hi\n"));
+        assertThat(run(Ev.tx(cgi, 200, "ok")).get(0).severity()).isEqualTo(Severity.HIGH);
+        var pyShell = Ev.upload(Ev.web(22), 80, "/upload.php", "f", "s.py", null,
+                Ev.bytes("#!/usr/bin/python3\nimport cgi,os\nos.system(cgi.FieldStorage().getvalue('c'))\n"));
+        Finding g = run(Ev.tx(pyShell, 200, "ok")).get(0);
+        assertThat(g.evidence()).containsEntry("webshell", true).containsEntry("parameter", "c");
+        assertThat(g.severity()).isEqualTo(Severity.CRITICAL);
+    }
+
+    @Test
     void putOfAJspShell() {
         String jsp = "<% Runtime.getRuntime().exec(request.getParameter(\"c\")); %>";
         var put = Ev.request(Ev.web(8), 40, "PUT", "/webdav/cmd.jsp", List.of(), "text/plain", Ev.bytes(jsp), List.of(), List.of());
