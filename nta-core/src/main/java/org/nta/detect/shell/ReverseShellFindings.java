@@ -2,7 +2,6 @@ package org.nta.detect.shell;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -134,18 +133,34 @@ final class ReverseShellFindings {
         ev.put("confidence", "medium: no payload seen; recognised by its traffic (typed commands one way, shell answers the other)");
         ev.putAll(drops);
         boolean answered = t.answered() > 0;
-        LinkedHashSet<String> tech = new LinkedHashSet<>();
-        for (ShellTranscript.Typed x : t.commands()) {
-            CommandLine cl = CommandLine.parse(x.command());
-            if (cl != null) tech.addAll(cl.techniques());
-        }
-        if (tech.isEmpty()) tech.add("T1059.004");
+        List<String> tech = techniques(t);
         String summary = (bind ? "Interactive shell on " + conn.serverAddr() + ":" + conn.serverPort() + " driven by " + attacker
                 : "Interactive reverse shell from " + victim + " to " + hostPort(conn.serverAddr(), conn.serverPort()))
                 + " (no payload seen)" + userText(t) + commandsText(t);
         return new Finding(FindingType.REVERSE_SHELL, answered ? Severity.CRITICAL : Severity.HIGH, Phase.COMMAND_AND_CONTROL,
                 attacker, victim, firstFrame, lastFrame, firstTime, lastTime, List.of(conn.stream()),
-                Filters.streams("tcp", List.of(conn.stream())), summary, answered ? Boolean.TRUE : null, new ArrayList<>(tech), ev);
+                Filters.streams("tcp", List.of(conn.stream())), summary, answered ? Boolean.TRUE : null, tech, ev);
+    }
+
+    /** The interpreter the shell shows: its prompt or banner (Windows, PowerShell), else its commands (Unix by default). */
+    static List<String> techniques(ShellTranscript.Transcript t) {
+        String prompt = t.prompt() == null ? "" : t.prompt();
+        if (prompt.startsWith("PS ")) return List.of("T1059.001");
+        if (prompt.matches("[A-Za-z]:\\\\.*> ?") || t.banner().contains("Microsoft Windows")) return List.of("T1059.003");
+        boolean windows = false, powershell = false, python = false;
+        for (ShellTranscript.Typed x : t.commands()) {
+            CommandLine cl = CommandLine.parse(x.command());
+            if (cl == null) continue;
+            windows |= cl.platform().equals("windows");
+            powershell |= cl.platform().equals("powershell");
+            python |= cl.program().startsWith("python");
+        }
+        List<String> tech = new ArrayList<>();
+        if (powershell) tech.add("T1059.001");
+        if (windows) tech.add("T1059.003");
+        if (tech.isEmpty()) tech.add("T1059.004");
+        if (python) tech.add("T1059.006");
+        return tech;
     }
 
     private static void connection(Map<String, Object> ev, ShellConnections.Conn c) {

