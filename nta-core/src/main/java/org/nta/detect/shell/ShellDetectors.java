@@ -9,6 +9,7 @@ public final class ShellDetectors {
     private ShellDetectors() {}
 
     public static List<Detector> all(ShellConfig config) {
-        return List.of();
+        return List.of(new ScriptUploadDetector(config), new WebShellCommandDetector(config), new ReverseShellDetector(config),
+                new ShellFileReadDetector(config));
     }
 }
