@@ -36,8 +36,38 @@ public final class DetectionSink implements PacketSink {
     /** All findings, by first frame, then type, then attacker and victim. */
     public List<Finding> finish() {
         for (Detector d : detectors) findings.addAll(d.finish());
+        dropCoveredDisclosures();
         findings.sort(ORDER);
         return List.copyOf(findings);
+    }
+
+    /**
+     * A file read through a shell is reported by the shell family (with the shell it came through, in
+     * evidence.via); the same bytes seen by the web family as an answer giving away a system file or key is the
+     * same fact twice, so that copy goes when every frame it cites is covered by a shell-family finding.
+     */
+    private void dropCoveredDisclosures() {
+        List<Finding> shellReads = new ArrayList<>();
+        for (Finding f : findings) {
+            if (f.type() == FindingType.INFO_DISCLOSURE && f.evidence().containsKey("via")) shellReads.add(f);
+        }
+        if (shellReads.isEmpty()) return;
+        findings.removeIf(f -> {
+            if (f.type() != FindingType.INFO_DISCLOSURE || f.evidence().containsKey("via")) return false;
+            Object kind = f.evidence().get("kind");
+            if (!"system_file".equals(kind) && !"private_key".equals(kind)) return false;
+            List<Long> frames = new ArrayList<>();
+            if (f.evidence().get("samples") instanceof List<?> samples) {
+                for (Object o : samples) if (o instanceof java.util.Map<?, ?> m && m.get("frame") instanceof Number n) frames.add(n.longValue());
+            }
+            if (frames.isEmpty()) frames.add(f.firstFrame());
+            for (long fr : frames) {
+                boolean covered = false;
+                for (Finding s : shellReads) covered |= fr >= s.firstFrame() && fr <= s.lastFrame();
+                if (!covered) return false;
+            }
+            return true;
+        });
     }
 
     public static final Comparator<Finding> ORDER = Comparator.comparingLong(Finding::firstFrame)
