@@ -53,6 +53,11 @@ public record HttpBody(long length, long decodedLength, String sha256, byte[] by
         return bytes.clone();
     }
 
+    /** A copy of the first {@code n} kept bytes (fewer if fewer were kept): cheaper than {@link #bytes()} for a peek. */
+    public byte[] prefix(int n) {
+        return java.util.Arrays.copyOf(bytes, Math.min(n, bytes.length));
+    }
+
     public int keptLength() {
         return bytes.length;
     }

@@ -75,8 +75,8 @@ public final class ResponseSignals {
     /** Kept body text when the body is text (by its type or its bytes), at most {@code maxChars}; else "". */
     public static String text(HttpBody body, String contentType, int maxChars) {
         if (body == null || body.keptLength() == 0) return "";
-        byte[] b = body.bytes();
-        int n = Math.min(b.length, maxChars);
+        byte[] b = body.prefix(maxChars);
+        int n = b.length;
         String ct = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         boolean texty = ct.startsWith("text/") || ct.contains("json") || ct.contains("xml") || ct.contains("javascript");
         if (!texty) {
@@ -90,9 +90,21 @@ public final class ResponseSignals {
         return new String(b, 0, n, StandardCharsets.UTF_8);
     }
 
+    /**
+     * Literal words, one of which every database error pattern contains: pages without any of them (nearly all)
+     * skip the regular expressions.
+     */
+    private static final String[] DB_WORDS = {"SQL", "sql", "Sql", "ORA-", "Oracle", "oracle", "pg_", "PG::", "syntax",
+            "quoted string", "quotation", "unrecognized token", "PDOException", "Sybase", "MariaDB"};
+
+    private static boolean containsAny(String text, String... words) {
+        for (String w : words) if (text.contains(w)) return true;
+        return false;
+    }
+
     /** The database error a page shows (engine and message), or null. */
     public static Signal dbError(String text) {
-        if (text.isEmpty()) return null;
+        if (text.isEmpty() || !containsAny(text, DB_WORDS)) return null;
         for (Named n : DB_ERRORS) {
             Matcher m = n.pattern().matcher(text);
             if (m.find()) return new Signal("db_error", n.name(), excerpt(text, m.start(), m.end()));
@@ -103,7 +115,7 @@ public final class ResponseSignals {
     /** Credentials printed in a page ({@code user:password@host}, connection URLs, {@code password=…}). */
     public static List<Signal> credentials(String text) {
         List<Signal> out = new ArrayList<>(1);
-        if (text.isEmpty()) return out;
+        if (text.isEmpty() || text.indexOf('@') < 0 && text.indexOf('=') < 0 && text.indexOf(':') < 0) return out;
         Set<String> seen = new LinkedHashSet<>();
         Matcher m = URL_CREDENTIALS.matcher(text);
         while (m.find() && out.size() < 8) {
@@ -128,7 +140,7 @@ public final class ResponseSignals {
 
     /** /etc/passwd, /etc/shadow or win.ini content: the file's name, or null. */
     public static Signal systemFile(String text) {
-        if (text.isEmpty()) return null;
+        if (text.isEmpty() || !containsAny(text, ":$", ":!", ":*", "root:", "16-bit", "[fonts]")) return null;
         Matcher m = SHADOW_HASH.matcher(text);
         if (m.find()) return new Signal("system_file", "/etc/shadow", excerpt(text, m.start(), m.end()), m.start());
         m = SHADOW_LOCKED.matcher(text);
@@ -143,36 +155,39 @@ public final class ResponseSignals {
     }
 
     public static Signal privateKey(String text) {
-        return find(PRIVATE_KEY, text, "private_key");
+        return text.contains("PRIVATE KEY") ? find(PRIVATE_KEY, text, "private_key") : null;
     }
 
     public static Signal directoryListing(String text) {
-        return find(DIR_LISTING, text, "directory_listing");
+        return containsAny(text, "Index of /", "Directory listing for /", "Directory Listing For")
+                ? find(DIR_LISTING, text, "directory_listing") : null;
     }
 
     public static Signal commandOutput(String text) {
-        return find(COMMAND_OUTPUT, text, "command_output");
+        return text.contains("uid=") ? find(COMMAND_OUTPUT, text, "command_output") : null;
     }
 
     public static Signal stackTrace(String text) {
-        return find(STACK_TRACE, text, "stack_trace");
+        return containsAny(text, "Traceback", ".java:", " on line") ? find(STACK_TRACE, text, "stack_trace") : null;
     }
 
     public static Signal phpinfo(String text) {
-        return find(PHPINFO, text, "phpinfo");
+        return containsAny(text, "phpinfo()", "PHP Version") ? find(PHPINFO, text, "phpinfo") : null;
     }
 
     public static Signal secrets(String text) {
-        return find(SECRETS, text, "secrets");
+        return containsAny(text, "DB_PASSWORD", "DATABASE_URL", "AWS_SECRET_ACCESS_KEY", "SECRET_KEY", "APP_KEY",
+                "MAIL_PASSWORD", "REDIS_PASSWORD") ? find(SECRETS, text, "secrets") : null;
     }
 
     public static Signal sourceControl(String text) {
-        return find(GIT, text, "source_control");
+        return containsAny(text, "ref: refs/heads/", "repositoryformatversion") ? find(GIT, text, "source_control") : null;
     }
 
     /** Server-side file paths named in error messages ({@code in /var/www/html/index.php on line 9}). */
     public static List<String> serverPaths(String text) {
         List<String> out = new ArrayList<>(1);
+        if (!text.contains(" on line ")) return out;
         Matcher m = PHP_PATH.matcher(text);
         while (m.find() && out.size() < 4) if (!out.contains(m.group(1))) out.add(m.group(1));
         return out;

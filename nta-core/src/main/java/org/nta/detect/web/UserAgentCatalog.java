@@ -36,9 +36,9 @@ public final class UserAgentCatalog {
         this.entries = List.copyOf(entries);
     }
 
-    /** The catalog shipped with NTA. */
+    /** The catalog shipped with NTA: a fresh instance (its match cache is per analysis) over the shared, immutable rules. */
     public static UserAgentCatalog standard() {
-        return DEFAULT;
+        return new UserAgentCatalog(DEFAULT.entries);
     }
 
     private static UserAgentCatalog load() {
@@ -76,8 +76,24 @@ public final class UserAgentCatalog {
     }
 
     /** The tool a User-Agent names, or null. */
+    /** Results for the User-Agents seen lately: a capture repeats a handful of them thousands of times. */
+    private final java.util.LinkedHashMap<String, java.util.Optional<ToolMatch>> recent = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, java.util.Optional<ToolMatch>> e) {
+            return size() > 256;
+        }
+    };
+
     public ToolMatch match(String ua) {
         if (ua == null || ua.isEmpty()) return null;
+        java.util.Optional<ToolMatch> cached = recent.get(ua);
+        if (cached != null) return cached.orElse(null);
+        ToolMatch m = scan(ua);
+        if (ua.length() <= 512) recent.put(ua, java.util.Optional.ofNullable(m));
+        return m;
+    }
+
+    private ToolMatch scan(String ua) {
         for (Entry e : entries) {
             Matcher m = e.pattern().matcher(ua);
             if (m.find()) {
