@@ -94,7 +94,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             });
         }
         // uploads are always hashed (they are evidence); downloads only when they are extracted
-        HttpConfig http = HttpConfig.defaults().withMaxFileBytes(extract != null ? 64 << 20 : 1 << 20).withHashing(true, extract != null);
+        HttpConfig http = HttpConfig.defaults().withMaxBodyBytes(64 << 10)
+                .withMaxFileBytes(extract != null ? 64 << 20 : 256 << 10).withHashing(true, extract != null);
         Analysis.Result r;
         try (CaptureSource src = CaptureSource.open(file, false)) {
             if (filter.present()) filter.compile();

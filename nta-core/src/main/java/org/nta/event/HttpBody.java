@@ -53,6 +53,29 @@ public record HttpBody(long length, long decodedLength, String sha256, byte[] by
         return bytes.clone();
     }
 
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    /**
+     * A 64-bit fingerprint of the first {@code n} kept bytes and the length (not cryptographic: for recognising a
+     * body seen before, e.g. the same page served again).
+     */
+    public long contentHash(int n) {
+        int len = Math.min(n, bytes.length);
+        long h = 0x9E3779B97F4A7C15L ^ decodedLength;
+        int i = 0;
+        for (; i + 8 <= len; i += 8) {
+            h ^= (long) LONGS.get(bytes, i);
+            h *= 0xBF58476D1CE4E5B9L;
+            h ^= h >>> 31;
+        }
+        for (; i < len; i++) {
+            h ^= bytes[i] & 0xff;
+            h *= 0x94D049BB133111EBL;
+        }
+        return h ^ (h >>> 29);
+    }
+
     /** A copy of the first {@code n} kept bytes (fewer if fewer were kept): cheaper than {@link #bytes()} for a peek. */
     public byte[] prefix(int n) {
         return java.util.Arrays.copyOf(bytes, Math.min(n, bytes.length));

@@ -85,7 +85,9 @@ public final class AnalysisText {
             sb.append("      frames ").append(f.firstFrame()).append('–').append(f.lastFrame());
             if (!f.streams().isEmpty()) sb.append(", ").append(streamText(f.streams()));
             sb.append(", ").append(tf.format(f.firstTimeNs(), r.captureStartNs())).append('\n');
-            sb.append("      ").append(ansi.dim("filter: " + f.filter())).append('\n');
+            String filter = f.filter().length() <= 240 ? f.filter()
+                    : f.filter().substring(0, 200) + "… (" + f.filter().length() + " characters: see --report or --json)";
+            sb.append("      ").append(ansi.dim("filter: " + filter)).append('\n');
         }
         return sb.toString();
     }

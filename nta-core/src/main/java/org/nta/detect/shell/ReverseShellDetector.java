@@ -58,7 +58,18 @@ public final class ReverseShellDetector implements Detector {
         else if (e instanceof TcpSession s) session(s);
     }
 
+    /** Requests already read that named no shell payload (the same request again needs no reading). */
+    private final org.nta.detect.RequestFingerprint.Cache<Boolean> clean = new org.nta.detect.RequestFingerprint.Cache<>(4096);
+
     private void request(HttpRequest r) {
+        long key = org.nta.detect.RequestFingerprint.of(r);
+        if (clean.get(key) != null) return;
+        long before = payloads.size() + droppedPayloads;
+        requestTexts(r);
+        if (payloads.size() + droppedPayloads == before) clean.put(key, Boolean.TRUE);
+    }
+
+    private void requestTexts(HttpRequest r) {
         List<String[]> texts = RequestTexts.of(r, config.maxScanChars());
         Set<String> seen = new HashSet<>();
         for (String[] t : texts) {

@@ -73,13 +73,37 @@ public final class InfoDisclosureDetector implements Detector {
         else if (e instanceof TcpSession s) session(s);
     }
 
+    /**
+     * Fingerprints of answers that gave nothing away, to an ordinary request: the same page served again (the
+     * bulk of most captures) is not read again. Bounded; answers to requests with payloads are always read.
+     */
+    private final java.util.LinkedHashMap<Long, Boolean> quiet = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Boolean> e) {
+            return size() > 4096;
+        }
+    };
+    private long added;
+
     private void http(HttpRequest r, HttpResponse resp) {
         String client = resp.conn().clientAddr(), server = resp.conn().serverAddr();
         banners(server, resp);
-        String text = ResponseSignals.text(resp.body(), resp.contentType(), config.maxScanChars());
-        if (text.isEmpty()) return;
+        if (resp.body().keptLength() == 0) return;
         RequestInspector.Inspection in = r == null ? null : inspector.inspect(r);
         boolean payload = in != null && in.attack();
+        long fingerprint = 0;
+        if (!payload) {
+            fingerprint = resp.body().contentHash(config.maxScanChars()) * 31 + java.util.Objects.hashCode(resp.contentType());
+            if (quiet.containsKey(fingerprint)) return;
+        }
+        long before = added;
+        scan(r, resp, in, payload, client, server);
+        if (!payload && added == before) quiet.put(fingerprint, Boolean.TRUE);
+    }
+
+    private void scan(HttpRequest r, HttpResponse resp, RequestInspector.Inspection in, boolean payload, String client, String server) {
+        String text = ResponseSignals.text(resp.body(), resp.contentType(), config.maxScanChars());
+        if (text.isEmpty()) return;
         ResponseSignals.Signal db = ResponseSignals.dbError(text);
         ResponseSignals.Signal trace = db == null ? ResponseSignals.stackTrace(text) : null;
         if (db != null) {
@@ -114,6 +138,7 @@ public final class InfoDisclosureDetector implements Detector {
         if (php != null) add("phpinfo", client, server, payload, r, resp, php.excerpt());
         ResponseSignals.Signal dir = ResponseSignals.directoryListing(text);
         if (dir != null) {
+            added++;
             List<Map<String, Object>> l = listings.computeIfAbsent(server, x -> new ArrayList<>());
             if (l.size() < config.maxSamples()) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -189,6 +214,7 @@ public final class InfoDisclosureDetector implements Detector {
     }
 
     private Group add(String kind, String client, String server, boolean attacker, HttpRequest r, HttpResponse resp, String excerpt) {
+        added++;
         Group g = group(kind, client, server);
         g.attackerKnown |= attacker;
         g.count++;

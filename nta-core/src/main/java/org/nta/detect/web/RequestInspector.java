@@ -65,9 +65,17 @@ public final class RequestInspector {
         this.config = config;
     }
 
+    /** Inspections of requests seen before (same method, target, headers and body: same result). */
+    private final org.nta.detect.RequestFingerprint.Cache<Inspection> seen = new org.nta.detect.RequestFingerprint.Cache<>(4096);
+
     public Inspection inspect(HttpRequest r) {
         if (r == last) return lastResult;
-        Inspection result = compute(r);
+        long key = org.nta.detect.RequestFingerprint.of(r);
+        Inspection result = seen.get(key);
+        if (result == null) {
+            result = compute(r);
+            seen.put(key, result);
+        }
         last = r;
         lastResult = result;
         return result;
