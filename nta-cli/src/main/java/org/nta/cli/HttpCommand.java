@@ -79,13 +79,14 @@ final class HttpCommand implements Callable<Integer> {
                 if (!(e instanceof HttpTransaction t)) return;
                 if (selected != null && !(t.request() != null && selected.matched(t.request().frame())
                         || t.response() != null && selected.matched(t.response().frame()))) return;
-                Map<String, Object> r = HttpReport.row(t, tf[0], start[0]);
-                if (json || csv) r.put("time", TimeFormat.isoUtc(t.startTimeNs(), digits[0]));
-                else {
-                    r.put("client", r.get("client_addr") + ":" + r.get("client_port"));
-                    r.put("server", r.get("server_addr") + ":" + r.get("server_port"));
-                    r.put("uri_text", clip(r.get("uri_decoded"), 80));
-                    r.put("ua_text", clip(r.get("user_agent"), 40));
+                Object[] v = HttpReport.values(t, tf[0], start[0]);
+                Object[] r;
+                if (json || csv) {
+                    v[4] = TimeFormat.isoUtc(t.startTimeNs(), digits[0]);
+                    r = v;
+                } else { // Req, Resp, Stream, Time, Client, Server, Method, Host, URI, Status, Type, Resp bytes, User-Agent
+                    r = new Object[] {v[0], v[2], v[3], v[4], v[5] + ":" + v[6], v[7] + ":" + v[8], v[9], v[10],
+                            clip(v[12], 80), v[13], v[14], v[16], clip(v[17], 40)};
                 }
                 count[0]++;
                 rows.add(firstFrame(t), r);

@@ -4,47 +4,48 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
 import java.util.PriorityQueue;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 
-import org.nta.report.Csv;
 import org.nta.report.Json;
 
 /**
  * Writes rows as they come during a run, in order of a sort key, keeping at most {@code window} rows in memory: rows
  * arrive nearly sorted (an HTTP transaction completes soon after its request), so a bounded reorder window gives
- * sorted output for any capture size. Text columns are sized from the first window of rows.
+ * sorted output for any capture size. A row is its values in column order. Text columns are sized from the first
+ * window of rows.
  */
 final class RowStream {
     enum Format { TEXT, JSON, CSV }
 
-    private record Keyed(long key, long seq, Map<String, Object> row) {
+    private record Keyed(long key, long seq, Object[] row) {
     }
 
     private final PrintWriter out;
     private final Format format;
     private final List<String> columns;
     private final String[] headers;
+    private final boolean[] right;
     private final int window;
     private final PriorityQueue<Keyed> queue = new PriorityQueue<>((a, b) -> a.key != b.key ? Long.compare(a.key, b.key) : Long.compare(a.seq, b.seq));
+    private final StringBuilder line = new StringBuilder(512);
     private long seq;
     private long written;
     private int[] widths;
     private JsonGenerator json;
-    private final int[] rightAligned;
 
     RowStream(PrintWriter out, Format format, List<String> columns, String[] headers, int[] rightAligned, int window) {
         this.out = out;
         this.format = format;
         this.columns = columns;
         this.headers = headers;
-        this.rightAligned = rightAligned;
+        this.right = new boolean[columns.size()];
+        for (int r : rightAligned) right[r] = true;
         this.window = window;
     }
 
-    void add(long key, Map<String, Object> row) {
+    void add(long key, Object[] row) {
         queue.add(new Keyed(key, seq++, row));
         if (queue.size() > window) write(queue.poll().row);
     }
@@ -52,13 +53,12 @@ final class RowStream {
     long finish() {
         while (!queue.isEmpty()) write(queue.poll().row);
         try {
+            if (written == 0) start();
             if (format == Format.JSON) {
-                if (json == null) start();
                 json.writeEndArray();
                 json.flush();
                 out.println();
             }
-            if (format == Format.CSV && written == 0) start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -78,28 +78,42 @@ final class RowStream {
                 widths = new int[headers.length];
                 for (int i = 0; i < headers.length; i++) widths[i] = headers[i].length();
                 for (Keyed k : queue) {
-                    for (int i = 0; i < columns.size(); i++) widths[i] = Math.max(widths[i], cell(k.row, i).length());
+                    for (int i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i], cell(k.row, i).length());
                 }
-                out.print(line(headers));
+                text(headers);
             }
         }
     }
 
-    private void write(Map<String, Object> row) {
+    private void write(Object[] row) {
         try {
             if (written == 0) start();
             written++;
             switch (format) {
-                case JSON -> Json.mapper().writeValue(json, row);
+                case JSON -> {
+                    json.writeStartObject();
+                    for (int i = 0; i < columns.size(); i++) {
+                        json.writeFieldName(columns.get(i));
+                        Object v = row[i];
+                        if (v == null) json.writeNull();
+                        else if (v instanceof Long l) json.writeNumber(l);
+                        else if (v instanceof Integer n) json.writeNumber(n);
+                        else json.writeString(v.toString());
+                    }
+                    json.writeEndObject();
+                }
                 case CSV -> {
-                    StringBuilder sb = new StringBuilder();
-                    Csv.write(sb, columns, List.of(row), r -> r);
-                    out.print(sb.substring(sb.indexOf("\r\n") + 2));
+                    line.setLength(0);
+                    for (int i = 0; i < columns.size(); i++) {
+                        if (i > 0) line.append(',');
+                        if (row[i] != null) csv(row[i].toString());
+                    }
+                    out.append(line).append("\r\n");
                 }
                 case TEXT -> {
-                    String[] cells = new String[columns.size()];
+                    String[] cells = new String[widths.length];
                     for (int i = 0; i < cells.length; i++) cells[i] = cell(row, i);
-                    out.print(line(cells));
+                    text(cells);
                 }
             }
         } catch (IOException e) {
@@ -107,25 +121,42 @@ final class RowStream {
         }
     }
 
-    private String cell(Map<String, Object> row, int i) {
-        Object v = row.get(columns.get(i));
+    private void csv(String s) {
+        boolean quote = false;
+        for (int i = 0; i < s.length() && !quote; i++) {
+            char c = s.charAt(i);
+            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
+        }
+        if (!quote) {
+            line.append(s);
+            return;
+        }
+        line.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"') line.append('"');
+            line.append(c);
+        }
+        line.append('"');
+    }
+
+    private static String cell(Object[] row, int i) {
+        Object v = i < row.length ? row[i] : null;
         return v == null ? "" : v.toString();
     }
 
-    private String line(String[] cells) {
-        StringBuilder sb = new StringBuilder();
+    private void text(String[] cells) {
+        line.setLength(0);
         for (int i = 0; i < cells.length; i++) {
             String c = cells[i];
             int pad = Math.max(0, widths[i] - c.length());
-            boolean right = false;
-            for (int r : rightAligned) right |= r == i;
-            if (i > 0) sb.append("  ");
-            if (right) sb.append(" ".repeat(pad)).append(c);
-            else sb.append(c).append(i < cells.length - 1 ? " ".repeat(pad) : "");
+            if (i > 0) line.append("  ");
+            if (right[i]) line.append(" ".repeat(pad)).append(c);
+            else line.append(c).append(i < cells.length - 1 ? " ".repeat(pad) : "");
         }
-        int end = sb.length();
-        while (end > 0 && sb.charAt(end - 1) == ' ') end--;
-        sb.setLength(end);
-        return sb.append('\n').toString();
+        int end = line.length();
+        while (end > 0 && line.charAt(end - 1) == ' ') end--;
+        line.setLength(end);
+        out.append(line).append('\n');
     }
 }

@@ -22,6 +22,31 @@ public final class HttpReport {
      * Missing sides give nulls. {@code time} is the request's (else the response's) capture time; body lengths are
      * decoded lengths (Zeek's request_body_len/response_body_len); content_type is the response's.
      */
+    /** The row's values in {@link #COLUMNS} order (no map: for streaming many rows). */
+    public static Object[] values(HttpTransaction t, TimeFormat tf, long captureStartNs) {
+        HttpRequest q = t.request();
+        HttpResponse r = t.response();
+        ConnInfo c = t.conn();
+        return new Object[] {
+            q != null ? q.frame() : null,
+            q != null ? q.firstFrame() : null,
+            r != null ? r.frame() : null,
+            c.stream(),
+            tf.format(t.startTimeNs(), captureStartNs),
+            c.clientAddr(), c.clientPort(), c.serverAddr(), c.serverPort(),
+            q != null ? q.method() : null,
+            q != null ? q.host() : null,
+            q != null ? q.uri() : null,
+            q != null ? q.uriDecoded() : null,
+            r != null ? r.status() : null,
+            r != null ? r.contentType() : null,
+            q != null ? q.body().decodedLength() : null,
+            r != null ? r.body().decodedLength() : null,
+            q != null ? q.userAgent() : null,
+            q != null ? q.referer() : null,
+            r != null ? r.server() : null};
+    }
+
     public static Map<String, Object> row(HttpTransaction t, TimeFormat tf, long captureStartNs) {
         HttpRequest q = t.request();
         HttpResponse r = t.response();
