@@ -98,6 +98,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 .withMaxFileBytes(extract != null ? 64 << 20 : 256 << 10).withHashing(true, extract != null);
         Analysis.Result r;
         try (CaptureSource src = CaptureSource.open(file, false)) {
+            extra.add(Progress.of(src));
             if (filter.present()) filter.compile();
             r = Analysis.run(src, EngineConfig.DEFAULTS, AppConfig.all().withHttp(http), DetectionConfig.DEFAULTS, extra,
                     sink -> filter.present() ? filter.wrap(sink) : sink);

@@ -22,7 +22,9 @@ final class Captures {
 
     static CaptureSummary run(String file, EngineConfig config, List<? extends PacketSink> sinks, AppLayer app) {
         try (CaptureSource src = CaptureSource.open(file, config.hashFile())) {
-            return new Engine(config).run(src, sinks, app);
+            java.util.List<PacketSink> all = new java.util.ArrayList<>(sinks);
+            all.add(Progress.of(src));
+            return new Engine(config).run(src, all, app);
         } catch (CaptureException e) {
             throw new CliError(e.getMessage(), Main.EXIT_UNREADABLE);
         }

@@ -97,6 +97,8 @@ final class HttpCommand implements Callable<Integer> {
         CaptureSummary s;
         try (org.nta.capture.CaptureSource src = org.nta.capture.CaptureSource.open(file, false)) {
             digits[0] = src.reader().tsPrecisionDigits();
+            sinks = new java.util.ArrayList<>(sinks);
+            sinks.add(Progress.of(src));
             if (format == RowStream.Format.TEXT) out.println("HTTP transactions:");
             s = new org.nta.engine.Engine(EngineConfig.DEFAULTS).run(src, sinks,
                     new AppDispatcher((filter.needsApp() ? AppConfig.all() : AppConfig.httpOnly()).withHttp(http)));

@@ -22,7 +22,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (info, conversations, endpoints, protocols)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (analyze, info, conversations, endpoints, protocols, packets, follow, http, dns, tls, files)");
     }
 
     public static void main(String[] args) {

@@ -125,6 +125,10 @@ public final class UrlCodec {
 
     /** Bytes as UTF-8 where valid (no overlongs, no surrogates), each other byte as ISO-8859-1. */
     public static String utf8OrLatin1(byte[] b, int off, int len) {
+        int end0 = off + len;
+        int ascii = off;
+        while (ascii < end0 && b[ascii] >= 0) ascii++;
+        if (ascii == end0) return new String(b, off, len, java.nio.charset.StandardCharsets.ISO_8859_1); // plain ASCII
         StringBuilder sb = new StringBuilder(len);
         int end = off + len;
         int i = off;
