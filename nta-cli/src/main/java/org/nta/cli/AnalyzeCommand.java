@@ -18,8 +18,6 @@ import org.nta.detect.DetectionConfig;
 import org.nta.engine.Analysis;
 import org.nta.engine.EngineConfig;
 import org.nta.engine.PacketSink;
-import org.nta.event.Event;
-import org.nta.event.HttpFileObject;
 import org.nta.report.AnalysisJson;
 import org.nta.report.AnalysisMarkdown;
 import org.nta.report.AnalysisText;
@@ -79,19 +77,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new CliError("cannot create " + extract + ": " + e.getMessage(), Main.EXIT_UNREADABLE);
             }
-            FileExtractor x = extractor;
-            extra.add(new PacketSink() {
-                @Override
-                public void onEvent(Event e) {
-                    if (e instanceof HttpFileObject f) {
-                        try {
-                            x.add(f);
-                        } catch (IOException io) {
-                            throw new UncheckedIOException(io);
-                        }
-                    }
-                }
-            });
+            extra.add(Collect.files(extractor, null, null));
         }
         // uploads are always hashed (they are evidence); downloads only when they are extracted
         HttpConfig http = HttpConfig.defaults().withMaxBodyBytes(64 << 10)

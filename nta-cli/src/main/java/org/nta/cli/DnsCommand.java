@@ -12,7 +12,6 @@ import org.nta.engine.CaptureSummary;
 import org.nta.engine.EngineConfig;
 import org.nta.engine.PacketSink;
 import org.nta.event.DnsMessage;
-import org.nta.event.Event;
 import org.nta.report.DnsReport;
 import org.nta.report.Json;
 
@@ -48,25 +47,13 @@ final class DnsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (json && csv) throw new CliError("--json and --csv exclude each other", Main.EXIT_UNREADABLE);
-        List<DnsMessage> messages = new ArrayList<>();
-        long[] start = {Long.MIN_VALUE};
-        PacketSink sink = new PacketSink() {
-            @Override
-            public void onPacket(org.nta.decode.Packet p, org.nta.flow.Flow flow, boolean fromA) {
-                if (start[0] == Long.MIN_VALUE) start[0] = p.frame.epochNanos();
-            }
-
-            @Override
-            public void onEvent(Event e) {
-                if (e instanceof DnsMessage m) messages.add(m);
-            }
-        };
+        Collect.Events<DnsMessage> sink = new Collect.Events<>(DnsMessage.class);
         AppConfig app = new AppConfig(false, AppConfig.all().httpConfig(), false, false, true, false, 64);
         org.nta.filter.FilteredSink selected = filter.wrap(new PacketSink() { });
-        CaptureSummary s = Captures.run(file, EngineConfig.DEFAULTS, selected == null ? List.of(sink) : List.of(sink, selected),
+        CaptureSummary s = Captures.run(file, EngineConfig.DEFAULTS, Collect.with(selected, sink),
                 new AppDispatcher(filter.needsApp() ? AppConfig.all() : app));
-        if (selected != null) messages.removeIf(m -> !selected.matched(m.frame()));
-        messages.sort((a, b) -> Long.compare(a.frame(), b.frame()));
+        List<DnsMessage> messages = sink.sorted(selected);
+        long[] start = {sink.startNs()};
         PrintWriter out = spec.commandLine().getOut();
         int digits = s.tsPrecisionDigits();
         if (json) {

@@ -15,8 +15,6 @@ import org.nta.app.http.HttpConfig;
 import org.nta.engine.CaptureSummary;
 import org.nta.engine.EngineConfig;
 import org.nta.engine.PacketSink;
-import org.nta.event.Event;
-import org.nta.event.HttpFileObject;
 import org.nta.report.FileExtractor;
 import org.nta.report.Json;
 import org.nta.report.Numbers;
@@ -62,22 +60,11 @@ final class FilesCommand implements Callable<Integer> {
             throw new CliError("cannot create " + dir + ": " + e.getMessage(), Main.EXIT_UNREADABLE);
         }
         org.nta.filter.FilteredSink selected = filter.wrap(new PacketSink() { });
-        PacketSink sink = new PacketSink() {
-            @Override
-            public void onEvent(Event e) {
-                if (!(e instanceof HttpFileObject f)) return;
-                if (selected != null && !selected.matched(f.frame()) && !selected.matched(f.firstFrame())) return;
-                try {
-                    entries.add(extractor != null ? extractor.add(f) : FileExtractor.describe(f));
-                } catch (IOException x) {
-                    throw new UncheckedIOException(x);
-                }
-            }
-        };
+        PacketSink sink = Collect.files(extractor, selected, entries);
         HttpConfig http = HttpConfig.defaults().withMaxFileBytes(maxFileBytes);
         CaptureSummary s;
         try {
-            s = Captures.run(file, EngineConfig.DEFAULTS, selected == null ? List.of(sink) : List.of(selected, sink),
+            s = Captures.run(file, EngineConfig.DEFAULTS, Collect.with(selected, sink),
                     new AppDispatcher((filter.needsApp() ? AppConfig.all() : AppConfig.httpOnly()).withHttp(http)));
             if (extractor != null) extractor.finish();
         } catch (UncheckedIOException | IOException e) {

@@ -3,7 +3,6 @@ package org.nta.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.nta.app.AppConfig;
@@ -13,10 +12,7 @@ import org.nta.engine.EngineConfig;
 import org.nta.engine.PacketSink;
 import org.nta.event.Event;
 import org.nta.event.HttpTransaction;
-import org.nta.report.Csv;
 import org.nta.report.HttpReport;
-import org.nta.report.Json;
-import org.nta.report.TextTable;
 import org.nta.report.TimeFormat;
 
 import picocli.CommandLine.Command;
@@ -65,7 +61,7 @@ final class HttpCommand implements Callable<Integer> {
                         "Host", "URI", "Status", "Type", "Resp bytes", "User-Agent"}, new int[] {0, 1, 2, 9, 11}, 4096)
                 : new RowStream(out, format, HttpReport.COLUMNS, null, new int[0], 4096);
         long[] count = {0};
-        PacketSink sink = new PacketSink() {
+        PacketSink clock = new PacketSink() {
             @Override
             public void onPacket(org.nta.decode.Packet p, org.nta.flow.Flow flow, boolean fromA) {
                 if (start[0] == Long.MIN_VALUE) {
@@ -73,26 +69,21 @@ final class HttpCommand implements Callable<Integer> {
                     tf[0] = json || csv ? TimeFormat.utc(digits[0]) : time.build(digits[0]);
                 }
             }
-
-            @Override
-            public void onEvent(Event e) {
-                if (!(e instanceof HttpTransaction t)) return;
-                if (selected != null && !(t.request() != null && selected.matched(t.request().frame())
-                        || t.response() != null && selected.matched(t.response().frame()))) return;
-                Object[] v = HttpReport.values(t, tf[0], start[0]);
-                Object[] r;
-                if (json || csv) {
-                    v[4] = TimeFormat.isoUtc(t.startTimeNs(), digits[0]);
-                    r = v;
-                } else { // Req, Resp, Stream, Time, Client, Server, Method, Host, URI, Status, Type, Resp bytes, User-Agent
-                    r = new Object[] {v[0], v[2], v[3], v[4], v[5] + ":" + v[6], v[7] + ":" + v[8], v[9], v[10],
-                            clip(v[12], 80), v[13], v[14], v[16], clip(v[17], 40)};
-                }
-                count[0]++;
-                rows.add(firstFrame(t), r);
-            }
         };
-        List<PacketSink> sinks = selected == null ? List.of(sink) : List.of(selected, sink);
+        PacketSink sink = Collect.afterFilter(HttpTransaction.class, selected, t -> {
+            Object[] v = HttpReport.values(t, tf[0], start[0]);
+            Object[] r;
+            if (json || csv) {
+                v[4] = TimeFormat.isoUtc(t.startTimeNs(), digits[0]);
+                r = v;
+            } else { // Req, Resp, Stream, Time, Client, Server, Method, Host, URI, Status, Type, Resp bytes, User-Agent
+                r = new Object[] {v[0], v[2], v[3], v[4], v[5] + ":" + v[6], v[7] + ":" + v[8], v[9], v[10],
+                        clip(v[12], 80), v[13], v[14], v[16], clip(v[17], 40)};
+            }
+            count[0]++;
+            rows.add(firstFrame(t), r);
+        });
+        List<PacketSink> sinks = Collect.with(selected, clock, sink);
         org.nta.app.http.HttpConfig http = AppConfig.all().httpConfig().withMaxBodyBytes(64 << 10).withHashing(false, false);
         CaptureSummary s;
         try (org.nta.capture.CaptureSource src = org.nta.capture.CaptureSource.open(file, false)) {

@@ -53,7 +53,7 @@ final class RowStream {
     long finish() {
         while (!queue.isEmpty()) write(queue.poll().row);
         try {
-            if (written == 0) start();
+            if (written == 0) start(null);
             if (format == Format.JSON) {
                 json.writeEndArray();
                 json.flush();
@@ -66,7 +66,7 @@ final class RowStream {
         return written;
     }
 
-    private void start() throws IOException {
+    private void start(Object[] first) throws IOException {
         switch (format) {
             case JSON -> {
                 json = Json.mapper().getFactory().createGenerator(out);
@@ -80,6 +80,7 @@ final class RowStream {
                 for (Keyed k : queue) {
                     for (int i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i], cell(k.row, i).length());
                 }
+                if (first != null) for (int i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i], cell(first, i).length());
                 text(headers);
             }
         }
@@ -87,7 +88,7 @@ final class RowStream {
 
     private void write(Object[] row) {
         try {
-            if (written == 0) start();
+            if (written == 0) start(row);
             written++;
             switch (format) {
                 case JSON -> {

@@ -10,9 +10,7 @@ import org.nta.app.AppConfig;
 import org.nta.app.AppDispatcher;
 import org.nta.engine.CaptureSummary;
 import org.nta.engine.EngineConfig;
-import org.nta.engine.PacketSink;
 import org.nta.event.TlsHello;
-import org.nta.event.Event;
 import org.nta.report.TlsReport;
 import org.nta.report.Json;
 
@@ -45,22 +43,11 @@ final class TlsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (json && csv) throw new CliError("--json and --csv exclude each other", Main.EXIT_UNREADABLE);
-        List<TlsHello> messages = new ArrayList<>();
-        long[] start = {Long.MIN_VALUE};
-        PacketSink sink = new PacketSink() {
-            @Override
-            public void onPacket(org.nta.decode.Packet p, org.nta.flow.Flow flow, boolean fromA) {
-                if (start[0] == Long.MIN_VALUE) start[0] = p.frame.epochNanos();
-            }
-
-            @Override
-            public void onEvent(Event e) {
-                if (e instanceof TlsHello m) messages.add(m);
-            }
-        };
+        Collect.Events<TlsHello> sink = new Collect.Events<>(TlsHello.class);
         AppConfig app = new AppConfig(false, AppConfig.all().httpConfig(), true, false, false, false, 64);
         CaptureSummary s = Captures.run(file, EngineConfig.DEFAULTS, List.of(sink), new AppDispatcher(app));
-        messages.sort((a, b) -> Long.compare(a.frame(), b.frame()));
+        List<TlsHello> messages = sink.sorted(null);
+        long[] start = {sink.startNs()};
         PrintWriter out = spec.commandLine().getOut();
         int digits = s.tsPrecisionDigits();
         List<TlsReport.Row> tls = TlsReport.rows(messages);
