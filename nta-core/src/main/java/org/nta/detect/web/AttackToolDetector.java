@@ -37,8 +37,8 @@ public final class AttackToolDetector implements Detector {
         final DiscoveryTally discovery = new DiscoveryTally();
         final EvidenceFrames frames;
         final Map<String, Long> endpoints = new LinkedHashMap<>();
-        long requests, grammarHits, payloadRequests, firstFrame = Long.MAX_VALUE, lastFrame, firstNs = Long.MAX_VALUE,
-                lastNs = Long.MIN_VALUE, firstGrammarFrame;
+        long requests, grammarHits, payloadRequests, firstGrammarFrame;
+        final Span span = new Span();
 
         Session(String client, String server, WebConfig c) {
             this.client = client;
@@ -77,10 +77,7 @@ public final class AttackToolDetector implements Detector {
         if (s.endpoints.containsKey(ep) || s.endpoints.size() < config.maxSamples()) s.endpoints.merge(ep, 1L, Long::sum);
         s.frames.add(r.frame(), r.conn().transport(), r.conn().stream());
         if (t.response() != null) s.frames.add(t.response().frame(), r.conn().transport(), r.conn().stream());
-        s.firstFrame = Math.min(s.firstFrame, r.frame());
-        s.lastFrame = Math.max(s.lastFrame, r.frame());
-        s.firstNs = Math.min(s.firstNs, r.timeNs());
-        s.lastNs = Math.max(s.lastNs, r.timeNs());
+        s.span.add(r.frame(), r.timeNs());
     }
 
     @Override
@@ -156,10 +153,10 @@ public final class AttackToolDetector implements Detector {
         }
         ev.put("endpoints", s.endpoints);
         ev.put("notes", notes);
-        ev.put("rate_per_s", Evidence.rate(s.requests, s.firstNs, s.lastNs));
-        ev.put("duration_s", Evidence.seconds(s.firstNs, s.lastNs));
-        ev.put("first_request_frame", s.firstFrame);
-        ev.put("last_request_frame", s.lastFrame);
+        ev.put("rate_per_s", s.span.rate(s.requests));
+        ev.put("duration_s", s.span.seconds());
+        ev.put("first_request_frame", s.span.firstFrame);
+        ev.put("last_request_frame", s.span.lastFrame);
         ev.put("connections", s.frames.streamCount());
         Severity sev = category.severity();
         String summary = String.format("%s%s %s against %s by %s: %d requests%s", category.offensive() ? "" : "Scripted client ",
@@ -168,8 +165,8 @@ public final class AttackToolDetector implements Detector {
                         + String.join(", ", behaviour) + ")");
         // a scripted client reported because it carried payloads is part of the exploitation attempts
         org.nta.detect.Phase phase = !category.offensive() && s.payloadRequests > 0 ? org.nta.detect.Phase.EXPLOITATION : category.phase();
-        return new Finding(FindingType.ATTACK_TOOL, sev, phase, s.client, s.server, s.firstFrame, s.lastFrame,
-                s.firstNs, s.lastNs, s.frames.streams(), s.frames.filter(s.client, s.server), summary.replace("  ", " "),
+        return new Finding(FindingType.ATTACK_TOOL, sev, phase, s.client, s.server, s.span.firstFrame, s.span.lastFrame,
+                s.span.firstNs, s.span.lastNs, s.frames.streams(), s.frames.filter(s.client, s.server), summary.replace("  ", " "),
                 null, category.techniques(), ev);
     }
 }

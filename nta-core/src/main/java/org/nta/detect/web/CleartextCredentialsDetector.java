@@ -44,8 +44,8 @@ public final class CleartextCredentialsDetector implements Detector {
         final List<String> passwords = new ArrayList<>();
         final List<Map<String, Object>> logins = new ArrayList<>();
         final EvidenceFrames frames;
-        long attempts, successes, failures, firstFrame = Long.MAX_VALUE, lastFrame, firstNs = Long.MAX_VALUE,
-                lastNs = Long.MIN_VALUE, firstSuccess;
+        long attempts, successes, failures, firstSuccess;
+        final Span span = new Span();
 
         Group(HttpRequest r, LoginForms.Login l, String uri, String agentKey, WebConfig c) {
             client = r.conn().clientAddr();
@@ -96,10 +96,7 @@ public final class CleartextCredentialsDetector implements Detector {
         if (!g.passwords.contains(l.password()) && g.passwords.size() < 8) g.passwords.add(l.password());
         g.frames.add(r.frame(), r.conn().transport(), r.conn().stream());
         if (resp != null) g.frames.add(resp.frame(), r.conn().transport(), r.conn().stream());
-        g.firstFrame = Math.min(g.firstFrame, r.frame());
-        g.lastFrame = Math.max(g.lastFrame, r.frame());
-        g.firstNs = Math.min(g.firstNs, r.timeNs());
-        g.lastNs = Math.max(g.lastNs, r.timeNs());
+        g.span.add(r.frame(), r.timeNs());
         if (g.logins.size() < MAX_LOGINS) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("frame", r.frame());
@@ -175,7 +172,7 @@ public final class CleartextCredentialsDetector implements Detector {
                 g.attempts == 1 ? "login" : "logins", g.successes > 0 ? "accepted (frame " + g.firstSuccess + ")"
                         : g.failures == g.attempts ? "all rejected" : "outcome unknown");
         return new Finding(FindingType.CLEARTEXT_CREDENTIALS, Severity.LOW, useOfGuess ? Phase.EXPLOITATION : Phase.ENUMERATION,
-                useOfGuess ? g.client : null, g.server, g.firstFrame, g.lastFrame, g.firstNs, g.lastNs, g.frames.streams(),
+                useOfGuess ? g.client : null, g.server, g.span.firstFrame, g.span.lastFrame, g.span.firstNs, g.span.lastNs, g.frames.streams(),
                 g.frames.filter(g.client, g.server), summary, ok, useOfGuess ? List.of("T1078") : List.of("T1040"), ev);
     }
 }

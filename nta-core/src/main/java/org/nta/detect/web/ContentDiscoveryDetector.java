@@ -31,7 +31,7 @@ public final class ContentDiscoveryDetector implements Detector {
         final DiscoveryTally tally = new DiscoveryTally();
         final EvidenceFrames frames;
         String userAgent;
-        long firstFrame = Long.MAX_VALUE, lastFrame, firstNs = Long.MAX_VALUE, lastNs = Long.MIN_VALUE;
+        final Span span = new Span();
 
         Session(String client, String server, String agent, WebConfig c) {
             this.client = client;
@@ -62,10 +62,7 @@ public final class ContentDiscoveryDetector implements Detector {
         s.tally.add(t);
         s.frames.add(r.frame(), r.conn().transport(), r.conn().stream());
         if (t.response() != null) s.frames.add(t.response().frame(), r.conn().transport(), r.conn().stream());
-        s.firstFrame = Math.min(s.firstFrame, r.frame());
-        s.lastFrame = Math.max(s.lastFrame, r.frame());
-        s.firstNs = Math.min(s.firstNs, r.timeNs());
-        s.lastNs = Math.max(s.lastNs, r.timeNs());
+        s.span.add(r.frame(), r.timeNs());
     }
 
     @Override
@@ -106,10 +103,10 @@ public final class ContentDiscoveryDetector implements Detector {
         ev.put("size_outliers", a.outliers());
         ev.put("wordlist_hits", s.tally.wordlistHits);
         ev.put("alphabetical_share", Evidence.round(s.tally.alphabeticalShare()));
-        ev.put("rate_per_s", Evidence.rate(s.tally.requests, s.firstNs, s.lastNs));
-        ev.put("duration_s", Evidence.seconds(s.firstNs, s.lastNs));
-        ev.put("first_request_frame", s.firstFrame);
-        ev.put("last_request_frame", s.lastFrame);
+        ev.put("rate_per_s", s.span.rate(s.tally.requests));
+        ev.put("duration_s", s.span.seconds());
+        ev.put("first_request_frame", s.span.firstFrame);
+        ev.put("last_request_frame", s.span.lastFrame);
         ev.put("connections", s.frames.streamCount());
         if (sessions.dropped() > 0) ev.put("sessions_dropped", sessions.dropped());
         StringBuilder what = new StringBuilder();
@@ -122,8 +119,8 @@ public final class ContentDiscoveryDetector implements Detector {
                 s.server, s.client, tool != null ? " with " + tool.tool() + (tool.version() != null ? " " + tool.version() : "") : "",
                 s.tally.requests, s.tally.distinctPaths(), a.notFoundShare() * 100,
                 a.found().isEmpty() ? "nothing" : what.toString());
-        return new Finding(FindingType.CONTENT_DISCOVERY, Severity.MEDIUM, Phase.ENUMERATION, s.client, s.server, s.firstFrame,
-                s.lastFrame, s.firstNs, s.lastNs, s.frames.streams(), s.frames.filter(s.client, s.server), summary,
+        return new Finding(FindingType.CONTENT_DISCOVERY, Severity.MEDIUM, Phase.ENUMERATION, s.client, s.server, s.span.firstFrame,
+                s.span.lastFrame, s.span.firstNs, s.span.lastNs, s.frames.streams(), s.frames.filter(s.client, s.server), summary,
                 !a.found().isEmpty(), List.of("T1595.003"), ev);
     }
 }

@@ -43,7 +43,8 @@ public final class InfoDisclosureDetector implements Detector {
     private static final class Group {
         final String kind, client, server;
         boolean attackerKnown;
-        long count, firstFrame = Long.MAX_VALUE, lastFrame, firstNs = Long.MAX_VALUE, lastNs = Long.MIN_VALUE;
+        long count;
+        final Span span = new Span();
         final Set<String> details = new LinkedHashSet<>(), engines = new LinkedHashSet<>(), paths = new LinkedHashSet<>(),
                 uris = new LinkedHashSet<>();
         final List<String> extracted = new ArrayList<>();
@@ -182,10 +183,7 @@ public final class InfoDisclosureDetector implements Detector {
                 g.count++;
                 g.details.add(sig.detail());
                 g.frames.add(chunk[1], s.conn().transport(), s.conn().stream());
-                g.firstFrame = Math.min(g.firstFrame, chunk[1]);
-                g.lastFrame = Math.max(g.lastFrame, chunk[1]);
-                g.firstNs = Math.min(g.firstNs, chunk[2]);
-                g.lastNs = Math.max(g.lastNs, chunk[2]);
+                g.span.add(chunk[1], chunk[2]);
                 if (g.samples.size() < config.maxSamples()) {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("frame", chunk[1]);
@@ -220,10 +218,7 @@ public final class InfoDisclosureDetector implements Detector {
         g.count++;
         g.frames.add(resp.frame(), resp.conn().transport(), resp.conn().stream());
         if (r != null) g.frames.add(r.frame(), r.conn().transport(), r.conn().stream());
-        g.firstFrame = Math.min(g.firstFrame, resp.frame());
-        g.lastFrame = Math.max(g.lastFrame, resp.frame());
-        g.firstNs = Math.min(g.firstNs, resp.timeNs());
-        g.lastNs = Math.max(g.lastNs, resp.timeNs());
+        g.span.add(resp.frame(), resp.timeNs());
         if (r != null && g.uris.size() < config.maxSamples()) g.uris.add(r.method() + " " + Evidence.clip(r.path() != null ? r.path() : r.uri(), 200));
         if (g.samples.size() < Math.min(5, config.maxSamples())) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -323,9 +318,9 @@ public final class InfoDisclosureDetector implements Detector {
         if (dropped > 0) ev.put("groups_dropped", dropped);
         String attacker = g.attackerKnown ? g.client : null;
         String summary = String.format("%s gave away %s to %s: %d %s, first in frame %d", g.server, what, g.client, g.count,
-                g.count == 1 ? "answer" : "answers", g.firstFrame);
-        return new Finding(FindingType.INFO_DISCLOSURE, sev, phase, attacker, g.server, g.firstFrame, g.lastFrame, g.firstNs,
-                g.lastNs, g.frames.streams(), g.frames.filter(g.client, g.server), summary, attacker != null ? Boolean.TRUE : null, tech, ev);
+                g.count == 1 ? "answer" : "answers", g.span.firstFrame);
+        return new Finding(FindingType.INFO_DISCLOSURE, sev, phase, attacker, g.server, g.span.firstFrame, g.span.lastFrame, g.span.firstNs,
+                g.span.lastNs, g.frames.streams(), g.frames.filter(g.client, g.server), summary, attacker != null ? Boolean.TRUE : null, tech, ev);
     }
 
     private Finding bannerFinding(String server, Set<String> values) {

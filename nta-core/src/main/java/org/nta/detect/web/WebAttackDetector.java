@@ -53,7 +53,7 @@ public final class WebAttackDetector implements Detector {
         final EvidenceFrames payloadFrames, allFrames;
         long requests, payloadRequests, unanswered, strong, loginTries, loginRedirects;
         final List<long[]> redirectFrames = new ArrayList<>();
-        long firstFrame = Long.MAX_VALUE, lastFrame, firstNs = Long.MAX_VALUE, lastNs = Long.MIN_VALUE;
+        final Span span = new Span();
         long firstPayload = Long.MAX_VALUE, lastPayload, firstPayloadNs = Long.MAX_VALUE, lastPayloadNs = Long.MIN_VALUE;
 
         Session(String client, String server, WebConfig c) {
@@ -99,10 +99,7 @@ public final class WebAttackDetector implements Detector {
         HttpResponse resp = t.response();
         s.allFrames.add(r.frame(), tr, stream);
         if (resp != null) s.allFrames.add(resp.frame(), tr, stream);
-        s.firstFrame = Math.min(s.firstFrame, r.frame());
-        s.lastFrame = Math.max(s.lastFrame, r.frame());
-        s.firstNs = Math.min(s.firstNs, r.timeNs());
-        s.lastNs = Math.max(s.lastNs, r.timeNs());
+        s.span.add(r.frame(), r.timeNs());
         if (!in.attack()) return;
         record(s, r, resp, in);
     }
@@ -350,8 +347,8 @@ public final class WebAttackDetector implements Detector {
         boolean wholeSession = tool != null && tool.category().offensive();
         EvidenceFrames frames = wholeSession ? s.allFrames : s.payloadFrames;
         if (wholeSession) frames.addAll(s.payloadFrames);
-        long first = wholeSession ? s.firstFrame : s.firstPayload, last = wholeSession ? s.lastFrame : s.lastPayload;
-        long firstNs = wholeSession ? s.firstNs : s.firstPayloadNs, lastNs = wholeSession ? s.lastNs : s.lastPayloadNs;
+        long first = wholeSession ? s.span.firstFrame : s.firstPayload, last = wholeSession ? s.span.lastFrame : s.lastPayload;
+        long firstNs = wholeSession ? s.span.firstNs : s.firstPayloadNs, lastNs = wholeSession ? s.span.lastNs : s.lastPayloadNs;
         Boolean succeeded = s.strong > 0 ? Boolean.TRUE : s.unanswered > 0 ? null : Boolean.FALSE;
         List<String> kinds = new ArrayList<>();
         Map<String, Long> counts = new LinkedHashMap<>();
