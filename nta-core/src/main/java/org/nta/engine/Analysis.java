@@ -40,7 +40,7 @@ public final class Analysis {
     public static Result run(CaptureSource source, EngineConfig engine, AppConfig app, DetectionConfig detection,
                              List<? extends PacketSink> extra, java.util.function.UnaryOperator<PacketSink> select) {
         DetectionSink detect = new DetectionSink(Detectors.all(detection));
-        Map<String, Long> stats = new LinkedHashMap<>();
+        Map<Class<?>, long[]> eventCounts = new java.util.HashMap<>();
         long[] start = {Long.MIN_VALUE};
         PacketSink counter = new PacketSink() {
             @Override
@@ -50,7 +50,7 @@ public final class Analysis {
 
             @Override
             public void onEvent(Event e) {
-                stats.merge(statName(e), 1L, Long::sum);
+                eventCounts.computeIfAbsent(e.getClass(), k -> new long[1])[0]++;
             }
         };
         List<PacketSink> sinks = new ArrayList<>(List.of(counter, select.apply(detect)));
@@ -63,12 +63,15 @@ public final class Analysis {
         all.put("packets", s.packets());
         all.put("tcp_streams", s.tcpStreams());
         all.put("udp_streams", s.udpStreams());
-        all.putAll(new java.util.TreeMap<>(stats));
+        Map<String, Long> stats = new java.util.TreeMap<>();
+        eventCounts.forEach((type, n) -> stats.put(statName(type), n[0]));
+        all.putAll(stats);
         return new Result(s, verdict, incidents, findings, all, start[0] == Long.MIN_VALUE ? 0 : start[0]);
     }
 
-    private static String statName(Event e) {
-        String n = e.getClass().getSimpleName();
+    /** "http_transaction_events" for HttpTransaction. */
+    private static String statName(Class<?> type) {
+        String n = type.getSimpleName();
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < n.length(); i++) {
             char c = n.charAt(i);

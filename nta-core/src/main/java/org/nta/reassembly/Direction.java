@@ -27,9 +27,12 @@ final class Direction {
     private int earlyBytes;
     /** Unwrapped stream offset of {@link #next}: counts bytes since the start, immune to sequence wrap. */
     long nextOffset;
-    /** Ring of the last delivered bytes, for overlap comparison. */
+    /**
+     * Ring of the last delivered bytes, for overlap comparison: {@code recentLen} bytes ending just before
+     * {@code recentHead}. It starts small and grows to the configured size, so short connections stay cheap.
+     */
     private byte[] recent;
-    private int recentLen;
+    private int recentHead, recentLen;
 
     Direction(TcpReassembler owner, boolean fromClient) {
         this.owner = owner;
@@ -130,6 +133,7 @@ final class Direction {
         next = (next + n) & 0xffffffffL;
         nextOffset += n;
         recentLen = 0;
+        recentHead = 0;
         owner.handler().onGap(fromClient, n, frame, timeNs);
     }
 
@@ -167,28 +171,48 @@ final class Direction {
     private void remember(byte[] b, int off, int len) {
         int cap = owner.config().overlapCheckBytes();
         if (cap <= 0) return;
-        if (recent == null) recent = new byte[cap];
-        if (len >= cap) {
-            System.arraycopy(b, off + len - cap, recent, 0, cap);
-            recentLen = cap;
+        if (recent == null || recent.length < cap && recentLen + len > recent.length) grow(cap, recentLen + len);
+        int size = recent.length;
+        if (len >= size) {
+            System.arraycopy(b, off + len - size, recent, 0, size);
+            recentHead = 0;
+            recentLen = size;
             return;
         }
-        int keep = Math.min(recentLen, cap - len);
-        System.arraycopy(recent, recentLen - keep, recent, 0, keep);
-        System.arraycopy(b, off, recent, keep, len);
-        recentLen = keep + len;
+        int first = Math.min(len, size - recentHead);
+        System.arraycopy(b, off, recent, recentHead, first);
+        System.arraycopy(b, off + first, recent, 0, len - first);
+        recentHead = (recentHead + len) % size;
+        recentLen = Math.min(size, recentLen + len);
+    }
+
+    /** Replaces the ring by one of at least {@code need} bytes (at most {@code cap}), the kept bytes in order. */
+    private void grow(int cap, int need) {
+        int size = Math.min(cap, Math.max(256, Integer.highestOneBit(Math.max(1, need - 1)) << 1));
+        byte[] r = new byte[size];
+        if (recent != null && recentLen > 0) {
+            int old = recent.length;
+            int start = Math.floorMod(recentHead - recentLen, old);
+            int first = Math.min(recentLen, old - start);
+            System.arraycopy(recent, start, r, 0, first);
+            System.arraycopy(recent, 0, r, first, recentLen - first);
+        }
+        recent = r;
+        recentHead = recentLen % size;
     }
 
     /** Compares retransmitted bytes with what was delivered; counts an overlap with different bytes. */
     private void checkOverlap(byte[] b, int off, int old, int back, long frame) {
         if (recent == null || back > recentLen) return;
-        int start = recentLen - back;
-        int n = Math.min(old, recentLen - start);
+        int size = recent.length;
+        int at = Math.floorMod(recentHead - back, size);
+        int n = Math.min(old, back);
         for (int i = 0; i < n; i++) {
-            if (recent[start + i] != b[off + i]) {
+            if (recent[at] != b[off + i]) {
                 owner.count(Anomaly.TCP_OVERLAP_MISMATCH, frame);
                 return;
             }
+            if (++at == size) at = 0;
         }
     }
 

@@ -119,6 +119,37 @@ class TcpStreamsTest {
     }
 
     @Test
+    void retransmissionsFarBackAreComparedWithTheBytesSentAcrossTheRingsGrowthAndWrap() {
+        handshake();
+        StringBuilder sent = new StringBuilder();
+        long seq = 1001;
+        java.util.Random rnd = new java.util.Random(7);
+        for (int i = 0; i < 60; i++) { // segments of 1..700 bytes: the ring grows from 256 bytes to 4 KiB and wraps
+            int n = 1 + rnd.nextInt(700);
+            StringBuilder d = new StringBuilder();
+            for (int k = 0; k < n; k++) d.append((char) ('a' + rnd.nextInt(26)));
+            seg(true, seq, ACK, d.toString());
+            sent.append(d);
+            seq += n;
+            for (int back : new int[] {1, 17, 255, 256, 300, 1500, 4000, 4096}) {
+                if (back > sent.length()) continue;
+                int len = Math.min(back, 40);
+                String faithful = sent.substring(sent.length() - back, sent.length() - back + len);
+                seg(true, seq - back, ACK, faithful);
+            }
+        }
+        assertThat(log.client.toString()).isEqualTo(sent.toString());
+        assertThat(anomalies.count(Anomaly.TCP_OVERLAP_MISMATCH)).as("faithful copies from up to 4 KiB back").isZero();
+        for (int back : new int[] {1, 300, 4096}) {
+            String old = sent.substring(sent.length() - back, sent.length() - back + 1);
+            seg(true, seq - back, ACK, old.equals("Z") ? "Y" : "Z");
+        }
+        assertThat(anomalies.count(Anomaly.TCP_OVERLAP_MISMATCH)).as("one changed byte each, up to 4 KiB back").isEqualTo(3);
+        seg(true, seq - 5000, ACK, "Z");
+        assertThat(anomalies.count(Anomaly.TCP_OVERLAP_MISMATCH)).as("beyond the kept bytes nothing can be compared").isEqualTo(3);
+    }
+
+    @Test
     void outOfOrderSegmentsAreDeliveredInOrderOnTheFrameThatFillsTheHole() {
         handshake();
         seg(true, 1007, ACK, "world!");

@@ -71,6 +71,11 @@ final class BodyCollector {
         };
     }
 
+    /** The body is announced as {@code n} bytes long: keep room for them at once instead of growing as they come. */
+    void expect(long n) {
+        if (kept.length == 0 && n > 0 && keepBytes > 0) kept = new byte[(int) Math.min(keepBytes, n)];
+    }
+
     /** Body bytes as sent (after chunked framing is removed). */
     void wire(byte[] b, int off, int len) {
         if (len <= 0) return;

@@ -111,6 +111,7 @@ final class HttpMessageReader {
             case LENGTH -> {
                 state = State.BODY_LENGTH;
                 remaining = framing.length();
+                body.expect(remaining);
             }
             case CHUNKED -> startChunk();
             case CLOSE -> state = State.BODY_CLOSE;

@@ -15,6 +15,7 @@ import org.nta.detect.FindingType;
 import org.nta.detect.Phase;
 import org.nta.detect.Severity;
 import org.nta.event.Event;
+import org.nta.event.HttpBody;
 import org.nta.event.HttpRequest;
 import org.nta.event.HttpResponse;
 import org.nta.event.HttpTransaction;
@@ -75,15 +76,32 @@ public final class InfoDisclosureDetector implements Detector {
     }
 
     /**
-     * Fingerprints of answers that gave nothing away, to an ordinary request: the same page served again (the
-     * bulk of most captures) is not read again. Bounded; answers to requests with payloads are always read.
+     * Answers that gave nothing away, to an ordinary request: the same page served again (the bulk of most captures)
+     * is not read again. Found by a sampled fingerprint, confirmed byte for byte. Answers to requests with payloads
+     * are always read.
      */
-    private final java.util.LinkedHashMap<Long, Boolean> quiet = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, Boolean> e) {
-            return size() > 4096;
+    private final java.util.LinkedHashMap<Long, Quiet> quiet = new java.util.LinkedHashMap<>(1024, 0.75f, true);
+    private long quietBytes;
+
+    private record Quiet(HttpBody body, String contentType) {}
+
+    private boolean isQuiet(long key, HttpResponse resp) {
+        Quiet q = quiet.get(key);
+        return q != null && java.util.Objects.equals(q.contentType(), resp.contentType())
+                && q.body().samePrefix(resp.body(), config.maxScanChars());
+    }
+
+    /** Remembers a quiet answer: at most 1,024 of them and 16 MiB of their bytes, the least recently seen go. */
+    private void rememberQuiet(long key, HttpResponse resp) {
+        Quiet old = quiet.put(key, new Quiet(resp.body(), resp.contentType()));
+        if (old != null) quietBytes -= old.body().keptLength();
+        quietBytes += resp.body().keptLength();
+        var eldest = quiet.values().iterator();
+        while ((quiet.size() > 1024 || quietBytes > 16L << 20) && eldest.hasNext()) {
+            quietBytes -= eldest.next().body().keptLength();
+            eldest.remove();
         }
-    };
+    }
     private long added;
 
     private void http(HttpRequest r, HttpResponse resp) {
@@ -92,14 +110,14 @@ public final class InfoDisclosureDetector implements Detector {
         if (resp.body().keptLength() == 0) return;
         RequestInspector.Inspection in = r == null ? null : inspector.inspect(r);
         boolean payload = in != null && in.attack();
-        long fingerprint = 0;
+        long key = 0;
         if (!payload) {
-            fingerprint = resp.body().contentHash(config.maxScanChars()) * 31 + java.util.Objects.hashCode(resp.contentType());
-            if (quiet.containsKey(fingerprint)) return;
+            key = resp.body().sampleHash(config.maxScanChars()) * 31 + java.util.Objects.hashCode(resp.contentType());
+            if (isQuiet(key, resp)) return;
         }
         long before = added;
         scan(r, resp, in, payload, client, server);
-        if (!payload && added == before) quiet.put(fingerprint, Boolean.TRUE);
+        if (!payload && added == before) rememberQuiet(key, resp);
     }
 
     private void scan(HttpRequest r, HttpResponse resp, RequestInspector.Inspection in, boolean payload, String client, String server) {
@@ -154,10 +172,24 @@ public final class InfoDisclosureDetector implements Detector {
 
     private void banners(String server, HttpResponse resp) {
         for (org.nta.event.HttpHeader h : resp.headers().list()) {
-            if (!BANNER_HEADERS.contains(h.name().toLowerCase(java.util.Locale.ROOT)) || !h.value().matches(".*\\d.*")) continue;
+            if (!isBanner(h.name()) || !hasDigit(h.value())) continue;
             Set<String> s = banners.computeIfAbsent(server, x -> new LinkedHashSet<>());
             if (s.size() < 8) s.add(h.name() + ": " + Evidence.clip(h.value(), 120));
         }
+    }
+
+    private static boolean isBanner(String name) {
+        if (name.isEmpty()) return false;
+        char c = name.charAt(0);
+        return (c == 's' || c == 'S' || c == 'x' || c == 'X') && BANNER_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static boolean hasDigit(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c >= '0' && c <= '9') return true;
+        }
+        return false;
     }
 
     /** System files and keys in an unrecognised connection: whoever sends them gives them away. */

@@ -16,16 +16,22 @@ import org.nta.event.HttpRequest;
  * @param <S> the per-session state a detector keeps
  */
 final class Sessions<S> {
-    private final LinkedHashMap<String, S> sessions;
-    private final LinkedHashMap<String, String> lastAgent;
+    /** Keys of strings the events already hold: no text is built or hashed again per request. */
+    private record Pair(String client, String server) {}
+
+    private record Key(String client, String server, String agent) {}
+
+    private final LinkedHashMap<Key, S> sessions;
+    private final LinkedHashMap<Pair, String> lastAgent;
     private final UserAgentCatalog catalog;
+    private final java.util.HashMap<String, String> labels = new java.util.HashMap<>();
     private long dropped;
 
     Sessions(int cap, UserAgentCatalog catalog) {
         this.catalog = catalog;
         this.sessions = new LinkedHashMap<>(64, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, S> e) {
+            protected boolean removeEldestEntry(Map.Entry<Key, S> e) {
                 if (size() <= cap) return false;
                 dropped++;
                 return true;
@@ -33,7 +39,7 @@ final class Sessions<S> {
         };
         this.lastAgent = new LinkedHashMap<>(64, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, String> e) {
+            protected boolean removeEldestEntry(Map.Entry<Pair, String> e) {
                 return size() > cap;
             }
         };
@@ -41,7 +47,7 @@ final class Sessions<S> {
 
     /** The agent of a request: the tool its User-Agent names, else the User-Agent as sent ("" when absent). */
     String agent(HttpRequest r, RequestInspector.Inspection in) {
-        String pair = r.conn().clientAddr() + " " + r.conn().serverAddr();
+        Pair pair = new Pair(r.conn().clientAddr(), r.conn().serverAddr());
         boolean payloadUa = false;
         for (RequestInspector.Hit h : in.hits()) {
             if (h.location().equals("header") && "User-Agent".equalsIgnoreCase(h.parameter())) payloadUa = true;
@@ -51,17 +57,27 @@ final class Sessions<S> {
             String prev = lastAgent.get(pair);
             agent = prev != null ? prev : "ua:" + Evidence.clip(r.userAgent(), 200);
         } else {
-            UserAgentCatalog.ToolMatch t = catalog.match(r.userAgent());
-            agent = t != null ? "tool:" + t.tool() : "ua:" + (r.userAgent() == null ? "" : Evidence.clip(r.userAgent(), 200));
+            agent = label(r.userAgent());
             lastAgent.put(pair, agent);
         }
         return agent;
     }
 
+    /** The agent a User-Agent names, remembered for the User-Agents seen most (a capture repeats a handful). */
+    private String label(String userAgent) {
+        String ua = userAgent == null ? "" : userAgent;
+        String label = labels.get(ua);
+        if (label == null) {
+            UserAgentCatalog.ToolMatch t = catalog.match(userAgent);
+            label = t != null ? "tool:" + t.tool() : "ua:" + Evidence.clip(ua, 200);
+            if (labels.size() < 4096) labels.put(ua, label);
+        }
+        return label;
+    }
+
     /** The session of client, server and agent, created by {@code make} when new. */
     S get(HttpRequest r, String agent, Function<String, S> make) {
-        String key = r.conn().clientAddr() + " " + r.conn().serverAddr() + " " + agent;
-        return sessions.computeIfAbsent(key, make);
+        return sessions.computeIfAbsent(new Key(r.conn().clientAddr(), r.conn().serverAddr(), agent), k -> make.apply(agent));
     }
 
     Collection<S> all() {

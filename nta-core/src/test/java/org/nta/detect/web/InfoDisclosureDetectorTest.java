@@ -110,4 +110,17 @@ class InfoDisclosureDetectorTest {
         assertThat(f.attacker()).isNull();
         assertThat(f.evidence().get("db_engines")).asList().containsExactly("mysql");
     }
+
+    @Test
+    void aPageServedAgainIsReadAgainWhenAnyByteDiffers() {
+        String error = "You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version";
+        String filler = "<p>" + "lorem ipsum dolor sit amet ".repeat(150) + "</p>";
+        String page = filler + "x".repeat(error.length()) + filler; // same length as the page with the error
+        for (int i = 0; i < 5; i++) d.onEvent(ev.req("GET", "/item.php?id=7").ua(WebEvents.CHROME).answer(200, page).tx());
+        assertThat(d.finish()).as("a quiet page, read once and then recognised").isEmpty();
+        d.onEvent(ev.req("GET", "/item.php?id=7").ua(WebEvents.CHROME).answer(200, filler + error + filler).tx());
+        List<Finding> fs = d.finish();
+        assertThat(fs).as("same length, same sampled words, one changed stretch in the middle").hasSize(1);
+        assertThat(fs.get(0).evidence()).containsEntry("kind", "db_error");
+    }
 }
