@@ -18,7 +18,7 @@ command -v tshark >/dev/null || { echo "tshark is needed (apt-get install tshark
 JAR=nta-cli/target/nta.jar
 CDS=""
 [ -f nta-cli/target/nta.jsa ] && CDS="-XX:SharedArchiveFile=nta-cli/target/nta.jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
-NTA="java $CDS -XX:+UseSerialGC -XX:FreqInlineSize=150 -Xss4m"     # what ./nta runs, with the heap caps below
+NTA="java $CDS -XX:+UseSerialGC -XX:FreqInlineSize=100 -XX:InlineSmallCode=1000 -Xss4m"     # what ./nta runs, with the heap caps below
 
 FILTER='tcp.flags.syn == 1 && tcp.flags.ack == 0'
 HTTP_FIELDS="-e frame.number -e tcp.stream -e ip.src -e tcp.srcport -e ip.dst -e tcp.dstport -e http.request.method -e http.host -e http.request.uri -e http.user_agent -e http.referer"

@@ -9,32 +9,62 @@ import org.nta.engine.PacketSink;
 import org.nta.event.Event;
 import org.nta.flow.Flow;
 
-/** Runs the detectors as one pipeline sink and gathers their findings in a reproducible order. */
+/**
+ * Runs the detectors as one pipeline sink and gathers their findings in a reproducible order. Detectors that read
+ * packets run on the caller's thread; in background mode the others (released flows and events only) run on a
+ * {@link DetectorThread} of their own, which gives the same findings.
+ */
 public final class DetectionSink implements PacketSink {
     private final List<Detector> detectors;
+    /** Run on the caller's thread: every detector inline, else those that read packets. */
+    private final Detector[] inline;
+    private final DetectorThread background;
     private final List<Finding> findings = new ArrayList<>();
 
     public DetectionSink(List<Detector> detectors) {
+        this(detectors, false);
+    }
+
+    /** @param background run the detectors that need no packets on a thread of their own */
+    public DetectionSink(List<Detector> detectors, boolean background) {
         this.detectors = List.copyOf(detectors);
+        List<Detector> rest = new ArrayList<>();
+        List<Detector> here = new ArrayList<>();
+        for (Detector d : this.detectors) (background && !d.readsPackets() ? rest : here).add(d);
+        this.inline = here.toArray(new Detector[0]);
+        this.background = rest.isEmpty() ? null : new DetectorThread(rest);
+    }
+
+    /** Whether a spare processor makes background mode worth it. */
+    public static boolean backgroundHelps() {
+        return Runtime.getRuntime().availableProcessors() > 1;
     }
 
     @Override
     public void onPacket(Packet p, Flow flow, boolean fromA) {
-        for (Detector d : detectors) d.onPacket(p, flow, fromA);
+        for (Detector d : inline) d.onPacket(p, flow, fromA);
     }
 
     @Override
     public void onFlowEnd(Flow flow) {
-        for (Detector d : detectors) d.onFlowEnd(flow);
+        for (Detector d : inline) d.onFlowEnd(flow);
+        if (background != null) background.flowEnded(flow);
     }
 
     @Override
     public void onEvent(Event e) {
-        for (Detector d : detectors) d.onEvent(e);
+        for (Detector d : inline) d.onEvent(e);
+        if (background != null) background.event(e);
+    }
+
+    /** Stops a background thread without waiting (the run failed). */
+    public void abandon() {
+        if (background != null) background.abandon();
     }
 
     /** All findings, by first frame, then type, then attacker and victim. */
     public List<Finding> finish() {
+        if (background != null) background.finish();
         for (Detector d : detectors) findings.addAll(d.finish());
         dropCoveredDisclosures();
         findings.sort(ORDER);

@@ -12,6 +12,15 @@ import org.nta.flow.Flow;
  * Thresholds live in {@link DetectionConfig}; detectors never use the wall clock.
  */
 public interface Detector {
+    /**
+     * Whether this detector reads packets ({@link #onPacket}). Those that do not may run on a thread of their own
+     * (see {@link DetectionSink}): then the flows and events they are given must only be read, never kept for
+     * changes.
+     */
+    default boolean readsPackets() {
+        return false;
+    }
+
     default void onPacket(Packet p, Flow flow, boolean fromA) {
     }
 

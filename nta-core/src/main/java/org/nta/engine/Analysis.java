@@ -39,7 +39,7 @@ public final class Analysis {
      */
     public static Result run(CaptureSource source, EngineConfig engine, AppConfig app, DetectionConfig detection,
                              List<? extends PacketSink> extra, java.util.function.UnaryOperator<PacketSink> select) {
-        DetectionSink detect = new DetectionSink(Detectors.all(detection));
+        DetectionSink detect = new DetectionSink(Detectors.all(detection), DetectionSink.backgroundHelps());
         Map<Class<?>, long[]> eventCounts = new java.util.HashMap<>();
         long[] start = {Long.MIN_VALUE};
         PacketSink counter = new PacketSink() {
@@ -55,7 +55,13 @@ public final class Analysis {
         };
         List<PacketSink> sinks = new ArrayList<>(List.of(counter, select.apply(detect)));
         sinks.addAll(extra);
-        CaptureSummary s = new Engine(engine).run(source, sinks, new AppDispatcher(app));
+        CaptureSummary s;
+        try {
+            s = new Engine(engine).run(source, sinks, new AppDispatcher(app));
+        } catch (RuntimeException | Error e) {
+            detect.abandon();
+            throw e;
+        }
         List<Finding> findings = detect.finish();
         List<Incident> incidents = StoryBuilder.incidents(findings);
         Verdict verdict = StoryBuilder.verdict(findings);

@@ -40,9 +40,11 @@ public final class TextTable {
             Object[] cells = row.apply(r);
             for (int i = 0; i < w.length && i < cells.length; i++) if (cells[i] != null) w[i] = Math.max(w[i], cells[i].toString().length());
         }
+        StringBuilder head = new StringBuilder(256);
+        line(head, headers, w);
+        out.append(head);
+        // a builder of its own for the rows: one that held a non-Latin-1 header (A→B) stays two bytes a character
         StringBuilder sb = new StringBuilder(256);
-        line(sb, headers, w);
-        out.append(sb);
         String[] cs = new String[headers.length];
         for (int r = 0; r < rows; r++) {
             Object[] cells = row.apply(r);
@@ -63,20 +65,28 @@ public final class TextTable {
         return sb.toString();
     }
 
+    /** Appends one line, cells padded to their widths, without trailing blanks. */
     private void line(StringBuilder sb, String[] cells, int[] w) {
-        StringBuilder l = new StringBuilder();
+        int start = sb.length();
         for (int i = 0; i < cells.length; i++) {
-            if (i > 0) l.append("  ");
+            if (i > 0) sb.append("  ");
             String c = cells[i];
             int pad = w[i] - c.length();
-            if (right[i]) l.append(" ".repeat(pad)).append(c);
-            else {
-                l.append(c);
-                if (i < cells.length - 1) l.append(" ".repeat(pad));
+            if (right[i]) {
+                blanks(sb, pad);
+                sb.append(c);
+            } else {
+                sb.append(c);
+                if (i < cells.length - 1) blanks(sb, pad);
             }
         }
-        int end = l.length();
-        while (end > 0 && l.charAt(end - 1) == ' ') end--;
-        sb.append(l, 0, end).append('\n');
+        int end = sb.length();
+        while (end > start && sb.charAt(end - 1) == ' ') end--;
+        sb.setLength(end);
+        sb.append('\n');
+    }
+
+    private static void blanks(StringBuilder sb, int n) {
+        for (int k = 0; k < n; k++) sb.append(' ');
     }
 }

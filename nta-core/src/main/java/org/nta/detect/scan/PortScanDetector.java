@@ -76,6 +76,11 @@ public final class PortScanDetector implements Detector {
     }
 
     @Override
+    public boolean readsPackets() {
+        return true;
+    }
+
+    @Override
     public void onPacket(Packet p, Flow flow, boolean fromA) {
         if (flow != null && flow.isTcp() && !fromA && (p.tcpFlags & (SYN | ACK)) == (SYN | ACK) && !synAckFrame.containsKey(flow)) {
             synAckFrame.put(flow, p.frame.number);

@@ -68,7 +68,7 @@ public final class WebShellCommandDetector implements Detector {
             for (UploadedFile f : files) upload(r, f);
             return;
         }
-        Shell shell = shells.get(r.conn().serverAddr() + " " + Text.lastSegment(r.path()).toLowerCase(Locale.ROOT));
+        Shell shell = shells.isEmpty() ? null : shells.get(r.conn().serverAddr() + " " + Text.lastSegment(r.path()).toLowerCase(Locale.ROOT));
         if (shell != null && shell.frame >= r.frame()) shell = null;
         List<RequestTexts.Param> params = new ArrayList<>();
         if (shell != null) params.addAll(headerInputs(r, shell.inspection));

@@ -72,7 +72,7 @@ public final class AttackToolDetector implements Detector {
         }
         if (in.attack()) s.payloadRequests++;
         if (t.response() != null) s.statusCounts.merge(t.response().status(), 1L, Long::sum);
-        s.discovery.add(t);
+        s.discovery.add(t, in);
         String ep = r.method() + " " + Evidence.clip(r.path() != null ? r.path() : r.uri(), 200);
         if (s.endpoints.containsKey(ep) || s.endpoints.size() < config.maxSamples()) s.endpoints.merge(ep, 1L, Long::sum);
         s.frames.add(r.frame(), r.conn().transport(), r.conn().stream());

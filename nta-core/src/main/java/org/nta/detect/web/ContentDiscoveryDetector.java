@@ -56,10 +56,11 @@ public final class ContentDiscoveryDetector implements Detector {
     public void onEvent(Event e) {
         if (!(e instanceof HttpTransaction t) || t.request() == null) return;
         HttpRequest r = t.request();
-        String agent = sessions.agent(r, inspector.inspect(r));
+        RequestInspector.Inspection in = inspector.inspect(r);
+        String agent = sessions.agent(r, in);
         Session s = sessions.get(r, agent, k -> new Session(r.conn().clientAddr(), r.conn().serverAddr(), agent, config));
         if (s.userAgent == null) s.userAgent = r.userAgent();
-        s.tally.add(t);
+        s.tally.add(t, in);
         s.frames.add(r.frame(), r.conn().transport(), r.conn().stream());
         if (t.response() != null) s.frames.add(t.response().frame(), r.conn().transport(), r.conn().stream());
         s.span.add(r.frame(), r.timeNs());

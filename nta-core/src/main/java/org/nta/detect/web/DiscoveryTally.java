@@ -55,7 +55,8 @@ final class DiscoveryTally {
     long wordlistHits, ascending, pairs;
     private String prevName;
 
-    void add(HttpTransaction t) {
+    /** Counts a transaction; {@code in} is its request's inspection (which names the path's last segment). */
+    void add(HttpTransaction t, RequestInspector.Inspection in) {
         HttpRequest r = t.request();
         if (r == null) return;
         requests++;
@@ -66,8 +67,8 @@ final class DiscoveryTally {
         } else {
             distinct++; // past the cap every path counts as new: an upper bound
         }
-        String name = lastSegment(r.path() != null ? r.path() : uri);
-        if (isMarker(name)) wordlistHits++;
+        String name = in.name();
+        if (in.wordlistMarker()) wordlistHits++;
         if (prevName != null && !name.isEmpty()) {
             pairs++;
             if (name.compareTo(prevName) >= 0) ascending++;
@@ -78,18 +79,23 @@ final class DiscoveryTally {
         answered++;
         statusCounts.merge(resp.status(), 1L, Long::sum);
         long size = resp.body().decodedLength();
-        Answer a = new Answer(r.path() != null ? r.path() : uri, resp.status(), size, r.frame(), resp.frame(), resp.location());
+        Answer a = null;
         long key = ((long) resp.status() << 40) | Math.min(size, (1L << 40) - 1);
         long[] c = sizeCounts.get(key);
         if (c != null) c[0]++;
         else if (sizeCounts.size() < MAX_SIZE_KEYS) {
+            a = answer(r, resp, size);
             sizeCounts.put(key, new long[] {1});
             sizeExample.put(key, a);
         }
         if (resp.status() != 404 && resp.status() != 410) {
-            if (kept.size() < MAX_KEPT) kept.add(a);
+            if (kept.size() < MAX_KEPT) kept.add(a != null ? a : answer(r, resp, size));
             else keptDropped++;
         }
+    }
+
+    private static Answer answer(HttpRequest r, HttpResponse resp, long size) {
+        return new Answer(r.path() != null ? r.path() : r.uri(), resp.status(), size, r.frame(), resp.frame(), resp.location());
     }
 
     long distinctPaths() {

@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.nta.event.HttpParam;
 import org.nta.event.HttpRequest;
@@ -30,7 +29,6 @@ public final class LoginForms {
             + "|passphrase|passcode|userpass(?:word)?|loginpass(?:word)?|txtpassword|j_password)(?:[_\\-.\\]].*)?$");
     private static final Pattern USER = Pattern.compile("(?i)^(?:.*[_\\-.\\[])?(?:user|username|login|email|e-?mail|uname"
             + "|usr|account|acct|log|uid|userid|user_id|j_username|txtusername|name|id)(?:[_\\-.\\]].*)?$");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private LoginForms() {}
 
@@ -81,7 +79,7 @@ public final class LoginForms {
     private static Login fromJson(String text) {
         JsonNode root;
         try {
-            root = JSON.readTree(text);
+            root = JsonBodies.read(text);
         } catch (JsonProcessingException e) {
             return null; // not JSON: no JSON login
         }

@@ -10,7 +10,6 @@ import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.nta.event.HttpHeader;
 import org.nta.event.HttpParam;
@@ -31,7 +30,11 @@ public final class RequestInspector {
     }
 
     /** The payloads of one request ({@code sqlmapGrammar}: values that follow sqlmap's grammar). */
-    public record Inspection(List<Hit> hits, int sqlmapGrammar, List<String[]> jndiTargets) {
+    /**
+     * @param name           the last segment of the request's path, lower case ("admin.php" of "/x/Admin.php?a=1")
+     * @param wordlistMarker the name is a well-known wordlist entry (see {@link DiscoveryTally})
+     */
+    public record Inspection(List<Hit> hits, int sqlmapGrammar, List<String[]> jndiTargets, String name, boolean wordlistMarker) {
         public boolean attack() {
             return !hits.isEmpty();
         }
@@ -55,7 +58,6 @@ public final class RequestInspector {
             "upgrade-insecure-requests", "authorization", "cookie", "if-modified-since", "if-none-match", "range",
             "te", "dnt", "sec-fetch-site", "sec-fetch-mode", "sec-fetch-dest", "sec-fetch-user", "sec-ch-ua",
             "sec-ch-ua-mobile", "sec-ch-ua-platform", "priority", "content-disposition", "expect", "transfer-encoding");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WebConfig config;
     private HttpRequest last;
@@ -114,7 +116,8 @@ public final class RequestInspector {
                 c.value("header", h.name(), v, false, AttackRules.Context.HEADER);
             }
         }
-        return new Inspection(List.copyOf(c.hits), c.sqlmap, List.copyOf(c.jndi));
+        String name = DiscoveryTally.lastSegment(r.path() != null ? r.path() : uri);
+        return new Inspection(List.copyOf(c.hits), c.sqlmap, List.copyOf(c.jndi), name, DiscoveryTally.isMarker(name));
     }
 
     private static boolean isUrl(String v) {
@@ -166,7 +169,7 @@ public final class RequestInspector {
     private void json(Collector c, String text) {
         JsonNode root;
         try {
-            root = JSON.readTree(text);
+            root = JsonBodies.read(text);
         } catch (JsonProcessingException e) {
             c.value("body", null, text, false, AttackRules.Context.VALUE); // not JSON after all: read as text
             return;

@@ -1,0 +1,89 @@
+package org.nta.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.Timeout;
+import org.nta.app.AppConfig;
+import org.nta.app.AppDispatcher;
+import org.nta.capture.CaptureSource;
+import org.nta.engine.Engine;
+import org.nta.engine.EngineConfig;
+import org.nta.event.Event;
+import org.nta.event.SshBanner;
+import org.nta.testing.TestFiles;
+
+/** Detectors on a thread of their own give the findings of an inline run, and their failures reach the caller. */
+class DetectionSinkTest {
+    static List<Finding> findings(Path capture, boolean background) throws Exception {
+        DetectionSink sink = new DetectionSink(Detectors.all(DetectionConfig.DEFAULTS), background);
+        try (CaptureSource src = CaptureSource.open(capture.toString(), false)) {
+            new Engine(EngineConfig.DEFAULTS).run(src, List.of(sink), new AppDispatcher(AppConfig.all()));
+        }
+        return sink.finish();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> backgroundDetectorsFindWhatInlineDetectorsFind() throws Exception {
+        List<Path> captures;
+        try (Stream<Path> s = Files.list(TestFiles.resources().resolve("captures"))) {
+            captures = s.filter(p -> p.toString().endsWith(".pcap.gz")).sorted().toList();
+        }
+        assertThat(captures).hasSizeGreaterThanOrEqualTo(7);
+        return captures.stream().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> {
+            List<Finding> inline = findings(c, false);
+            List<Finding> background = findings(c, true);
+            assertThat(background).isEqualTo(inline);
+            if (!c.getFileName().toString().startsWith("benign")) assertThat(inline).isNotEmpty();
+        }));
+    }
+
+    @Test
+    @Timeout(10)
+    void aDetectorFailingOnItsThreadFailsTheRunInsteadOfHangingIt() {
+        Detector failing = new Detector() {
+            @Override
+            public void onEvent(Event e) {
+                throw new IllegalStateException("detector bug");
+            }
+
+            @Override
+            public List<Finding> finish() {
+                return List.of();
+            }
+        };
+        DetectionSink sink = new DetectionSink(List.of(failing), true);
+        SshBanner banner = new SshBanner(1, 0, null, true, "2.0", "x", null, "SSH-2.0-x", 0);
+        assertThatThrownBy(() -> {
+            for (int i = 0; i < 100_000; i++) sink.onEvent(banner); // more than the queue holds: the hand-over notices
+            sink.finish();
+        }).isInstanceOf(IllegalStateException.class).hasMessage("detector bug");
+    }
+
+    @Test
+    @Timeout(10)
+    void aFailureAfterTheLastHandOverSurfacesAtFinish() {
+        Detector failing = new Detector() {
+            @Override
+            public void onEvent(Event e) {
+                throw new IllegalArgumentException("late bug");
+            }
+
+            @Override
+            public List<Finding> finish() {
+                return List.of();
+            }
+        };
+        DetectionSink sink = new DetectionSink(List.of(failing), true);
+        sink.onEvent(new SshBanner(1, 0, null, true, "2.0", "x", null, "SSH-2.0-x", 0));
+        assertThatThrownBy(sink::finish).isInstanceOf(IllegalArgumentException.class).hasMessage("late bug");
+    }
+}
