@@ -12,7 +12,7 @@
 set -euo pipefail
 SCEN=${1:?scenario}; OUT=$(realpath -m "${2:?out}")
 HERE=$(cd "$(dirname "$0")" && pwd)
-RUN=$(mktemp -d /tmp/lab-XXXX); chmod 755 "$RUN"
+RUN=$(mktemp -d "${TMPDIR:-/tmp}/nta-lab.XXXXXX"); chmod 755 "$RUN"   # world-readable: the lab's daemons run as other users
 LOG=${OUT%.*}.lab.log; : > "$LOG"
 P=lab$$                                    # namespace prefix, unique per run
 NS=(sw att vic cli dns)
