@@ -28,7 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** Files carried over HTTP (Wireshark's Export Objects → HTTP, with multipart uploads part by part). */
 @Command(name = "files", mixinStandardHelpOptions = true,
-        description = "Files carried over HTTP: multipart uploads part by part, PUT/POST bodies, downloads; with --extract, "
+        description = "Files carried over HTTP: multipart uploads part by part, PUT/POST bodies, urlencoded forms, downloads; with --extract, "
                 + "written under DIR with safe names and a manifest (JSON and CSV) of frame, stream, direction, name, size, "
                 + "SHA-256 and the MIME type detected from the content.")
 final class FilesCommand implements Callable<Integer> {
@@ -77,10 +77,10 @@ final class FilesCommand implements Callable<Integer> {
             out.println(Json.write(rows));
         } else {
             out.println("Files: " + entries.size() + (dir != null ? " written to " + dir : ""));
-            TextTable t = new TextTable("Frame", "Stream", "Dir", "Name", dir != null ? "Saved as" : "", "Size", "Type", "SHA-256")
-                    .rightAlign(0, 1, 5);
+            TextTable t = new TextTable("Frame", "Stream", "Dir", "From", "Name", dir != null ? "Saved as" : "", "Size", "Type", "SHA-256")
+                    .rightAlign(0, 1, 6);
             for (FileExtractor.Entry e : entries) {
-                t.add(e.frame(), e.stream(), e.direction(), HttpCommand.clip(e.originalName(), 40), dir != null ? e.savedName() : "",
+                t.add(e.frame(), e.stream(), e.direction(), e.source(), HttpCommand.clip(e.originalName(), 40), dir != null ? e.savedName() : "",
                         Numbers.count(e.size()) + (e.truncated() ? " (truncated)" : "") + (e.incomplete() ? " (incomplete)" : ""),
                         e.mimeType(), e.sha256());
             }

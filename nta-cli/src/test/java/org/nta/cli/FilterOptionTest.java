@@ -17,10 +17,20 @@ class FilterOptionTest {
 
     @Test
     void filesKeepsOnlyTheFilesOfSelectedMessages() throws Exception {
-        CliRun r = CliRun.of("files", SAMPLE, "-Y", "http.request.method == \"POST\"", "--extract", dir.toString());
+        CliRun r = CliRun.of("files", SAMPLE, "-Y", "http.request.method == \"POST\" && http.content_type contains \"multipart\"",
+                "--extract", dir.toString());
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("Files: 1").contains("dbfunctions.php");
+        assertThat(r.out()).contains("Files: 1").contains("dbfunctions.php").contains("multipart");
         assertThat(Files.readString(dir.resolve("dbfunctions.php"))).contains("system($_GET[\"cmd\"])");
+    }
+
+    @Test
+    void filesListsUrlencodedFormsAsSentLikeWiresharksExportObjects() {
+        CliRun r = CliRun.of("files", SAMPLE, "-Y", "http.request.method == \"POST\"", "--json");
+        assertThat(r.exit()).isZero();
+        // sqlmap's 549 login form posts (as many as tshark counts), each the form as sent, and the one upload
+        assertThat(r.out().split("\"source\" : \"form\"", -1)).hasSize(550);
+        assertThat(r.out().split("\"source\" : \"multipart\"", -1)).hasSize(2);
     }
 
     @Test

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * A file carried over HTTP, for {@code nta files}: a multipart part with a filename, a request body that is not a
- * form (PUT, POST of raw data), or a response body (download), like Wireshark's Export Objects.
+ * A file carried over HTTP, for {@code nta files}: a multipart part with a filename, a request body (PUT, POST of raw
+ * data), an urlencoded form as sent, or a response body (download), like Wireshark's Export Objects.
  *
  * @param frame        frame that completed the message carrying the file
  * @param firstFrame   frame that delivered the message's first byte
@@ -37,8 +37,26 @@ public record HttpFileObject(ConnInfo conn, long frame, long firstFrame, long ti
         }
     }
 
+    /** Where in the message the file was; {@link #id()} names it in manifests. */
     public enum Source {
-        MULTIPART_PART, REQUEST_BODY, RESPONSE_BODY
+        /** a multipart/form-data part with a filename */
+        MULTIPART_PART("multipart"),
+        /** a request body that is not a form: PUT, POST of raw data */
+        REQUEST_BODY("body"),
+        /** an application/x-www-form-urlencoded body as sent (Wireshark exports it as an object too) */
+        FORM("form"),
+        /** a response body */
+        RESPONSE_BODY("body");
+
+        private final String id;
+
+        Source(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
     }
 
     public HttpFileObject {

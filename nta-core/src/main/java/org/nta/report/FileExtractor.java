@@ -22,7 +22,7 @@ import java.util.Set;
 public final class FileExtractor {
     public static final String MANIFEST_JSON = "manifest.json";
     public static final String MANIFEST_CSV = "manifest.csv";
-    public static final List<String> COLUMNS = List.of("frame", "stream", "direction", "original_name", "saved_name",
+    public static final List<String> COLUMNS = List.of("frame", "stream", "direction", "source", "original_name", "saved_name",
             "size", "saved_bytes", "sha256", "mime_type", "declared_type", "truncated", "incomplete");
 
     private final Path dir;
@@ -44,7 +44,8 @@ public final class FileExtractor {
 
     /** The manifest entry of a file that is listed, not written. */
     public static Entry describe(HttpFileObject f) {
-        return new Entry(f.frame(), f.conn().stream(), f.direction().id(), f.originalName(), null, f.size(), 0,
+        return new Entry(f.frame(), f.conn().stream(), f.direction().id(), f.source().id(), f.originalName(), null,
+                f.size(), 0,
                 f.sha256(), f.mimeType(), f.declaredType(), f.truncated(), f.incomplete());
     }
 
@@ -60,13 +61,14 @@ public final class FileExtractor {
         Path p = SafeFileNames.createUnique(dir, name, f.frame(), reserved);
         byte[] bytes = f.bytes();
         Files.write(p, bytes, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-        return new Entry(f.frame(), f.conn().stream(), f.direction().id(), f.originalName(),
+        return new Entry(f.frame(), f.conn().stream(), f.direction().id(), f.source().id(), f.originalName(),
                 p.getFileName().toString(), f.size(), bytes.length, f.sha256(), f.mimeType(), f.declaredType(),
                 f.truncated(), f.incomplete());
     }
 
     /** One written file. */
-    public record Entry(long frame, int stream, String direction, String originalName, String savedName, long size,
+    public record Entry(long frame, int stream, String direction, String source, String originalName, String savedName,
+                        long size,
                         long savedBytes, String sha256, String mimeType, String declaredType, boolean truncated,
                         boolean incomplete) {
         public Map<String, Object> toMap() {
@@ -74,6 +76,7 @@ public final class FileExtractor {
             m.put("frame", frame);
             m.put("stream", stream);
             m.put("direction", direction);
+            m.put("source", source);
             m.put("original_name", originalName);
             m.put("saved_name", savedName);
             m.put("size", size);

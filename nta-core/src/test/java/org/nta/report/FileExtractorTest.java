@@ -47,6 +47,7 @@ class FileExtractorTest {
         assertThat(json.get(0).get("frame").asLong()).isEqualTo(19412);
         assertThat(json.get(0).get("stream").asInt()).isEqualTo(1735);
         assertThat(json.get(0).get("direction").asText()).isEqualTo("upload");
+        assertThat(json.get(0).get("source").asText()).isEqualTo("multipart");
         assertThat(json.get(1).get("original_name").asText()).isEqualTo("../../../../tmp/dbfunctions.php");
         assertThat(json.get(2).get("truncated").asBoolean()).isTrue();
         assertThat(json.get(2).get("size").asLong()).isEqualTo(105);
@@ -54,7 +55,7 @@ class FileExtractorTest {
         List<String> csv = Files.readAllLines(dir.resolve(FileExtractor.MANIFEST_CSV));
         assertThat(csv.get(0)).isEqualTo(String.join(",", FileExtractor.COLUMNS));
         assertThat(csv).hasSize(6);
-        assertThat(csv.get(1)).startsWith("19412,1735,upload,dbfunctions.php,dbfunctions.php,30,30,");
+        assertThat(csv.get(1)).startsWith("19412,1735,upload,multipart,dbfunctions.php,dbfunctions.php,30,30,");
 
         // a second run into the same directory adds files, never replaces them
         FileExtractor.extract(List.of(file(19412, "dbfunctions.php", "again", false)), dir);

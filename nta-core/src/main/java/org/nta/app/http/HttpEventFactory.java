@@ -58,6 +58,11 @@ final class HttpEventFactory {
         if (mainType.equals("application/x-www-form-urlencoded")) {
             byte[] kept = c.prefix(config.maxBodyBytes());
             form = UrlCodec.parseParams(UrlCodec.utf8OrLatin1(kept, 0, kept.length));
+            // the form as sent is an object too, as in Wireshark's File > Export Objects > HTTP
+            if (c.decodedLength() > 0) {
+                addIfHashed(files, file(c, head, frame, timeNs, HttpFileObject.Direction.UPLOAD, HttpFileObject.Source.FORM,
+                        lastSegment(t.path()), contentType, s.method(), uri, host));
+            }
         } else if (boundary != null && c.decodedLength() > 0) {
             MultipartParser.Result r = MultipartParser.parse(c.kept(), c.kept().length, boundary, bodyWhole,
                     config.maxMultipartParts(), config.maxHeaderBytes(), config.maxHeaders());
@@ -84,7 +89,7 @@ final class HttpEventFactory {
         } else if (c.decodedLength() > 0) {
             String name = dispositionName(h);
             if (name == null) name = lastSegment(t.path());
-            files.add(file(c, head, frame, timeNs, HttpFileObject.Direction.UPLOAD, HttpFileObject.Source.REQUEST_BODY,
+            addIfHashed(files, file(c, head, frame, timeNs, HttpFileObject.Direction.UPLOAD, HttpFileObject.Source.REQUEST_BODY,
                     name, contentType, s.method(), uri, host));
         }
         HttpRequest req = new HttpRequest(conn, index, head.firstFrame(), frame, head.firstTimeNs(), timeNs, s.method(),
@@ -123,6 +128,11 @@ final class HttpEventFactory {
                     name, contentType, requestHead != null ? requestHead.method() : null, uri, host);
         }
         return new BuiltResponse(resp, file);
+    }
+
+    /** {@link #file} is null when this direction is not hashed: no file objects are wanted then. */
+    private static void addIfHashed(List<HttpFileObject> files, HttpFileObject f) {
+        if (f != null) files.add(f);
     }
 
     private HttpBody eventBody(BodyCollector.Collected c, long frame) {

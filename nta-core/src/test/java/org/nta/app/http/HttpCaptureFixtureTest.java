@@ -156,7 +156,8 @@ class HttpCaptureFixtureTest {
         assertThat(r.userAgent()).startsWith("sqlmap/1.7.2");
         assertThat(r.formParams()).extracting(HttpParam::name).containsExactly("username", "password");
         assertThat(rec.responses.get(0).body().text()).contains("root");
-        assertThat(rec.files).extracting(HttpFileObject::direction).containsExactly(HttpFileObject.Direction.DOWNLOAD);
+        assertThat(rec.files).extracting(HttpFileObject::direction) // the form as sent, and the page answered
+                .containsExactly(HttpFileObject.Direction.UPLOAD, HttpFileObject.Direction.DOWNLOAD);
 
         Recorder probe = replay(Fixture.load("ws-1100-sqlmap-probe", 1100), new AnomalyCounter());
         HttpRequest p = probe.requests.get(0);

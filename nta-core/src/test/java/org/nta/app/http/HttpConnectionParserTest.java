@@ -358,14 +358,19 @@ class HttpConnectionParserTest {
     }
 
     @Test
-    void formPostIsNotAFileButARawPutIs() {
+    void aFormPostIsAnObjectAsInWiresharkAndARawPutIsAFile() {
         Conv c = new Conv().client(Samples.SQLMAP_POST)
                 .client("PUT /dav/shell.php HTTP/1.1\r\nHost: h\r\nContent-Length: 19\r\n\r\n<?php phpinfo(); ?>");
         Recorder r = c.run();
         assertThat(r.requests.get(0).formParams()).containsExactly(new HttpParam("username", "admin' OR '1'='1"),
                 new HttpParam("password", "x"), new HttpParam("password", "y"));
-        assertThat(r.files).hasSize(1);
-        HttpFileObject f = r.files.get(0);
+        assertThat(r.files).hasSize(2);
+        HttpFileObject form = r.files.get(0);
+        assertThat(form.source()).isEqualTo(HttpFileObject.Source.FORM);
+        assertThat(form.originalName()).isEqualTo("index.php");
+        assertThat(form.declaredType()).isEqualTo("application/x-www-form-urlencoded; charset=utf-8");
+        assertThat(new String(form.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo(Samples.SQLMAP_BODY);
+        HttpFileObject f = r.files.get(1);
         assertThat(f.direction()).isEqualTo(HttpFileObject.Direction.UPLOAD);
         assertThat(f.source()).isEqualTo(HttpFileObject.Source.REQUEST_BODY);
         assertThat(f.originalName()).isEqualTo("shell.php");
