@@ -77,7 +77,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new CliError("cannot create " + extract + ": " + e.getMessage(), Main.EXIT_UNREADABLE);
             }
-            extra.add(Collect.files(extractor, null, null));
+            extra.add(Collect.files(extractor, null, null, false));
         }
         // uploads are always hashed (they are evidence); downloads only when they are extracted
         HttpConfig http = HttpConfig.defaults().withMaxBodyBytes(64 << 10)

@@ -92,9 +92,16 @@ final class Collect {
         };
     }
 
-    /** Writes each HTTP file object to the extractor as soon as it is complete (no file waits in memory). */
-    static PacketSink files(FileExtractor extractor, FilteredSink selected, List<FileExtractor.Entry> entries) {
+    /**
+     * Writes each HTTP file object to the extractor as soon as it is complete (no file waits in memory).
+     *
+     * @param forms whether urlencoded forms as sent count as objects (Export Objects lists them; analyze's evidence
+     *              already shows their decoded fields)
+     */
+    static PacketSink files(FileExtractor extractor, FilteredSink selected, List<FileExtractor.Entry> entries,
+                            boolean forms) {
         return afterFilter(HttpFileObject.class, selected, f -> {
+            if (!forms && f.source() == HttpFileObject.Source.FORM) return;
             try {
                 FileExtractor.Entry entry = extractor != null ? extractor.add(f) : FileExtractor.describe(f);
                 if (entries != null) entries.add(entry);

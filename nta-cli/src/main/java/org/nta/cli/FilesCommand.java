@@ -60,7 +60,7 @@ final class FilesCommand implements Callable<Integer> {
             throw new CliError("cannot create " + dir + ": " + e.getMessage(), Main.EXIT_UNREADABLE);
         }
         org.nta.filter.FilteredSink selected = filter.wrap(new PacketSink() { });
-        PacketSink sink = Collect.files(extractor, selected, entries);
+        PacketSink sink = Collect.files(extractor, selected, entries, true);
         HttpConfig http = HttpConfig.defaults().withMaxFileBytes(maxFileBytes);
         CaptureSummary s;
         try {
