@@ -31,9 +31,10 @@ public final class Flow {
     public final TcpSide tcpA;
     public final TcpSide tcpB;
 
-    /** TCP: flags of the first packet A sent, and the frame of the last SYN (without ACK) A sent. */
+    /** TCP: flags of the first packet A sent, the frame of the last SYN (without ACK) A sent, and how many it sent. */
     public int firstTcpFlags = -1;
     public long lastSynFrame;
+    public int synsAB;
 
     /** The application protocol a parser recognised in this flow, or null. */
     public org.nta.decode.Proto app;

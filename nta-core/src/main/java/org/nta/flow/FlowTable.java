@@ -194,7 +194,10 @@ public final class FlowTable {
         int flags = p.tcpFlags;
         if (fromA) {
             if (f.firstTcpFlags < 0) f.firstTcpFlags = flags;
-            if ((flags & (Packet.TCP_SYN | Packet.TCP_ACK)) == Packet.TCP_SYN) f.lastSynFrame = p.frame.number;
+            if ((flags & (Packet.TCP_SYN | Packet.TCP_ACK)) == Packet.TCP_SYN) {
+                f.lastSynFrame = p.frame.number;
+                f.synsAB++;
+            }
         }
         if (!p.fragmentedL4) {
             if (!me.baseSet) {

@@ -62,6 +62,7 @@ public final class AnalysisJson {
         m.put("first_time", TimeFormat.isoUtc(f.firstTimeNs(), digits));
         m.put("last_time", TimeFormat.isoUtc(f.lastTimeNs(), digits));
         m.put("streams", f.streams());
+        m.put("stream_count", f.streamCount());
         m.put("filter", f.filter());
         m.put("summary", f.summary());
         m.put("succeeded", f.succeeded());

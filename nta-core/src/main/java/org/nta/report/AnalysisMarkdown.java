@@ -58,7 +58,7 @@ public final class AnalysisMarkdown {
             for (Finding f : r.findings()) {
                 sb.append("| ").append(k++).append(" | ").append(f.severity().id()).append(" | ").append(f.type().id()).append(" | ")
                         .append(md(f.summary())).append(" | ").append(f.firstFrame()).append("–").append(f.lastFrame()).append(" | ")
-                        .append(md(AnalysisText.streamText(f.streams()))).append(" | ").append(tf.format(f.firstTimeNs(), t0)).append(" |\n");
+                        .append(md(AnalysisText.streamText(f))).append(" | ").append(tf.format(f.firstTimeNs(), t0)).append(" |\n");
             }
             sb.append('\n');
         }
@@ -81,7 +81,7 @@ public final class AnalysisMarkdown {
                 sb.append("- Attacker: ").append(f.attacker()).append(f.victim() != null ? "; victim: " + f.victim() : "").append('\n');
                 sb.append("- Frames ").append(f.firstFrame()).append("–").append(f.lastFrame()).append(", ")
                         .append(tf.format(f.firstTimeNs(), t0)).append(" → ").append(tf.format(f.lastTimeNs(), t0)).append('\n');
-                if (!f.streams().isEmpty()) sb.append("- ").append(AnalysisText.streamText(f.streams())).append('\n');
+                if (!f.streams().isEmpty()) sb.append("- ").append(AnalysisText.streamText(f)).append('\n');
                 if (!f.techniques().isEmpty()) sb.append("- MITRE ATT&CK: ").append(String.join(", ", f.techniques())).append('\n');
                 sb.append("- Wireshark filter: `").append(f.filter().replace("`", "'")).append("`\n\n");
                 if (!f.evidence().isEmpty()) {

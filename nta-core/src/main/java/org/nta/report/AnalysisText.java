@@ -83,7 +83,7 @@ public final class AnalysisText {
             sev = f.severity().atLeast(Severity.HIGH) ? ansi.red(sev) : f.severity() == Severity.MEDIUM ? ansi.yellow(sev) : sev;
             sb.append("  ").append(sev).append(' ').append(f.type().id()).append(": ").append(f.summary()).append('\n');
             sb.append("      frames ").append(f.firstFrame()).append('–').append(f.lastFrame());
-            if (!f.streams().isEmpty()) sb.append(", ").append(streamText(f.streams()));
+            if (!f.streams().isEmpty()) sb.append(", ").append(streamText(f));
             sb.append(", ").append(tf.format(f.firstTimeNs(), r.captureStartNs())).append('\n');
             String filter = f.filter().length() <= 240 ? f.filter()
                     : f.filter().substring(0, 200) + "… (" + f.filter().length() + " characters: see --report or --json)";
@@ -92,10 +92,12 @@ public final class AnalysisText {
         return sb.toString();
     }
 
-    static String streamText(List<Integer> streams) {
+    /** "stream 7", "streams 7, 9", or "631 streams (1099–1729)" (a long list holds the lowest and the highest). */
+    static String streamText(Finding f) {
+        List<Integer> streams = f.streams();
         if (streams.size() == 1) return "stream " + streams.get(0);
-        if (streams.size() <= 6) return "streams " + String.join(", ", streams.stream().map(String::valueOf).toList());
-        return streams.size() + " streams (" + streams.get(0) + "–" + streams.get(streams.size() - 1) + ")";
+        if (f.streamCount() <= 6) return "streams " + String.join(", ", streams.stream().map(String::valueOf).toList());
+        return Numbers.count(f.streamCount()) + " streams (" + streams.get(0) + "–" + streams.get(streams.size() - 1) + ")";
     }
 
     private static String indent(String s) {

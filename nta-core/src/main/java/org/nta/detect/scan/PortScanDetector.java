@@ -16,6 +16,7 @@ import org.nta.detect.Finding;
 import org.nta.detect.FindingType;
 import org.nta.detect.Phase;
 import org.nta.detect.Severity;
+import org.nta.detect.StreamSet;
 import org.nta.flow.Flow;
 
 /**
@@ -30,33 +31,11 @@ public final class PortScanDetector implements Detector {
 
     private final ScanConfig config;
     private final LinkedHashMap<String, ScanTally> pairs;
-    private final LinkedHashMap<String, Sweep> sweeps;
+    private final LinkedHashMap<String, SweepTally> sweeps;
     /** SYN-ACK frame of flows still open, to cite as the evidence an open port answered. */
     private final IdentityHashMap<Flow, Long> synAckFrame = new IdentityHashMap<>();
     /** UDP probes answered by ICMP port unreachable: "src dst port". */
     private final java.util.HashSet<String> unreachable = new java.util.HashSet<>();
-
-    private static final class Sweep {
-        final String attacker, what;
-        final TreeSet<String> hosts = new TreeSet<>();
-        final TreeSet<Integer> streams = new TreeSet<>();
-        final TreeSet<String> answered = new TreeSet<>();
-        long firstFrame = Long.MAX_VALUE, lastFrame, firstTime = Long.MAX_VALUE, lastTime;
-
-        Sweep(String attacker, String what) {
-            this.attacker = attacker;
-            this.what = what;
-        }
-
-        void add(String host, long frame, long t, int stream) {
-            if (hosts.size() < 65536) hosts.add(host);
-            if (stream >= 0 && streams.size() < 5000) streams.add(stream);
-            if (frame < firstFrame) firstFrame = frame;
-            if (frame > lastFrame) lastFrame = frame;
-            if (t < firstTime) firstTime = t;
-            if (t > lastTime) lastTime = t;
-        }
-    }
 
     public PortScanDetector(ScanConfig config) {
         this.config = config;
@@ -69,7 +48,7 @@ public final class PortScanDetector implements Detector {
         };
         this.sweeps = new LinkedHashMap<>(256, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Sweep> e) {
+            protected boolean removeEldestEntry(Map.Entry<String, SweepTally> e) {
                 return size() > cap;
             }
         };
@@ -94,9 +73,9 @@ public final class PortScanDetector implements Detector {
         boolean echo = (p.l4Proto == 1 && p.icmpType == 8) || (p.l4Proto == 58 && p.icmpType == 128);
         if (echo) {
             IpLayer ip = p.innerIp();
-            String src = ip.srcString();
-            sweeps.computeIfAbsent(src + " icmp", k -> new Sweep(src, "icmp"))
-                    .add(ip.dstString(), p.frame.number, p.frame.epochNanos(), -1);
+            String dst = ip.dstString();
+            if (!unicast(dst)) return;
+            sweep(ip.srcString(), "icmp", new SweepTally.Probe(dst, p.frame.number, p.frame.epochNanos(), -1, false, -1));
         }
     }
 
@@ -147,14 +126,28 @@ public final class PortScanDetector implements Detector {
             answer = kind == K_ACK ? 3 : 2;
         }
         long last = kind <= K_CONNECT ? Math.max(f.firstFrame, f.lastSynFrame) : f.firstFrame;
-        tally(f).add(new ScanTally.Probe(f.bPort(), kind, f.firstFrame, last, f.startNs, f.stream(), f.aPort(), answer, answerFrame));
-        if (kind == K_SYN || kind == K_CONNECT) {
-            String attacker = f.aAddr(), victim = f.bAddr();
-            int port = f.bPort();
-            Sweep s = sweeps.computeIfAbsent(attacker + " tcp/" + port, k -> new Sweep(attacker, "tcp/" + port));
-            s.add(victim, f.firstFrame, f.startNs, f.stream());
-            if (answeredSynAck) s.answered.add(victim);
+        int packets = kind <= K_CONNECT ? Math.max(1, f.synsAB) : (int) f.framesAB;
+        tally(f).add(new ScanTally.Probe(f.bPort(), kind, f.firstFrame, last, f.startNs, f.stream(), f.aPort(), answer,
+                answerFrame, packets));
+        // a stealth probe that got more than a reset back was the tail of a real connection, not a sweep's probe
+        boolean probeLike = kind <= K_CONNECT || f.framesBA == 0 || answeredRst && f.framesBA <= 2;
+        if (probeLike && unicast(f.bAddr())) {
+            sweep(f.aAddr(), "tcp/" + f.bPort(), new SweepTally.Probe(f.bAddr(), f.firstFrame, f.startNs, f.stream(),
+                    answer != 0, kind));
         }
+    }
+
+    private void sweep(String attacker, String what, SweepTally.Probe probe) {
+        sweeps.computeIfAbsent(attacker + " " + what, k -> new SweepTally(attacker, what)).add(probe);
+    }
+
+    /** Multicast and limited broadcast reach many hosts by design: service discovery, not sweeping. */
+    static boolean unicast(String addr) {
+        if (addr.indexOf(':') >= 0) return !addr.regionMatches(true, 0, "ff", 0, 2);
+        if (addr.equals("255.255.255.255")) return false;
+        int dot = addr.indexOf('.');
+        int first = dot > 0 ? Integer.parseInt(addr, 0, dot, 10) : 0;
+        return first < 224;
     }
 
     private void udpProbe(Flow f) {
@@ -164,7 +157,11 @@ public final class PortScanDetector implements Detector {
         int answer = f.framesBA > 0 ? 1 : unreachable.contains(attacker + " " + victim + " " + port) ? 2 : 0;
         long last = f.framesBA == 0 ? f.lastFrame : f.firstFrame; // without answers every frame is a probe
         tally(f).add(new ScanTally.Probe(port, K_UDP, f.firstFrame, last, f.startNs, f.stream(), f.aPort(), answer,
-                answer == 1 ? f.lastFrame : 0));
+                answer == 1 ? f.lastFrame : 0, (int) f.framesAB));
+        // answered datagrams are clients talking to servers (DNS, NTP…); a sweep's probes go unanswered or refused
+        if (answer != 1 && unicast(victim)) {
+            sweep(attacker, "udp/" + port, new SweepTally.Probe(victim, f.firstFrame, f.startNs, f.stream(), answer != 0, K_UDP));
+        }
     }
 
     @Override
@@ -179,8 +176,10 @@ public final class PortScanDetector implements Detector {
             t.resolveSynOrConnect();
             out.add(portScan(t));
         }
-        for (Sweep s : sweeps.values()) {
-            if (s.hosts.size() >= config.minHosts()) out.add(sweep(s));
+        for (SweepTally s : sweeps.values()) {
+            if (s.distinctHosts() < config.minHosts()) continue;
+            s.settle(config.sweepWindowSec() * 1_000_000_000L);
+            if (s.densestHosts >= config.minHosts() && !s.monitoring()) out.add(sweep(s));
         }
         return out;
     }
@@ -204,9 +203,13 @@ public final class PortScanDetector implements Detector {
         Map<String, Long> openFrames = new TreeMap<>();
         t.open.forEach((p, fr) -> openFrames.put(String.valueOf(p), fr));
         ev.put("open_port_frames", openFrames);
+        boolean ack = type.equals("ack");
+        int unfiltered = ack ? t.answered.cardinality() - open : 0;
         ev.put("closed_ports", closed);
+        if (ack) ev.put("unfiltered_ports", unfiltered);
         ev.put("filtered_ports", filtered);
-        ev.put("probes", t.count);
+        ev.put("probes", t.packets);
+        ev.put("probe_flows", t.count);
         ev.put("source_ports", t.sourcePorts.size() <= 8 ? new ArrayList<>(t.sourcePorts) : t.sourcePorts.size() + " distinct");
         double secs = (t.lastTime - t.firstTime) / 1e9;
         ev.put("duration_s", secs);
@@ -219,34 +222,57 @@ public final class PortScanDetector implements Detector {
             case "xmas" -> "tcp.flags.fin == 1 && tcp.flags.push == 1 && tcp.flags.urg == 1";
             case "ack" -> "tcp.flags == 0x010";
             case "maimon" -> "tcp.flags == 0x011";
-            case "udp" -> "udp";
+            case "udp" -> "udp && !icmp"; // tshark also matches the UDP header an ICMP error quotes
             default -> "tcp";
         };
         String filter = Filters.and(Filters.src(t.attacker), Filters.dst(t.victim), probeFilter, Filters.frames(t.firstFrame, t.lastFrame));
         String openText = open == 0 ? "no open port found" : (stealth ? "open|filtered: " : "open: ") + joinPorts(openPorts);
         if (stealth) filtered = 0;
-        String summary = String.format("%s scan of %d %s ports of %s by %s (%s); %s, %d closed, %d filtered",
-                label(type), ports, transport.toUpperCase(), t.victim, t.attacker, t.portRanges(), openText, closed, filtered);
+        String states = ack ? String.format("%s unfiltered (RST), %s filtered", count(unfiltered), count(filtered))
+                : String.format("%s closed, %s filtered", count(closed), count(filtered));
+        String summary = String.format("%s scan of %s %s ports of %s by %s (%s); %s; %s", label(type), count(ports),
+                transport.toUpperCase(), t.victim, t.attacker, t.portRanges(), ack && open == 0 ? "no open port seen" : openText,
+                states);
         return new Finding(FindingType.PORT_SCAN, Severity.MEDIUM, Phase.RECONNAISSANCE, t.attacker, t.victim, t.firstFrame,
-                t.lastFrame, t.firstTime, t.lastTime, new ArrayList<>(t.streams), filter, summary, open > 0,
+                t.lastFrame, t.firstTime, t.lastTime, t.streams, filter, summary, open > 0,
                 List.of("T1046"), ev);
     }
 
-    private Finding sweep(Sweep s) {
+    private Finding sweep(SweepTally s) {
+        String type = s.probeType();
         Map<String, Object> ev = new LinkedHashMap<>();
         ev.put("probe", s.what);
+        ev.put("probe_type", type);
         ev.put("hosts_probed", s.hosts.size());
         ev.put("hosts", s.hosts.size() <= 256 ? new ArrayList<>(s.hosts) : new ArrayList<>(s.hosts).subList(0, 256));
-        ev.put("hosts_answering", new ArrayList<>(s.answered));
-        String probeFilter = s.what.equals("icmp")
-                ? (s.attacker.indexOf(':') >= 0 ? "icmpv6.type == 128" : "icmp.type == 8")
-                : "tcp.flags.syn == 1 && tcp.flags.ack == 0 && tcp.dstport == " + s.what.substring(4);
-        String filter = Filters.and(Filters.src(s.attacker), probeFilter, Filters.frames(s.firstFrame, s.lastFrame));
-        String summary = String.format("%s sweep of %d hosts by %s (%s)", s.what.equals("icmp") ? "Ping" : s.what.toUpperCase(),
-                s.hosts.size(), s.attacker, s.answered.isEmpty() ? "no answer" : s.answered.size() + " answered");
+        ev.put("hosts_answering", new ArrayList<>(s.answeredHosts));
+        ev.put("probes", s.count);
+        ev.put("densest_hosts", s.densestHosts);
+        ev.put("window_s", config.sweepWindowSec());
+        String filter = Filters.and(Filters.src(s.attacker), sweepFilter(s, type), Filters.frames(s.firstFrame, s.lastFrame));
+        String label = s.what.equals("icmp") ? "Ping" : s.what.toUpperCase()
+                + (List.of("fin", "null", "xmas", "ack", "maimon").contains(type) ? " " + label(type) : "");
+        String summary = String.format("%s sweep of %s hosts by %s (%s)", label, count(s.hosts.size()), s.attacker,
+                s.answeredHosts.isEmpty() ? "no answer" : count(s.answeredHosts.size()) + " answered");
         return new Finding(FindingType.HOST_SWEEP, Severity.MEDIUM, Phase.RECONNAISSANCE, s.attacker, null, s.firstFrame,
-                s.lastFrame, s.firstTime, s.lastTime, new ArrayList<>(s.streams), filter, summary, !s.answered.isEmpty(),
+                s.lastFrame, s.firstTime, s.lastTime, s.streams, filter, summary, !s.answeredHosts.isEmpty(),
                 List.of("T1018"), ev);
+    }
+
+    private static String sweepFilter(SweepTally s, String type) {
+        if (s.what.equals("icmp")) return s.attacker.indexOf(':') >= 0 ? "icmpv6.type == 128" : "icmp.type == 8";
+        String port = s.what.substring(4);
+        if (s.what.startsWith("udp/")) return "udp.dstport == " + port + " && !icmp";
+        String flags = switch (type) {
+            case "syn", "connect" -> "tcp.flags.syn == 1 && tcp.flags.ack == 0";
+            case "fin" -> "tcp.flags == 0x001";
+            case "null" -> "tcp.flags == 0x000";
+            case "xmas" -> "tcp.flags.fin == 1 && tcp.flags.push == 1 && tcp.flags.urg == 1";
+            case "ack" -> "tcp.flags == 0x010";
+            case "maimon" -> "tcp.flags == 0x011";
+            default -> null; // mixed kinds: every packet of the prober to that port
+        };
+        return Filters.and("tcp.dstport == " + port, flags);
     }
 
     private static String label(String type) {
@@ -261,6 +287,11 @@ public final class PortScanDetector implements Detector {
             case "udp" -> "UDP";
             default -> "Mixed";
         };
+    }
+
+    /** 1,022 */
+    private static String count(long n) {
+        return String.format(java.util.Locale.ROOT, "%,d", n);
     }
 
     static String joinPorts(Iterable<Integer> ports) {

@@ -10,8 +10,9 @@ package org.nta.detect.scan;
  * @param repeatGraceSec  a repeated probe of a port counts as part of the scan only this long after the last new port
  * @param minBurstPorts   fewer ports than minPorts still make a scan when at least this many are probed within
  *                        burstWindowSec and most of them are refused (RST, ICMP port unreachable)
+ * @param sweepWindowSec  a host sweep needs minHosts hosts first probed within this many seconds
  */
 public record ScanConfig(int minPorts, int minHosts, int maxProbePackets, int maxPairs, long repeatGraceSec,
-                         int minBurstPorts, long burstWindowSec) {
-    public static final ScanConfig DEFAULTS = new ScanConfig(20, 10, 8, 100_000, 10, 8, 3);
+                         int minBurstPorts, long burstWindowSec, long sweepWindowSec) {
+    public static final ScanConfig DEFAULTS = new ScanConfig(20, 10, 8, 100_000, 10, 8, 3, 120);
 }

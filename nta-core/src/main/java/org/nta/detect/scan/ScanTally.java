@@ -16,9 +16,9 @@ final class ScanTally {
     static final String[] KINDS = {"syn", "connect", "fin", "null", "xmas", "ack", "maimon", "other", "udp"};
     static final int MAX_PROBES = 300_000;
 
-    /** One probe flow. {@code answer}: 0 none, 1 open, 2 closed. */
+    /** One probe flow of {@code packets} probe packets. {@code answer}: 0 none, 1 open, 2 closed, 3 RST to ACK. */
     record Probe(int port, int kind, long firstFrame, long lastFrame, long timeNs, int stream, int srcPort, int answer,
-                 long answerFrame) {
+                 long answerFrame, int packets) {
     }
 
     final String attacker, victim;
@@ -31,10 +31,10 @@ final class ScanTally {
     BitSet probed, closed, answered;
     final TreeMap<Integer, Long> open = new TreeMap<>();
     final int[] kinds = new int[KINDS.length];
-    final TreeSet<Integer> streams = new TreeSet<>();
+    final org.nta.detect.StreamSet streams = new org.nta.detect.StreamSet();
     final TreeSet<Integer> sourcePorts = new TreeSet<>();
     long synTimes;
-    long count, firstFrame = Long.MAX_VALUE, lastFrame, firstTime = Long.MAX_VALUE, lastTime;
+    long count, packets, firstFrame = Long.MAX_VALUE, lastFrame, firstTime = Long.MAX_VALUE, lastTime;
     boolean udp;
 
     ScanTally(String attacker, String victim) {
@@ -110,6 +110,7 @@ final class ScanTally {
 
     private void take(Probe p) {
         count++;
+        packets += p.packets();
         probed.set(p.port());
         kinds[p.kind()]++;
         if (p.kind() == 8) udp = true;
@@ -117,7 +118,7 @@ final class ScanTally {
         lastFrame = Math.max(lastFrame, p.lastFrame());
         firstTime = Math.min(firstTime, p.timeNs());
         lastTime = Math.max(lastTime, p.timeNs());
-        if (streams.size() < 5000) streams.add(p.stream());
+        streams.add(p.stream());
         if (sourcePorts.size() < 64) sourcePorts.add(p.srcPort());
         if (p.kind() == 0 || p.kind() == 1) synTimes++;
         if (p.answer() == 1) {

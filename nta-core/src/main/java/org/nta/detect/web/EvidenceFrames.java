@@ -1,10 +1,9 @@
 package org.nta.detect.web;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.TreeSet;
 
 import org.nta.detect.Filters;
+import org.nta.detect.StreamSet;
 
 /**
  * The frames and connections behind one finding, bounded, and the display filter that shows them: the frames one
@@ -14,8 +13,8 @@ import org.nta.detect.Filters;
 public final class EvidenceFrames {
     private final int maxFrames, maxStreams;
     private final TreeSet<Long> frames = new TreeSet<>();
-    private final TreeSet<Integer> streams = new TreeSet<>();
-    private boolean framesOverflow, streamsOverflow;
+    private final StreamSet streams = new StreamSet();
+    private boolean framesOverflow;
     private long minFrame = Long.MAX_VALUE, maxFrame = Long.MIN_VALUE;
     private String transport = "tcp";
 
@@ -34,17 +33,13 @@ public final class EvidenceFrames {
             frames.add(frame);
             if (frames.size() > maxFrames) framesOverflow = true;
         }
-        if (stream >= 0 && !streamsOverflow) {
-            streams.add(stream);
-            if (streams.size() > maxStreams * 4) streamsOverflow = true;
-        }
+        streams.add(stream);
     }
 
     public void addAll(EvidenceFrames o) {
         for (long f : o.frames) add(f, o.transport, -1);
-        for (int s : o.streams) if (!streamsOverflow) streams.add(s);
+        streams.addAll(o.streams);
         framesOverflow |= o.framesOverflow;
-        streamsOverflow |= o.streamsOverflow;
         if (o.minFrame != Long.MAX_VALUE) {
             minFrame = Math.min(minFrame, o.minFrame);
             maxFrame = Math.max(maxFrame, o.maxFrame);
@@ -55,22 +50,18 @@ public final class EvidenceFrames {
         return minFrame == Long.MAX_VALUE;
     }
 
-    /** Connections involved, ascending, at most {@code maxStreams} (the lowest). */
-    public List<Integer> streams() {
-        List<Integer> out = new ArrayList<>(Math.min(streams.size(), maxStreams));
-        for (int s : streams) {
-            if (out.size() >= maxStreams) break;
-            out.add(s);
-        }
-        return out;
+    /** Every connection involved. */
+    public StreamSet streams() {
+        return streams;
     }
 
     public int streamCount() {
         return streams.size();
     }
 
+    /** Few enough connections to name them all in the filter. */
     public boolean streamsComplete() {
-        return !streamsOverflow && streams.size() <= maxStreams;
+        return streams.size() <= maxStreams;
     }
 
     /** A filter for Wireshark and NTA selecting the evidence of {@code a} and {@code b} (either may be null). */
@@ -79,7 +70,7 @@ public final class EvidenceFrames {
         if (!framesOverflow) return Filters.frameSet(frames);
         String range = Filters.frames(minFrame, maxFrame);
         String hosts = a != null && b != null ? Filters.between(a, b) : a != null ? Filters.host(a) : b != null ? Filters.host(b) : null;
-        if (streamsComplete() && !streams.isEmpty()) return Filters.and(hosts, Filters.streams(transport, streams), range);
+        if (streamsComplete() && !streams.isEmpty()) return Filters.and(hosts, Filters.streams(transport, streams.all()), range);
         return Filters.and(hosts, range);
     }
 }

@@ -198,4 +198,93 @@ class PortScanDetectorTest {
         assertThat(fs).extracting(Finding::type).containsOnly(FindingType.HOST_SWEEP);
         assertThat(fs).extracting(f -> f.evidence().get("probe")).containsExactlyInAnyOrder("tcp/445", "icmp");
     }
+
+    void waitSeconds(long seconds) {
+        timeUs += seconds * 1_000_000L;
+    }
+
+    @Test
+    void ackScanCountsUnfilteredPortsAndSaysNoOpenPortWasSeen() {
+        for (int port = 1; port <= 30; port++) {
+            seg(A, V, 50000, port, 777, 0, ACK);
+            if (port <= 25) seg(V, A, port, 50000, 0, 0, RST);
+        }
+        Finding f = finish().get(0);
+        assertThat(f.evidence()).containsEntry("scan_type", "ack").containsEntry("unfiltered_ports", 25)
+                .containsEntry("filtered_ports", 5).containsEntry("closed_ports", 0);
+        assertThat(f.summary()).contains("no open port seen; 25 unfiltered (RST), 5 filtered");
+    }
+
+    @Test
+    void summarySeparatesOpenPortsFromCounts() {
+        for (int port = 1; port <= 30; port++) {
+            seg(A, V, 45518, port, 1000, 0, SYN);
+            if (port == 22) seg(V, A, port, 45518, 5000, 1001, SYN | ACK);
+            else seg(V, A, port, 45518, 0, 1001, RST | ACK);
+        }
+        assertThat(finish().get(0).summary()).contains("open: 22; 29 closed, 0 filtered");
+    }
+
+    @Test
+    void udpProbesCountRetransmittedDatagramsAndTheFilterLeavesOutIcmpQuotes() {
+        for (int round = 0; round < 2; round++) {
+            for (int port = 1000; port < 1010; port++) {
+                byte[] probe = ipv4(A, V, 17, udp(45178, port, new byte[8]));
+                send(eth(0x0800, probe));
+                byte[] icmp = new Bytes2().u8(3).u8(3).u16(0).u32(0).bytes(java.util.Arrays.copyOf(probe, 28)).build();
+                send(eth(0x0800, ipv4(V, A, 1, icmp)));
+            }
+        }
+        Finding f = finish().get(0);
+        assertThat(f.evidence()).containsEntry("probes", 20L).containsEntry("probe_flows", 10L);
+        assertThat(f.filter()).contains("udp && !icmp");
+    }
+
+    @Test
+    void udpAndAckPingSweepsAreSweepsToo() {
+        for (int i = 1; i <= 12; i++) send(eth(0x0800, ipv4(A, "10.9.2." + i, 17, udp(33333, 161, new byte[20]))));
+        for (int i = 1; i <= 12; i++) {
+            seg(A, "10.9.3." + i, 40000, 80, 5, 0, ACK);
+            seg("10.9.3." + i, A, 80, 40000, 0, 0, RST);
+        }
+        List<Finding> fs = finish();
+        assertThat(fs).extracting(Finding::type).containsOnly(FindingType.HOST_SWEEP);
+        assertThat(fs).extracting(f -> f.evidence().get("probe")).containsExactlyInAnyOrder("udp/161", "tcp/80");
+        Finding ack = fs.stream().filter(f -> f.evidence().get("probe").equals("tcp/80")).findFirst().orElseThrow();
+        assertThat(ack.evidence()).containsEntry("probe_type", "ack");
+        assertThat(ack.filter()).contains("tcp.flags == 0x010");
+    }
+
+    @Test
+    void healthChecksOfTheSameBackendsRoundAfterRoundAreNotASweep() {
+        for (int round = 0; round < 5; round++) {
+            for (int i = 1; i <= 12; i++) {
+                String backend = "10.9.4." + i;
+                int sp = 30000 + round * 100 + i;
+                seg(A, backend, sp, 80, 100, 0, SYN);
+                seg(backend, A, 80, sp, 900, 101, SYN | ACK);
+                seg(A, backend, sp, 80, 101, 901, ACK);
+                seg(A, backend, sp, 80, 101, 901, FIN | ACK);
+                seg(backend, A, 80, sp, 901, 102, FIN | ACK);
+            }
+            waitSeconds(10);
+        }
+        assertThat(finish()).isEmpty();
+    }
+
+    @Test
+    void hostsTriedOneAnHourAreNotASweep() {
+        for (int i = 1; i <= 12; i++) {
+            seg(A, "198.51.100." + i, 40000 + i, 443, 1, 0, SYN);
+            waitSeconds(3600);
+        }
+        assertThat(finish()).isEmpty();
+    }
+
+    @Test
+    void multicastAndBroadcastAreNotSwept() {
+        for (int i = 1; i <= 12; i++) send(eth(0x0800, ipv4(A, "239.255.255." + i, 17, udp(5353, 1900, new byte[20]))));
+        for (int i = 1; i <= 12; i++) send(eth(0x0800, ipv4("10.9.5." + i, "255.255.255.255", 17, udp(68, 67, new byte[20]))));
+        assertThat(finish()).isEmpty();
+    }
 }

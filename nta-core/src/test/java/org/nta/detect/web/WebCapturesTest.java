@@ -97,6 +97,9 @@ class WebCapturesTest {
         assertThat(at.firstFrame()).isEqualTo(11954);
         assertThat(at.lastFrame()).isEqualTo(19350);
         assertThat(at.evidence()).containsEntry("user_agent", "sqlmap/1.7.2#stable (https://sqlmap.org)").containsEntry("requests", 631L);
+        // one connection per request: all 631 are counted, and the list ends with the last one (tshark: 1099-1729)
+        assertThat(at.streamCount()).isEqualTo(631);
+        assertThat(at.streams()).startsWith(1099).endsWith(1729);
         Finding wa = one("webshell-lab", FindingType.WEB_ATTACK, f -> true);
         assertThat(wa.attacker()).isEqualTo("10.251.96.4");
         assertThat(wa.firstFrame()).isEqualTo(11954);
