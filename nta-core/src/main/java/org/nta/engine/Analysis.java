@@ -53,7 +53,8 @@ public final class Analysis {
                 eventCounts.computeIfAbsent(e.getClass(), k -> new long[1])[0]++;
             }
         };
-        List<PacketSink> sinks = new ArrayList<>(List.of(counter, select.apply(detect)));
+        HostAddresses hosts = new HostAddresses();
+        List<PacketSink> sinks = new ArrayList<>(List.of(counter, hosts, select.apply(detect)));
         sinks.addAll(extra);
         CaptureSummary s;
         try {
@@ -63,7 +64,7 @@ public final class Analysis {
             throw e;
         }
         List<Finding> findings = detect.finish();
-        List<Incident> incidents = StoryBuilder.incidents(findings);
+        List<Incident> incidents = StoryBuilder.incidents(findings, hosts.sameHost());
         Verdict verdict = StoryBuilder.verdict(findings);
         Map<String, Long> all = new LinkedHashMap<>();
         all.put("packets", s.packets());

@@ -20,47 +20,106 @@ public final class StoryBuilder {
     private StoryBuilder() {}
 
     public static List<Incident> incidents(List<Finding> findings) {
+        return incidents(findings, Map.of());
+    }
+
+    /**
+     * @param sameHost address → every address of that host (a dual-stack host's IPv4 and IPv6 addresses); one host's
+     *                 findings against one host make one story, whichever addresses they used
+     */
+    public static List<Incident> incidents(List<Finding> findings, Map<String, List<String>> sameHost) {
         Map<String, List<Finding>> groups = new LinkedHashMap<>();
+        List<Finding> sweeps = new ArrayList<>();
         for (Finding f : findings) {
             if (f.attacker() == null) continue;
-            groups.computeIfAbsent(f.attacker() + " → " + (f.victim() == null ? "*" : f.victim()), k -> new ArrayList<>()).add(f);
+            if (f.victim() == null) {
+                sweeps.add(f);
+                continue;
+            }
+            groups.computeIfAbsent(host(f.attacker(), sameHost) + " → " + host(f.victim(), sameHost), k -> new ArrayList<>()).add(f);
+        }
+        // a sweep is the first step of the attacks its source then made on the hosts it found
+        for (Finding sw : sweeps) {
+            boolean joined = false;
+            Object swept = sw.evidence().get("hosts");
+            for (List<Finding> fs : groups.values()) {
+                Finding first = fs.get(0);
+                boolean sameAttacker = host(first.attacker(), sameHost).equals(host(sw.attacker(), sameHost));
+                if (sameAttacker && swept instanceof List<?> hosts && anyAddress(hosts, first.victim(), sameHost)) {
+                    fs.add(sw);
+                    joined = true;
+                }
+            }
+            if (!joined) groups.computeIfAbsent(host(sw.attacker(), sameHost) + " → *", k -> new ArrayList<>()).add(sw);
         }
         List<Incident> out = new ArrayList<>();
         for (List<Finding> fs : groups.values()) {
-            Finding first = fs.get(0);
-            EnumMap<Phase, List<Integer>> byPhase = new EnumMap<>(Phase.class);
-            for (int i = 0; i < fs.size(); i++) byPhase.computeIfAbsent(fs.get(i).phase(), k -> new ArrayList<>()).add(i);
-            List<Incident.PhaseSummary> phases = new ArrayList<>();
-            for (Map.Entry<Phase, List<Integer>> e : byPhase.entrySet()) {
-                long ff = Long.MAX_VALUE, lf = 0, ft = Long.MAX_VALUE, lt = Long.MIN_VALUE;
-                boolean ok = false, failed = false;
-                TreeSet<String> tech = new TreeSet<>();
-                for (int i : e.getValue()) {
-                    Finding f = fs.get(i);
-                    ff = Math.min(ff, f.firstFrame());
-                    lf = Math.max(lf, f.lastFrame());
-                    ft = Math.min(ft, f.firstTimeNs());
-                    lt = Math.max(lt, f.lastTimeNs());
-                    if (Boolean.TRUE.equals(f.succeeded())) ok = true;
-                    if (Boolean.FALSE.equals(f.succeeded())) failed = true;
-                    tech.addAll(f.techniques());
-                }
-                Incident.Status st = ok ? Incident.Status.SUCCEEDED : failed ? Incident.Status.ATTEMPTED : Incident.Status.OBSERVED;
-                phases.add(new Incident.PhaseSummary(e.getKey(), st, e.getValue(), ff, lf, ft, lt, new ArrayList<>(tech)));
-            }
-            long ff = Long.MAX_VALUE, lf = 0, ft = Long.MAX_VALUE, lt = Long.MIN_VALUE;
-            for (Finding f : fs) {
-                ff = Math.min(ff, f.firstFrame());
-                lf = Math.max(lf, f.lastFrame());
-                ft = Math.min(ft, f.firstTimeNs());
-                lt = Math.max(lt, f.lastTimeNs());
-            }
-            out.add(new Incident(first.attacker(), first.victim(), verdict(fs), phases, fs, ff, lf, ft, lt));
+            fs.sort(java.util.Comparator.comparingLong(Finding::firstFrame));
+            out.add(incident(fs, sameHost));
         }
         out.sort((a, b) -> {
             int c = Integer.compare(b.verdict().level().ordinal(), a.verdict().level().ordinal());
             return c != 0 ? c : Long.compare(a.firstFrame(), b.firstFrame());
         });
+        return out;
+    }
+
+    private static String host(String address, Map<String, List<String>> sameHost) {
+        List<String> all = sameHost.get(address);
+        return all == null ? address : all.get(0);
+    }
+
+    private static boolean anyAddress(List<?> hosts, String victim, Map<String, List<String>> sameHost) {
+        List<String> addrs = sameHost.getOrDefault(victim, List.of(victim));
+        for (Object h : hosts) if (addrs.contains(String.valueOf(h))) return true;
+        return false;
+    }
+
+    private static Incident incident(List<Finding> fs, Map<String, List<String>> sameHost) {
+        Finding main = fs.get(0);
+        for (Finding f : fs) if (f.victim() != null) { main = f; break; }
+        TreeSet<String> attackers = new TreeSet<>(), victims = new TreeSet<>();
+        EnumMap<Phase, List<Integer>> byPhase = new EnumMap<>(Phase.class);
+        for (int i = 0; i < fs.size(); i++) {
+            Finding f = fs.get(i);
+            byPhase.computeIfAbsent(f.phase(), k -> new ArrayList<>()).add(i);
+            attackers.add(f.attacker());
+            if (f.victim() != null) victims.add(f.victim());
+        }
+        List<Incident.PhaseSummary> phases = new ArrayList<>();
+        for (Map.Entry<Phase, List<Integer>> e : byPhase.entrySet()) {
+            long ff = Long.MAX_VALUE, lf = 0, ft = Long.MAX_VALUE, lt = Long.MIN_VALUE;
+            boolean ok = false, failed = false;
+            TreeSet<String> tech = new TreeSet<>();
+            for (int i : e.getValue()) {
+                Finding f = fs.get(i);
+                ff = Math.min(ff, f.firstFrame());
+                lf = Math.max(lf, f.lastFrame());
+                ft = Math.min(ft, f.firstTimeNs());
+                lt = Math.max(lt, f.lastTimeNs());
+                if (Boolean.TRUE.equals(f.succeeded())) ok = true;
+                if (Boolean.FALSE.equals(f.succeeded())) failed = true;
+                tech.addAll(f.techniques());
+            }
+            Incident.Status st = ok ? Incident.Status.SUCCEEDED : failed ? Incident.Status.ATTEMPTED : Incident.Status.OBSERVED;
+            phases.add(new Incident.PhaseSummary(e.getKey(), st, e.getValue(), ff, lf, ft, lt, new ArrayList<>(tech)));
+        }
+        long ff = Long.MAX_VALUE, lf = 0, ft = Long.MAX_VALUE, lt = Long.MIN_VALUE;
+        for (Finding f : fs) {
+            ff = Math.min(ff, f.firstFrame());
+            lf = Math.max(lf, f.lastFrame());
+            ft = Math.min(ft, f.firstTimeNs());
+            lt = Math.max(lt, f.lastTimeNs());
+        }
+        return new Incident(main.attacker(), main.victim(), verdict(fs), phases, fs, ff, lf, ft, lt,
+                ordered(main.attacker(), attackers), ordered(main.victim(), victims));
+    }
+
+    /** The addresses used, the incident's own first. */
+    private static List<String> ordered(String first, TreeSet<String> all) {
+        List<String> out = new ArrayList<>();
+        if (first != null) out.add(first);
+        for (String a : all) if (!a.equals(first)) out.add(a);
         return out;
     }
 

@@ -75,6 +75,8 @@ public final class AnalysisJson {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("attacker", i.attacker());
         m.put("victim", i.victim());
+        m.put("attacker_addresses", i.attackerAddresses());
+        m.put("victim_addresses", i.victimAddresses());
         m.put("verdict", i.verdict().level().id());
         m.put("reasons", i.verdict().reasons());
         m.put("first_frame", i.firstFrame());

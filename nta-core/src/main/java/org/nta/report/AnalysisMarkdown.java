@@ -27,7 +27,7 @@ public final class AnalysisMarkdown {
         CaptureSummary c = r.capture();
         long t0 = r.captureStartNs();
         sb.append("# Network traffic analysis: ").append(fileName(c.file())).append("\n\n");
-        sb.append("**Verdict: ").append(r.verdict().level().id().toUpperCase()).append("** — ").append(AnalysisText.headline(r)).append("\n\n");
+        sb.append("**Verdict: ").append(r.verdict().level().id().toUpperCase()).append("** — ").append(AnalysisText.headline(r).substring(r.verdict().level().id().length() + 2)).append("\n\n");
         sb.append("## Summary\n\n");
         sb.append("| | |\n|---|---|\n");
         row(sb, "Capture", "`" + c.file() + "` (" + c.format() + (c.compression().equals("none") ? "" : ", " + c.compression()) + ")");
@@ -36,67 +36,85 @@ public final class AnalysisMarkdown {
             row(sb, "Time", tf.format(c.firstNs(), t0) + " → " + tf.format(c.lastNs(), t0) + " (" + Numbers.decimal(c.durationSeconds(), 1) + " s)");
         }
         row(sb, "TCP / UDP streams", c.tcpStreams() + " / " + c.udpStreams());
+        List<Finding> attack = new ArrayList<>(), context = new ArrayList<>();
+        for (Finding f : r.findings()) (f.attacker() != null ? attack : context).add(f);
         row(sb, "Incidents", String.valueOf(r.incidents().size()));
-        row(sb, "Findings", String.valueOf(r.findings().size()));
+        row(sb, "Findings", attack.size() + " of attack activity, " + context.size() + " other observations");
         sb.append('\n');
         sb.append("Why this verdict:\n\n");
         for (String reason : r.verdict().reasons()) sb.append("- ").append(md(reason)).append('\n');
         sb.append('\n');
         for (Incident i : r.incidents()) {
-            sb.append("**").append(i.attacker()).append(" → ").append(i.victim() == null ? "many hosts" : i.victim()).append("** (")
-                    .append(i.verdict().level().id()).append("): ");
+            sb.append("**").append(md(Incident.label(i.attacker(), i.attackerAddresses()))).append(" → ")
+                    .append(md(Incident.label(i.victim(), i.victimAddresses()))).append("** (").append(i.verdict().level().id()).append("): ");
             List<String> steps = new ArrayList<>();
             for (Incident.PhaseSummary p : i.phases()) steps.add(p.phase().title() + " (" + p.status().id() + ")");
             sb.append(String.join(" → ", steps)).append("\n\n");
         }
 
         sb.append("## Key findings\n\n");
-        if (r.findings().isEmpty()) sb.append("None.\n\n");
+        if (attack.isEmpty()) sb.append("No attack activity was found.\n\n");
         else {
+            List<Finding> key = new ArrayList<>(attack);
+            key.sort(AnalysisText.BY_SEVERITY);
             sb.append("| # | Severity | Type | Summary | Frames | Streams | Time |\n|---|---|---|---|---|---|---|\n");
             int k = 1;
-            for (Finding f : r.findings()) {
+            for (Finding f : key) {
                 sb.append("| ").append(k++).append(" | ").append(f.severity().id()).append(" | ").append(f.type().id()).append(" | ")
                         .append(md(f.summary())).append(" | ").append(f.firstFrame()).append("–").append(f.lastFrame()).append(" | ")
                         .append(md(AnalysisText.streamText(f))).append(" | ").append(tf.format(f.firstTimeNs(), t0)).append(" |\n");
             }
             sb.append('\n');
-        }
 
-        sb.append("## Timeline\n\n");
-        for (Finding f : r.findings()) {
-            sb.append("- ").append(tf.format(f.firstTimeNs(), t0)).append(" — frame ").append(f.firstFrame()).append(" — *")
-                    .append(f.phase().title()).append("* — ").append(md(f.summary())).append('\n');
+            sb.append("## Timeline\n\n");
+            for (Finding f : attack) {
+                sb.append("- ").append(tf.format(f.firstTimeNs(), t0)).append(" — frame ").append(f.firstFrame()).append(" — *")
+                        .append(f.phase().title()).append("* — ").append(md(f.summary())).append('\n');
+            }
+            sb.append('\n');
         }
-        sb.append('\n');
 
         for (Phase phase : Phase.values()) {
             List<Finding> fs = new ArrayList<>();
-            for (Finding f : r.findings()) if (f.phase() == phase) fs.add(f);
+            for (Finding f : attack) if (f.phase() == phase) fs.add(f);
             if (fs.isEmpty()) continue;
             sb.append("## ").append(phase.title()).append("\n\n");
-            for (Finding f : fs) {
-                sb.append("### ").append(f.type().id()).append(": ").append(md(f.summary())).append("\n\n");
-                sb.append("- Severity: ").append(f.severity().id()).append(f.succeeded() == null ? "" : f.succeeded() ? ", succeeded" : ", attempted (no sign of success)").append('\n');
-                sb.append("- Attacker: ").append(f.attacker()).append(f.victim() != null ? "; victim: " + f.victim() : "").append('\n');
-                sb.append("- Frames ").append(f.firstFrame()).append("–").append(f.lastFrame()).append(", ")
-                        .append(tf.format(f.firstTimeNs(), t0)).append(" → ").append(tf.format(f.lastTimeNs(), t0)).append('\n');
-                if (!f.streams().isEmpty()) sb.append("- ").append(AnalysisText.streamText(f)).append('\n');
-                if (!f.techniques().isEmpty()) sb.append("- MITRE ATT&CK: ").append(String.join(", ", f.techniques())).append('\n');
-                sb.append("- Wireshark filter: `").append(f.filter().replace("`", "'")).append("`\n\n");
-                if (!f.evidence().isEmpty()) {
-                    sb.append("Evidence:\n\n```\n");
-                    evidence(sb, f.evidence(), "");
-                    sb.append("```\n\n");
-                }
-            }
+            for (Finding f : fs) section(sb, f, tf, t0);
+        }
+        if (!context.isEmpty()) {
+            sb.append("## Other observations\n\n");
+            sb.append("Activity worth knowing that no attacker is behind (ordinary users' logins and uploads, banners): ")
+                    .append("not counted in the verdict.\n\n");
+            for (Finding f : context) section(sb, f, tf, t0);
         }
 
         sb.append("## Indicators\n\n");
-        indicators(sb, r);
+        indicators(sb, attack);
         sb.append("## Recommendations\n\n");
-        recommendations(sb, r);
+        recommendations(sb, attack, context);
         return sb.toString();
+    }
+
+    private static void section(StringBuilder sb, Finding f, TimeFormat tf, long t0) {
+        sb.append("### ").append(f.type().id()).append(": ").append(md(f.summary())).append("\n\n");
+        sb.append("- Severity: ").append(f.severity().id()).append(f.succeeded() == null ? "" : f.succeeded() ? ", succeeded" : ", attempted (no sign of success)").append('\n');
+        if (f.attacker() != null) {
+            sb.append("- Attacker: ").append(f.attacker()).append(f.victim() != null ? "; victim: " + f.victim() : "").append('\n');
+        } else {
+            Object client = f.evidence().get("client");
+            sb.append("- ").append(client != null ? "Client: " + md(String.valueOf(client)) + "; " : "")
+                    .append(f.victim() != null ? "server: " + f.victim() : "").append('\n');
+        }
+        sb.append("- Frames ").append(f.firstFrame()).append("–").append(f.lastFrame()).append(", ")
+                .append(tf.format(f.firstTimeNs(), t0)).append(" → ").append(tf.format(f.lastTimeNs(), t0)).append('\n');
+        if (!f.streams().isEmpty()) sb.append("- ").append(AnalysisText.streamText(f)).append('\n');
+        if (!f.techniques().isEmpty()) sb.append("- MITRE ATT&CK: ").append(String.join(", ", f.techniques())).append('\n');
+        sb.append("- Wireshark filter: `").append(f.filter().replace("`", "'")).append("`\n\n");
+        if (!f.evidence().isEmpty()) {
+            sb.append("Evidence:\n\n```\n");
+            evidence(sb, f.evidence(), "");
+            sb.append("```\n\n");
+        }
     }
 
     private static void evidence(StringBuilder sb, Map<String, Object> ev, String indent) {
@@ -121,11 +139,11 @@ public final class AnalysisMarkdown {
         }
     }
 
-    private static void indicators(StringBuilder sb, Analysis.Result r) {
+    private static void indicators(StringBuilder sb, List<Finding> attack) {
         Set<String> attackers = new TreeSet<>(), victims = new TreeSet<>(), ports = new TreeSet<>(), agents = new LinkedHashSet<>(),
                 urls = new LinkedHashSet<>(), files = new LinkedHashSet<>();
-        for (Finding f : r.findings()) {
-            if (f.attacker() != null) attackers.add(f.attacker());
+        for (Finding f : attack) {
+            attackers.add(f.attacker());
             if (f.victim() != null) victims.add(f.victim());
             Map<String, Object> ev = f.evidence();
             if (ev.get("user_agent") instanceof String ua) agents.add(ua);
@@ -140,7 +158,7 @@ public final class AnalysisMarkdown {
         list(sb, "Files", files);
         list(sb, "User-Agents", agents);
         list(sb, "URLs", urls);
-        if (attackers.isEmpty()) sb.append("None.\n\n");
+        if (attackers.isEmpty()) sb.append("None: no attack was found.\n\n");
     }
 
     private static void list(StringBuilder sb, String title, Set<String> items) {
@@ -157,11 +175,14 @@ public final class AnalysisMarkdown {
         sb.append('\n');
     }
 
-    private static void recommendations(StringBuilder sb, Analysis.Result r) {
+    private static void recommendations(StringBuilder sb, List<Finding> attack, List<Finding> context) {
         Set<FindingType> types = new LinkedHashSet<>();
-        for (Finding f : r.findings()) types.add(f.type());
+        for (Finding f : attack) types.add(f.type());
+        boolean clearText = false;
+        for (Finding f : context) clearText |= f.type() == FindingType.CLEARTEXT_CREDENTIALS;
         if (types.isEmpty()) {
-            sb.append("No action needed for this capture.\n");
+            sb.append("No incident response needed for this capture.\n");
+            if (clearText) sb.append("- Hygiene: logins travel in clear text (see Other observations); move them to HTTPS.\n");
             return;
         }
         for (FindingType t : types) {

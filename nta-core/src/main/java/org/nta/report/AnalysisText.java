@@ -12,6 +12,12 @@ import org.nta.incident.Verdict;
 
 /** The terminal view of an analysis: the verdict first, then each incident's phases as a table, then key findings. */
 public final class AnalysisText {
+    /** Most severe first; findings with an attacker before observations of ordinary activity; then by frame. */
+    static final java.util.Comparator<Finding> BY_SEVERITY = java.util.Comparator
+            .comparing(Finding::severity, java.util.Comparator.reverseOrder())
+            .thenComparing(f -> f.attacker() == null)
+            .thenComparingLong(Finding::firstFrame);
+
     private AnalysisText() {}
 
     /** One line: the verdict in words. */
@@ -19,9 +25,24 @@ public final class AnalysisText {
         Verdict v = r.verdict();
         return switch (v.level()) {
             case MALICIOUS -> "MALICIOUS: " + story(r);
-            case SUSPICIOUS -> "SUSPICIOUS: " + r.findings().size() + " finding(s) of attack activity, no sign that it succeeded";
+            case SUSPICIOUS -> "SUSPICIOUS: " + suspicion(r);
             case BENIGN -> "BENIGN: no attack found";
         };
+    }
+
+    /** "attack activity by 10.0.0.66 against 10.0.0.5 (reconnaissance), no sign of a compromise" */
+    private static String suspicion(Analysis.Result r) {
+        List<String> who = new ArrayList<>();
+        for (Incident i : r.incidents()) {
+            if (i.verdict().level() != Verdict.Level.SUSPICIOUS) continue;
+            List<String> steps = new ArrayList<>();
+            for (Incident.PhaseSummary p : i.phases()) steps.add(p.phase().title().toLowerCase());
+            who.add(i.attacker() + (i.victim() == null ? " against many hosts" : " against " + i.victim())
+                    + " (" + String.join(", ", steps) + ")");
+        }
+        String text = who.isEmpty() ? "attack activity" : "attack activity by " + String.join("; ", who.subList(0, Math.min(3, who.size())))
+                + (who.size() > 3 ? " and " + (who.size() - 3) + " more" : "");
+        return text + ", no sign of a compromise";
     }
 
     private static String story(Analysis.Result r) {
@@ -56,7 +77,8 @@ public final class AnalysisText {
                 + (c.packets() == 0 ? "empty" : tf.format(c.firstNs(), r.captureStartNs()) + " → " + tf.format(c.lastNs(), r.captureStartNs()))
                 + (c.problem() != null ? ", read up to a damaged point" : ""))).append('\n');
         for (Incident i : r.incidents()) {
-            sb.append('\n').append(ansi.bold(i.attacker() + " → " + (i.victim() == null ? "many hosts" : i.victim())
+            sb.append('\n').append(ansi.bold(Incident.label(i.attacker(), i.attackerAddresses()) + " → "
+                    + Incident.label(i.victim(), i.victimAddresses())
                     + "  (" + i.verdict().level().id() + ")")).append('\n');
             TextTable t = new TextTable("Phase", "Status", "Frames", "Started", "ATT&CK", "Findings");
             for (Incident.PhaseSummary p : i.phases()) {
@@ -71,13 +93,20 @@ public final class AnalysisText {
             sb.append(indent(t.render()));
         }
         List<Finding> key = new ArrayList<>(r.findings());
-        key.sort((a, b) -> b.severity().compareTo(a.severity()) != 0 ? b.severity().compareTo(a.severity()) : Long.compare(a.firstFrame(), b.firstFrame()));
-        if (!key.isEmpty()) sb.append('\n').append(ansi.bold("Key findings")).append('\n');
+        key.sort(BY_SEVERITY);
         int shown = 0;
+        boolean attackHeader = false, contextHeader = false;
         for (Finding f : key) {
             if (shown++ == maxFindings) {
                 sb.append("  … ").append(key.size() - maxFindings).append(" more (see --report or --json)\n");
                 break;
+            }
+            if (f.attacker() != null && !attackHeader) {
+                sb.append('\n').append(ansi.bold("Key findings")).append('\n');
+                attackHeader = true;
+            } else if (f.attacker() == null && !contextHeader) {
+                sb.append('\n').append(ansi.bold("Other observations (no attacker behind them)")).append('\n');
+                contextHeader = true;
             }
             String sev = "[" + f.severity().id().toUpperCase() + "]";
             sev = f.severity().atLeast(Severity.HIGH) ? ansi.red(sev) : f.severity() == Severity.MEDIUM ? ansi.yellow(sev) : sev;

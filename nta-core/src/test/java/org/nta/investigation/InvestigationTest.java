@@ -82,6 +82,31 @@ class InvestigationTest {
                 }
                 for (String b : key.benignHosts()) assertThat(named).as("benign host %s named as an attacker", b).doesNotContain(b);
             }));
+            tests.add(DynamicTest.dynamicTest("one story per attacker and victim, whichever addresses they used", () -> {
+                List<org.nta.incident.Incident> inc = r.incidents();
+                for (int x = 0; x < inc.size(); x++) {
+                    for (int y = x + 1; y < inc.size(); y++) {
+                        org.nta.incident.Incident p = inc.get(x), q = inc.get(y);
+                        boolean same = key.sameHost(p.attacker(), q.attacker()) && p.victim() != null && q.victim() != null
+                                && key.sameHost(p.victim(), q.victim());
+                        assertThat(same).as("%s → %s and %s → %s are one story", p.attacker(), p.victim(), q.attacker(), q.victim())
+                                .isFalse();
+                    }
+                }
+            }));
+            tests.add(DynamicTest.dynamicTest("the report keeps ordinary users out of the attack", () -> {
+                String md = AnalysisMarkdown.render(r, TimeFormat.utc(r.capture().tsPrecisionDigits()));
+                assertThat(md).doesNotContain("Attacker: null");
+                String indicators = md.substring(md.indexOf("## Indicators"), md.indexOf("## Recommendations"));
+                for (String b : key.benignHosts()) assertThat(indicators).as("benign host in indicators").doesNotContain("`" + b + "`");
+                for (Finding f : r.findings()) {
+                    if (f.attacker() == null && f.evidence().get("user_agent") instanceof String ua) {
+                        boolean attackerUsedIt = r.findings().stream()
+                                .anyMatch(g -> g.attacker() != null && ua.equals(g.evidence().get("user_agent")));
+                        if (!attackerUsedIt) assertThat(indicators).as("a user's User-Agent in indicators").doesNotContain(ua);
+                    }
+                }
+            }));
             if (key.verdict().equals("benign")) {
                 tests.add(DynamicTest.dynamicTest("nothing above low", () -> {
                     for (Finding f : r.findings()) assertThat(f.severity()).as("%s: %s", f.type().id(), f.summary()).isLessThanOrEqualTo(Severity.LOW);
