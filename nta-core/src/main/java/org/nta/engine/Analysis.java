@@ -63,8 +63,9 @@ public final class Analysis {
             detect.abandon();
             throw e;
         }
-        List<Finding> findings = detect.finish();
-        List<Incident> incidents = StoryBuilder.incidents(findings, hosts.sameHost());
+        Map<String, List<String>> sameHost = hosts.sameHost();
+        List<Finding> findings = StoryBuilder.attribute(detect.finish(), sameHost);
+        List<Incident> incidents = StoryBuilder.incidents(findings, sameHost);
         Verdict verdict = StoryBuilder.verdict(findings);
         Map<String, Long> all = new LinkedHashMap<>();
         all.put("packets", s.packets());

@@ -19,6 +19,30 @@ import org.nta.detect.Severity;
 public final class StoryBuilder {
     private StoryBuilder() {}
 
+    /**
+     * Names the attacker of an observation that had none when the client it reached attacks the same server
+     * elsewhere in the capture (a directory listing the attacker's browser was shown is part of the enumeration);
+     * the observation then succeeded. Everything else is returned as it is.
+     */
+    public static List<Finding> attribute(List<Finding> findings, Map<String, List<String>> sameHost) {
+        java.util.Set<String> pairs = new java.util.HashSet<>();
+        for (Finding f : findings) {
+            if (f.attacker() != null && f.victim() != null && f.severity().atLeast(Severity.MEDIUM)) {
+                pairs.add(host(f.attacker(), sameHost) + " " + host(f.victim(), sameHost));
+            }
+        }
+        List<Finding> out = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            Object client = f.evidence().get("client");
+            boolean byAttacker = f.attacker() == null && f.victim() != null && client instanceof String c
+                    && pairs.contains(host(c, sameHost) + " " + host(f.victim(), sameHost));
+            out.add(byAttacker ? new Finding(f.type(), f.severity(), f.phase(), (String) client, f.victim(), f.firstFrame(),
+                    f.lastFrame(), f.firstTimeNs(), f.lastTimeNs(), f.streams(), f.filter(), f.summary(), Boolean.TRUE,
+                    f.techniques(), f.evidence(), f.streamCount()) : f);
+        }
+        return out;
+    }
+
     public static List<Incident> incidents(List<Finding> findings) {
         return incidents(findings, Map.of());
     }

@@ -55,4 +55,19 @@ class StoryBuilderTest {
         });
         assertThat(StoryBuilder.incidents(List.of(udp, fin))).hasSize(2);
     }
+
+    @Test
+    void anObservationShownToTheAttackerOfThatServerBecomesPartOfTheAttack() {
+        Finding scan = new Finding(FindingType.PORT_SCAN, Severity.MEDIUM, Phase.RECONNAISSANCE, "10.0.0.66", "10.0.0.5", 1, 2,
+                0, 0, List.of(), "frame.number == 1", "scan", Boolean.TRUE, List.of(), Map.of());
+        Finding toAttacker = new Finding(FindingType.INFO_DISCLOSURE, Severity.LOW, Phase.ENUMERATION, null, "10.0.0.5", 5, 6,
+                0, 0, List.of(), "frame.number == 5", "listing", null, List.of(), Map.of("client", "10.0.0.66"));
+        Finding toUser = new Finding(FindingType.INFO_DISCLOSURE, Severity.LOW, Phase.ENUMERATION, null, "10.0.0.5", 7, 8,
+                0, 0, List.of(), "frame.number == 7", "listing", null, List.of(), Map.of("client", "10.0.0.9"));
+        List<Finding> out = StoryBuilder.attribute(List.of(scan, toAttacker, toUser), Map.of());
+        assertThat(out.get(1).attacker()).isEqualTo("10.0.0.66");
+        assertThat(out.get(1).succeeded()).isTrue();
+        assertThat(out.get(2)).isSameAs(toUser);
+        assertThat(StoryBuilder.incidents(out)).singleElement().satisfies(i -> assertThat(i.findings()).hasSize(2));
+    }
 }

@@ -112,9 +112,12 @@ class InvestigationTest {
                     for (Finding f : r.findings()) assertThat(f.severity()).as("%s: %s", f.type().id(), f.summary()).isLessThanOrEqualTo(Severity.LOW);
                 }));
             }
+            // absent: no finding of that type names an attacker or rises above low; ordinary activity observed
+            // without an attacker (a server's version banner, a user's upload) may still be listed
             for (String absent : key.absent()) {
                 tests.add(DynamicTest.dynamicTest("no " + absent, () ->
-                        assertThat(r.findings()).as("findings of an absent type").noneMatch(f -> f.type().id().equals(absent))));
+                        assertThat(r.findings()).as("findings of an absent type").noneMatch(f -> f.type().id().equals(absent)
+                                && (f.attacker() != null || f.severity().atLeast(Severity.MEDIUM)))));
             }
             int i = 0;
             for (JsonNode want : key.findings()) {

@@ -28,7 +28,7 @@ import org.nta.event.TcpSession;
  * and phpinfo() pages. System files and keys are also looked for in unrecognised TCP connections (a reverse shell
  * printing /etc/shadow): there the sender is the victim and the receiver the attacker. Version banners (Server,
  * X-Powered-By) and directory listings are weak signals: context inside other findings of the same server, and
- * findings of their own (INFO/LOW) only when {@link WebConfig#reportWeakDisclosures()} asks for it.
+ * findings of their own (INFO per server, LOW per listing) unless {@link WebConfig#reportWeakDisclosures()} is off.
  */
 public final class InfoDisclosureDetector implements Detector {
     private static final Set<String> BANNER_HEADERS = Set.of("server", "x-powered-by", "x-aspnet-version",
@@ -37,9 +37,25 @@ public final class InfoDisclosureDetector implements Detector {
     private final WebConfig config;
     private final RequestInspector inspector;
     private final LinkedHashMap<String, Group> groups = new LinkedHashMap<>();
-    private final Map<String, Set<String>> banners = new TreeMap<>();
+    private final Map<String, Banners> banners = new TreeMap<>();
     private final Map<String, List<Map<String, Object>>> listings = new TreeMap<>();
     private long dropped;
+
+    /** One server's version banners: each distinct header value with the first answer that carried it. */
+    private static final class Banners {
+        final LinkedHashMap<String, Long> firstFrame = new LinkedHashMap<>();
+        final Span span = new Span();
+        final EvidenceFrames frames;
+        long responses;
+
+        Banners(WebConfig c) {
+            frames = new EvidenceFrames(c.maxFilterFrames(), c.maxFilterStreams());
+        }
+
+        Set<String> values() {
+            return firstFrame.keySet();
+        }
+    }
 
     private static final class Group {
         final String kind, client, server;
@@ -171,10 +187,23 @@ public final class InfoDisclosureDetector implements Detector {
     }
 
     private void banners(String server, HttpResponse resp) {
+        Banners b = null;
         for (org.nta.event.HttpHeader h : resp.headers().list()) {
             if (!isBanner(h.name()) || !hasDigit(h.value())) continue;
-            Set<String> s = banners.computeIfAbsent(server, x -> new LinkedHashSet<>());
-            if (s.size() < 8) s.add(h.name() + ": " + Evidence.clip(h.value(), 120));
+            if (b == null) {
+                b = banners.get(server);
+                if (b == null) {
+                    if (banners.size() >= config.maxSessions()) return;
+                    banners.put(server, b = new Banners(config));
+                }
+                b.responses++;
+            }
+            String value = h.name() + ": " + Evidence.clip(h.value(), 120);
+            if (b.firstFrame.size() < 8 && !b.firstFrame.containsKey(value)) {
+                b.firstFrame.put(value, resp.frame());
+                b.span.add(resp.frame(), resp.timeNs());
+                b.frames.add(resp.frame(), "tcp", resp.conn().stream());
+            }
         }
     }
 
@@ -270,7 +299,7 @@ public final class InfoDisclosureDetector implements Detector {
         List<Finding> out = new ArrayList<>();
         for (Group g : groups.values()) out.add(finding(g));
         if (config.reportWeakDisclosures()) {
-            for (Map.Entry<String, Set<String>> b : banners.entrySet()) out.add(bannerFinding(b.getKey(), b.getValue()));
+            for (Map.Entry<String, Banners> b : banners.entrySet()) out.add(bannerFinding(b.getKey(), b.getValue()));
         }
         return out;
     }
@@ -343,8 +372,8 @@ public final class InfoDisclosureDetector implements Detector {
         if (!g.extracted.isEmpty()) ev.put("extracted", g.extracted);
         if (!g.uris.isEmpty()) ev.put("uris", new ArrayList<>(g.uris));
         ev.put("samples", g.samples);
-        Set<String> b = banners.get(g.server);
-        if (b != null) ev.put("server_banners", new ArrayList<>(b));
+        Banners b = banners.get(g.server);
+        if (b != null) ev.put("server_banners", new ArrayList<>(b.values()));
         List<Map<String, Object>> l = listings.get(g.server);
         if (l != null) ev.put("directory_listings", l);
         if (dropped > 0) ev.put("groups_dropped", dropped);
@@ -355,13 +384,18 @@ public final class InfoDisclosureDetector implements Detector {
                 g.span.lastNs, g.frames.streams(), g.frames.filter(g.client, g.server), summary, attacker != null ? Boolean.TRUE : null, tech, ev);
     }
 
-    private Finding bannerFinding(String server, Set<String> values) {
+    /** Context, not an attack: a server that names its software versions to everyone (INFO). */
+    private Finding bannerFinding(String server, Banners b) {
         Map<String, Object> ev = new LinkedHashMap<>();
         ev.put("kind", "version_banner");
         ev.put("what", "software versions in response headers");
-        ev.put("server_banners", new ArrayList<>(values));
-        return new Finding(FindingType.INFO_DISCLOSURE, Severity.INFO, Phase.ENUMERATION, null, server, 0, 0, 0, 0, List.of(),
-                org.nta.detect.Filters.src(server), server + " announces its software versions: " + String.join("; ", values),
+        ev.put("server_banners", new ArrayList<>(b.values()));
+        Map<String, Long> first = new LinkedHashMap<>(b.firstFrame);
+        ev.put("first_frames", first);
+        ev.put("responses", b.responses);
+        return new Finding(FindingType.INFO_DISCLOSURE, Severity.INFO, Phase.ENUMERATION, null, server, b.span.firstFrame,
+                b.span.lastFrame, b.span.firstNs, b.span.lastNs, b.frames.streams(), b.frames.filter(null, server),
+                server + " announces its software versions in " + b.responses + " answers: " + String.join("; ", b.values()),
                 null, List.of("T1592.002"), ev);
     }
 }

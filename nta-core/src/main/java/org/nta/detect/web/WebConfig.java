@@ -32,8 +32,8 @@ package org.nta.detect.web;
  *                                   it is an injection scan (web attack), not password guessing
  * @param revealPasswords            cleartext credential findings show passwords instead of a masked form (a brute
  *                                   force's successful password is always shown: the attacker has it)
- * @param reportWeakDisclosures      report version banners and directory listings on their own (INFO/LOW); by
- *                                   default they are context inside other disclosure findings
+ * @param reportWeakDisclosures      report version banners (INFO) and directory listings (LOW) as findings of their
+ *                                   own, besides the context they give other disclosure findings of that server
  */
 public record WebConfig(int maxSessions, int maxSamples, int maxFilterFrames, int maxFilterStreams, int maxScanChars,
                         int maxDecodeRounds, int discoveryMinRequests, int discoveryMinDistinctPaths,
@@ -42,7 +42,7 @@ public record WebConfig(int maxSessions, int maxSamples, int maxFilterFrames, in
                         int bruteMinAttempts, int bruteMinDistinctPasswords, int bruteMinFailures, long bruteMaxGapSec,
                         double bruteMaxPayloadShare, boolean revealPasswords, boolean reportWeakDisclosures) {
     public static final WebConfig DEFAULTS = new WebConfig(10_000, 20, 400, 300, 64 * 1024, 4, 50, 40, 0.5, 0.5, 20, 3,
-            0.05, false, 10, 5, 5, 300, 0.2, false, false);
+            0.05, false, 10, 5, 5, 300, 0.2, false, true);
 
     public WebConfig {
         if (maxSessions < 1 || maxSamples < 1 || maxFilterFrames < 1 || maxFilterStreams < 1 || maxScanChars < 16

@@ -233,7 +233,9 @@ class WebCapturesTest {
     void benignCapturesStayAtLowOrBelow(String c) {
         Analysis.Result r = run(c);
         assertThat(r.findings()).allSatisfy(f -> assertThat(f.severity().atLeast(Severity.MEDIUM)).as(f.summary()).isFalse());
-        assertThat(r.findings()).extracting(Finding::type).allMatch(t -> t == FindingType.CLEARTEXT_CREDENTIALS || t == FindingType.FILE_UPLOAD);
+        assertThat(r.findings()).extracting(Finding::type).allMatch(t -> t == FindingType.CLEARTEXT_CREDENTIALS
+                || t == FindingType.FILE_UPLOAD || t == FindingType.INFO_DISCLOSURE); // banners and listings
+        assertThat(of(c, FindingType.INFO_DISCLOSURE, f -> true)).allSatisfy(f -> assertThat(f.attacker()).isNull());
         assertThat(r.verdict().level()).isEqualTo(Verdict.Level.BENIGN);
         assertThat(of(c, FindingType.CLEARTEXT_CREDENTIALS, f -> true)).isNotEmpty().allSatisfy(f -> assertThat(f.attacker()).isNull());
     }
