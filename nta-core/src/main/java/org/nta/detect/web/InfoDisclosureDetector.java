@@ -239,7 +239,7 @@ public final class InfoDisclosureDetector implements Detector {
                 int at = Math.max(0, sig.offset());
                 long[] chunk = offsets.get(0);
                 for (long[] o : offsets) if (o[0] <= at) chunk = o;
-                Group g = group(sig.kind(), receiver, sender);
+                Group g = group(sig.kind(), receiver, sender, "tcp");
                 g.attackerKnown = true;
                 g.count++;
                 g.details.add(sig.detail());
@@ -259,7 +259,15 @@ public final class InfoDisclosureDetector implements Detector {
     }
 
     private Group group(String kind, String client, String server) {
-        String key = kind + " " + client + " " + server;
+        return group(kind, client, server, "http");
+    }
+
+    /**
+     * @param via "http", or "tcp" for raw TCP sessions: what a shell printed is its own finding, so that the shell
+     *            family's account of the same read can replace it without taking the HTTP answers with it
+     */
+    private Group group(String kind, String client, String server, String via) {
+        String key = kind + " " + client + " " + server + " " + via;
         Group g = groups.get(key);
         if (g == null) {
             if (groups.size() >= config.maxSessions()) {

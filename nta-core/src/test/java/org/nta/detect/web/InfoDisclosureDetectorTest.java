@@ -76,6 +76,20 @@ class InfoDisclosureDetectorTest {
     }
 
     @Test
+    void whatAShellPrintedStaysApartFromWhatTheWebServerAnswered() {
+        d.onEvent(ev.req("GET", "/view.php?file=../../../../etc/passwd")
+                .answer(200, "root:x:0:0:root:/root:/bin/bash\nbin:x:2:2:bin:/bin:/usr/sbin/nologin\n").tx());
+        ConnInfo c = new ConnInfo("tcp", 7, 4, "10.0.0.5", 41000, WebEvents.ATTACKER, 9001);
+        byte[] out = "root:*:19000:0:99999:7:::\nbob:$6$Qq1v0lS7$0f4yJcBq6r1m6l9bPzQx0dU2v5m3:19000:0:99999:7:::\n"
+                .getBytes(StandardCharsets.UTF_8);
+        d.onEvent(new TcpSession(c, 500, 510, 1L, List.of(new TcpSession.Chunk(true, 504, 2L, out)), out.length, 0, false));
+        List<Finding> fs = notBanners(d.finish());
+        // two findings: the shell family's account of the session can replace the second without the first
+        assertThat(fs).hasSize(2).allSatisfy(f -> assertThat(f.evidence()).containsEntry("kind", "system_file"));
+        assertThat(fs).extracting(Finding::firstFrame).containsExactlyInAnyOrder(101L, 504L);
+    }
+
+    @Test
     void privateKey() {
         d.onEvent(ev.req("GET", "/backup/id_rsa").answer(200, "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n").answerType("text/plain").tx());
         assertThat(d.finish().get(0).evidence()).containsEntry("kind", "private_key");
