@@ -9,7 +9,8 @@ import org.nta.bytes.Anomaly;
 /**
  * One direction of a TCP connection: delivers bytes in sequence order, drops retransmitted bytes (and counts an
  * overlap that carries different bytes), buffers segments that arrive early, and reports bytes that never came
- * as a gap.
+ * as a gap. Bytes are known never to come once the other side has acknowledged past them (the capture lost them):
+ * the gap is declared then, instead of holding what follows until the connection ends.
  */
 final class Direction {
     private final boolean fromClient;
@@ -27,6 +28,8 @@ final class Direction {
     private int earlyBytes;
     /** Unwrapped stream offset of {@link #next}: counts bytes since the start, immune to sequence wrap. */
     long nextOffset;
+    /** Unwrapped offset the other side has acknowledged: bytes missing before it were sent but not captured. */
+    private long ackedOffset;
     /**
      * Ring of the last delivered bytes, for overlap comparison: {@code recentLen} bytes ending just before
      * {@code recentHead}. It starts small and grows to the configured size, so short connections stay cheap.
@@ -49,6 +52,14 @@ final class Direction {
         if (!started) start(seq);
         if (len == 0 || depthReached) return;
         int rel = (int) (seq - next); // wrap-aware distance
+        if (rel > 0 && nextOffset + rel <= ackedOffset) {
+            // the other side already has the bytes before this segment: they are lost, not late
+            long at = nextOffset + rel;
+            skipLost(at, frame, timeNs);
+            if (depthReached) return;
+            if (at > nextOffset) gap(at - nextOffset, frame, timeNs);
+            rel = (int) (seq - next);
+        }
         if (rel < 0) {
             int old = Math.min(-rel, len);
             checkOverlap(b, off, old, -rel, frame);
@@ -120,12 +131,35 @@ final class Direction {
 
     /** Gives up on missing bytes: each hole becomes a gap, buffered data is delivered around them. */
     void flushWithGaps(long frame, long timeNs) {
-        while (!early.isEmpty() && !depthReached) {
+        skipLost(Long.MAX_VALUE, frame, timeNs);
+        releaseEarly();
+    }
+
+    /** Holes before the buffered segments that start before {@code limit} become gaps; those segments are delivered. */
+    private void skipLost(long limit, long frame, long timeNs) {
+        while (!early.isEmpty() && early.firstKey() < limit && !depthReached) {
             long start = early.firstKey();
             if (start > nextOffset) gap(start - nextOffset, frame, timeNs);
             drain(frame, timeNs);
         }
-        releaseEarly();
+    }
+
+    /**
+     * The other side acknowledged this direction up to {@code ack}: what is missing before it was received there
+     * and lost to the capture. Buffered segments before it are delivered now, after a gap for each hole, and so is
+     * a FIN before it; a hole with nothing captured after it waits for the next segment (see {@link #segment}).
+     */
+    void acked(long ack, long frame, long timeNs) {
+        if (!started || depthReached) return;
+        int rel = (int) (ack - next); // wrap-aware; an acknowledgement behind next says nothing new
+        if (rel <= 0 || nextOffset + rel <= ackedOffset) return;
+        ackedOffset = nextOffset + rel;
+        if (!early.isEmpty()) skipLost(ackedOffset, frame, timeNs);
+        if (finSeen && !finDelivered && !depthReached) {
+            int toFin = (int) (finSeq - next);
+            if (toFin > 0 && nextOffset + toFin < ackedOffset) gap(toFin, frame, timeNs);
+            maybeDeliverFin(frame, timeNs);
+        }
     }
 
     private void gap(long n, long frame, long timeNs) {

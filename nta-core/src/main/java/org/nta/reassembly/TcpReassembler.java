@@ -54,6 +54,7 @@ final class TcpReassembler {
         } else if (!d.started) {
             d.start(seq);
         }
+        if ((flags & Packet.TCP_ACK) != 0) (fromClient ? server : client).acked(p.tcpAck, frame, timeNs);
         if (p.payloadLen > 0) d.segment(seq, p.payload, p.payloadOff, p.payloadLen, frame, timeNs);
         if (p.payloadWireLen > p.payloadLen) d.uncaptured(seq + p.payloadLen, p.payloadWireLen - p.payloadLen, frame, timeNs);
         if ((flags & Packet.TCP_RST) != 0) {

@@ -66,10 +66,14 @@ class TcpStreamsTest {
     }
 
     void seg(boolean fromClient, long seq, int flags, String data) {
+        seg(fromClient, seq, 0, flags, data);
+    }
+
+    void seg(boolean fromClient, long seq, long ack, int flags, String data) {
         if (streams == null) init();
         byte[] payload = data.getBytes(StandardCharsets.ISO_8859_1);
-        byte[] pkt = fromClient ? eth(0x0800, ipv4(C, S, 6, tcp(40000, 80, seq, 0, flags, payload)))
-                : eth(0x0800, ipv4(S, C, 6, tcp(80, 40000, seq, 0, flags, payload)));
+        byte[] pkt = fromClient ? eth(0x0800, ipv4(C, S, 6, tcp(40000, 80, seq, ack, flags, payload)))
+                : eth(0x0800, ipv4(S, C, 6, tcp(80, 40000, seq, ack, flags, payload)));
         Frame f = new Frame();
         f.number = ++frame;
         f.tsSec = 100;
@@ -226,5 +230,71 @@ class TcpStreamsTest {
         assertThat(log.events).isEmpty();
         seg(true, 1001, ACK, "abc");
         assertThat(log.events).containsExactly("C:abc", "C:def", "fin(C)");
+    }
+
+    @Test
+    void aHoleTheOtherSideAcknowledgedIsAGapAtOnceAndWhatFollowsIsDelivered() {
+        handshake();
+        seg(true, 1001, 5001, ACK, "aaaa");
+        seg(true, 1009, 5001, ACK, "cccc"); // 1005..1008 lost by the capture
+        seg(true, 1013, 5001, ACK, "dd");
+        assertThat(log.events).containsExactly("C:aaaa");
+        seg(false, 5001, 1015, ACK, "ok"); // the server has everything up to 1015
+        assertThat(log.events).containsExactly("C:aaaa", "gap(C,4)", "C:cccc", "C:dd", "S:ok");
+        assertThat(log.frames).containsExactly(4L, 7L, 7L, 7L);
+        assertThat(anomalies.count(Anomaly.TCP_GAP)).isEqualTo(1);
+    }
+
+    @Test
+    void anAcknowledgementShortOfTheBufferedBytesKeepsWaitingForTheHole() {
+        handshake();
+        seg(true, 1001, 5001, ACK, "aaaa");
+        seg(true, 1009, 5001, ACK, "cccc");
+        seg(false, 5001, 1005, ACK, ""); // the server is still missing 1005..1008 too: it may come late
+        seg(false, 5001, 1007, ACK, ""); // half of the hole received there, the other half may still come
+        assertThat(log.events).containsExactly("C:aaaa");
+        assertThat(anomalies.count(Anomaly.TCP_GAP)).isZero();
+    }
+
+    @Test
+    void aLateSegmentFillsTheHoleWhenTheAcknowledgementHasNotPassedIt() {
+        handshake();
+        seg(true, 1001, 5001, ACK, "aaaa");
+        seg(true, 1009, 5001, ACK, "cccc");
+        seg(false, 5001, 1005, ACK, "");
+        seg(true, 1005, 5001, ACK, "bbbb");
+        assertThat(log.client.toString()).isEqualTo("aaaabbbbcccc");
+        assertThat(anomalies.count(Anomaly.TCP_GAP)).isZero();
+    }
+
+    @Test
+    void dataAfterBytesTheOtherSideAlreadyAcknowledgedIsDeliveredOnArrival() {
+        handshake();
+        seg(true, 1001, 5001, ACK, "GET /lost ");
+        seg(false, 5001, 1051, ACK, "HTTP/1.1 200 OK\r\n\r\n"); // acknowledges 40 bytes never captured
+        assertThat(log.events).containsExactly("C:GET /lost ", "S:HTTP/1.1 200 OK\r\n\r\n");
+        seg(true, 1051, 5020, ACK, "GET /found");
+        assertThat(log.events).containsExactly("C:GET /lost ", "S:HTTP/1.1 200 OK\r\n\r\n", "gap(C,40)", "C:GET /found");
+        assertThat(log.frames).containsExactly(4L, 5L, 6L);
+    }
+
+    @Test
+    void aFinAfterAnAcknowledgedHoleEndsTheDirection() {
+        handshake();
+        seg(true, 1001, 5001, ACK, "aaaa");
+        seg(true, 1009, 5001, FIN | ACK, ""); // 1005..1008 lost, FIN at 1009
+        seg(false, 5001, 1010, FIN | ACK, "");
+        assertThat(log.events).containsExactly("C:aaaa", "gap(C,4)", "fin(C)", "fin(S)", "close");
+    }
+
+    @Test
+    void theAcknowledgementOfAFinIsNotAGap() {
+        handshake();
+        seg(true, 1001, 5001, ACK, "abc");
+        seg(true, 1004, 5001, FIN | ACK, "");
+        seg(false, 5001, 1005, ACK, "");
+        seg(false, 5001, 1005, FIN | ACK, "");
+        assertThat(log.events).containsExactly("C:abc", "fin(C)", "fin(S)", "close");
+        assertThat(anomalies.count(Anomaly.TCP_GAP)).isZero();
     }
 }
