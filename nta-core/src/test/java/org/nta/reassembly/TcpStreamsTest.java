@@ -297,4 +297,45 @@ class TcpStreamsTest {
         assertThat(log.events).containsExactly("C:abc", "fin(C)", "fin(S)", "close");
         assertThat(anomalies.count(Anomaly.TCP_GAP)).isZero();
     }
+
+    @Test
+    void anEarlySegmentSentAgainWithOtherBytesIsCountedAndTheFirstCopyKept() {
+        handshake();
+        seg(true, 1005, ACK, "efgh");
+        seg(true, 1005, ACK, "EFGH");
+        seg(true, 1005, ACK, "efgh"); // a faithful copy is no anomaly
+        assertThat(anomalies.count(Anomaly.TCP_OVERLAP_MISMATCH)).isEqualTo(1);
+        assertThat(streams.bufferedBytes()).as("buffered once").isEqualTo(4);
+        seg(true, 1001, ACK, "abcd");
+        assertThat(log.client.toString()).isEqualTo("abcdefgh");
+        assertThat(streams.bufferedBytes()).isZero();
+    }
+
+    @Test
+    void overlappingEarlySegmentsAreComparedAndOnlyTheirNewBytesBuffered() {
+        handshake();
+        seg(true, 1011, ACK, "klmn");    // 1011..1014
+        seg(true, 1007, ACK, "ghij");    // 1007..1010, touches it
+        seg(true, 1009, ACK, "IJKLMNop"); // 1009..1016: different in 1009..1014, new in 1015..1016
+        assertThat(anomalies.count(Anomaly.TCP_OVERLAP_MISMATCH)).as("once per segment").isEqualTo(1);
+        seg(true, 1005, ACK, "efghijklmnopq"); // faithful where it meets the buffered bytes, q is new
+        assertThat(anomalies.count(Anomaly.TCP_OVERLAP_MISMATCH)).isEqualTo(1);
+        assertThat(streams.bufferedBytes()).isEqualTo(13);
+        seg(true, 1001, ACK, "abcd");
+        assertThat(log.client.toString()).isEqualTo("abcdefghijklmnopq");
+        assertThat(streams.bufferedBytes()).isZero();
+    }
+
+    @Test
+    void anInOrderSegmentReachingBufferedBytesLeavesThemStandingAndIsComparedWithThem() {
+        handshake();
+        seg(true, 1005, ACK, "efgh");
+        seg(true, 1001, ACK, "abcdEFGHij"); // the early copy of 1005..1008 came first
+        assertThat(log.client.toString()).isEqualTo("abcdefghij");
+        assertThat(anomalies.count(Anomaly.TCP_OVERLAP_MISMATCH)).isEqualTo(1);
+        seg(true, 1015, ACK, "op");
+        seg(true, 1011, ACK, "klmnop"); // faithful
+        assertThat(log.client.toString()).isEqualTo("abcdefghijklmnop");
+        assertThat(anomalies.count(Anomaly.TCP_OVERLAP_MISMATCH)).isEqualTo(1);
+    }
 }
