@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.nta.app.http.HttpConnectionParser;
+import org.nta.event.ConnInfo;
 import org.nta.reassembly.StreamHandler;
 
 /**
@@ -13,12 +14,13 @@ import org.nta.reassembly.StreamHandler;
 final class Dispatcher implements StreamHandler {
     interface Chooser {
         /** The parser for these first bytes, or null if none recognises them (yet). */
-        StreamHandler choose(boolean fromClient, byte[] b, int off, int len, boolean finalCall);
+        StreamHandler choose(ConnInfo conn, boolean fromClient, byte[] b, int off, int len, boolean finalCall);
     }
 
     private record Chunk(boolean fromClient, byte[] data, long frame, long timeNs, boolean gap, long gapLen) {
     }
 
+    private ConnInfo conn;
     private final Chooser chooser;
     private final StreamHandler fallback;
     private final int detectBytes;
@@ -28,7 +30,8 @@ final class Dispatcher implements StreamHandler {
     private StreamHandler target;
     private boolean decided;
 
-    Dispatcher(Chooser chooser, StreamHandler fallback, int detectBytes) {
+    Dispatcher(ConnInfo conn, Chooser chooser, StreamHandler fallback, int detectBytes) {
+        this.conn = conn;
         this.chooser = chooser;
         this.fallback = fallback;
         this.detectBytes = detectBytes;
@@ -50,7 +53,7 @@ final class Dispatcher implements StreamHandler {
         int n = Math.min(len, detectBytes - headLen[d]);
         System.arraycopy(data, off, head[d], headLen[d], n);
         headLen[d] += n;
-        StreamHandler chosen = chooser.choose(fromClient, head[d], 0, headLen[d], false);
+        StreamHandler chosen = chooser.choose(conn, fromClient, head[d], 0, headLen[d], false);
         if (chosen != null) decide(chosen);
         else if (headLen[d] >= detectBytes) decide(null);
     }
@@ -71,6 +74,24 @@ final class Dispatcher implements StreamHandler {
         if (target != null) target.onFin(fromClient, reset, frame, timeNs);
     }
 
+    /** Before the choice the held bytes change sides; after it the chosen parser is told. */
+    @Override
+    public void onRolesSwapped(ConnInfo conn) {
+        this.conn = conn;
+        if (decided) {
+            if (target != null) target.onRolesSwapped(conn);
+            return;
+        }
+        held.replaceAll(c -> new Chunk(!c.fromClient, c.data, c.frame, c.timeNs, c.gap, c.gapLen));
+        byte[] h = head[0];
+        head[0] = head[1];
+        head[1] = h;
+        int n = headLen[0];
+        headLen[0] = headLen[1];
+        headLen[1] = n;
+        if (fallback != null) fallback.onRolesSwapped(conn);
+    }
+
     @Override
     public void onClose(long frame, long timeNs) {
         if (!decided) decideNow();
@@ -80,7 +101,7 @@ final class Dispatcher implements StreamHandler {
     private void decideNow() {
         StreamHandler chosen = null;
         for (int d = 0; d < 2 && chosen == null; d++) {
-            if (headLen[d] > 0) chosen = chooser.choose(d == 0, head[d], 0, headLen[d], true);
+            if (headLen[d] > 0) chosen = chooser.choose(conn, d == 0, head[d], 0, headLen[d], true);
         }
         decide(chosen);
     }

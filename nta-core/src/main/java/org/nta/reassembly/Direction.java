@@ -13,7 +13,10 @@ import org.nta.bytes.Anomaly;
  * the gap is declared then, instead of holding what follows until the connection ends.
  */
 final class Direction {
-    private final boolean fromClient;
+    /** Sent by endpoint A of the flow (the first sender). */
+    final boolean isA;
+    /** Sent by the client: fixed by a handshake, else the ports' guess until the content corrects it. */
+    boolean fromClient;
     private final TcpReassembler owner;
     boolean started;
     /** Next sequence number expected (32-bit, as a long). */
@@ -39,8 +42,9 @@ final class Direction {
     private byte[] recent;
     private int recentHead, recentLen;
 
-    Direction(TcpReassembler owner, boolean fromClient) {
+    Direction(TcpReassembler owner, boolean isA, boolean fromClient) {
         this.owner = owner;
+        this.isA = isA;
         this.fromClient = fromClient;
     }
 
@@ -91,6 +95,7 @@ final class Direction {
             releaseEarly();
             return;
         }
+        owner.observe(this, b, off, len);
         remember(b, off, len);
         next = (next + len) & 0xffffffffL;
         nextOffset += len;
@@ -213,6 +218,7 @@ final class Direction {
         nextOffset += n;
         recentLen = 0;
         recentHead = 0;
+        owner.observeGap(this);
         owner.handler().onGap(fromClient, n, frame, timeNs);
     }
 

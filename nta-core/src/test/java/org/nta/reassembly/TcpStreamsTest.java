@@ -47,10 +47,21 @@ class TcpStreamsTest {
         }
 
         @Override
+        public void onRolesSwapped(org.nta.event.ConnInfo conn) {
+            events.add("client=" + conn.clientAddr() + ":" + conn.clientPort());
+        }
+
+        @Override
         public void onClose(long frame, long timeNs) {
             events.add("close");
         }
     }
+
+    /** Request lines come from clients, status lines from servers (the app layer's opener, reduced). */
+    static final Opener HTTP_LIKE = (b, off, len) -> {
+        String s = new String(b, off, len, StandardCharsets.ISO_8859_1);
+        return s.startsWith("GET ") ? Opener.CLIENT : s.startsWith("HTTP/1.1 ") ? Opener.SERVER : Opener.UNKNOWN;
+    };
 
     final AnomalyCounter anomalies = new AnomalyCounter();
     final Log log = new Log();
@@ -59,9 +70,15 @@ class TcpStreamsTest {
     FlowTable flows;
     final PacketDecoder decoder = new PacketDecoder();
     long frame;
+    int clientPort = 40000, serverPort = 80;
+    org.nta.event.ConnInfo created;
+    StreamHandler handler = log;
 
     void init() {
-        streams = new TcpStreams(config, (flow, conn) -> log, anomalies);
+        streams = new TcpStreams(config, StreamHandlerFactory.withOpener((flow, conn) -> {
+            created = conn;
+            return handler;
+        }, HTTP_LIKE), anomalies);
         flows = new FlowTable(FlowConfig.DEFAULTS, streams::onFlowEnd, anomalies);
     }
 
@@ -72,8 +89,8 @@ class TcpStreamsTest {
     void seg(boolean fromClient, long seq, long ack, int flags, String data) {
         if (streams == null) init();
         byte[] payload = data.getBytes(StandardCharsets.ISO_8859_1);
-        byte[] pkt = fromClient ? eth(0x0800, ipv4(C, S, 6, tcp(40000, 80, seq, ack, flags, payload)))
-                : eth(0x0800, ipv4(S, C, 6, tcp(80, 40000, seq, ack, flags, payload)));
+        byte[] pkt = fromClient ? eth(0x0800, ipv4(C, S, 6, tcp(clientPort, serverPort, seq, ack, flags, payload)))
+                : eth(0x0800, ipv4(S, C, 6, tcp(serverPort, clientPort, seq, ack, flags, payload)));
         Frame f = new Frame();
         f.number = ++frame;
         f.tsSec = 100;
@@ -178,7 +195,7 @@ class TcpStreamsTest {
 
     @Test
     void outOfOrderLimitForcesAGapInsteadOfGrowing() {
-        config = new ReassemblyConfig(1 << 20, 16, 4, 1 << 20, 64);
+        config = new ReassemblyConfig(1 << 20, 16, 4, 1 << 20, 64, 1024);
         handshake();
         seg(true, 1001, ACK, "a");
         seg(true, 1100, ACK, "0123456789");
@@ -189,7 +206,7 @@ class TcpStreamsTest {
 
     @Test
     void depthLimitStopsDeliveryAndIsCounted() {
-        config = new ReassemblyConfig(10, 1024, 16, 1 << 20, 64);
+        config = new ReassemblyConfig(10, 1024, 16, 1 << 20, 64, 1024);
         handshake();
         seg(true, 1001, ACK, "0123456");
         seg(true, 1008, ACK, "789abcdef");
@@ -337,5 +354,64 @@ class TcpStreamsTest {
         seg(true, 1011, ACK, "klmnop"); // faithful
         assertThat(log.client.toString()).isEqualTo("abcdefghijklmnop");
         assertThat(anomalies.count(Anomaly.TCP_OVERLAP_MISMATCH)).isEqualTo(1);
+    }
+
+    @Test
+    void withoutAHandshakeAServerSpeakingFirstOnHighPortsIsTheServerByItsStatusLine() {
+        serverPort = 8080;
+        seg(false, 777, 1000, PSH | ACK, "HTTP/1.1 200 OK\r\n\r\n"); // the ports guess the first sender is the client
+        assertThat(created.clientAddr()).isEqualTo(S);
+        seg(true, 1000, 796, PSH | ACK, "GET /next HTTP/1.1\r\n\r\n");
+        assertThat(log.events).containsExactly("client=" + C + ":40000", "S:HTTP/1.1 200 OK\r\n\r\n", "C:GET /next HTTP/1.1\r\n\r\n");
+    }
+
+    @Test
+    void aRequestLineAfterBytesOfNoTellingSwapsTheRolesThereAndOnlyOnce() {
+        serverPort = 8080;
+        seg(false, 777, 1000, PSH | ACK, "tail of a body\n");
+        seg(true, 1000, 792, PSH | ACK, "more\nGET /x HTTP/1.1\r\n\r\n");
+        seg(false, 792, 1026, PSH | ACK, "GET /confused HTTP/1.1\r\n\r\n"); // the roles are settled
+        assertThat(log.events).containsExactly("C:tail of a body\n", "client=" + C + ":40000",
+                "C:more\nGET /x HTTP/1.1\r\n\r\n", "S:GET /confused HTTP/1.1\r\n\r\n");
+    }
+
+    @Test
+    void aHandshakeFixesTheRolesWhateverTheContent() {
+        handshake();
+        seg(false, 5001, 1001, PSH | ACK, "GET / HTTP/1.1\r\n\r\n");
+        assertThat(log.events).containsExactly("S:GET / HTTP/1.1\r\n\r\n");
+    }
+
+    @Test
+    void theContentIsReadOnlyWithinTheFirstBytesOfEachDirection() {
+        config = new ReassemblyConfig(1 << 20, 1 << 16, 16, 1 << 20, 64, 16);
+        serverPort = 8080;
+        seg(false, 777, 1000, PSH | ACK, "0123456789abcdef");
+        seg(true, 1000, 793, PSH | ACK, "0123456789abcdef");
+        seg(false, 793, 1016, PSH | ACK, "HTTP/1.1 200 OK\r\n\r\n");
+        assertThat(log.events).noneMatch(e -> e.startsWith("client="));
+    }
+
+    @Test
+    void aLineAfterAGapIsReadFromItsStart() {
+        serverPort = 8080;
+        seg(false, 777, 1000, PSH | ACK, "xx");
+        seg(true, 1000, 800, ACK, ""); // 21 bytes after xx were never captured
+        seg(false, 800, 1000, PSH | ACK, "HTTP/1.1 200 OK\r\n\r\n");
+        assertThat(log.events).containsExactly("C:xx", "gap(C,21)", "client=" + C + ":40000", "S:HTTP/1.1 200 OK\r\n\r\n");
+    }
+
+    @Test
+    void followRelabelsTheTurnsRecordedBeforeTheRolesWereCorrected() {
+        StreamRecorder rec = new StreamRecorder(1 << 20);
+        handler = rec;
+        serverPort = 8080;
+        seg(false, 777, 1000, PSH | ACK, "tail\n");
+        assertThat(rec.turns().get(0).fromClient).as("the ports' guess").isTrue();
+        seg(true, 1000, 782, PSH | ACK, "GET / HTTP/1.1\r\n\r\n");
+        assertThat(rec.swappedConn().clientAddr()).isEqualTo(C);
+        assertThat(rec.turns()).extracting(t -> t.fromClient).containsExactly(false, true);
+        assertThat(new String(rec.direction(true), StandardCharsets.ISO_8859_1)).isEqualTo("GET / HTTP/1.1\r\n\r\n");
+        assertThat(new String(rec.direction(false), StandardCharsets.ISO_8859_1)).isEqualTo("tail\n");
     }
 }
