@@ -37,6 +37,7 @@ public final class AppDispatcher implements AppLayer {
     private EventSink events;
     private AnomalyCounter anomalies;
     private DnsDecoder dns;
+    private HoldBudget searchBudget;
 
     public AppDispatcher(AppConfig config) {
         this.config = config;
@@ -47,6 +48,7 @@ public final class AppDispatcher implements AppLayer {
         this.events = events;
         this.anomalies = anomalies;
         this.dns = new DnsDecoder(DnsConfig.DEFAULTS, anomalies);
+        this.searchBudget = new HoldBudget(config.searchMemcap());
         return StreamHandlerFactory.withOpener(this::connection, AppDispatcher::opener);
     }
 
@@ -88,10 +90,13 @@ public final class AppDispatcher implements AppLayer {
     }
 
     private StreamHandler connection(Flow flow, ConnInfo initialConn) {
+        boolean midStream = !TcpStreams.handshakeSeen(flow);
         Dispatcher.Chooser chooser = (conn, fromClient, b, off, len, last) -> {
             if (config.http() && Dispatcher.isHttp(fromClient, b, off, len)) {
                 flow.app = Proto.HTTP;
-                return new HttpConnectionParser(conn, config.httpConfig(), httpListener(), anomalies);
+                HttpConnectionParser http = new HttpConnectionParser(conn, config.httpConfig(), httpListener(), anomalies);
+                if (midStream) http.startMidStream();
+                return http;
             }
             if (config.tls() && TlsDetect.looksLikeTls(b, off, len, fromClient)) {
                 flow.app = Proto.TLS;
@@ -108,7 +113,9 @@ public final class AppDispatcher implements AppLayer {
             return null;
         };
         StreamHandler fallback = config.opaque() ? new SessionCollector(initialConn, events, 64 << 10, 1024) : null;
-        return new Dispatcher(initialConn, chooser, fallback, config.detectBytes());
+        Dispatcher.Search search = config.http() && config.searchBytes() > 0
+                ? new Dispatcher.Search(config.searchBytes(), searchBudget, anomalies, midStream) : Dispatcher.Search.NONE;
+        return new Dispatcher(initialConn, chooser, fallback, config.detectBytes(), search);
     }
 
     private HttpListener httpListener() {

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.nta.bytes.Anomaly;
+import org.nta.bytes.AnomalyCounter;
 import org.nta.event.ConnInfo;
 import org.nta.event.Event;
 import org.nta.event.TcpSession;
@@ -99,5 +101,71 @@ class DispatcherTest {
         assertThat(s.chunks()).extracting(TcpSession.Chunk::fromClient).containsExactly(false, false, true);
         assertThat(s.bytesClient()).isEqualTo(5);
         assertThat(s.bytesServer()).isEqualTo(15);
+    }
+
+    final AnomalyCounter anomalies = new AnomalyCounter();
+    final HoldBudget budget = new HoldBudget(1 << 20);
+
+    Dispatcher searching(boolean midStream, int bytes) {
+        SessionCollector fallback = new SessionCollector(GUESS.swapped(), events::add, 1 << 10, 16);
+        return new Dispatcher(GUESS.swapped(), http, fallback, 16, new Dispatcher.Search(bytes, budget, anomalies, midStream));
+    }
+
+    @Test
+    void aConnectionPickedUpMidStreamIsSearchedForALaterStartLineInEitherDirection() {
+        Dispatcher d = searching(true, 1 << 10);
+        data(d, false, "tail of a previous body, longer than the first bytes looked at\n", 1);
+        assertThat(chosen).isEmpty();
+        data(d, true, "GE", 2);
+        data(d, true, "T /mid HTTP/1.1\r\n\r\n", 3);
+        assertThat(chosen).hasSize(1);
+        assertThat(chosen.get(0).events).containsExactly("S:tail of a previous body, longer than the first bytes looked at\n@1",
+                "C:GE@2", "C:T /mid HTTP/1.1\r\n\r\n@3");
+        assertThat(budget.held()).as("released once chosen").isZero();
+    }
+
+    @Test
+    void aStartLineInsideAChunkAfterOtherLinesIsFound() {
+        Dispatcher d = searching(true, 1 << 10);
+        data(d, false, "0123456789abcdefghij\r\nHTTP/1.1 404 Not Found\r\n\r\n", 1);
+        assertThat(chosen).hasSize(1);
+    }
+
+    @Test
+    void theSearchEndsAfterItsBytesAndTheConnectionIsUnrecognised() {
+        Dispatcher d = searching(true, 100);
+        for (int i = 0; i < 10; i++) data(d, false, "line of a body\n", i + 1);
+        data(d, true, "GET / HTTP/1.1\r\n\r\n", 11);
+        d.onClose(12, 12_000);
+        assertThat(chosen).isEmpty();
+        assertThat(events).hasSize(1);
+        assertThat(budget.held()).isZero();
+        assertThat(anomalies.isEmpty()).isTrue();
+    }
+
+    @Test
+    void theSharedBudgetEndsTheSearchAndIsCounted() {
+        HoldBudget small = new HoldBudget(40);
+        Dispatcher d = new Dispatcher(GUESS, http, null, 16, new Dispatcher.Search(1 << 10, small, anomalies, true));
+        data(d, false, "line of a body, no start line\n", 1);
+        data(d, false, "another line of that body\n", 2);
+        data(d, true, "GET / HTTP/1.1\r\n\r\n", 3);
+        assertThat(chosen).isEmpty();
+        assertThat(anomalies.count(Anomaly.APP_SEARCH_MEMCAP)).isEqualTo(1);
+        assertThat(small.held()).isZero();
+    }
+
+    @Test
+    void withItsHandshakeAConnectionIsSearchedOnlyAfterAGap() {
+        Dispatcher d = searching(false, 1 << 10);
+        data(d, false, "not the start of anything we know\n", 1);
+        data(d, true, "GET / HTTP/1.1\r\n\r\n", 2);
+        assertThat(chosen).as("its first bytes decide").isEmpty();
+
+        Dispatcher g = searching(false, 1 << 10);
+        g.onGap(true, 20, 1, 1000); // the first segment was not captured
+        data(g, true, "User-Agent: something long enough\r\n\r\nGET /second HTTP/1.1\r\n\r\n", 2);
+        assertThat(chosen).hasSize(1);
+        assertThat(chosen.get(0).events.get(0)).isEqualTo("gap(C,20)");
     }
 }
