@@ -100,11 +100,12 @@ final class FollowCommand implements Callable<Integer> {
             @Override
             public StreamHandlerFactory start(EventSink events, AnomalyCounter anomalies) {
                 if (udp) return null;
-                return (flow, c) -> {
+                // without a handshake, the side sending a request line is the client, as for the http command
+                return StreamHandlerFactory.withOpener((flow, c) -> {
                     if (flow.stream() != stream || conn[0] != null) return null;
                     conn[0] = c;
                     return recorder;
-                };
+                }, org.nta.app.AppDispatcher::opener);
             }
         };
         AppLayer app = app0;
@@ -118,6 +119,7 @@ final class FollowCommand implements Callable<Integer> {
                 return true;
             });
         }
+        if (recorder.swappedConn() != null) conn[0] = recorder.swappedConn();
         if (conn[0] == null) {
             throw new CliError(file + ": there is no " + (udp ? "udp" : "tcp") + ".stream " + stream + " (the capture has "
                     + (udp ? s.udpStreams() : s.tcpStreams()) + ")", Main.EXIT_UNREADABLE);

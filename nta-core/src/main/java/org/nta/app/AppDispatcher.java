@@ -25,6 +25,7 @@ import org.nta.event.HttpResponse;
 import org.nta.event.HttpTransaction;
 import org.nta.flow.Flow;
 import org.nta.reassembly.StreamHandler;
+import org.nta.reassembly.Opener;
 import org.nta.reassembly.StreamHandlerFactory;
 
 /**
@@ -36,6 +37,7 @@ public final class AppDispatcher implements AppLayer {
     private EventSink events;
     private AnomalyCounter anomalies;
     private DnsDecoder dns;
+    private HoldBudget searchBudget;
 
     public AppDispatcher(AppConfig config) {
         this.config = config;
@@ -46,7 +48,18 @@ public final class AppDispatcher implements AppLayer {
         this.events = events;
         this.anomalies = anomalies;
         this.dns = new DnsDecoder(DnsConfig.DEFAULTS, anomalies);
-        return this::connection;
+        this.searchBudget = new HoldBudget(config.searchMemcap());
+        return StreamHandlerFactory.withOpener(this::connection, AppDispatcher::opener);
+    }
+
+    /**
+     * Which side sent the first bytes of a line, for connections picked up without their handshake: an HTTP request
+     * line comes from the client, a status line from the server.
+     */
+    public static int opener(byte[] b, int off, int len) {
+        if (HttpConnectionParser.looksLikeRequest(b, off, len)) return Opener.CLIENT;
+        if (HttpConnectionParser.looksLikeResponse(b, off, len)) return Opener.SERVER;
+        return Opener.UNKNOWN;
     }
 
     /** DNS over UDP on its ports (53, mDNS 5353, LLMNR 5355), or on another port when the content is clearly DNS. */
@@ -76,11 +89,14 @@ public final class AppDispatcher implements AppLayer {
         return !(isDnsPort(flow.aPort()) && !isDnsPort(flow.bPort()));
     }
 
-    private StreamHandler connection(Flow flow, ConnInfo conn) {
-        Dispatcher.Chooser chooser = (fromClient, b, off, len, last) -> {
+    private StreamHandler connection(Flow flow, ConnInfo initialConn) {
+        boolean midStream = !TcpStreams.handshakeSeen(flow);
+        Dispatcher.Chooser chooser = (conn, fromClient, b, off, len, last) -> {
             if (config.http() && Dispatcher.isHttp(fromClient, b, off, len)) {
                 flow.app = Proto.HTTP;
-                return new HttpConnectionParser(conn, config.httpConfig(), httpListener(), anomalies);
+                HttpConnectionParser http = new HttpConnectionParser(conn, config.httpConfig(), httpListener(), anomalies);
+                if (midStream) http.startMidStream();
+                return http;
             }
             if (config.tls() && TlsDetect.looksLikeTls(b, off, len, fromClient)) {
                 flow.app = Proto.TLS;
@@ -96,8 +112,10 @@ public final class AppDispatcher implements AppLayer {
             }
             return null;
         };
-        StreamHandler fallback = config.opaque() ? new SessionCollector(conn, events, 64 << 10, 1024) : null;
-        return new Dispatcher(chooser, fallback, config.detectBytes());
+        StreamHandler fallback = config.opaque() ? new SessionCollector(initialConn, events, 64 << 10, 1024) : null;
+        Dispatcher.Search search = config.http() && config.searchBytes() > 0
+                ? new Dispatcher.Search(config.searchBytes(), searchBudget, anomalies, midStream) : Dispatcher.Search.NONE;
+        return new Dispatcher(initialConn, chooser, fallback, config.detectBytes(), search);
     }
 
     private HttpListener httpListener() {

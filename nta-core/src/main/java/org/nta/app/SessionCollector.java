@@ -11,7 +11,7 @@ import org.nta.reassembly.StreamHandler;
 
 /** Keeps the first chunks of an unrecognised TCP connection and emits them as a {@link TcpSession} when it closes. */
 final class SessionCollector implements StreamHandler {
-    private final ConnInfo conn;
+    private ConnInfo conn;
     private final EventSink events;
     private final int maxBytes;
     private final int maxChunks;
@@ -44,6 +44,15 @@ final class SessionCollector implements StreamHandler {
     @Override
     public void onGap(boolean fromClient, long len, long frame, long timeNs) {
         truncated = true;
+    }
+
+    @Override
+    public void onRolesSwapped(ConnInfo conn) {
+        this.conn = conn;
+        chunks.replaceAll(c -> new TcpSession.Chunk(!c.fromClient(), c.frame(), c.timeNs(), c.data()));
+        long c = client;
+        client = server;
+        server = c;
     }
 
     @Override

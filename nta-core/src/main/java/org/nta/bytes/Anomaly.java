@@ -75,7 +75,9 @@ public enum Anomaly {
     TLS_RECORD_TOO_LARGE("tls.record_too_large"),
     SSH_MALFORMED("ssh.malformed"),
     SSH_LINE_TOO_LONG("ssh.line_too_long"),
-    SSH_PRE_BANNER_LIMIT("ssh.pre_banner_limit");
+    SSH_PRE_BANNER_LIMIT("ssh.pre_banner_limit"),
+    // application layer: connections searched for a start line after a mid-stream pickup or a gap
+    APP_SEARCH_MEMCAP("app.search_memcap_reached");
 
     private final String id;
 

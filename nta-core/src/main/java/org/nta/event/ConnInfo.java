@@ -2,7 +2,8 @@ package org.nta.event;
 
 /**
  * The connection an application event belongs to. The client is the side that opened the connection (sent the
- * SYN), or the first sender when the opening was not captured.
+ * SYN); when the opening was not captured, the side whose bytes open a request (the other side, when they open an
+ * answer), else the side on a high port talking to a well-known one, else the first sender.
  *
  * @param transport "tcp" or "udp"
  * @param stream    Wireshark's tcp.stream or udp.stream
@@ -12,5 +13,10 @@ public record ConnInfo(String transport, int stream, int ipVersion, String clien
     /** A display filter that selects this connection in Wireshark and NTA. */
     public String filter() {
         return transport + ".stream eq " + stream;
+    }
+
+    /** The same connection with client and server the other way round. */
+    public ConnInfo swapped() {
+        return new ConnInfo(transport, stream, ipVersion, serverAddr, serverPort, clientAddr, clientPort);
     }
 }

@@ -9,10 +9,14 @@ import org.nta.bytes.Anomaly;
 /**
  * One direction of a TCP connection: delivers bytes in sequence order, drops retransmitted bytes (and counts an
  * overlap that carries different bytes), buffers segments that arrive early, and reports bytes that never came
- * as a gap.
+ * as a gap. Bytes are known never to come once the other side has acknowledged past them (the capture lost them):
+ * the gap is declared then, instead of holding what follows until the connection ends.
  */
 final class Direction {
-    private final boolean fromClient;
+    /** Sent by endpoint A of the flow (the first sender). */
+    final boolean isA;
+    /** Sent by the client: fixed by a handshake, else the ports' guess until the content corrects it. */
+    boolean fromClient;
     private final TcpReassembler owner;
     boolean started;
     /** Next sequence number expected (32-bit, as a long). */
@@ -22,11 +26,15 @@ final class Direction {
     boolean finSeen;
     long finSeq;
     boolean finDelivered;
-    /** Early segments by relative position (offset from {@link #next} at insertion is recomputed on drain). */
-    private final TreeMap<Long, byte[]> early = new TreeMap<>(); // key: absolute stream offset (unwrapped)
+    /** Bytes that arrived early, by unwrapped stream offset; the pieces never overlap one another. */
+    private final TreeMap<Long, byte[]> early = new TreeMap<>();
     private int earlyBytes;
+    /** Pieces the last {@link #overlay} comparison found new. */
+    private int pieces;
     /** Unwrapped stream offset of {@link #next}: counts bytes since the start, immune to sequence wrap. */
     long nextOffset;
+    /** Unwrapped offset the other side has acknowledged: bytes missing before it were sent but not captured. */
+    private long ackedOffset;
     /**
      * Ring of the last delivered bytes, for overlap comparison: {@code recentLen} bytes ending just before
      * {@code recentHead}. It starts small and grows to the configured size, so short connections stay cheap.
@@ -34,8 +42,9 @@ final class Direction {
     private byte[] recent;
     private int recentHead, recentLen;
 
-    Direction(TcpReassembler owner, boolean fromClient) {
+    Direction(TcpReassembler owner, boolean isA, boolean fromClient) {
         this.owner = owner;
+        this.isA = isA;
         this.fromClient = fromClient;
     }
 
@@ -47,22 +56,33 @@ final class Direction {
     /** A segment of this direction. */
     void segment(long seq, byte[] b, int off, int len, long frame, long timeNs) {
         if (!started) start(seq);
-        if (len == 0 || depthReached) return;
-        int rel = (int) (seq - next); // wrap-aware distance
-        if (rel < 0) {
-            int old = Math.min(-rel, len);
-            checkOverlap(b, off, old, -rel, frame);
-            if (old >= len) return; // pure retransmission
-            off += old;
-            len -= old;
-            rel = 0;
+        while (len > 0 && !depthReached) {
+            int rel = (int) (seq - next); // wrap-aware distance
+            if (rel < 0) { // bytes already delivered: compare, drop
+                int old = Math.min(-rel, len);
+                checkOverlap(b, off, old, -rel, frame);
+                seq += old;
+                off += old;
+                len -= old;
+            } else if (rel > 0 && nextOffset + rel <= ackedOffset) {
+                // the other side already has the bytes before this segment: they are lost, not late
+                lostBefore(nextOffset + rel, frame, timeNs);
+            } else if (rel > 0) {
+                if (buffer(nextOffset + rel, b, off, len, frame)) return;
+                // no room to wait for the missing bytes: give them up and carry on from here
+                flushWithGaps(frame, timeNs);
+                lostBefore(nextOffset + (int) (seq - next), frame, timeNs);
+            } else {
+                // in order; bytes buffered earlier stand where it reaches them (the first copy wins) and the rest of
+                // it is compared with them once they are delivered
+                int n = early.isEmpty() ? len : (int) Math.max(0, Math.min(len, early.firstKey() - nextOffset));
+                if (n > 0) deliver(b, off, n, frame, timeNs);
+                seq += n;
+                off += n;
+                len -= n;
+                drain(frame, timeNs);
+            }
         }
-        if (rel > 0) {
-            buffer(nextOffset + rel, b, off, len, frame, timeNs);
-            return;
-        }
-        deliver(b, off, len, frame, timeNs);
-        drain(frame, timeNs);
     }
 
     private void deliver(byte[] b, int off, int len, long frame, long timeNs) {
@@ -75,6 +95,7 @@ final class Direction {
             releaseEarly();
             return;
         }
+        owner.observe(this, b, off, len);
         remember(b, off, len);
         next = (next + len) & 0xffffffffL;
         nextOffset += len;
@@ -82,50 +103,113 @@ final class Direction {
         owner.handler().onData(fromClient, b, off, len, frame, timeNs);
     }
 
-    private void buffer(long offset, byte[] b, int off, int len, long frame, long timeNs) {
+    /**
+     * Buffers the bytes of an early segment that no buffered segment holds yet (the first copy wins), after comparing
+     * those it shares with them. False when a limit leaves no room for them.
+     */
+    private boolean buffer(long offset, byte[] b, int off, int len, long frame) {
+        int fresh = overlay(offset, b, off, len, frame, false);
+        if (fresh == 0) return true; // a retransmitted early segment
         ReassemblyConfig cfg = owner.config();
-        byte[] have = early.get(offset);
-        if (have != null && have.length >= len) return; // a retransmitted early segment
-        if (earlyBytes + len > cfg.maxOooBytes() || early.size() >= cfg.maxOooSegments() || !owner.reserve(len)) {
-            owner.count(earlyBytes + len > cfg.maxOooBytes() || early.size() >= cfg.maxOooSegments() ? Anomaly.TCP_OOO_LIMIT : Anomaly.TCP_MEMCAP, frame);
-            // give up waiting for the missing bytes: report the gap and carry on from the buffered data
-            flushWithGaps(frame, timeNs);
-            long rel = offset - nextOffset;
-            if (rel > 0) gap(rel, frame, timeNs);
-            if (rel >= 0 && !depthReached) deliver(b, off, len, frame, timeNs);
-            return;
+        boolean full = earlyBytes + fresh > cfg.maxOooBytes() || early.size() + pieces > cfg.maxOooSegments();
+        if (full || !owner.reserve(fresh)) {
+            owner.count(full ? Anomaly.TCP_OOO_LIMIT : Anomaly.TCP_MEMCAP, frame);
+            return false;
         }
-        if (have != null) {
-            earlyBytes -= have.length;
-            owner.release(have.length);
-        }
-        early.put(offset, Arrays.copyOfRange(b, off, off + len));
-        earlyBytes += len;
+        overlay(offset, b, off, len, frame, true);
+        earlyBytes += fresh;
+        return true;
     }
 
-    /** Delivers buffered segments that have become contiguous. */
+    /**
+     * Walks the buffered segments that overlap {@code [offset, offset + len)}. To compare ({@code store} false): counts
+     * an overlap with different bytes and returns how many bytes of the new segment are not buffered yet, in
+     * {@link #pieces} pieces. To store: buffers those bytes.
+     */
+    private int overlay(long offset, byte[] b, int off, int len, long frame, boolean store) {
+        long end = offset + len, at = offset;
+        int fresh = 0;
+        pieces = 0;
+        boolean differs = false;
+        Map.Entry<Long, byte[]> e = early.floorEntry(offset);
+        if (e == null || e.getKey() + e.getValue().length <= offset) e = early.higherEntry(offset);
+        while (e != null && e.getKey() < end) {
+            long start = e.getKey();
+            byte[] have = e.getValue();
+            if (start > at) fresh += piece(at, start, offset, b, off, store);
+            long from = Math.max(start, offset), to = Math.min(start + have.length, end);
+            if (!store && !differs) {
+                differs = Arrays.mismatch(have, (int) (from - start), (int) (to - start),
+                        b, off + (int) (from - offset), off + (int) (to - offset)) >= 0;
+            }
+            at = Math.max(at, to);
+            e = early.higherEntry(start);
+        }
+        if (at < end) fresh += piece(at, end, offset, b, off, store);
+        if (differs) owner.count(Anomaly.TCP_OVERLAP_MISMATCH, frame);
+        return fresh;
+    }
+
+    private int piece(long from, long to, long offset, byte[] b, int off, boolean store) {
+        pieces++;
+        if (store) early.put(from, Arrays.copyOfRange(b, off + (int) (from - offset), off + (int) (to - offset)));
+        return (int) (to - from);
+    }
+
+    /** Delivers buffered segments that have become contiguous; bytes of them already delivered are compared. */
     private void drain(long frame, long timeNs) {
-        while (!early.isEmpty()) {
+        while (!early.isEmpty() && !depthReached) {
             Map.Entry<Long, byte[]> e = early.firstEntry();
             long start = e.getKey();
-            byte[] seg = e.getValue();
             if (start > nextOffset) return;
             early.pollFirstEntry();
+            byte[] seg = e.getValue();
             earlyBytes -= seg.length;
             owner.release(seg.length);
-            long skip = nextOffset - start;
-            if (skip < seg.length && !depthReached) deliver(seg, (int) skip, seg.length - (int) skip, frame, timeNs);
+            int back = (int) Math.min(nextOffset - start, Integer.MAX_VALUE);
+            int skip = Math.min(back, seg.length);
+            if (skip > 0) checkOverlap(seg, 0, skip, back, frame);
+            if (skip < seg.length) deliver(seg, skip, seg.length - skip, frame, timeNs);
         }
     }
 
     /** Gives up on missing bytes: each hole becomes a gap, buffered data is delivered around them. */
     void flushWithGaps(long frame, long timeNs) {
-        while (!early.isEmpty() && !depthReached) {
+        skipLost(Long.MAX_VALUE, frame, timeNs);
+        releaseEarly();
+    }
+
+    /** Holes before the buffered segments that start before {@code limit} become gaps; those segments are delivered. */
+    private void skipLost(long limit, long frame, long timeNs) {
+        while (!early.isEmpty() && early.firstKey() < limit && !depthReached) {
             long start = early.firstKey();
             if (start > nextOffset) gap(start - nextOffset, frame, timeNs);
             drain(frame, timeNs);
         }
-        releaseEarly();
+    }
+
+    /** Every byte before {@code limit} that did not come is lost: gaps, and the buffered segments between them. */
+    private void lostBefore(long limit, long frame, long timeNs) {
+        skipLost(limit, frame, timeNs);
+        if (!depthReached && limit > nextOffset) gap(limit - nextOffset, frame, timeNs);
+    }
+
+    /**
+     * The other side acknowledged this direction up to {@code ack}: what is missing before it was received there
+     * and lost to the capture. Buffered segments before it are delivered now, after a gap for each hole, and so is
+     * a FIN before it; a hole with nothing captured after it waits for the next segment (see {@link #segment}).
+     */
+    void acked(long ack, long frame, long timeNs) {
+        if (!started || depthReached) return;
+        int rel = (int) (ack - next); // wrap-aware; an acknowledgement behind next says nothing new
+        if (rel <= 0 || nextOffset + rel <= ackedOffset) return;
+        ackedOffset = nextOffset + rel;
+        if (!early.isEmpty()) skipLost(ackedOffset, frame, timeNs);
+        if (finSeen && !finDelivered && !depthReached) {
+            int toFin = (int) (finSeq - next);
+            if (toFin > 0 && nextOffset + toFin < ackedOffset) gap(toFin, frame, timeNs);
+            maybeDeliverFin(frame, timeNs);
+        }
     }
 
     private void gap(long n, long frame, long timeNs) {
@@ -134,6 +218,7 @@ final class Direction {
         nextOffset += n;
         recentLen = 0;
         recentHead = 0;
+        owner.observeGap(this);
         owner.handler().onGap(fromClient, n, frame, timeNs);
     }
 

@@ -10,7 +10,11 @@ package org.nta.reassembly;
  * @param memcap         out-of-order bytes buffered across all connections
  * @param overlapCheckBytes recently delivered bytes kept per direction to tell a faithful retransmission from an
  *                       overlap carrying different bytes
+ * @param roleProbeBytes bytes of each direction, on a connection picked up without its handshake, whose lines are
+ *                       read for a request or status line that tells the client from the server (no memory is
+ *                       kept beyond one 64-byte line per direction; past them the ports' guess stands)
  */
-public record ReassemblyConfig(long depth, int maxOooBytes, int maxOooSegments, long memcap, int overlapCheckBytes) {
-    public static final ReassemblyConfig DEFAULTS = new ReassemblyConfig(256L << 20, 1 << 20, 256, 64L << 20, 4096);
+public record ReassemblyConfig(long depth, int maxOooBytes, int maxOooSegments, long memcap, int overlapCheckBytes,
+                               long roleProbeBytes) {
+    public static final ReassemblyConfig DEFAULTS = new ReassemblyConfig(256L << 20, 1 << 20, 256, 64L << 20, 4096, 64 << 10);
 }

@@ -1,5 +1,7 @@
 package org.nta.reassembly;
 
+import org.nta.event.ConnInfo;
+
 /**
  * Receives one TCP connection's bytes as two ordered streams (client to server, server to client), the way an
  * application parser wants them: retransmissions removed, out-of-order segments put back in order, missing bytes
@@ -21,6 +23,14 @@ public interface StreamHandler {
 
     /** This direction ended with a FIN, or the connection with a RST ({@code reset}). */
     default void onFin(boolean fromClient, boolean reset, long frame, long timeNs) {
+    }
+
+    /**
+     * The connection was picked up without its handshake and its content showed that the side taken for the client
+     * is the server: from now on {@code fromClient} follows {@code conn}, and the bytes delivered before came from
+     * the side opposite to the one they were labelled with.
+     */
+    default void onRolesSwapped(ConnInfo conn) {
     }
 
     /** The connection is over and everything captured has been delivered: flush what is pending. */

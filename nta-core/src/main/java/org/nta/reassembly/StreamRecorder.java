@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.nta.event.ConnInfo;
+
 /**
  * Keeps a connection's bytes as turns (consecutive bytes from one side), with the frames that delivered them —
  * what Wireshark's Follow Stream shows. Bounded: beyond {@code maxBytes} the rest is counted, not kept.
@@ -11,7 +13,7 @@ import java.util.List;
 public final class StreamRecorder implements StreamHandler {
     /** One turn: the side, its bytes, the first and last frame, and bytes missing in it (gaps). */
     public static final class Turn {
-        public final boolean fromClient;
+        public boolean fromClient;
         public final long firstFrame;
         public long lastFrame;
         public final long firstTimeNs;
@@ -39,6 +41,7 @@ public final class StreamRecorder implements StreamHandler {
     private long kept;
     private long dropped;
     private boolean closed;
+    private ConnInfo conn;
 
     public StreamRecorder(long maxBytes) {
         this.maxBytes = maxBytes;
@@ -69,8 +72,19 @@ public final class StreamRecorder implements StreamHandler {
     }
 
     @Override
+    public void onRolesSwapped(ConnInfo conn) {
+        this.conn = conn;
+        for (Turn t : turns) t.fromClient = !t.fromClient;
+    }
+
+    @Override
     public void onClose(long frame, long timeNs) {
         closed = true;
+    }
+
+    /** The connection with the roles its content showed, when they differ from those it was created with; else null. */
+    public ConnInfo swappedConn() {
+        return conn;
     }
 
     public List<Turn> turns() {

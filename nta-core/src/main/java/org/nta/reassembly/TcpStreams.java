@@ -67,7 +67,8 @@ public final class TcpStreams {
                 flow.attachment = Boolean.FALSE; // nobody wants this connection's bytes
                 return;
             }
-            r = new TcpReassembler(this, h, clientIsA);
+            Opener opener = (p.tcpFlags & Packet.TCP_SYN) != 0 ? null : factory.opener();
+            r = new TcpReassembler(this, h, conn, clientIsA, opener == null ? null : new RoleProbe(opener, config.roleProbeBytes()));
             flow.attachment = r;
             connections++;
         } else {
@@ -86,8 +87,17 @@ public final class TcpStreams {
     }
 
     /**
+     * The connection was picked up with its handshake: its first packet was a SYN or a SYN-ACK. Without it the
+     * roles are a guess that the content may correct ({@link StreamHandler#onRolesSwapped}).
+     */
+    public static boolean handshakeSeen(Flow flow) {
+        return flow.firstTcpFlags >= 0 && (flow.firstTcpFlags & Packet.TCP_SYN) != 0;
+    }
+
+    /**
      * The client opened the connection: the sender of a pure SYN, the receiver of a SYN-ACK; without a handshake,
-     * the side on a high port talking to a well-known one; else the first sender.
+     * the side on a high port talking to a well-known one; else the first sender (until the content tells, see
+     * {@link StreamHandlerFactory#opener}).
      */
     static boolean clientIsA(Packet p, Flow flow, boolean fromA) {
         int syn = p.tcpFlags & (Packet.TCP_SYN | Packet.TCP_ACK);

@@ -43,11 +43,11 @@ class FollowDifferentialTest {
         AppLayer app = new AppLayer() {
             @Override
             public StreamHandlerFactory start(EventSink events, AnomalyCounter anomalies) {
-                return (flow, conn) -> {
+                return StreamHandlerFactory.withOpener((flow, conn) -> {
                     StreamRecorder r = new StreamRecorder(Long.MAX_VALUE);
                     ours.put(flow.stream(), new Recorded(conn, r));
                     return r;
-                };
+                }, org.nta.app.AppDispatcher::opener);
             }
         };
         int streams;
@@ -66,7 +66,8 @@ class FollowDifferentialTest {
                 assertThat(n0.length + n1.length).as("stream %d: NTA has no bytes, tshark has", s).isZero();
                 continue;
             }
-            boolean node0IsClient = node0.equals(r.conn().clientAddr() + ":" + r.conn().clientPort());
+            ConnInfo conn = r.rec().swappedConn() != null ? r.rec().swappedConn() : r.conn();
+            boolean node0IsClient = node0.equals(conn.clientAddr() + ":" + conn.clientPort());
             c2s = Bytes.hex(r.rec().direction(true));
             s2c = Bytes.hex(r.rec().direction(false));
             assertThat(c2s).as("stream %d client → server", s).isEqualTo(node0IsClient ? t[1] : t[2]);

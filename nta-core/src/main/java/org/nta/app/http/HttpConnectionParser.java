@@ -70,6 +70,15 @@ public final class HttpConnectionParser implements StreamHandler {
         return StartLine.looksLikeResponse(b, off, len);
     }
 
+    /**
+     * The connection was picked up without its start: in each direction, bytes before the first request or status
+     * line are skipped silently (they end a message whose start was not captured), as after a gap.
+     */
+    public void startMidStream() {
+        client.skipToStartLine();
+        server.skipToStartLine();
+    }
+
     /** True once both directions stopped being parsed (tunnel, upgrade, or both ended). */
     public boolean isStopped() {
         return stopped || client.state() == HttpMessageReader.State.STOPPED

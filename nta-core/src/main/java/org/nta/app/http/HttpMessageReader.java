@@ -55,6 +55,11 @@ final class HttpMessageReader {
         current = null;
     }
 
+    /** Until the next start line, lines are skipped silently (the direction starts inside a message). */
+    void skipToStartLine() {
+        if (state == State.HEAD) head.reset(true);
+    }
+
     void feed(byte[] b, int off, int len, long frame, long timeNs) {
         int end = off + len;
         while (off < end && state != State.STOPPED) {

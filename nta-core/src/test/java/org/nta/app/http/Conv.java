@@ -23,6 +23,13 @@ final class Conv {
     final AnomalyCounter anomalies = new AnomalyCounter();
     final Recorder rec = new Recorder();
     private long nextFrame = 1;
+    boolean midStream;
+
+    /** The connection was picked up without its start ({@link HttpConnectionParser#startMidStream}). */
+    Conv midStream() {
+        midStream = true;
+        return this;
+    }
 
     Conv config(HttpConfig c) {
         config = c;
@@ -60,6 +67,7 @@ final class Conv {
     /** Feeds everything, then closes the connection on the next frame number. */
     Recorder run() {
         HttpConnectionParser p = new HttpConnectionParser(CONN, config, rec, anomalies);
+        if (midStream) p.startMidStream();
         for (Chunk c : chunks) {
             long t = c.frame * 1000;
             if (c.fin) p.onFin(c.fromClient, false, c.frame, t);

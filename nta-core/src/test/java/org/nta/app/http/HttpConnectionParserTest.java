@@ -448,4 +448,33 @@ class HttpConnectionParserTest {
         assertThat(resp.location()).isEqualTo("/home");
         assertThat(List.of(resp.status(), resp.body().length())).containsExactly(302, 0L);
     }
+
+    @Test
+    void midStreamEachDirectionSkipsSilentlyToItsFirstStartLine() {
+        Conv c = new Conv().midStream()
+                .server("tail of a previous body ..... no start line here\n")
+                .client("xxxxxxxxxxxxxxxx") // the end of a request body, no line end before the next request
+                .client("\r\nGET /mid HTTP/1.1\r\nHost: h5\r\n\r\n")
+                .server("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nhi");
+        Recorder r = c.run();
+        assertThat(r.transactions).extracting(t -> t.request().uri() + "=" + t.response().status()).containsExactly("/mid=200");
+        assertThat(r.responses.get(0).requestFrame()).isEqualTo(3);
+        assertThat(c.anomalies.isEmpty()).as("a pickup inside a message is not malformed").isTrue();
+    }
+
+    @Test
+    void midStreamALineGluedToTheEndOfABodyIsNoStartLine() {
+        // as in Wireshark: "xxx...GET /mid2 HTTP/1.1" is one line that does not start a request
+        Recorder r = new Conv().midStream().client("x".repeat(100)).server("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nhi")
+                .client("GET /mid2 HTTP/1.1\r\nHost: h6\r\n\r\n").server("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nho").run();
+        assertThat(r.requests).isEmpty();
+        assertThat(r.responses).extracting(HttpResponse::frame).containsExactly(2L, 4L);
+    }
+
+    @Test
+    void withoutMidStreamTheSameBytesAreMalformed() {
+        Conv c = new Conv().server("tail of a previous body\n").server("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
+        c.run();
+        assertThat(c.anomalies.count(Anomaly.HTTP_MALFORMED)).isEqualTo(1);
+    }
 }
