@@ -12,6 +12,9 @@ import java.util.Map;
  * without case, first occurrence wins, RFC 5987 extended values decoded.
  */
 public final class HeaderParams {
+    /** RFC 2045 tspecials. */
+    private static final String TSPECIALS = "()<>@,;:\\\"/[]?=";
+
     private HeaderParams() {}
 
     /** The value before the first ';', trimmed and lower-cased ({@code multipart/form-data}), or "" for null. */
@@ -43,7 +46,9 @@ public final class HeaderParams {
                     i++;
                     while (i < n && value.charAt(i) != '"') {
                         char c = value.charAt(i);
-                        if (c == '\\' && i + 1 < n) c = value.charAt(++i);
+                        // a backslash escapes only a separator (\" \\): Windows paths that browsers send in
+                        // filename="C:\temp\x.txt" keep theirs, as Go's and Python's parsers keep them
+                        if (c == '\\' && i + 1 < n && TSPECIALS.indexOf(value.charAt(i + 1)) >= 0) c = value.charAt(++i);
                         sb.append(c);
                         i++;
                     }

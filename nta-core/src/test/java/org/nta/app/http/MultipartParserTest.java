@@ -98,6 +98,8 @@ class MultipartParserTest {
                 .containsExactly(java.util.Map.entry("name", "a\"b"), java.util.Map.entry("filename", "x.php"));
         assertThat(HeaderParams.mainValue(" Text/HTML ; charset=x")).isEqualTo("text/html");
         assertThat(HeaderParams.params("x; unterminated=\"abc")).containsEntry("unterminated", "abc");
+        // a backslash before an ordinary character is not an escape: a browser's Windows path keeps its separators
+        assertThat(HeaderParams.param("form-data; filename=\"C:\\temp\\..\\y.txt\"", "filename")).isEqualTo("C:\\temp\\..\\y.txt");
         assertThat(HeaderParams.params(null)).isEmpty();
         assertThat(List.of(HeaderParams.mainValue(null))).containsExactly("");
     }
