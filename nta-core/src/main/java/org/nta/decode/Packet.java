@@ -25,7 +25,8 @@ public final class Packet {
     public boolean hasEth;
     public long ethSrc, ethDst;
     public int etherType;
-    public final int[] vlanIds = new int[MAX_VLANS];
+    /** 802.1Q/802.1ad tags outermost first: the VLAN id, the tag's own type (TPID) and the type it carries. */
+    public final int[] vlanIds = new int[MAX_VLANS], vlanTpids = new int[MAX_VLANS], vlanInner = new int[MAX_VLANS];
     public int vlanCount;
 
     // network layers, outermost first; ICMP-quoted headers are not listed here

@@ -141,8 +141,10 @@ public final class PacketDecoder {
                         return;
                     }
                     p.push(Proto.VLAN);
-                    p.vlanIds[p.vlanCount++] = Bytes.u16(b, off) & 0x0fff;
+                    p.vlanIds[p.vlanCount] = Bytes.u16(b, off) & 0x0fff;
+                    p.vlanTpids[p.vlanCount] = type;
                     type = Bytes.u16(b, off + 2);
+                    p.vlanInner[p.vlanCount++] = type;
                     off += 4;
                     if (type <= 1500) {
                         llc(p, b, off, Math.min(end, off + type), depth);

@@ -5,6 +5,7 @@ import static org.nta.filter.FieldType.STRING;
 import static org.nta.filter.FieldType.UINT;
 
 import org.nta.decode.Proto;
+import org.nta.event.ConnInfo;
 import org.nta.event.DnsMessage;
 import org.nta.event.HttpHeader;
 import org.nta.event.HttpRequest;
@@ -31,7 +32,7 @@ public final class AppFields {
         r.registerProtocol("tls", v -> v.flow() != null && v.flow().app == Proto.TLS && v.packet().payloadLen > 0
                 || hasEvent(v, TlsHello.class));
         r.registerEventField("tls.handshake.extensions_server_name", STRING, TlsHello.class, (e, out) -> {
-            if (e.sni() != null) out.addString(e.sni());
+            if (e.sni() != null && !e.sni().isEmpty()) out.addString(e.sni()); // "" : the hello names no server
         });
         r.registerEventField("tls.handshake.type", UINT, TlsHello.class, (e, out) -> out.add(e.fromClient() ? 1 : 2));
         r.registerEventField("tls.handshake.ja3_full", STRING, TlsHello.class, (e, out) -> {
@@ -43,6 +44,25 @@ public final class AppFields {
         r.registerProtocol("ssh", v -> v.flow() != null && v.flow().app == Proto.SSH && v.packet().payloadLen > 0);
         r.registerEventField("ssh.protocol", STRING, SshBanner.class, (e, out) -> out.addString(e.line()));
         return r;
+    }
+
+    /** A DNS message on the frame whose multicast-resolution port is {@code port} (0: neither 5353 nor 5355). */
+    private static boolean dnsOn(FrameView v, int port) {
+        var events = v.events();
+        for (int i = 0, n = events.size(); i < n; i++) {
+            if (!(events.get(i) instanceof DnsMessage m)) continue;
+            ConnInfo c = m.conn();
+            boolean udp = "udp".equals(m.transport()) || c != null && "udp".equals(c.transport());
+            int special = !udp || c == null ? 0 : resolverPort(c.clientPort(), c.serverPort());
+            if (special == port) return true;
+        }
+        return false;
+    }
+
+    private static int resolverPort(int a, int b) {
+        if (a == 5353 || b == 5353) return 5353;
+        if (a == 5355 || b == 5355) return 5355;
+        return 0;
     }
 
     private static boolean hasEvent(FrameView v, Class<?> type) {
@@ -58,6 +78,17 @@ public final class AppFields {
         r.registerEventField("http.request.method", STRING, HttpRequest.class, (e, out) -> out.addString(e.method()));
         r.registerEventField("http.request.uri", STRING, HttpRequest.class, (e, out) -> out.addString(e.uri()));
         r.registerEventField("http.request.version", STRING, HttpRequest.class, (e, out) -> out.addString(e.version()));
+        r.registerEventField("http.request.full_uri", STRING, HttpRequest.class, (e, out) -> {
+            String u = e.uri();
+            if (u.regionMatches(true, 0, "http://", 0, 7) || u.regionMatches(true, 0, "https://", 0, 8)) out.addString(u);
+            else if (e.host() != null && u.startsWith("/")) out.addString("http://" + e.host() + u);
+        });
+        r.register("http.file_data", STRING, (v, out) -> { // the body as kept (decoded), a string in Wireshark too
+            for (var e : v.events()) {
+                org.nta.event.HttpBody b = e instanceof HttpRequest q ? q.body() : e instanceof HttpResponse s ? s.body() : null;
+                if (b != null && b.keptLength() > 0) out.addString(b.text());
+            }
+        });
         r.registerEventField("http.host", STRING, HttpRequest.class, (e, out) -> {
             if (e.host() != null) out.addString(e.host());
         });
@@ -103,10 +134,16 @@ public final class AppFields {
     }
 
     private static void dns(FieldRegistry r) {
-        r.registerProtocol("dns", v -> hasEvent(v, DnsMessage.class));
+        // Wireshark's DNS dissector also reads mDNS (UDP 5353) and LLMNR (UDP 5355) but names them mdns and llmnr:
+        // their frames are not "dns", though the dns.* fields are filled
+        r.registerProtocol("dns", v -> dnsOn(v, 0));
+        r.registerProtocol("mdns", v -> dnsOn(v, 5353));
+        r.registerProtocol("llmnr", v -> dnsOn(v, 5355));
         r.registerEventField("dns.id", UINT, DnsMessage.class, (e, out) -> out.add(e.id()));
         r.registerEventField("dns.flags.response", BOOLEAN, DnsMessage.class, (e, out) -> out.add(e.response()));
-        r.registerEventField("dns.flags.rcode", UINT, DnsMessage.class, (e, out) -> out.add(e.rcode()));
+        r.registerEventField("dns.flags.rcode", UINT, DnsMessage.class, (e, out) -> {
+            if (e.response()) out.add(e.rcode()); // Wireshark shows the reply code on responses only
+        });
         r.registerEventField("dns.qry.name", STRING, DnsMessage.class, (e, out) -> {
             for (DnsMessage.Question q : e.questions()) out.addString(q.name());
         });

@@ -329,7 +329,12 @@ final class Compiler {
             case BOOLEAN -> bool(lit, field);
             case REL_TIME -> relTime(lit);
             case ABS_TIME -> absTime(lit);
-            default -> integer(lit, t);
+            default -> {
+                long v = integer(lit, t);
+                Long max = field == null ? null : FieldLimits.max(text(field));
+                if (max != null && v > max) throw error(quoted(lit) + " too big for this field, maximum " + max + ".", lit);
+                yield v;
+            }
         };
     }
 
@@ -360,6 +365,7 @@ final class Compiler {
                 }
                 default -> {
                     Long v = Literals.integer(w.text());
+                    if (v != null && v < 0) throw error("FT_BOOLEAN cannot " + w.text().charAt(0) + ".", lit);
                     if (v != null) return v != 0 ? 1 : 0;
                 }
             }

@@ -81,10 +81,26 @@ final class PacketFields {
             int t = outerEtherType(v);
             if (t >= 0 && t <= 1500) out.add(t);
         });
+        // Wireshark: 802.1ad service tags (TPID 0x88a8) are ieee8021ad, the others (0x8100, 0x9100, 0x9200) vlan
+        r.registerProtocol("vlan", v -> tagged(v.packet(), false));
+        r.registerProtocol("ieee8021ad", v -> tagged(v.packet(), true));
         r.register("vlan.id", UINT, (v, out) -> {
             Packet p = v.packet();
-            for (int i = 0; i < p.vlanCount; i++) out.add(p.vlanIds[i]);
+            for (int i = 0; i < p.vlanCount; i++) if (p.vlanTpids[i] != 0x88a8) out.add(p.vlanIds[i]);
         });
+        r.register(Field.hex("vlan.etype", 4, (v, out) -> {
+            Packet p = v.packet();
+            for (int i = 0; i < p.vlanCount; i++) if (p.vlanTpids[i] != 0x88a8 && p.vlanInner[i] > 1500) out.add(p.vlanInner[i]);
+        }));
+        r.register("ieee8021ad.id", UINT, (v, out) -> {
+            Packet p = v.packet();
+            for (int i = 0; i < p.vlanCount; i++) if (p.vlanTpids[i] == 0x88a8) out.add(p.vlanIds[i]);
+        });
+    }
+
+    private static boolean tagged(Packet p, boolean serviceTag) {
+        for (int i = 0; i < p.vlanCount; i++) if ((p.vlanTpids[i] == 0x88a8) == serviceTag) return true;
+        return false;
     }
 
     /** The type/length field of an Ethernet frame's own header, or -1. */
@@ -263,6 +279,11 @@ final class PacketFields {
             Packet p = v.packet();
             if (p.isTcp() && p.payloadLen > 0) out.addBytes(p.payload, p.payloadOff, p.payloadLen);
         });
+        r.register("tcp.flags.str", STRING, (v, out) -> {
+            Packet p = v.packet();
+            if (p.isTcp()) out.addString(FLAG_STRINGS[p.tcpFlags & 0xfff]);
+            else if (Quoted.l4Proto(p, 20) == 6) out.addString(FLAG_STRINGS[Quoted.l4u16(p, 12) & 0xfff]);
+        });
         tcpFlag(r, "tcp.flags.fin", Packet.TCP_FIN);
         tcpFlag(r, "tcp.flags.syn", Packet.TCP_SYN);
         tcpFlag(r, "tcp.flags.reset", Packet.TCP_RST);
@@ -272,6 +293,18 @@ final class PacketFields {
         tcpFlag(r, "tcp.flags.ece", Packet.TCP_ECE);
         tcpFlag(r, "tcp.flags.cwr", Packet.TCP_CWR);
         tcpFlag(r, "tcp.flags.ae", Packet.TCP_NS);
+    }
+
+    /** tcp.flags.str as Wireshark writes it: a letter per set bit, from the reserved bits to FIN, "·" for a clear one. */
+    private static final String[] FLAG_STRINGS = new String[4096];
+
+    static {
+        String letters = "RRRNCEUAPRSF";
+        for (int f = 0; f < 4096; f++) {
+            StringBuilder sb = new StringBuilder(12);
+            for (int i = 0; i < 12; i++) sb.append((f & (1 << (11 - i))) != 0 ? letters.charAt(i) : '\u00b7');
+            FLAG_STRINGS[f] = sb.toString();
+        }
     }
 
     private static void tcpField(FieldRegistry r, String name, int hexDigits, int quotedNeed, TcpGet get, QuotedGet quoted) {

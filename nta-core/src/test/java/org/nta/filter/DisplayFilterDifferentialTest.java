@@ -38,6 +38,9 @@ import org.junit.jupiter.api.TestFactory;
 @Tag("tshark")
 class DisplayFilterDifferentialTest {
     static final List<String> CAPTURES = List.of("captures/webshell-lab.pcap.gz", "captures/benign-lab.pcap.gz",
+            "captures/benign-office-day.pcap.gz", "captures/connect-scan-ffuf-post-shell.pcap.gz",
+            "captures/hydra-login-bruteforce.pcap.gz", "captures/ipv6-fin-udp-wfuzz-b64-ncat.pcap.gz",
+            "captures/sqlmap-union-web-probes.pcap.gz", "filters/tls-openssl.pcap.gz",
             "captures/corpus/various_gre.pcap.gz", "captures/corpus/mpls-traceroute.pcap.gz",
             "captures/corpus/bgp-enhanced-route-refresh-subtype.pcapng.gz", "captures/corpus/quic_handshake.pcap.gz",
             "captures/corpus/802.1ad_QinQ.pcap.gz", "captures/corpus/icmpv6-rfc7112.pcap.gz",
