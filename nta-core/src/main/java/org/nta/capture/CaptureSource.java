@@ -9,8 +9,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.zip.GZIPInputStream;
 
 import org.nta.bytes.Bytes;
@@ -201,21 +199,13 @@ public final class CaptureSource implements Closeable {
 
     /** Counts, and optionally hashes, the bytes as stored. */
     private static final class CountingDigestStream extends FilterInputStream {
-        private final MessageDigest digest;
+        private final Sha256 digest;
         private long count;
         private String hex;
 
         CountingDigestStream(InputStream in, boolean hash) {
             super(in);
-            MessageDigest d = null;
-            if (hash) {
-                try {
-                    d = MessageDigest.getInstance("SHA-256");
-                } catch (NoSuchAlgorithmException e) {
-                    throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-                }
-            }
-            this.digest = d;
+            this.digest = hash ? new Sha256() : null;
         }
 
         boolean hashing() {
@@ -231,7 +221,7 @@ public final class CaptureSource implements Closeable {
             int c = super.read();
             if (c >= 0) {
                 count++;
-                if (digest != null) digest.update((byte) c);
+                if (digest != null) digest.update(new byte[] {(byte) c}, 0, 1);
             }
             return c;
         }
@@ -264,11 +254,17 @@ public final class CaptureSource implements Closeable {
             while (read(tmp, 0, tmp.length) >= 0) {
                 // hashing as we go
             }
-            hex = Bytes.hex(digest.digest());
+            hex = digest.hex();
         }
 
         String hexDigest() {
             return hex;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (digest != null) digest.close();
+            super.close();
         }
     }
 }
