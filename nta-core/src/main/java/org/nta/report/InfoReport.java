@@ -37,7 +37,8 @@ public final class InfoReport {
         m.put("interfaces", ifs);
         m.put("packets", s.packets());
         m.put("bytes", s.bytes());
-        m.put("wire_bytes", s.wireBytes());
+        m.put("wire_bytes", s.bytes());
+        m.put("captured_bytes", s.capturedBytes());
         m.put("file_size", s.fileSize() < 0 ? null : s.fileSize());
         m.put("first_time", s.packets() == 0 ? null : TimeFormat.isoUtc(s.firstNs(), s.tsPrecisionDigits()));
         m.put("last_time", s.packets() == 0 ? null : TimeFormat.isoUtc(s.lastNs(), s.tsPrecisionDigits()));
@@ -109,7 +110,7 @@ public final class InfoReport {
             row(sb, "  #" + k++, n.description() + name + ", snaplen " + (i.snaplen() == 0 ? "unlimited" : i.snaplen()));
         }
         row(sb, "Packets", Numbers.count(s.packets()));
-        row(sb, "Captured bytes", Numbers.count(s.bytes()) + (s.wireBytes() != s.bytes() ? " (" + Numbers.count(s.wireBytes()) + " on the wire)" : ""));
+        row(sb, "Data size", Numbers.count(s.bytes()) + " bytes" + (s.capturedBytes() != s.bytes() ? " (" + Numbers.count(s.capturedBytes()) + " captured)" : ""));
         if (s.fileSize() >= 0) row(sb, "File size", Numbers.count(s.fileSize()) + " bytes");
         if (s.packets() > 0) {
             row(sb, "First packet", t.format(s.firstNs(), s.firstNs()));
