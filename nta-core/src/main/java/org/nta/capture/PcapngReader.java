@@ -37,7 +37,6 @@ final class PcapngReader implements CaptureReader {
     private boolean bigEndian;
     private int sectionIndex = -1;
     private long frames;
-    private long maxSnaplen;
     private ReadProblem problem;
     private boolean done;
 
@@ -175,7 +174,6 @@ final class PcapngReader implements CaptureReader {
                 tsoffset, name, description);
         section.add(new Iface(info, allInterfaces.size(), LinkTypes.maxRecordLength(linkType), small, small > 0 ? null : units));
         allInterfaces.add(info);
-        maxSnaplen = Math.max(maxSnaplen, snaplen);
         return true;
     }
 
@@ -291,9 +289,10 @@ final class PcapngReader implements CaptureReader {
         return in.position();
     }
 
+    /** pcapng has no file-wide snapshot length, only one per interface: 0 ("not set", as capinfos says). */
     @Override
     public long snaplen() {
-        return maxSnaplen;
+        return 0;
     }
 
     @Override

@@ -21,7 +21,7 @@ public final class InfoReport {
         m.put("format", s.format());
         m.put("compression", s.compression());
         m.put("encapsulations", encapsulations(s));
-        m.put("snaplen", s.snaplen());
+        m.put("snaplen", s.snaplen() == 0 ? null : s.snaplen());
         List<Map<String, Object>> ifs = new ArrayList<>();
         for (InterfaceInfo i : s.interfaces()) {
             Map<String, Object> im = new LinkedHashMap<>();
@@ -100,7 +100,8 @@ public final class InfoReport {
             if (!enc.contains(e)) enc.add(e);
         }
         row(sb, "Encapsulation", enc.isEmpty() ? "none" : String.join(", ", enc));
-        row(sb, "Snapshot length", s.snaplen() == 0 ? "unlimited" : Numbers.count(s.snaplen()) + " bytes");
+        row(sb, "Snapshot length", s.snaplen() != 0 ? Numbers.count(s.snaplen()) + " bytes"
+                : s.format().equals("pcapng") ? "not set in the file (one per interface, below)" : "not set");
         row(sb, "Time precision", s.tsPrecisionDigits() == 9 ? "nanoseconds (9)" : s.tsPrecisionDigits() == 6 ? "microseconds (6)" : s.tsPrecisionDigits() + " digits");
         row(sb, "Interfaces", String.valueOf(s.interfaces().size()));
         int k = 0;
