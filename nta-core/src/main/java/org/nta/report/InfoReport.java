@@ -74,7 +74,7 @@ public final class InfoReport {
     }
 
     private static double rate(long n, CaptureSummary s) {
-        double d = s.durationSeconds();
+        double d = s.rateSeconds();
         return d > 0 ? n / d : 0;
     }
 
@@ -117,7 +117,7 @@ public final class InfoReport {
             row(sb, "First packet", t.format(s.firstNs(), s.firstNs()));
             row(sb, "Last packet", t.format(s.lastNs(), s.firstNs()));
             row(sb, "Duration", TimeFormat.seconds(s.lastNs() - s.firstNs(), s.tsPrecisionDigits()) + " s");
-            double d = s.durationSeconds();
+            double d = s.rateSeconds();
             if (d > 0) {
                 row(sb, "Average rates", Numbers.decimal(s.packets() / d, 2) + " packets/s, "
                         + Numbers.count((long) (s.bytes() / d)) + " bytes/s (" + Numbers.count((long) (s.bytes() * 8 / d / 1000)) + " kbit/s)");
