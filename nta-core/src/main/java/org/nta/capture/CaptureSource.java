@@ -74,8 +74,8 @@ public final class CaptureSource implements Closeable {
             String compression = compressionOf(head);
             InputStream decoded = switch (compression) {
                 case "gzip" -> new GZIPInputStream(buffered, 1 << 16);
-                case "zstd" -> new ZstdInputStream(buffered);
-                case "xz" -> new XZInputStream(buffered);
+                case "zstd" -> Streams.guarded(new ZstdInputStream(buffered));
+                case "xz" -> Streams.guarded(new XZInputStream(buffered));
                 default -> buffered;
             };
             InputBuffer buffer = new InputBuffer(decoded, InputBuffer.DEFAULT_SIZE, MAX_RECORD_BUFFER);
@@ -114,20 +114,41 @@ public final class CaptureSource implements Closeable {
             int be = Bytes.i32(b, p);
             int le = Bytes.i32le(b, p);
             if (isPcapMagic(be) || isPcapMagic(le)) {
-                if (n < 24) throw new CaptureException("a pcap file cut short inside its 24-byte file header");
+                if (n < 24) throw new CaptureException("a pcap file cut off inside its header (" + n + " of its 24 bytes)");
                 return new PcapReader(buffer, noop);
             }
-            if (be == PcapngReader.SHB) {
-                if (n < 12 || (Bytes.i32(b, p + 8) != PcapngReader.BYTE_ORDER_MAGIC && Bytes.i32le(b, p + 8) != PcapngReader.BYTE_ORDER_MAGIC)) {
-                    throw new CaptureException("a pcapng file with a damaged section header");
-                }
-                return new PcapngReader(buffer, noop);
-            }
+            if (be == PcapngReader.SHB) return pcapng(buffer);
         }
         byte[] head = copyHead(buffer);
         String what = ContentSniffer.describe(head, head.length);
         String prefix = compression.equals("none") ? "" : compression + "-compressed ";
         throw new CaptureException("not a capture file (pcap or pcapng): it looks like " + prefix + what);
+    }
+
+    /** Checks that the first section header block is there whole before handing out the reader. */
+    private static CaptureReader pcapng(InputBuffer buffer) throws CaptureException {
+        int n = buffer.available();
+        byte[] b = buffer.buf;
+        int p = buffer.pos;
+        if (n < 12) throw new CaptureException("a pcapng file cut off inside its header (" + n + " bytes of its section header block)");
+        boolean big = Bytes.i32(b, p + 8) == PcapngReader.BYTE_ORDER_MAGIC;
+        if (!big && Bytes.i32le(b, p + 8) != PcapngReader.BYTE_ORDER_MAGIC) {
+            throw new CaptureException("a pcapng file with a damaged section header");
+        }
+        long len = Bytes.i32(b, p + 4, big) & 0xffffffffL;
+        if (len >= 28 && len <= PcapngReader.MAX_BLOCK) {
+            boolean whole;
+            try {
+                whole = buffer.ensure((int) len);
+            } catch (IOException e) {
+                throw new CaptureException("cannot read (" + Streams.describe(e) + ")");
+            }
+            if (!whole) {
+                throw new CaptureException("a pcapng file cut off inside its header (" + buffer.available() + " of the "
+                        + len + " bytes of its section header block)");
+            }
+        }
+        return new PcapngReader(buffer, () -> { });
     }
 
     private static byte[] copyHead(InputBuffer buffer) {

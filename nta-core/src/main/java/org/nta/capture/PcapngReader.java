@@ -23,7 +23,7 @@ final class PcapngReader implements CaptureReader {
     private static final int OPB = 2;
     private static final int SPB = 3;
     private static final int EPB = 6;
-    private static final int MAX_BLOCK = 128 * 1024 * 1024 + 131072;
+    static final int MAX_BLOCK = 128 * 1024 * 1024 + 131072;
 
     /** Interface state in this reader: the public record plus what timestamp conversion needs. */
     private record Iface(InterfaceInfo info, int globalIndex, int maxRecord, long unitsPerSec, BigInteger bigUnits) {
@@ -103,7 +103,7 @@ final class PcapngReader implements CaptureReader {
             }
             return false;
         } catch (IOException e) {
-            stop(ReadProblem.Kind.IO_ERROR, in.position(), Streams.describe(e));
+            stop(Streams.kind(e), in.position(), Streams.describe(e));
             return false;
         }
     }
