@@ -33,8 +33,12 @@ final class Captures {
     /** Warns on stderr when reading stopped early; returns the exit code for the summary. */
     static int exitCode(CaptureSummary s, PrintWriter err) {
         if (s.problem() == null) return Main.EXIT_OK;
-        err.println("nta: " + s.file() + ": read up to a " + s.problem().kind().name().toLowerCase().replace('_', ' ')
-                + " point: " + s.problem().describe() + "; everything before it was analysed");
+        String where = switch (s.problem().kind()) {
+            case TRUNCATED -> "where the file is cut off";
+            case CORRUPT -> "a corrupt point";
+            case IO_ERROR -> "a read error";
+        };
+        err.println("nta: " + s.file() + ": read up to " + where + ": " + s.problem().describe() + "; everything before it was analysed");
         return Main.EXIT_PARTIAL;
     }
 }

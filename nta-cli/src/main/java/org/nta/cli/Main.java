@@ -41,7 +41,28 @@ public final class Main implements Runnable {
 
     /** Runs one command line with the given output streams; returns the exit code. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        return commandLine(out, err).execute(args);
+        try {
+            return commandLine(out, err).execute(args);
+        } catch (Error e) {
+            return fatal(e, err);
+        }
+    }
+
+    static final String OUT_OF_MEMORY = "nta: out of memory: the Java heap is too small for this run; give it more,"
+            + " e.g. JAVA_OPTS=-Xmx4g ./nta ... (or java -Xmx4g -jar nta.jar ...)";
+    static final String STACK_OVERFLOW = "nta: out of stack space; give the thread a larger stack,"
+            + " e.g. JAVA_OPTS=-Xss64m ./nta ... (or java -Xss64m -jar nta.jar ...)";
+
+    /**
+     * An Error the command did not survive (picocli passes Errors through): one line on stderr, exit 1, never a stack
+     * trace. The messages are made in advance, since the heap may still be nearly full when they are printed.
+     */
+    static int fatal(Error e, PrintWriter err) {
+        if (e instanceof OutOfMemoryError) err.println(OUT_OF_MEMORY);
+        else if (e instanceof StackOverflowError) err.println(STACK_OVERFLOW);
+        else err.println("nta: internal error, please report it: " + e);
+        err.flush();
+        return EXIT_INTERNAL;
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {

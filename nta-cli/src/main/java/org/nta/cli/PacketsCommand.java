@@ -86,8 +86,8 @@ final class PacketsCommand implements Callable<Integer> {
         if (fmt.equals("text") && !fieldNames.isEmpty()) throw new CliError("-e needs -T fields or -T json", Main.EXIT_UNREADABLE);
         FieldsLayout layout = FieldsLayout.parse(fieldOptions);
         boolean timeChosen = spec.commandLine().getParseResult().hasMatchedOption("--time-format");
-        if (!timeChosen) time.format = "relative";
-        ZoneId zone = TimeFormat.zone(time.tz);
+        if (!timeChosen) time.format = TimeFormat.Mode.RELATIVE;
+        ZoneId zone = time.tz;
         FieldRegistry registry = org.nta.filter.AppFields.all();
         DisplayFilter display = null;
         if (filter != null) {

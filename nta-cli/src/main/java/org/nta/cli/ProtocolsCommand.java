@@ -36,7 +36,7 @@ final class ProtocolsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ProtocolHierarchy ph = new ProtocolHierarchy();
-        CaptureSummary s = Captures.run(file, EngineConfig.DEFAULTS, List.of(ph), new org.nta.app.AppDispatcher(org.nta.app.AppConfig.all()));
+        CaptureSummary s = Captures.run(file, EngineConfig.DEFAULTS, List.of(ph), org.nta.app.AppDispatcher.labelsOnly());
         PrintWriter out = spec.commandLine().getOut();
         long tf = Math.max(1, ph.totalFrames()), tb = Math.max(1, ph.totalBytes());
         if (json) {

@@ -78,6 +78,44 @@ class BadInputTest {
     }
 
     @Test
+    void pcapAndPcapngCutInsideTheirHeadersAreBothExit2() throws IOException {
+        byte[] pcap = new java.util.zip.GZIPInputStream(Files.newInputStream(SAMPLE)).readAllBytes();
+        byte[] pcapng = {0x0a, 0x0d, 0x0d, 0x0a, 28, 0, 0, 0, 0x4d, 0x3c, 0x2b, 0x1a, 1, 0, 0, 0, -1, -1, -1, -1, -1, -1, -1, -1, 28, 0, 0, 0};
+        for (int len : new int[] {12, 20, 27}) {
+            Path f = dir.resolve("cut" + len + ".pcapng");
+            Files.write(f, Arrays.copyOf(pcapng, len));
+            CliRun r = CliRun.of("info", f.toString());
+            assertThat(r.exit()).as("pcapng cut at %d", len).isEqualTo(2);
+            assertThat(r.err().trim()).as("pcapng cut at %d", len).contains("pcapng file cut off inside its header");
+            assertThat(r.err().trim().lines()).hasSize(1);
+        }
+        Path whole = dir.resolve("empty.pcapng");
+        Files.write(whole, pcapng);
+        assertThat(CliRun.of("info", whole.toString()).exit()).as("a whole section header is an empty capture").isZero();
+        Path f = dir.resolve("cut.pcap");
+        Files.write(f, Arrays.copyOf(pcap, 20));
+        CliRun r = CliRun.of("info", f.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().trim()).contains("pcap file cut off inside its header");
+    }
+
+    @Test
+    void aCutOffGzipOnStandardInputIsTruncatedNotAnIoError() throws IOException {
+        byte[] gz = Files.readAllBytes(SAMPLE);
+        java.io.InputStream old = System.in;
+        CliRun r;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(Arrays.copyOf(gz, 60_000)));
+            r = CliRun.of("info", "--json", "-");
+        } finally {
+            System.setIn(old);
+        }
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.out()).contains("\"kind\" : \"truncated\"").contains("the compressed stream ends early");
+        assertThat(r.err()).contains("read up to where the file is cut off");
+    }
+
+    @Test
     void oneBadFileAmongGoodOnesStillReportsTheGoodOnes() {
         CliRun r = CliRun.of("info", "--json", SAMPLE.toString(), dir.resolve("missing.pcap").toString());
         assertThat(r.exit()).isEqualTo(2);

@@ -34,13 +34,28 @@ import org.nta.reassembly.StreamHandlerFactory;
  */
 public final class AppDispatcher implements AppLayer {
     private final AppConfig config;
+    private final boolean labelsOnly;
     private EventSink events;
     private AnomalyCounter anomalies;
     private DnsDecoder dns;
     private HoldBudget searchBudget;
 
     public AppDispatcher(AppConfig config) {
+        this(config, false);
+    }
+
+    private AppDispatcher(AppConfig config, boolean labelsOnly) {
         this.config = config;
+        this.labelsOnly = labelsOnly;
+    }
+
+    /**
+     * Recognises every connection's protocol (which sets {@link Flow#app}) without parsing it: what the protocol
+     * hierarchy needs, at little more than the cost of reassembly. DNS over UDP is still decoded, since only a
+     * datagram that decodes is labelled DNS off its ports.
+     */
+    public static AppDispatcher labelsOnly() {
+        return new AppDispatcher(AppConfig.all(), true);
     }
 
     @Override
@@ -92,31 +107,52 @@ public final class AppDispatcher implements AppLayer {
     private StreamHandler connection(Flow flow, ConnInfo initialConn) {
         boolean midStream = !TcpStreams.handshakeSeen(flow);
         Dispatcher.Chooser chooser = (conn, fromClient, b, off, len, last) -> {
-            if (config.http() && Dispatcher.isHttp(fromClient, b, off, len)) {
-                flow.app = Proto.HTTP;
-                HttpConnectionParser http = new HttpConnectionParser(conn, config.httpConfig(), httpListener(), anomalies);
-                if (midStream) http.startMidStream();
-                return http;
-            }
-            if (config.tls() && TlsDetect.looksLikeTls(b, off, len, fromClient)) {
-                flow.app = Proto.TLS;
-                return new TlsHandler(conn, TlsConfig.DEFAULTS, anomalies, events::emit);
-            }
-            if (config.ssh() && SshDetect.looksLikeSsh(b, off, len, fromClient)) {
-                flow.app = Proto.SSH;
-                return new SshHandler(conn, SshConfig.DEFAULTS, anomalies, events::emit);
-            }
-            if (config.dns() && (conn.serverPort() == 53 || conn.clientPort() == 53) && DnsDetect.looksLikeDnsOverTcp(b, off, len)) {
-                flow.app = Proto.DNS;
-                return new DnsTcpHandler(conn, dns, anomalies, events::emit);
-            }
-            return null;
+            Proto p = recognise(conn, fromClient, b, off, len);
+            if (p == null) return null;
+            flow.app = p;
+            if (labelsOnly) return IGNORE;
+            StreamHandler h = parser(p, conn);
+            if (midStream && h instanceof HttpConnectionParser http) http.startMidStream();
+            return h;
         };
-        StreamHandler fallback = config.opaque() ? new SessionCollector(initialConn, events, 64 << 10, 1024) : null;
+        StreamHandler fallback = config.opaque() && !labelsOnly ? new SessionCollector(initialConn, events, 64 << 10, 1024) : null;
         Dispatcher.Search search = config.http() && config.searchBytes() > 0
                 ? new Dispatcher.Search(config.searchBytes(), searchBudget, anomalies, midStream) : Dispatcher.Search.NONE;
         return new Dispatcher(initialConn, chooser, fallback, config.detectBytes(), search);
     }
+
+    /** The protocol these first bytes of a connection speak, or null if no enabled parser recognises them (yet). */
+    private Proto recognise(ConnInfo conn, boolean fromClient, byte[] b, int off, int len) {
+        if (config.http() && Dispatcher.isHttp(fromClient, b, off, len)) return Proto.HTTP;
+        if (config.tls() && TlsDetect.looksLikeTls(b, off, len, fromClient)) return Proto.TLS;
+        if (config.ssh() && SshDetect.looksLikeSsh(b, off, len, fromClient)) return Proto.SSH;
+        if (config.dns() && (conn.serverPort() == 53 || conn.clientPort() == 53) && DnsDetect.looksLikeDnsOverTcp(b, off, len)) return Proto.DNS;
+        return null;
+    }
+
+    private StreamHandler parser(Proto p, ConnInfo conn) {
+        return switch (p) {
+            case HTTP -> new HttpConnectionParser(conn, config.httpConfig(), httpListener(), anomalies);
+            case TLS -> new TlsHandler(conn, TlsConfig.DEFAULTS, anomalies, events::emit);
+            case SSH -> new SshHandler(conn, SshConfig.DEFAULTS, anomalies, events::emit);
+            default -> new DnsTcpHandler(conn, dns, anomalies, events::emit);
+        };
+    }
+
+    /** Takes a recognised connection's bytes and does nothing with them (labels-only runs). */
+    private static final StreamHandler IGNORE = new StreamHandler() {
+        @Override
+        public void onData(boolean fromClient, byte[] data, int off, int len, long frame, long timeNs) {
+        }
+
+        @Override
+        public void onGap(boolean fromClient, long len, long frame, long timeNs) {
+        }
+
+        @Override
+        public void onClose(long frame, long timeNs) {
+        }
+    };
 
     private HttpListener httpListener() {
         EventSink out = events;

@@ -27,7 +27,7 @@ public interface CaptureReader extends Closeable {
     /** Bytes consumed from the decompressed stream so far. */
     long position();
 
-    /** Snapshot length from the file header (pcap), or the largest interface snaplen (pcapng). */
+    /** Snapshot length from the pcap file header; 0 when not set (always for pcapng, whose interfaces each have one). */
     long snaplen();
 
     /** Timestamp resolution of the file header or the first interface, as digits after the point (6 or 9). */

@@ -9,8 +9,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.zip.GZIPInputStream;
 
 import org.nta.bytes.Bytes;
@@ -76,8 +74,8 @@ public final class CaptureSource implements Closeable {
             String compression = compressionOf(head);
             InputStream decoded = switch (compression) {
                 case "gzip" -> new GZIPInputStream(buffered, 1 << 16);
-                case "zstd" -> new ZstdInputStream(buffered);
-                case "xz" -> new XZInputStream(buffered);
+                case "zstd" -> Streams.guarded(new ZstdInputStream(buffered));
+                case "xz" -> Streams.guarded(new XZInputStream(buffered));
                 default -> buffered;
             };
             InputBuffer buffer = new InputBuffer(decoded, InputBuffer.DEFAULT_SIZE, MAX_RECORD_BUFFER);
@@ -116,20 +114,41 @@ public final class CaptureSource implements Closeable {
             int be = Bytes.i32(b, p);
             int le = Bytes.i32le(b, p);
             if (isPcapMagic(be) || isPcapMagic(le)) {
-                if (n < 24) throw new CaptureException("a pcap file cut short inside its 24-byte file header");
+                if (n < 24) throw new CaptureException("a pcap file cut off inside its header (" + n + " of its 24 bytes)");
                 return new PcapReader(buffer, noop);
             }
-            if (be == PcapngReader.SHB) {
-                if (n < 12 || (Bytes.i32(b, p + 8) != PcapngReader.BYTE_ORDER_MAGIC && Bytes.i32le(b, p + 8) != PcapngReader.BYTE_ORDER_MAGIC)) {
-                    throw new CaptureException("a pcapng file with a damaged section header");
-                }
-                return new PcapngReader(buffer, noop);
-            }
+            if (be == PcapngReader.SHB) return pcapng(buffer);
         }
         byte[] head = copyHead(buffer);
         String what = ContentSniffer.describe(head, head.length);
         String prefix = compression.equals("none") ? "" : compression + "-compressed ";
         throw new CaptureException("not a capture file (pcap or pcapng): it looks like " + prefix + what);
+    }
+
+    /** Checks that the first section header block is there whole before handing out the reader. */
+    private static CaptureReader pcapng(InputBuffer buffer) throws CaptureException {
+        int n = buffer.available();
+        byte[] b = buffer.buf;
+        int p = buffer.pos;
+        if (n < 12) throw new CaptureException("a pcapng file cut off inside its header (" + n + " bytes of its section header block)");
+        boolean big = Bytes.i32(b, p + 8) == PcapngReader.BYTE_ORDER_MAGIC;
+        if (!big && Bytes.i32le(b, p + 8) != PcapngReader.BYTE_ORDER_MAGIC) {
+            throw new CaptureException("a pcapng file with a damaged section header");
+        }
+        long len = Bytes.i32(b, p + 4, big) & 0xffffffffL;
+        if (len >= 28 && len <= PcapngReader.MAX_BLOCK) {
+            boolean whole;
+            try {
+                whole = buffer.ensure((int) len);
+            } catch (IOException e) {
+                throw new CaptureException("cannot read (" + Streams.describe(e) + ")");
+            }
+            if (!whole) {
+                throw new CaptureException("a pcapng file cut off inside its header (" + buffer.available() + " of the "
+                        + len + " bytes of its section header block)");
+            }
+        }
+        return new PcapngReader(buffer, () -> { });
     }
 
     private static byte[] copyHead(InputBuffer buffer) {
@@ -201,21 +220,13 @@ public final class CaptureSource implements Closeable {
 
     /** Counts, and optionally hashes, the bytes as stored. */
     private static final class CountingDigestStream extends FilterInputStream {
-        private final MessageDigest digest;
+        private final Sha256 digest;
         private long count;
         private String hex;
 
         CountingDigestStream(InputStream in, boolean hash) {
             super(in);
-            MessageDigest d = null;
-            if (hash) {
-                try {
-                    d = MessageDigest.getInstance("SHA-256");
-                } catch (NoSuchAlgorithmException e) {
-                    throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-                }
-            }
-            this.digest = d;
+            this.digest = hash ? new Sha256() : null;
         }
 
         boolean hashing() {
@@ -231,7 +242,7 @@ public final class CaptureSource implements Closeable {
             int c = super.read();
             if (c >= 0) {
                 count++;
-                if (digest != null) digest.update((byte) c);
+                if (digest != null) digest.update(new byte[] {(byte) c}, 0, 1);
             }
             return c;
         }
@@ -264,11 +275,17 @@ public final class CaptureSource implements Closeable {
             while (read(tmp, 0, tmp.length) >= 0) {
                 // hashing as we go
             }
-            hex = Bytes.hex(digest.digest());
+            hex = digest.hex();
         }
 
         String hexDigest() {
             return hex;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (digest != null) digest.close();
+            super.close();
         }
     }
 }

@@ -127,6 +127,20 @@ public final class LinkTypes {
         return n != null ? n : new Name("linktype-" + linkType, "LINKTYPE " + linkType);
     }
 
+    /**
+     * Bytes of a fixed pseudo-header that Wireshark's file reader takes off the front of every record of this link
+     * type and does not count in the frame's lengths (wiretap's pcap_process_pseudo_header): SunATM, IrDA, MTP2 and
+     * Bluetooth H4 with pseudo-header, PPP with direction, Linux I2C. 0 for every other link type.
+     */
+    public static int pseudoHeaderLength(int linkType) {
+        return switch (linkType) {
+            case 123, 139, 201, 209 -> 4; // SunATM, MTP2 with phdr, Bluetooth H4 with phdr, Linux I2C
+            case 144 -> 16; // IrDA (Linux)
+            case 204 -> 1; // PPP with direction
+            default -> 0;
+        };
+    }
+
     /** Largest record Wireshark accepts for this link type (its wtap_max_snaplen_for_encap). */
     public static int maxRecordLength(int linkType) {
         switch (linkType) {

@@ -109,7 +109,7 @@ final class PcapReader implements CaptureReader {
             in.skip(recordHeaderLen + capLen);
             return true;
         } catch (IOException e) {
-            stop(ReadProblem.Kind.IO_ERROR, in.position(), Streams.describe(e));
+            stop(Streams.kind(e), in.position(), Streams.describe(e));
             return false;
         }
     }

@@ -23,7 +23,7 @@ final class PcapngReader implements CaptureReader {
     private static final int OPB = 2;
     private static final int SPB = 3;
     private static final int EPB = 6;
-    private static final int MAX_BLOCK = 128 * 1024 * 1024 + 131072;
+    static final int MAX_BLOCK = 128 * 1024 * 1024 + 131072;
 
     /** Interface state in this reader: the public record plus what timestamp conversion needs. */
     private record Iface(InterfaceInfo info, int globalIndex, int maxRecord, long unitsPerSec, BigInteger bigUnits) {
@@ -37,7 +37,6 @@ final class PcapngReader implements CaptureReader {
     private boolean bigEndian;
     private int sectionIndex = -1;
     private long frames;
-    private long maxSnaplen;
     private ReadProblem problem;
     private boolean done;
 
@@ -104,7 +103,7 @@ final class PcapngReader implements CaptureReader {
             }
             return false;
         } catch (IOException e) {
-            stop(ReadProblem.Kind.IO_ERROR, in.position(), Streams.describe(e));
+            stop(Streams.kind(e), in.position(), Streams.describe(e));
             return false;
         }
     }
@@ -175,7 +174,6 @@ final class PcapngReader implements CaptureReader {
                 tsoffset, name, description);
         section.add(new Iface(info, allInterfaces.size(), LinkTypes.maxRecordLength(linkType), small, small > 0 ? null : units));
         allInterfaces.add(info);
-        maxSnaplen = Math.max(maxSnaplen, snaplen);
         return true;
     }
 
@@ -291,9 +289,10 @@ final class PcapngReader implements CaptureReader {
         return in.position();
     }
 
+    /** pcapng has no file-wide snapshot length, only one per interface: 0 ("not set", as capinfos says). */
     @Override
     public long snaplen() {
-        return maxSnaplen;
+        return 0;
     }
 
     @Override

@@ -10,18 +10,35 @@ import org.nta.capture.ReadProblem;
  * What {@code nta info} reports about one capture (the figures of Wireshark's Capture File Properties).
  *
  * @param firstNs earliest and {@code lastNs} latest packet time, ns since the epoch (0 when no packets)
- * @param bytes   captured bytes (sum of captured lengths)
+ * @param bytes   data size as capinfos reports it: the sum of the frames' original (on the wire) lengths
+ * @param capturedBytes the sum of the captured lengths (smaller when frames were cut to the snapshot length)
  * @param malformed malformed frames by anomaly kind
  * @param undecodedLinkTypes frames per link type NTA does not decode
  */
 public record CaptureSummary(String file, String format, String compression, long fileSize, List<Integer> linkTypes,
                              long snaplen, int tsPrecisionDigits, List<InterfaceInfo> interfaces, long packets,
-                             long bytes, long wireBytes, long firstNs, long lastNs, boolean strictTimeOrder,
+                             long bytes, long capturedBytes, long firstNs, long lastNs, boolean strictTimeOrder,
                              String sha256, Map<String, Long> malformed, Map<Integer, Long> undecodedLinkTypes,
                              long tcpStreams, long udpStreams, ReadProblem problem) {
 
+    /** {@code lastNs - firstNs} in seconds. */
     public double durationSeconds() {
-        return packets == 0 ? 0 : (lastNs - firstNs) / 1e9;
+        if (packets == 0) return 0;
+        long d = lastNs - firstNs;
+        return (double) (d / 1_000_000_000L) + (double) (d % 1_000_000_000L) / 1e9;
+    }
+
+    /**
+     * The duration capinfos divides by for its rates: each time converted to seconds as a double, then subtracted
+     * (less precise than {@link #durationSeconds()} by up to a microsecond, but it makes the rates agree to the digit).
+     */
+    public double rateSeconds() {
+        return packets == 0 ? 0 : seconds(lastNs) - seconds(firstNs);
+    }
+
+    /** Wireshark's nstime_to_sec: seconds and nanoseconds converted separately. */
+    private static double seconds(long epochNs) {
+        return (double) Math.floorDiv(epochNs, 1_000_000_000L) + (double) Math.floorMod(epochNs, 1_000_000_000L) / 1e9;
     }
 
     /** "ok", or "partial" when reading stopped at a corrupt or cut-off point. */

@@ -10,6 +10,7 @@ import org.nta.capture.CaptureReader;
 import org.nta.capture.CaptureSource;
 import org.nta.capture.Frame;
 import org.nta.capture.InterfaceInfo;
+import org.nta.capture.LinkTypes;
 import org.nta.decode.Packet;
 import org.nta.decode.PacketDecoder;
 import org.nta.flow.Flow;
@@ -57,15 +58,16 @@ public final class Engine {
         FlowTable flows = new FlowTable(config.flows(), onEnd, anomalies);
         Frame frame = new Frame();
         Packet packet = new Packet();
-        long packets = 0, bytes = 0, wire = 0;
+        long packets = 0, captured = 0, wire = 0;
         long first = Long.MAX_VALUE, last = Long.MIN_VALUE, prev = Long.MIN_VALUE;
         boolean ordered = true;
         Set<Integer> linkTypes = new LinkedHashSet<>();
         int lastLinkType = Integer.MIN_VALUE;
         while (reader.next(frame)) {
             packets++;
-            bytes += frame.capLen;
-            wire += frame.origLen;
+            int phdr = LinkTypes.pseudoHeaderLength(frame.linkType);
+            captured += Math.max(0, frame.capLen - phdr);
+            wire += Math.max(0, Integer.toUnsignedLong(frame.origLen) - phdr);
             long t = frame.epochNanos();
             if (t < first) first = t;
             if (t > last) last = t;
@@ -93,7 +95,7 @@ public final class Engine {
         for (InterfaceInfo i : reader.interfaces()) linkTypes.add(i.linkType());
         CaptureSummary summary = new CaptureSummary(source.name(), reader.format().id(), source.compression(),
                 source.fileSize(), new ArrayList<>(linkTypes), reader.snaplen(), reader.tsPrecisionDigits(),
-                reader.interfaces(), packets, bytes, wire, packets == 0 ? 0 : first, packets == 0 ? 0 : last, ordered,
+                reader.interfaces(), packets, wire, captured, packets == 0 ? 0 : first, packets == 0 ? 0 : last, ordered,
                 config.hashFile() ? source.sha256() : null, anomalies.asMap(), decoder.undecodedLinkTypes(),
                 flows.tcpStreams(), flows.udpStreams(), reader.problem());
         for (PacketSink s : out) s.onFinish(summary);

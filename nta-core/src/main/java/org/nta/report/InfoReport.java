@@ -21,7 +21,7 @@ public final class InfoReport {
         m.put("format", s.format());
         m.put("compression", s.compression());
         m.put("encapsulations", encapsulations(s));
-        m.put("snaplen", s.snaplen());
+        m.put("snaplen", s.snaplen() == 0 ? null : s.snaplen());
         List<Map<String, Object>> ifs = new ArrayList<>();
         for (InterfaceInfo i : s.interfaces()) {
             Map<String, Object> im = new LinkedHashMap<>();
@@ -37,7 +37,8 @@ public final class InfoReport {
         m.put("interfaces", ifs);
         m.put("packets", s.packets());
         m.put("bytes", s.bytes());
-        m.put("wire_bytes", s.wireBytes());
+        m.put("wire_bytes", s.bytes());
+        m.put("captured_bytes", s.capturedBytes());
         m.put("file_size", s.fileSize() < 0 ? null : s.fileSize());
         m.put("first_time", s.packets() == 0 ? null : TimeFormat.isoUtc(s.firstNs(), s.tsPrecisionDigits()));
         m.put("last_time", s.packets() == 0 ? null : TimeFormat.isoUtc(s.lastNs(), s.tsPrecisionDigits()));
@@ -73,7 +74,7 @@ public final class InfoReport {
     }
 
     private static double rate(long n, CaptureSummary s) {
-        double d = s.durationSeconds();
+        double d = s.rateSeconds();
         return d > 0 ? n / d : 0;
     }
 
@@ -99,7 +100,8 @@ public final class InfoReport {
             if (!enc.contains(e)) enc.add(e);
         }
         row(sb, "Encapsulation", enc.isEmpty() ? "none" : String.join(", ", enc));
-        row(sb, "Snapshot length", s.snaplen() == 0 ? "unlimited" : Numbers.count(s.snaplen()) + " bytes");
+        row(sb, "Snapshot length", s.snaplen() != 0 ? Numbers.count(s.snaplen()) + " bytes"
+                : s.format().equals("pcapng") ? "not set in the file (one per interface, below)" : "not set");
         row(sb, "Time precision", s.tsPrecisionDigits() == 9 ? "nanoseconds (9)" : s.tsPrecisionDigits() == 6 ? "microseconds (6)" : s.tsPrecisionDigits() + " digits");
         row(sb, "Interfaces", String.valueOf(s.interfaces().size()));
         int k = 0;
@@ -109,13 +111,13 @@ public final class InfoReport {
             row(sb, "  #" + k++, n.description() + name + ", snaplen " + (i.snaplen() == 0 ? "unlimited" : i.snaplen()));
         }
         row(sb, "Packets", Numbers.count(s.packets()));
-        row(sb, "Captured bytes", Numbers.count(s.bytes()) + (s.wireBytes() != s.bytes() ? " (" + Numbers.count(s.wireBytes()) + " on the wire)" : ""));
+        row(sb, "Data size", Numbers.count(s.bytes()) + " bytes" + (s.capturedBytes() != s.bytes() ? " (" + Numbers.count(s.capturedBytes()) + " captured)" : ""));
         if (s.fileSize() >= 0) row(sb, "File size", Numbers.count(s.fileSize()) + " bytes");
         if (s.packets() > 0) {
             row(sb, "First packet", t.format(s.firstNs(), s.firstNs()));
             row(sb, "Last packet", t.format(s.lastNs(), s.firstNs()));
             row(sb, "Duration", TimeFormat.seconds(s.lastNs() - s.firstNs(), s.tsPrecisionDigits()) + " s");
-            double d = s.durationSeconds();
+            double d = s.rateSeconds();
             if (d > 0) {
                 row(sb, "Average rates", Numbers.decimal(s.packets() / d, 2) + " packets/s, "
                         + Numbers.count((long) (s.bytes() / d)) + " bytes/s (" + Numbers.count((long) (s.bytes() * 8 / d / 1000)) + " kbit/s)");

@@ -27,7 +27,7 @@ import org.nta.testing.Tools;
 
 /**
  * Issue 2, acceptance 1: on the reference captures and every file of the tcpdump corpus, NTA's packet count,
- * first/last time and encapsulation equal capinfos'; tcp.stream and udp.stream of every frame and the TCP and UDP
+ * first/last time, encapsulation, data size, data byte rate and average packet size equal capinfos'; tcp.stream and udp.stream of every frame and the TCP and UDP
  * conversation tables equal tshark's. Remaining differences are listed with a reason in
  * src/test/resources/corpus/known-differences.txt; a listed file that now agrees fails too, so the list stays true.
  */

@@ -17,12 +17,13 @@ import org.nta.capture.CaptureSource;
 import org.nta.stats.ConversationCollector;
 import org.nta.stats.EndpointCollector;
 import org.nta.stats.ProtocolHierarchy;
+import org.nta.testing.CaptureFiles.Section;
 import org.nta.testing.TestFiles;
 
 /**
- * Issue 2, acceptance 2: mutated copies of the reference captures (random byte flips, truncations, damaged
- * headers) never make the reader or the decoders throw out of the engine; reading either finishes or stops at a
- * reported point.
+ * Issue 2, acceptance 2: mutated copies of the reference captures, as pcap and as pcapng (random byte flips,
+ * truncations, damaged headers and blocks) never make the reader or the decoders throw out of the engine; reading
+ * either finishes or stops at a reported point.
  */
 class MutationRobustnessTest {
     @Test
@@ -76,6 +77,57 @@ class MutationRobustnessTest {
                 assertThat(e.getMessage()).isNotBlank();
             }
         }
+    }
+
+    @Test
+    void pcapngByteFlipsTruncationsAndDamagedBlocksNeverEscapeTheEngine() throws Exception {
+        for (boolean bigEndian : new boolean[] {false, true}) {
+            byte[] clean = pcapng(TestFiles.gunzip(TestFiles.capture("benign-lab.pcap.gz")), bigEndian);
+            try (CaptureSource src = open(clean)) {
+                CaptureSummary s = new Engine(EngineConfig.DEFAULTS).run(src, List.of());
+                assertThat(s.problem()).as("the converted file itself is clean").isNull();
+                assertThat(s.packets()).isGreaterThan(100);
+            }
+            Random rnd = new Random(bigEndian ? 11 : 12);
+            for (int i = 0; i < 150; i++) {
+                byte[] m = clean.clone();
+                int flips = 1 + rnd.nextInt(100);
+                // a third of the rounds aim at the first blocks (section header, interfaces, first packets' lengths)
+                int span = i % 3 == 0 ? Math.min(m.length, 512) : m.length;
+                for (int k = 0; k < flips; k++) m[rnd.nextInt(span)] = (byte) rnd.nextInt(256);
+                if (rnd.nextBoolean()) m = Arrays.copyOf(m, rnd.nextInt(m.length));
+                runAll(m, "pcapng " + (bigEndian ? "big" : "little") + "-endian round " + i);
+            }
+        }
+    }
+
+    /**
+     * The pcap's records as a pcapng file: two interfaces (microseconds, and nanoseconds with a time offset), name
+     * resolution and statistics blocks, and every kind of packet block.
+     */
+    private static byte[] pcapng(byte[] pcap, boolean bigEndian) {
+        Section s = new Section(bigEndian).iface(1, -1, 0, "eth0").iface(1, 9, 0, "eth1")
+                .block(4, new byte[] {0, 0, 0, 0}).block(5, new byte[12]);
+        int n = 0;
+        for (int at = 24; at + 16 <= pcap.length; n++) {
+            long sec = u32le(pcap, at), usec = u32le(pcap, at + 4);
+            int capLen = (int) u32le(pcap, at + 8), origLen = (int) u32le(pcap, at + 12);
+            byte[] data = Arrays.copyOfRange(pcap, at + 16, at + 16 + capLen);
+            switch (n % 7) {
+                case 5 -> s.opb(0, sec * 1_000_000 + usec, data);
+                case 6 -> s.spb(data);
+                default -> {
+                    if (n % 2 == 0) s.epb(0, sec * 1_000_000 + usec, data, origLen);
+                    else s.epb(1, (sec * 1_000_000 + usec) * 1000, data, origLen);
+                }
+            }
+            at += 16 + capLen;
+        }
+        return s.build();
+    }
+
+    private static long u32le(byte[] b, int at) {
+        return (b[at] & 0xffL) | (b[at + 1] & 0xffL) << 8 | (b[at + 2] & 0xffL) << 16 | (b[at + 3] & 0xffL) << 24;
     }
 
     private static void runAll(byte[] m, String what) {

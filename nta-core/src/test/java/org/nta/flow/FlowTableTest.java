@@ -152,4 +152,88 @@ class FlowTableTest {
         assertThat(late.stream()).as("the tombstone keeps Wireshark's stream index").isEqualTo(f.stream());
         assertThat(late.aAddr()).isEqualTo(C);
     }
+
+    // Zeek's conn_state codes (scripts/base/protocols/conn/main.zeek): the definitions quoted are Zeek's; the
+    // originator is C (it sends the SYN), except for RSTRH and SHR, where only the responder's SYN-ACK is seen.
+
+    private Flow handshake(int port) {
+        Flow f = send(C, S, port, 80, 100, 0, SYN, 0);
+        send(S, C, 80, port, 500, 101, SYN | ACK, 0);
+        send(C, S, port, 80, 101, 501, ACK, 0);
+        return f;
+    }
+
+    @Test
+    void s2EstablishedAndCloseAttemptByOriginatorWithoutReply() {
+        Flow f = handshake(40001);
+        send(C, S, 40001, 80, 101, 501, FIN | ACK, 0);
+        assertThat(f.connState()).isEqualTo("S2");
+        assertThat(f.history()).isEqualTo("ShAF");
+    }
+
+    @Test
+    void s3EstablishedAndCloseAttemptByResponderWithoutReply() {
+        Flow f = handshake(40002);
+        send(S, C, 80, 40002, 501, 101, FIN | ACK, 0);
+        assertThat(f.connState()).isEqualTo("S3");
+        assertThat(f.history()).isEqualTo("ShAf");
+    }
+
+    @Test
+    void rstrResponderSentARst() {
+        Flow f = handshake(40003);
+        send(C, S, 40003, 80, 101, 501, PSH | ACK, 2);
+        send(S, C, 80, 40003, 501, 103, RST | ACK, 0);
+        assertThat(f.connState()).isEqualTo("RSTR");
+        assertThat(f.history()).isEqualTo("ShADr");
+    }
+
+    @Test
+    void rstos0OriginatorSentASynThenARstAndNoSynAckWasSeen() {
+        Flow f = send(C, S, 40004, 80, 100, 0, SYN, 0);
+        send(C, S, 40004, 80, 101, 0, RST, 0);
+        assertThat(f.connState()).isEqualTo("RSTOS0");
+        assertThat(f.history()).isEqualTo("SR");
+    }
+
+    @Test
+    void rstrhResponderSentASynAckThenARstAndNoSynWasSeen() {
+        Flow f = send(S, C, 80, 40005, 500, 101, SYN | ACK, 0);
+        send(S, C, 80, 40005, 501, 0, RST, 0);
+        assertThat(f.connState()).isEqualTo("RSTRH");
+    }
+
+    @Test
+    void shOriginatorSentASynThenAFinAndNoSynAckWasSeen() {
+        Flow f = send(C, S, 40006, 80, 100, 0, SYN, 0);
+        send(C, S, 40006, 80, 101, 0, FIN, 0);
+        assertThat(f.connState()).isEqualTo("SH");
+        assertThat(f.history()).isEqualTo("SF");
+    }
+
+    @Test
+    void shrResponderSentASynAckThenAFinAndNoSynWasSeen() {
+        Flow f = send(S, C, 80, 40007, 500, 101, SYN | ACK, 0);
+        send(S, C, 80, 40007, 501, 101, FIN | ACK, 0);
+        assertThat(f.connState()).isEqualTo("SHR");
+    }
+
+    /** Zeek's own test of these codes (testing/btest/.../conn_state-RST-behavior): SR and SaR are RSTOS0, SaFR and R are OTH. */
+    @Test
+    void zeeksRstBehaviourCases() {
+        Flow sar = send(C, S, 40010, 80, 100, 0, SYN, 0);
+        send(S, C, 80, 40010, 500, 101, ACK, 0);
+        send(C, S, 40010, 80, 101, 0, RST, 0);
+        assertThat(sar.history()).isEqualTo("SaR");
+        assertThat(sar.connState()).isEqualTo("RSTOS0");
+        Flow safr = send(C, S, 40011, 80, 100, 0, SYN, 0);
+        send(S, C, 80, 40011, 500, 101, ACK, 0);
+        send(C, S, 40011, 80, 101, 0, FIN, 0);
+        send(C, S, 40011, 80, 102, 0, RST, 0);
+        assertThat(safr.history()).isEqualTo("SaFR");
+        assertThat(safr.connState()).isEqualTo("OTH");
+        Flow r = send(C, S, 40012, 80, 100, 0, RST, 0);
+        assertThat(r.history()).isEqualTo("R");
+        assertThat(r.connState()).isEqualTo("OTH");
+    }
 }

@@ -69,10 +69,15 @@ public final class CaptureFiles {
         }
 
         public Section iface(int linkType, int tsresol, long tsoffset, String name) {
+            return iface(linkType, tsresol, tsoffset, name, 0);
+        }
+
+        /** An interface with a snapshot length (0 = unlimited). */
+        public Section iface(int linkType, int tsresol, long tsoffset, String name, long snaplen) {
             Bytes2 b = n();
             u16(b, linkType);
             u16(b, 0);
-            u32(b, 0);
+            u32(b, snaplen);
             if (name != null) {
                 u16(b, 2);
                 u16(b, name.length());
