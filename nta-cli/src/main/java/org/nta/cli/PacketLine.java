@@ -1,5 +1,8 @@
 package org.nta.cli;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.nta.bytes.Bytes;
 import org.nta.capture.Frame;
 import org.nta.capture.LinkTypes;
@@ -12,8 +15,11 @@ import org.nta.filter.TcpNumbers;
 import org.nta.stats.PortGuess;
 
 /**
- * The summary columns of tshark's default view for one frame: source, destination, protocol and an info text for
- * TCP (ports, flags, Seq/Ack/Win/Len, handshake options), UDP, ICMP, ICMPv6 and ARP. Close to tshark's, not equal.
+ * The summary columns of tshark's default view ({@code tshark -n}) for one frame: source, destination, protocol and
+ * info: TCP (ports, flags, relative Seq/Ack, the scaled window, Len, the options in their order, port reuse, segments
+ * of a reassembled HTTP message), UDP, ICMP, ICMPv6 (with neighbour discovery targets and link addresses), ARP, and
+ * through {@link AppLine} the HTTP, DNS, TLS and SSH messages a frame completes. Protocols NTA does not parse keep
+ * their transport summary.
  */
 final class PacketLine {
     private PacketLine() {}
@@ -47,6 +53,43 @@ final class PacketLine {
         return "";
     }
 
+    /** {protocol, info} of a frame: its application message when it completes one, else its lower layers'. */
+    static String[] summary(FrameView v) {
+        String[] pi = {protocol(v.packet()), info(v)};
+        if (AppLine.apply(v, pi)) return pi;
+        Packet p = v.packet();
+        if (p.isTcp() && p.payloadWireLen > 0 && v.flow() != null && v.flow().app == Proto.HTTP) {
+            // a segment of an HTTP message that a later frame completes: tshark lists it as TCP
+            pi[0] = "TCP";
+            String start = startLine(p);
+            pi[1] = (start != null ? start : pi[1]) + " [TCP segment of a reassembled PDU]";
+        }
+        return pi;
+    }
+
+    /** The HTTP request or status line a segment begins with (tshark shows it on the message's first segment). */
+    private static String startLine(Packet p) {
+        int off = p.payloadOff, end = p.payloadOff + Math.min(p.payloadLen, 8192);
+        int sp = -1;
+        for (int i = off; i < end && i < off + 16; i++) {
+            byte c = p.payload[i];
+            if (c == ' ') {
+                sp = i;
+                break;
+            }
+            boolean token = c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '/' || c == '.';
+            if (!token) return null;
+        }
+        if (sp <= off) return null;
+        for (int i = sp; i + 1 < end; i++) {
+            if (p.payload[i] == '\r' && p.payload[i + 1] == '\n') {
+                String line = new String(p.payload, off, i - off, java.nio.charset.StandardCharsets.ISO_8859_1);
+                return line.endsWith("HTTP/1.1") || line.endsWith("HTTP/1.0") || line.startsWith("HTTP/1.") ? line : null;
+            }
+        }
+        return null;
+    }
+
     static String info(FrameView v) {
         Packet p = v.packet();
         if (p.isTcp()) return tcp(v, p);
@@ -65,6 +108,7 @@ final class PacketLine {
 
     private static String tcp(FrameView v, Packet p) {
         StringBuilder sb = new StringBuilder();
+        if (v.flow() != null && v.flow().portsReusedFrame == v.frame().number) sb.append("[TCP Port numbers reused] ");
         sb.append(p.srcPort).append(" → ").append(p.dstPort).append(" [");
         boolean first = true;
         for (int i = 0; i < FLAG_NAMES.length; i++) {
@@ -77,10 +121,18 @@ final class PacketLine {
         if (first) sb.append("<None>");
         sb.append("] Seq=").append(TcpNumbers.relativeSeq(v));
         if ((p.tcpFlags & Packet.TCP_ACK) != 0) sb.append(" Ack=").append(TcpNumbers.relativeAck(v));
-        sb.append(" Win=").append(p.tcpWindow).append(" Len=").append(p.payloadWireLen);
-        if (p.tcpMss > 0) sb.append(" MSS=").append(p.tcpMss);
-        if (p.tcpSackPerm) sb.append(" SACK_PERM");
-        if (p.tcpWscale >= 0) sb.append(" WS=").append(1L << Math.min(p.tcpWscale, 14));
+        sb.append(" Win=").append(TcpNumbers.window(v)).append(" Len=").append(p.payloadWireLen);
+        int order = p.tcpOptOrder, shift = 28;
+        while (shift > 0 && (order >>> shift & 0xf) == 0) shift -= 4;
+        for (; shift >= 0; shift -= 4) { // options in the order they came, as tshark lists them
+            switch (order >>> shift & 0xf) {
+                case Packet.OPT_MSS -> sb.append(" MSS=").append(p.tcpMss);
+                case Packet.OPT_SACK_PERM -> sb.append(" SACK_PERM");
+                case Packet.OPT_TS -> sb.append(" TSval=").append(p.tcpTsval).append(" TSecr=").append(p.tcpTsecr);
+                case Packet.OPT_WS -> sb.append(" WS=").append(1L << Math.min(p.tcpWscale, 14));
+                default -> { }
+            }
+        }
         return sb.toString();
     }
 
@@ -123,6 +175,40 @@ final class PacketLine {
     }
 
     private static String icmpv6(Packet p) {
+        String name = icmpv6Name(p);
+        int hdr = p.payloadOff - 8;
+        if (p.payload == null || hdr < 0) return name;
+        int end = p.payloadOff + p.payloadLen;
+        return switch (p.icmpType) {
+            case 133 -> name + linkAddress(p.payload, hdr + 8, end, 1, " from ");
+            case 135 -> hdr + 24 > end ? name : name + " for " + Addresses.ipv6(Bytes.i64(p.payload, hdr + 8), Bytes.i64(p.payload, hdr + 16))
+                    + linkAddress(p.payload, hdr + 24, end, 1, " from ");
+            case 136 -> {
+                if (hdr + 24 > end) yield name;
+                int f = p.payload[hdr + 4] & 0xff;
+                List<String> flags = new ArrayList<>();
+                if ((f & 0x80) != 0) flags.add("rtr");
+                if ((f & 0x40) != 0) flags.add("sol");
+                if ((f & 0x20) != 0) flags.add("ovr");
+                yield name + " " + Addresses.ipv6(Bytes.i64(p.payload, hdr + 8), Bytes.i64(p.payload, hdr + 16))
+                        + (flags.isEmpty() ? "" : " (" + String.join(", ", flags) + ")") + linkAddress(p.payload, hdr + 24, end, 2, " is at ");
+            }
+            default -> name;
+        };
+    }
+
+    /** The link-layer address option of type {@code want} (1 source, 2 target) among ND options, with its prefix. */
+    private static String linkAddress(byte[] b, int off, int end, int want, String prefix) {
+        while (off + 8 <= end) {
+            int type = b[off] & 0xff, len = (b[off + 1] & 0xff) * 8;
+            if (len == 0) return "";
+            if (type == want && len == 8) return prefix + Addresses.mac(Bytes.u48(b, off + 2));
+            off += len;
+        }
+        return "";
+    }
+
+    private static String icmpv6Name(Packet p) {
         return switch (p.icmpType) {
             case 1 -> "Destination Unreachable";
             case 2 -> "Packet Too Big";

@@ -42,7 +42,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "packets", mixinStandardHelpOptions = true,
         description = {"Frames as tshark lists them: number, time, source, destination, protocol, length and info; "
                 + "or chosen fields (-T fields -e FIELD ...). -Y selects frames with a Wireshark display filter, "
-                + "with Wireshark's field names and semantics.",
+                + "with Wireshark's field names and semantics. Times are relative to the first frame, as tshark shows "
+                + "them, unless --time-format is given.",
                 "Example: nta packets capture.pcap -Y 'tcp.flags.syn == 1 && tcp.flags.ack == 0' -c 5"})
 final class PacketsCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "Capture file, or - for standard input.")
@@ -191,22 +192,8 @@ final class PacketsCommand implements Callable<Integer> {
         @Override
         public void frame(PacketView v) {
             Packet p = v.packet();
-            String proto = PacketLine.protocol(p), info = PacketLine.info(v);
-            for (org.nta.event.Event e : v.events()) {
-                if (e instanceof org.nta.event.HttpRequest q) {
-                    proto = "HTTP";
-                    info = q.method() + " " + q.uri() + " " + q.version();
-                } else if (e instanceof org.nta.event.HttpResponse r) {
-                    proto = "HTTP";
-                    info = r.version() + " " + r.status() + " " + r.reason();
-                } else if (e instanceof org.nta.event.DnsMessage d) {
-                    proto = "DNS";
-                    info = (d.response() ? "Standard query response 0x" : "Standard query 0x") + String.format("%04x", d.id()) + " " + d.qname();
-                } else if (e instanceof org.nta.event.TlsHello t) {
-                    proto = "TLS";
-                    info = (t.fromClient() ? "Client Hello" : "Server Hello") + (t.sni() != null ? " (SNI=" + t.sni() + ")" : "");
-                }
-            }
+            String[] pi = PacketLine.summary(v);
+            String proto = pi[0], info = pi[1];
             out.printf("%5d %10s %15s → %-15s %-6s %4d %s%n", v.frame().number, time.format(v.frame().epochNanos(), v.captureStartNs()),
                     PacketLine.source(p), PacketLine.destination(p), proto, v.frame().origLen, info);
         }
@@ -299,9 +286,10 @@ final class PacketsCommand implements Callable<Integer> {
                 m.put("time", time.format(v.frame().epochNanos(), v.captureStartNs()));
                 m.put("source", PacketLine.source(p));
                 m.put("destination", PacketLine.destination(p));
-                m.put("protocol", PacketLine.protocol(p));
+                String[] pi = PacketLine.summary(v);
+                m.put("protocol", pi[0]);
                 m.put("length", v.frame().origLen);
-                m.put("info", PacketLine.info(v));
+                m.put("info", pi[1]);
             } else {
                 for (Field f : fields) {
                     List<String> values = format.values(f, v);

@@ -42,6 +42,11 @@ public final class Packet {
     /** TCP options of interest: MSS, window scale (-1 if absent), SACK permitted. */
     public int tcpMss, tcpWscale;
     public boolean tcpSackPerm;
+    /** TCP timestamps option (when {@link #tcpOptOrder} holds {@link #OPT_TS}). */
+    public long tcpTsval, tcpTsecr;
+    /** The MSS, SACK_PERM, timestamps and window scale options in the order they came, 4 bits each, the last lowest. */
+    public int tcpOptOrder;
+    public static final int OPT_MSS = 1, OPT_SACK_PERM = 2, OPT_TS = 3, OPT_WS = 4;
     public int udpLength;
     public int icmpType = -1, icmpCode = -1;
     /** An ICMP or ICMPv6 error quoting a packet: its first IP header and ports. */
@@ -105,6 +110,7 @@ public final class Packet {
         tcpMss = 0;
         tcpWscale = -1;
         tcpSackPerm = false;
+        tcpOptOrder = 0;
         udpLength = 0;
         icmpType = icmpCode = -1;
         hasIcmpQuoted = false;

@@ -114,12 +114,34 @@ final class TransportDecoder {
                 link.mark(p, Anomaly.TCP_OPTIONS_MALFORMED);
                 return;
             }
+            int shown = 0;
             switch (kind) {
-                case 2 -> { if (len == 4) p.tcpMss = Bytes.u16(b, off + 2); }
-                case 3 -> { if (len == 3) p.tcpWscale = b[off + 2] & 0xff; }
-                case 4 -> p.tcpSackPerm = true;
+                case 2 -> {
+                    if (len == 4) {
+                        p.tcpMss = Bytes.u16(b, off + 2);
+                        shown = Packet.OPT_MSS;
+                    }
+                }
+                case 3 -> {
+                    if (len == 3) {
+                        p.tcpWscale = b[off + 2] & 0xff;
+                        shown = Packet.OPT_WS;
+                    }
+                }
+                case 4 -> {
+                    p.tcpSackPerm = true;
+                    shown = Packet.OPT_SACK_PERM;
+                }
+                case 8 -> {
+                    if (len == 10) {
+                        p.tcpTsval = Bytes.u32l(b, off + 2);
+                        p.tcpTsecr = Bytes.u32l(b, off + 6);
+                        shown = Packet.OPT_TS;
+                    }
+                }
                 default -> { }
             }
+            if (shown != 0 && p.tcpOptOrder >>> 28 == 0) p.tcpOptOrder = p.tcpOptOrder << 4 | shown;
             off += len;
         }
     }

@@ -263,6 +263,9 @@ final class PacketFields {
         tcpField(r, "tcp.hdr_len", 0, 20, (v, p) -> p.tcpHeaderLen, p -> (Quoted.l4u8(p, 12) >> 4) * 4L);
         tcpField(r, "tcp.flags", 4, 20, (v, p) -> p.tcpFlags, p -> Quoted.l4u16(p, 12) & 0xfff);
         tcpField(r, "tcp.window_size_value", 0, 20, (v, p) -> p.tcpWindow, p -> Quoted.l4u16(p, 14));
+        r.register("tcp.window_size", UINT, (v, out) -> {
+            if (v.packet().isTcp()) out.add(TcpNumbers.window(v));
+        });
         r.register("tcp.len", UINT, (v, out) -> {
             Packet p = v.packet();
             if (p.isTcp()) out.add(p.payloadWireLen);

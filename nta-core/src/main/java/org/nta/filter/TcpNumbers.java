@@ -17,6 +17,18 @@ public final class TcpNumbers {
         return me == null || me.baseSeq() < 0 ? p.tcpSeq : (p.tcpSeq - me.baseSeq()) & U32;
     }
 
+    /**
+     * tcp.window_size: the window field scaled by the sender's window scale factor (as Wireshark calculates it; a
+     * SYN's window is never scaled, and without the handshake the factor is unknown and the field is taken as is).
+     */
+    public static long window(FrameView v) {
+        Packet p = v.packet();
+        if ((p.tcpFlags & Packet.TCP_SYN) != 0) return p.tcpWindow;
+        TcpSide me = side(v, true), peer = side(v, false);
+        long f = me == null || peer == null ? -1 : TcpSide.scaling(me, peer);
+        return f > 0 ? p.tcpWindow * f : p.tcpWindow;
+    }
+
     /** tcp.ack: the acknowledgment number minus the base of the other direction when ACK is set, else raw. */
     public static long relativeAck(FrameView v) {
         Packet p = v.packet();

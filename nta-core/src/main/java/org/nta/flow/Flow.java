@@ -35,6 +35,8 @@ public final class Flow {
     public int firstTcpFlags = -1;
     public long lastSynFrame;
     public int synsAB;
+    /** The frame of the SYN that opened this stream on the addresses and ports of an earlier one, or 0. */
+    public long portsReusedFrame;
 
     /** The application protocol a parser recognised in this flow, or null. */
     public org.nta.decode.Proto app;

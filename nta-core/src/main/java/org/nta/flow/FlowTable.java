@@ -83,6 +83,7 @@ public final class FlowTable {
             live.remove(f.key);
             end(f);
             f = newFlow(probe.copy(), srcLow);
+            f.portsReusedFrame = p.frame.number;
         }
         if (!counted) {
             fromA = srcLow == f.aIsLo;
@@ -131,7 +132,11 @@ public final class FlowTable {
                 f.tcpA.baseSet = t.baseSetA;
                 f.tcpB.baseSeq = t.baseB;
                 f.tcpB.baseSet = t.baseSetB;
-                if (opensNewStream(f, p, srcLow)) return newFlow(f.key, srcLow);
+                if (opensNewStream(f, p, srcLow)) {
+                    Flow fresh = newFlow(f.key, srcLow);
+                    fresh.portsReusedFrame = p.frame.number;
+                    return fresh;
+                }
             }
             live.put(f.key, f);
             return f;
@@ -198,6 +203,10 @@ public final class FlowTable {
                 f.lastSynFrame = p.frame.number;
                 f.synsAB++;
             }
+        }
+        if ((flags & Packet.TCP_SYN) != 0) {
+            me.synSeen = true;
+            me.synWscale = p.tcpWscale;
         }
         if (!p.fragmentedL4) {
             if (!me.baseSet) {

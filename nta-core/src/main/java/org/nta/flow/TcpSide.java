@@ -23,8 +23,22 @@ public final class TcpSide {
     private final byte[] order = new byte[12];
     private int orderLen;
 
+    /** The window scale option of this side's SYN (-1: none), and whether its SYN was seen. */
+    int synWscale = -1;
+    boolean synSeen;
+
     public int state() {
         return state;
+    }
+
+    /**
+     * Wireshark's window size scaling factor for segments this side sends: 2^shift when both SYNs carried the window
+     * scale option, 1 when both SYNs were seen and one lacked it (no scaling), -1 when the handshake was not seen.
+     */
+    public static long scaling(TcpSide sender, TcpSide peer) {
+        if (!sender.synSeen || !peer.synSeen) return -1;
+        if (sender.synWscale < 0 || peer.synWscale < 0) return 1;
+        return 1L << Math.min(sender.synWscale, 14);
     }
 
     /** Wireshark's base sequence number of this direction (relative numbers are seq - base), or -1 if unknown. */
