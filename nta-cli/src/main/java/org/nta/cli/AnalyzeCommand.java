@@ -22,6 +22,7 @@ import org.nta.report.AnalysisJson;
 import org.nta.report.AnalysisMarkdown;
 import org.nta.report.AnalysisText;
 import org.nta.report.Ansi;
+import org.nta.report.EvidenceFiles;
 import org.nta.report.FileExtractor;
 import org.nta.report.Json;
 import org.nta.report.TimeFormat;
@@ -48,8 +49,13 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE.md", description = "Write the analyst's report in Markdown.")
     Path report;
 
-    @Option(names = "--extract", paramLabel = "DIR", description = "Write the files carried over HTTP (uploads, downloads) and a manifest into DIR.")
+    @Option(names = "--extract", paramLabel = "DIR", description = "Write the files involved and a manifest into DIR: "
+            + "every upload, the answers in the streams of web shell, disclosure and credential findings, and files a "
+            + "victim downloaded from its attacker.")
     Path extract;
+
+    @Option(names = "--extract-all", description = "With --extract, write every file carried over HTTP (as nta files --extract).")
+    boolean extractAll;
 
     @Option(names = "--max-findings", paramLabel = "N", description = "Key findings shown on the terminal (default 12).")
     int maxFindings = 12;
@@ -71,9 +77,10 @@ final class AnalyzeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<PacketSink> extra = new ArrayList<>();
         FileExtractor extractor = null;
+        if (extractAll && extract == null) throw new CliError("--extract-all needs --extract DIR", Main.EXIT_UNREADABLE);
         if (extract != null) {
             try {
-                extractor = new FileExtractor(extract);
+                extractor = extractAll ? new FileExtractor(extract) : FileExtractor.staged(extract);
             } catch (IOException e) {
                 throw new CliError("cannot create " + extract + ": " + e.getMessage(), Main.EXIT_UNREADABLE);
             }
@@ -88,8 +95,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             if (filter.present()) filter.compile();
             r = Analysis.run(src, EngineConfig.DEFAULTS, AppConfig.all().withHttp(http), DetectionConfig.DEFAULTS, extra,
                     sink -> filter.present() ? filter.wrap(sink) : sink);
-            if (extractor != null) extractor.finish();
+            if (extractor != null) extractor.finish(EvidenceFiles.of(r.findings(), r.incidents()));
         } catch (CaptureException e) {
+            if (extractor != null) extractor.abandon();
             throw new CliError(e.getMessage(), Main.EXIT_UNREADABLE);
         } catch (IOException | UncheckedIOException e) {
             throw new CliError("cannot write into " + extract + ": " + e.getMessage(), Main.EXIT_UNREADABLE);

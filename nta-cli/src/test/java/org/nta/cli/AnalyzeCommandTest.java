@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -46,6 +47,54 @@ class AnalyzeCommandTest {
         assertThat(manifest).isNotEmpty();
         // the login forms sqlmap posted are evidence in the findings, not files: only Export Objects lists them
         for (JsonNode row : manifest) assertThat(row.get("source").asText()).isNotEqualTo("form");
+    }
+
+    @Test
+    void extractsTheFilesInvolvedNotEveryAnswerOfTheBruteForce() throws Exception {
+        Path files = dir.resolve("files"), all = dir.resolve("all");
+        assertThat(CliRun.of("analyze", SAMPLE, "--extract", files.toString()).exit()).isZero();
+        JsonNode manifest = new ObjectMapper().readTree(files.resolve("manifest.json").toFile());
+        List<String> saved = new ArrayList<>();
+        boolean shellOutput = false, listing = false;
+        for (JsonNode row : manifest) {
+            String name = row.get("saved_name").asText();
+            saved.add(name);
+            String content = Files.readString(files.resolve(name), java.nio.charset.StandardCharsets.ISO_8859_1);
+            if (row.get("direction").asText().equals("download")) {
+                shellOutput |= content.startsWith("uid=33(www-data)");
+                listing |= content.contains("Index of /uploads");
+            }
+        }
+        assertThat(saved).contains("dbfunctions.php");
+        assertThat(shellOutput).as("the answer of the web shell's id command").isTrue();
+        assertThat(listing).as("the listing of the uploads folder").isTrue();
+        // gobuster's and sqlmap's thousands of answers are not files involved; nothing is left behind in staging
+        try (var listed = Files.list(files)) {
+            assertThat(listed.map(p -> p.getFileName().toString()).sorted().toList())
+                    .containsExactlyInAnyOrderElementsOf(concat(saved, "manifest.json", "manifest.csv"));
+        }
+        assertThat(saved).hasSizeLessThan(200);
+
+        assertThat(CliRun.of("analyze", SAMPLE, "--extract", all.toString(), "--extract-all").exit()).isZero();
+        assertThat(new ObjectMapper().readTree(all.resolve("manifest.json").toFile()).size()).isGreaterThan(5000);
+        CliRun bare = CliRun.of("analyze", SAMPLE, "--extract-all");
+        assertThat(bare.exit()).isEqualTo(2);
+        assertThat(bare.err()).contains("--extract-all needs --extract");
+    }
+
+    @Test
+    void aBenignCaptureGivesItsUploadsOnly() throws Exception {
+        Path files = dir.resolve("files");
+        assertThat(CliRun.of("analyze", BENIGN, "--extract", files.toString()).exit()).isZero();
+        JsonNode manifest = new ObjectMapper().readTree(files.resolve("manifest.json").toFile());
+        assertThat(manifest).isNotEmpty();
+        for (JsonNode row : manifest) assertThat(row.get("direction").asText()).isEqualTo("upload");
+    }
+
+    private static List<String> concat(List<String> a, String... more) {
+        List<String> r = new ArrayList<>(a);
+        r.addAll(List.of(more));
+        return r;
     }
 
     @Test

@@ -12,12 +12,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Writes file objects into a directory under safe, unique names (see {@link SafeFileNames}) and a manifest of what
  * was written ({@code manifest.json} and {@code manifest.csv}, replaced on each run). Existing files are never
  * overwritten. Only the kept bytes are written: a truncated file says so in the manifest, with its full size and
  * SHA-256.
+ *
+ * <p>A {@link #staged} extractor writes each file into a hidden staging folder inside the directory as it comes and
+ * decides at {@link #finish(Predicate)} which to keep (moved into the directory and listed) and which to drop, for
+ * runs that only know at the end which files matter.
  */
 public final class FileExtractor {
     public static final String MANIFEST_JSON = "manifest.json";
@@ -28,19 +33,53 @@ public final class FileExtractor {
     private final Path dir;
     private final Set<String> reserved = Set.of(MANIFEST_JSON, MANIFEST_CSV);
     private final List<Entry> entries = new ArrayList<>();
+    private final Path staging;
+    private final List<Staged> pending = new ArrayList<>();
 
     /** An extractor that writes each file as it comes (so no file waits in memory) into {@code dir}. */
     public FileExtractor(Path dir) throws IOException {
-        this.dir = dir;
-        Files.createDirectories(dir);
+        this(dir, false);
     }
 
-    /** Writes one file now; returns its manifest entry. */
+    private FileExtractor(Path dir, boolean staged) throws IOException {
+        this.dir = dir;
+        Files.createDirectories(dir);
+        this.staging = staged ? Files.createTempDirectory(dir, ".nta-staging-") : null;
+    }
+
+    /** An extractor whose files wait in a staging folder inside {@code dir} until {@link #finish(Predicate)}. */
+    public static FileExtractor staged(Path dir) throws IOException {
+        return new FileExtractor(dir, true);
+    }
+
+    /** Writes one file now; returns its manifest entry (for a staged extractor, with the staged name). */
     public Entry add(HttpFileObject f) throws IOException {
-        Entry e = write(dir, f, reserved);
+        if (staging != null) {
+            Entry e = write(staging, "f" + pending.size(), f, Set.of());
+            pending.add(new Staged(new Candidate(e, f.conn().clientAddr(), f.conn().serverAddr()), name(f)));
+            return e;
+        }
+        Entry e = write(dir, name(f), f, reserved);
         entries.add(e);
         return e;
     }
+
+    /** Deletes the staged files and their folder (the run failed); written files stay. */
+    public void abandon() {
+        if (staging == null) return;
+        try (var files = Files.list(staging)) {
+            for (Path p : (Iterable<Path>) files::iterator) Files.deleteIfExists(p);
+            Files.deleteIfExists(staging);
+        } catch (IOException ignored) {
+            // best effort: the folder is hidden and named as NTA's
+        }
+        pending.clear();
+    }
+
+    /** A staged file, with the addresses of its connection, for the decision to keep it. */
+    public record Candidate(Entry entry, String clientAddr, String serverAddr) {}
+
+    private record Staged(Candidate candidate, String name) {}
 
     /** The manifest entry of a file that is listed, not written. */
     public static Entry describe(HttpFileObject f) {
@@ -49,15 +88,41 @@ public final class FileExtractor {
                 f.sha256(), f.mimeType(), f.declaredType(), f.truncated(), f.incomplete());
     }
 
-    /** Writes both manifests; returns the entries in the order the files were written. */
+    /** Writes both manifests; returns the entries in the order the files were written (staged files: all kept). */
     public List<Entry> finish() throws IOException {
+        return finish(c -> true);
+    }
+
+    /**
+     * Moves the staged files that {@code keep} accepts into the directory, under safe unique names, deletes the
+     * others and the staging folder, and writes both manifests; returns the entries of the files kept.
+     */
+    public List<Entry> finish(Predicate<Candidate> keep) throws IOException {
+        if (staging != null) {
+            for (Staged s : pending) {
+                Entry e = s.candidate().entry();
+                Path staged = staging.resolve(e.savedName());
+                if (keep.test(s.candidate())) {
+                    Path p = SafeFileNames.createUnique(dir, s.name(), e.frame(), reserved);
+                    Files.move(staged, p, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    entries.add(e.savedAs(p.getFileName().toString()));
+                } else {
+                    Files.delete(staged);
+                }
+            }
+            pending.clear();
+            Files.delete(staging);
+        }
         Files.writeString(dir.resolve(MANIFEST_JSON), manifestJson(entries), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve(MANIFEST_CSV), manifestCsv(entries), StandardCharsets.UTF_8);
         return List.copyOf(entries);
     }
 
-    private static Entry write(Path dir, HttpFileObject f, Set<String> reserved) throws IOException {
-        String name = f.originalName().isBlank() ? "http-" + f.frame() + extension(f.mimeType()) : f.originalName();
+    private static String name(HttpFileObject f) {
+        return f.originalName().isBlank() ? "http-" + f.frame() + extension(f.mimeType()) : f.originalName();
+    }
+
+    private static Entry write(Path dir, String name, HttpFileObject f, Set<String> reserved) throws IOException {
         Path p = SafeFileNames.createUnique(dir, name, f.frame(), reserved);
         byte[] bytes = f.bytes();
         Files.write(p, bytes, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
@@ -71,6 +136,11 @@ public final class FileExtractor {
                         long size,
                         long savedBytes, String sha256, String mimeType, String declaredType, boolean truncated,
                         boolean incomplete) {
+        Entry savedAs(String name) {
+            return new Entry(frame, stream, direction, source, originalName, name, size, savedBytes, sha256, mimeType,
+                    declaredType, truncated, incomplete);
+        }
+
         public Map<String, Object> toMap() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("frame", frame);

@@ -62,4 +62,31 @@ class FileExtractorTest {
         assertThat(Files.readString(dir.resolve("dbfunctions.php"))).isEqualTo("<?php system($_GET['cmd']); ?>");
         assertThat(Files.readString(dir.resolve("dbfunctions-2.php"))).isEqualTo("again");
     }
+
+    @Test
+    void aStagedExtractorKeepsWhatItIsToldAndLeavesNothingElse(@TempDir Path dir) throws IOException {
+        FileExtractor x = FileExtractor.staged(dir);
+        x.add(file(10, "keep.php", "kept", false));
+        x.add(file(11, "drop.php", "dropped", false));
+        x.add(file(12, "keep.php", "kept too", false));
+        List<FileExtractor.Entry> kept = x.finish(c -> !c.entry().originalName().startsWith("drop")
+                && c.clientAddr().equals("10.251.96.4") && c.serverAddr().equals("10.251.96.5"));
+        assertThat(kept).extracting(FileExtractor.Entry::savedName).containsExactly("keep.php", "keep-1.php");
+        assertThat(Files.readString(dir.resolve("keep-1.php"))).isEqualTo("kept too");
+        try (Stream<Path> s = Files.list(dir)) {
+            assertThat(s.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("keep.php", "keep-1.php", "manifest.json", "manifest.csv");
+        }
+        assertThat(Files.readString(dir.resolve("manifest.csv"))).contains("keep-1.php").doesNotContain("drop");
+    }
+
+    @Test
+    void anAbandonedStagedExtractorRemovesItsStagingFolder(@TempDir Path dir) throws IOException {
+        FileExtractor x = FileExtractor.staged(dir);
+        x.add(file(10, "a.php", "a", false));
+        x.abandon();
+        try (Stream<Path> s = Files.list(dir)) {
+            assertThat(s).isEmpty();
+        }
+    }
 }
