@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -215,16 +216,8 @@ public final class PortScanDetector implements Detector {
         ev.put("duration_s", secs);
         ev.put("probes_per_s", secs > 0 ? t.count / secs : (double) t.count);
         String transport = t.udp && type.equals("udp") ? "udp" : "tcp";
-        String probeFilter = switch (type) {
-            case "syn", "connect" -> "tcp.flags.syn == 1 && tcp.flags.ack == 0";
-            case "fin" -> "tcp.flags == 0x001";
-            case "null" -> "tcp.flags == 0x000";
-            case "xmas" -> "tcp.flags.fin == 1 && tcp.flags.push == 1 && tcp.flags.urg == 1";
-            case "ack" -> "tcp.flags == 0x010";
-            case "maimon" -> "tcp.flags == 0x011";
-            case "udp" -> "udp && !icmp"; // tshark also matches the UDP header an ICMP error quotes
-            default -> "tcp";
-        };
+        String probeFilter = type.equals("udp") ? "udp && !icmp" // tshark also matches the UDP header an ICMP error quotes
+                : Objects.requireNonNullElse(flagsFilter(type), "tcp");
         String filter = Filters.and(Filters.src(t.attacker), Filters.dst(t.victim), probeFilter, Filters.frames(t.firstFrame, t.lastFrame));
         String openText = open == 0 ? "no open port found" : (stealth ? "open|filtered: " : "open: ") + joinPorts(openPorts);
         if (stealth) filtered = 0;
@@ -259,20 +252,25 @@ public final class PortScanDetector implements Detector {
                 List.of("T1018"), ev);
     }
 
-    private static String sweepFilter(SweepTally s, String type) {
-        if (s.what.equals("icmp")) return s.attacker.indexOf(':') >= 0 ? "icmpv6.type == 128" : "icmp.type == 8";
-        String port = s.what.substring(4);
-        if (s.what.startsWith("udp/")) return "udp.dstport == " + port + " && !icmp";
-        String flags = switch (type) {
+    /** The filter of a TCP probe kind's flags, or null for a kind without one. */
+    private static String flagsFilter(String type) {
+        return switch (type) {
             case "syn", "connect" -> "tcp.flags.syn == 1 && tcp.flags.ack == 0";
             case "fin" -> "tcp.flags == 0x001";
             case "null" -> "tcp.flags == 0x000";
             case "xmas" -> "tcp.flags.fin == 1 && tcp.flags.push == 1 && tcp.flags.urg == 1";
             case "ack" -> "tcp.flags == 0x010";
             case "maimon" -> "tcp.flags == 0x011";
-            default -> null; // mixed kinds: every packet of the prober to that port
+            default -> null;
         };
-        return Filters.and("tcp.dstport == " + port, flags);
+    }
+
+    private static String sweepFilter(SweepTally s, String type) {
+        if (s.what.equals("icmp")) return s.attacker.indexOf(':') >= 0 ? "icmpv6.type == 128" : "icmp.type == 8";
+        String port = s.what.substring(4);
+        if (s.what.startsWith("udp/")) return "udp.dstport == " + port + " && !icmp";
+        // mixed kinds (no flags filter): every packet of the prober to that port
+        return Filters.and("tcp.dstport == " + port, flagsFilter(type));
     }
 
     private static String label(String type) {
