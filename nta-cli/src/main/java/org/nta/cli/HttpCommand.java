@@ -42,6 +42,9 @@ final class HttpCommand implements Callable<Integer> {
     @Mixin
     FilterOption filter;
 
+    @Mixin
+    LimitOptions limits;
+
     @Spec
     CommandSpec spec;
 
@@ -84,14 +87,14 @@ final class HttpCommand implements Callable<Integer> {
             rows.add(firstFrame(t), r);
         });
         List<PacketSink> sinks = Collect.with(selected, clock, sink);
-        org.nta.app.http.HttpConfig http = AppConfig.all().httpConfig().withMaxBodyBytes(64 << 10).withHashing(false, false);
+        org.nta.app.http.HttpConfig http = limits.http(AppConfig.all().httpConfig().withMaxBodyBytes(64 << 10).withHashing(false, false));
         CaptureSummary s;
         try (org.nta.capture.CaptureSource src = org.nta.capture.CaptureSource.open(file, false)) {
             digits[0] = src.reader().tsPrecisionDigits();
             sinks = new java.util.ArrayList<>(sinks);
             sinks.add(Progress.of(src));
             if (format == RowStream.Format.TEXT) out.println("HTTP transactions:");
-            s = new org.nta.engine.Engine(EngineConfig.DEFAULTS).run(src, sinks,
+            s = new org.nta.engine.Engine(limits.engine(EngineConfig.DEFAULTS)).run(src, sinks,
                     new AppDispatcher((filter.needsApp() ? AppConfig.all() : AppConfig.httpOnly()).withHttp(http)));
         } catch (org.nta.capture.CaptureException e) {
             throw new CliError(e.getMessage(), Main.EXIT_UNREADABLE);
@@ -99,7 +102,7 @@ final class HttpCommand implements Callable<Integer> {
         long n = rows.finish();
         if (format == RowStream.Format.TEXT) out.println(n + " transactions");
         out.flush();
-        return Captures.exitCode(s, spec.commandLine().getErr());
+        return Captures.exitCode(s, spec.commandLine().getErr(), limits);
     }
 
     /** The request frame (or the response's, without a request): the order tshark lists requests in. */
