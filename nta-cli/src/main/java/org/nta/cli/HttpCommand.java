@@ -81,7 +81,7 @@ final class HttpCommand implements Callable<Integer> {
                 r = v;
             } else { // Req, Resp, Stream, Time, Client, Server, Method, Host, URI, Status, Type, Resp bytes, User-Agent
                 r = new Object[] {v[0], v[2], v[3], v[4], v[5] + ":" + v[6], v[7] + ":" + v[8], v[9], v[10],
-                        clip(v[12], 80), v[13], v[14], v[16], clip(v[17], 40)};
+                        clip(v[12], 80), v[13], v[14], truncated(v[16], v[21]), clip(v[17], 40)};
             }
             count[0]++;
             rows.add(firstFrame(t), r);
@@ -103,6 +103,11 @@ final class HttpCommand implements Callable<Integer> {
         if (format == RowStream.Format.TEXT) out.println(n + " transactions");
         out.flush();
         return Captures.exitCode(s, spec.commandLine().getErr(), limits);
+    }
+
+    /** A body length, marked when fewer bytes were kept than it has (--max-body-bytes), as the files table marks files. */
+    static Object truncated(Object length, Object truncated) {
+        return Boolean.TRUE.equals(truncated) ? length + " (truncated)" : length;
     }
 
     /** The request frame (or the response's, without a request): the order tshark lists requests in. */
