@@ -38,7 +38,7 @@ final class LimitOptions {
 
     @Option(names = "--max-body-bytes", paramLabel = "SIZE", converter = Sizes.IntSize.class,
             description = "Decoded HTTP body bytes kept per message (default 64 KiB for http and analyze, 1 MiB for the others); "
-                    + "longer bodies are still counted and hashed, and flagged truncated.")
+                    + "the length of a longer body is still counted, and it is flagged truncated.")
     Integer bodyBytes;
 
     @Option(names = "--max-decompressed-bytes", paramLabel = "SIZE", converter = Sizes.LongSize.class,
