@@ -69,6 +69,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     FilterOption filter;
 
+    @Mixin
+    LimitOptions limits;
+
     @Spec
     CommandSpec spec;
 
@@ -93,7 +96,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         try (CaptureSource src = CaptureSource.open(file, false)) {
             extra.add(Progress.of(src));
             if (filter.present()) filter.compile();
-            r = Analysis.run(src, EngineConfig.DEFAULTS, AppConfig.all().withHttp(http), DetectionConfig.DEFAULTS, extra,
+            r = Analysis.run(src, limits.engine(EngineConfig.DEFAULTS), limits.app(AppConfig.all().withHttp(http)), DetectionConfig.DEFAULTS, extra,
                     sink -> filter.present() ? filter.wrap(sink) : sink);
             if (extractor != null) extractor.finish(EvidenceFiles.of(r.findings(), r.incidents()));
         } catch (CaptureException e) {
@@ -116,7 +119,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             throw new CliError("cannot write the report: " + e.getMessage(), Main.EXIT_UNREADABLE);
         }
         out.flush();
-        return Captures.exitCode(r.capture(), spec.commandLine().getErr());
+        return Captures.exitCode(r.capture(), spec.commandLine().getErr(), limits);
     }
 
     private boolean useColor() {

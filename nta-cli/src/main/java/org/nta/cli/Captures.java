@@ -2,6 +2,10 @@ package org.nta.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+import org.nta.bytes.Anomaly;
 
 import org.nta.capture.CaptureException;
 import org.nta.capture.CaptureSource;
@@ -10,6 +14,7 @@ import org.nta.engine.CaptureSummary;
 import org.nta.engine.Engine;
 import org.nta.engine.EngineConfig;
 import org.nta.engine.PacketSink;
+import org.nta.report.Numbers;
 
 /** Runs the engine over one capture for a command and turns read problems into messages and exit codes. */
 final class Captures {
@@ -28,6 +33,31 @@ final class Captures {
         } catch (CaptureException e) {
             throw new CliError(e.getMessage(), Main.EXIT_UNREADABLE);
         }
+    }
+
+    /**
+     * Names on stderr, in one line, the limits the run reached (a limit is not a read error: the exit code does not
+     * change), then warns when reading stopped early; returns the exit code for the summary.
+     */
+    static int exitCode(CaptureSummary s, PrintWriter err, LimitOptions limits) {
+        String line = limitsLine(s, limits);
+        if (line != null) err.println(line);
+        return exitCode(s, err);
+    }
+
+    /**
+     * {@code nta: FILE: limits reached: KIND ×N (raise --OPTION, now VALUE), ...} in the order of {@link Anomaly}, or null
+     * when none was reached. Kinds without an option are named with their count only.
+     */
+    static String limitsLine(CaptureSummary s, LimitOptions limits) {
+        Map<String, Long> hit = s.limitsReached();
+        if (hit.isEmpty()) return null;
+        StringJoiner parts = new StringJoiner(", ", "nta: " + s.file() + ": limits reached: ", "");
+        hit.forEach((kind, n) -> {
+            String hint = limits.hint(Anomaly.byId(kind));
+            parts.add(kind + " ×" + Numbers.count(n) + (hint == null ? "" : " (" + hint + ")"));
+        });
+        return parts.toString();
     }
 
     /** Warns on stderr when reading stopped early; returns the exit code for the summary. */

@@ -48,6 +48,9 @@ final class ConversationsCommand implements Callable<Integer> {
     @Mixin
     FilterOption filter;
 
+    @Mixin
+    LimitOptions limits;
+
     @Spec
     CommandSpec spec;
 
@@ -79,8 +82,8 @@ final class ConversationsCommand implements Callable<Integer> {
         } else {
             sinks.add(conv);
         }
-        CaptureSummary s = Captures.run(file, EngineConfig.DEFAULTS, sinks,
-                filter.needsApp() ? new org.nta.app.AppDispatcher(org.nta.app.AppConfig.all()) : null);
+        CaptureSummary s = Captures.run(file, limits.engine(EngineConfig.DEFAULTS), sinks,
+                filter.needsApp() ? new org.nta.app.AppDispatcher(limits.app(org.nta.app.AppConfig.all())) : null);
         PrintWriter out = spec.commandLine().getOut();
         List<ConversationRow> all = new ArrayList<>();
         boolean first = true;
@@ -103,7 +106,7 @@ final class ConversationsCommand implements Callable<Integer> {
             throw new CliError("cannot write the output: " + e.getMessage(), Main.EXIT_INTERNAL);
         }
         out.flush();
-        return Captures.exitCode(s, spec.commandLine().getErr());
+        return Captures.exitCode(s, spec.commandLine().getErr(), limits);
     }
 
     private static long firstFrameTime(ConversationCollector conv, CaptureSummary s) {

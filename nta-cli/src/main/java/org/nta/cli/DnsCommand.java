@@ -41,6 +41,9 @@ final class DnsCommand implements Callable<Integer> {
     @Mixin
     FilterOption filter;
 
+    @Mixin
+    LimitOptions limits;
+
     @Spec
     CommandSpec spec;
 
@@ -50,8 +53,8 @@ final class DnsCommand implements Callable<Integer> {
         Collect.Events<DnsMessage> sink = new Collect.Events<>(DnsMessage.class);
         AppConfig app = new AppConfig(false, AppConfig.all().httpConfig(), false, false, true, false, 64);
         org.nta.filter.FilteredSink selected = filter.wrap(new PacketSink() { });
-        CaptureSummary s = Captures.run(file, EngineConfig.DEFAULTS, Collect.with(selected, sink),
-                new AppDispatcher(filter.needsApp() ? AppConfig.all() : app));
+        CaptureSummary s = Captures.run(file, limits.engine(EngineConfig.DEFAULTS), Collect.with(selected, sink),
+                new AppDispatcher(limits.app(filter.needsApp() ? AppConfig.all() : app)));
         List<DnsMessage> messages = sink.sorted(selected);
         long[] start = {sink.startNs()};
         PrintWriter out = spec.commandLine().getOut();
@@ -67,6 +70,6 @@ final class DnsCommand implements Callable<Integer> {
             out.print(DnsReport.text(messages, time.build(digits), start[0]));
         }
         out.flush();
-        return Captures.exitCode(s, spec.commandLine().getErr());
+        return Captures.exitCode(s, spec.commandLine().getErr(), limits);
     }
 }

@@ -21,6 +21,7 @@ import org.nta.report.Numbers;
 import org.nta.report.TextTable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -47,6 +48,9 @@ final class FilesCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     FilterOption filter;
 
+    @Mixin
+    LimitOptions limits;
+
     @Spec
     CommandSpec spec;
 
@@ -61,10 +65,10 @@ final class FilesCommand implements Callable<Integer> {
         }
         org.nta.filter.FilteredSink selected = filter.wrap(new PacketSink() { });
         PacketSink sink = Collect.files(extractor, selected, entries, true);
-        HttpConfig http = HttpConfig.defaults().withMaxFileBytes(maxFileBytes);
+        HttpConfig http = limits.http(HttpConfig.defaults().withMaxFileBytes(maxFileBytes));
         CaptureSummary s;
         try {
-            s = Captures.run(file, EngineConfig.DEFAULTS, Collect.with(selected, sink),
+            s = Captures.run(file, limits.engine(EngineConfig.DEFAULTS), Collect.with(selected, sink),
                     new AppDispatcher((filter.needsApp() ? AppConfig.all() : AppConfig.httpOnly()).withHttp(http)));
             if (extractor != null) extractor.finish();
         } catch (UncheckedIOException | IOException e) {
@@ -87,6 +91,6 @@ final class FilesCommand implements Callable<Integer> {
             if (t.size() > 0) out.print(t.render());
         }
         out.flush();
-        return Captures.exitCode(s, spec.commandLine().getErr());
+        return Captures.exitCode(s, spec.commandLine().getErr(), limits);
     }
 }

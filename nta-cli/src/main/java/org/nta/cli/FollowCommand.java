@@ -52,12 +52,15 @@ final class FollowCommand implements Callable<Integer> {
     @Mixin
     FilterOption filter;
 
+    @Mixin
+    LimitOptions limits;
+
     @Spec
     CommandSpec spec;
 
     /** The recorder plus every application parser, for a filter that names application fields. */
-    private static AppLayer withParsers(AppLayer recorder) {
-        org.nta.app.AppDispatcher parsers = new org.nta.app.AppDispatcher(org.nta.app.AppConfig.all());
+    private AppLayer withParsers(AppLayer recorder) {
+        org.nta.app.AppDispatcher parsers = new org.nta.app.AppDispatcher(limits.app(org.nta.app.AppConfig.all()));
         return new AppLayer() {
             @Override
             public StreamHandlerFactory start(EventSink events, AnomalyCounter anomalies) {
@@ -112,7 +115,7 @@ final class FollowCommand implements Callable<Integer> {
         org.nta.filter.FilteredSink selected = filter.wrap(new PacketSink() { });
         if (filter.needsApp()) app = withParsers(app);
         if (selected != null) sinks.add(0, selected);
-        CaptureSummary s = Captures.run(file, EngineConfig.DEFAULTS, sinks, app);
+        CaptureSummary s = Captures.run(file, limits.engine(EngineConfig.DEFAULTS), sinks, app);
         if (selected != null) {
             recorder.turns().removeIf(t -> {
                 for (long f = t.firstFrame; f <= t.lastFrame; f++) if (selected.matched(f)) return false;
@@ -130,6 +133,6 @@ final class FollowCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("nta: " + recorder.droppedBytes() + " bytes beyond --max-bytes were not shown");
         }
         out.flush();
-        return Captures.exitCode(s, spec.commandLine().getErr());
+        return Captures.exitCode(s, spec.commandLine().getErr(), limits);
     }
 }

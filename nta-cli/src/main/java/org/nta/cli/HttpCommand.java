@@ -42,6 +42,9 @@ final class HttpCommand implements Callable<Integer> {
     @Mixin
     FilterOption filter;
 
+    @Mixin
+    LimitOptions limits;
+
     @Spec
     CommandSpec spec;
 
@@ -78,20 +81,20 @@ final class HttpCommand implements Callable<Integer> {
                 r = v;
             } else { // Req, Resp, Stream, Time, Client, Server, Method, Host, URI, Status, Type, Resp bytes, User-Agent
                 r = new Object[] {v[0], v[2], v[3], v[4], v[5] + ":" + v[6], v[7] + ":" + v[8], v[9], v[10],
-                        clip(v[12], 80), v[13], v[14], v[16], clip(v[17], 40)};
+                        clip(v[12], 80), v[13], v[14], truncated(v[16], v[21]), clip(v[17], 40)};
             }
             count[0]++;
             rows.add(firstFrame(t), r);
         });
         List<PacketSink> sinks = Collect.with(selected, clock, sink);
-        org.nta.app.http.HttpConfig http = AppConfig.all().httpConfig().withMaxBodyBytes(64 << 10).withHashing(false, false);
+        org.nta.app.http.HttpConfig http = limits.http(AppConfig.all().httpConfig().withMaxBodyBytes(64 << 10).withHashing(false, false));
         CaptureSummary s;
         try (org.nta.capture.CaptureSource src = org.nta.capture.CaptureSource.open(file, false)) {
             digits[0] = src.reader().tsPrecisionDigits();
             sinks = new java.util.ArrayList<>(sinks);
             sinks.add(Progress.of(src));
             if (format == RowStream.Format.TEXT) out.println("HTTP transactions:");
-            s = new org.nta.engine.Engine(EngineConfig.DEFAULTS).run(src, sinks,
+            s = new org.nta.engine.Engine(limits.engine(EngineConfig.DEFAULTS)).run(src, sinks,
                     new AppDispatcher((filter.needsApp() ? AppConfig.all() : AppConfig.httpOnly()).withHttp(http)));
         } catch (org.nta.capture.CaptureException e) {
             throw new CliError(e.getMessage(), Main.EXIT_UNREADABLE);
@@ -99,7 +102,12 @@ final class HttpCommand implements Callable<Integer> {
         long n = rows.finish();
         if (format == RowStream.Format.TEXT) out.println(n + " transactions");
         out.flush();
-        return Captures.exitCode(s, spec.commandLine().getErr());
+        return Captures.exitCode(s, spec.commandLine().getErr(), limits);
+    }
+
+    /** A body length, marked when fewer bytes were kept than it has (--max-body-bytes), as the files table marks files. */
+    static Object truncated(Object length, Object truncated) {
+        return Boolean.TRUE.equals(truncated) ? length + " (truncated)" : length;
     }
 
     /** The request frame (or the response's, without a request): the order tshark lists requests in. */

@@ -67,6 +67,9 @@ final class PacketsCommand implements Callable<Integer> {
     @Mixin
     TimeOptions time;
 
+    @Mixin
+    LimitOptions limits;
+
     @Spec
     CommandSpec spec;
 
@@ -119,7 +122,7 @@ final class PacketsCommand implements Callable<Integer> {
             };
             Sink sink = new Sink(display, output, count);
             try {
-                summary = new Engine(EngineConfig.DEFAULTS).run(src, List.of(sink), needsApp() ? new AppDispatcher(AppConfig.all()) : null);
+                summary = new Engine(limits.engine(EngineConfig.DEFAULTS)).run(src, List.of(sink), needsApp() ? new AppDispatcher(limits.app(AppConfig.all())) : null);
             } catch (Enough e) {
                 // -c frames shown: the rest of the capture is not read
             }
@@ -128,7 +131,7 @@ final class PacketsCommand implements Callable<Integer> {
         }
         output.finish();
         out.flush();
-        return summary == null ? Main.EXIT_OK : Captures.exitCode(summary, spec.commandLine().getErr());
+        return summary == null ? Main.EXIT_OK : Captures.exitCode(summary, spec.commandLine().getErr(), limits);
     }
 
     /** Application parsing costs reassembly: run it only when the filter or a field names an application protocol. */

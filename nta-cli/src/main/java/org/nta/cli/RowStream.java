@@ -99,6 +99,7 @@ final class RowStream {
                         if (v == null) json.writeNull();
                         else if (v instanceof Long l) json.writeNumber(l);
                         else if (v instanceof Integer n) json.writeNumber(n);
+                        else if (v instanceof Boolean b) json.writeBoolean(b);
                         else json.writeString(v.toString());
                     }
                     json.writeEndObject();

@@ -37,6 +37,9 @@ final class TlsCommand implements Callable<Integer> {
     @Mixin
     TimeOptions time;
 
+    @Mixin
+    LimitOptions limits;
+
     @Spec
     CommandSpec spec;
 
@@ -45,7 +48,7 @@ final class TlsCommand implements Callable<Integer> {
         if (json && csv) throw new CliError("--json and --csv exclude each other", Main.EXIT_UNREADABLE);
         Collect.Events<TlsHello> sink = new Collect.Events<>(TlsHello.class);
         AppConfig app = new AppConfig(false, AppConfig.all().httpConfig(), true, false, false, false, 64);
-        CaptureSummary s = Captures.run(file, EngineConfig.DEFAULTS, List.of(sink), new AppDispatcher(app));
+        CaptureSummary s = Captures.run(file, limits.engine(EngineConfig.DEFAULTS), List.of(sink), new AppDispatcher(limits.app(app)));
         List<TlsHello> messages = sink.sorted(null);
         long[] start = {sink.startNs()};
         PrintWriter out = spec.commandLine().getOut();
@@ -62,6 +65,6 @@ final class TlsCommand implements Callable<Integer> {
             out.print(TlsReport.text(tls, time.build(digits), start[0]));
         }
         out.flush();
-        return Captures.exitCode(s, spec.commandLine().getErr());
+        return Captures.exitCode(s, spec.commandLine().getErr(), limits);
     }
 }

@@ -90,6 +90,25 @@ public enum Anomaly {
         return id;
     }
 
+    /**
+     * A configured limit was reached (reassembly depth, out-of-order buffers, memory caps, table sizes, HTTP header,
+     * body, file and decompression sizes): the input was fine but NTA kept or followed less of it than it carried.
+     */
+    public boolean isLimit() {
+        return switch (this) {
+            case FRAG_LIMIT, TCP_DEPTH_REACHED, TCP_OOO_LIMIT, TCP_MEMCAP, FLOW_LIMIT, HTTP_HEADER_TOO_LONG,
+                    HTTP_BODY_TRUNCATED, HTTP_DECOMPRESS_LIMIT, HTTP_TOO_MANY_HEADERS, HTTP_PIPELINE_LIMIT,
+                    HTTP_FILE_TRUNCATED, APP_SEARCH_MEMCAP -> true;
+            default -> false;
+        };
+    }
+
+    /** The kind with this {@link #id()}, or null. */
+    public static Anomaly byId(String id) {
+        for (Anomaly a : values()) if (a.id.equals(id)) return a;
+        return null;
+    }
+
     /** Capture-file and decoder kinds make a frame "malformed"; stream-level kinds are reported separately. */
     public boolean isFrameLevel() {
         return ordinal() < TCP_OVERLAP_MISMATCH.ordinal();

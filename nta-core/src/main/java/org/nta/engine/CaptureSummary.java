@@ -3,6 +3,7 @@ package org.nta.engine;
 import java.util.List;
 import java.util.Map;
 
+import org.nta.bytes.Anomaly;
 import org.nta.capture.InterfaceInfo;
 import org.nta.capture.ReadProblem;
 
@@ -12,7 +13,7 @@ import org.nta.capture.ReadProblem;
  * @param firstNs earliest and {@code lastNs} latest packet time, ns since the epoch (0 when no packets)
  * @param bytes   data size as capinfos reports it: the sum of the frames' original (on the wire) lengths
  * @param capturedBytes the sum of the captured lengths (smaller when frames were cut to the snapshot length)
- * @param malformed malformed frames by anomaly kind
+ * @param malformed malformed frames by anomaly kind, and every stream-level anomaly (limits reached included)
  * @param undecodedLinkTypes frames per link type NTA does not decode
  */
 public record CaptureSummary(String file, String format, String compression, long fileSize, List<Integer> linkTypes,
@@ -39,6 +40,16 @@ public record CaptureSummary(String file, String format, String compression, lon
     /** Wireshark's nstime_to_sec: seconds and nanoseconds converted separately. */
     private static double seconds(long epochNs) {
         return (double) Math.floorDiv(epochNs, 1_000_000_000L) + (double) Math.floorMod(epochNs, 1_000_000_000L) / 1e9;
+    }
+
+    /** The {@link #malformed()} counts of the kinds that are a configured limit reached ({@link Anomaly#isLimit()}). */
+    public Map<String, Long> limitsReached() {
+        Map<String, Long> m = new java.util.LinkedHashMap<>();
+        malformed.forEach((id, n) -> {
+            Anomaly a = Anomaly.byId(id);
+            if (a != null && a.isLimit()) m.put(id, n);
+        });
+        return m;
     }
 
     /** "ok", or "partial" when reading stopped at a corrupt or cut-off point. */

@@ -12,4 +12,8 @@ public record EngineConfig(DecoderConfig decoder, FlowConfig flows, ReassemblyCo
     public EngineConfig withHash(boolean hash) {
         return new EngineConfig(decoder, flows, reassembly, hash);
     }
+
+    public EngineConfig withReassembly(ReassemblyConfig r) {
+        return new EngineConfig(decoder, flows, r, hashFile);
+    }
 }

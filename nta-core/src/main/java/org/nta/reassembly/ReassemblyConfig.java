@@ -17,4 +17,16 @@ package org.nta.reassembly;
 public record ReassemblyConfig(long depth, int maxOooBytes, int maxOooSegments, long memcap, int overlapCheckBytes,
                                long roleProbeBytes) {
     public static final ReassemblyConfig DEFAULTS = new ReassemblyConfig(256L << 20, 1 << 20, 256, 64L << 20, 4096, 64 << 10);
+
+    public ReassemblyConfig withDepth(long bytes) {
+        return new ReassemblyConfig(bytes, maxOooBytes, maxOooSegments, memcap, overlapCheckBytes, roleProbeBytes);
+    }
+
+    public ReassemblyConfig withMaxOoo(int bytes, int segments) {
+        return new ReassemblyConfig(depth, bytes, segments, memcap, overlapCheckBytes, roleProbeBytes);
+    }
+
+    public ReassemblyConfig withMemcap(long bytes) {
+        return new ReassemblyConfig(depth, maxOooBytes, maxOooSegments, bytes, overlapCheckBytes, roleProbeBytes);
+    }
 }

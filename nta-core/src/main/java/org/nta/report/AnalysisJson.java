@@ -39,6 +39,7 @@ public final class AnalysisJson {
         s.put("incidents", r.incidents().size());
         s.put("findings", r.findings().size());
         s.put("malformed", c.malformed());
+        s.put("limits_reached", c.limitsReached());
         m.put("summary", s);
         List<Map<String, Object>> incidents = new ArrayList<>();
         for (Incident i : r.incidents()) incidents.add(incident(i, r.findings(), digits));

@@ -36,6 +36,12 @@ public final class AnalysisMarkdown {
             row(sb, "Time", tf.format(c.firstNs(), t0) + " → " + tf.format(c.lastNs(), t0) + " (" + Numbers.decimal(c.durationSeconds(), 1) + " s)");
         }
         row(sb, "TCP / UDP streams", c.tcpStreams() + " / " + c.udpStreams());
+        if (!c.limitsReached().isEmpty()) {
+            List<String> hit = new ArrayList<>();
+            c.limitsReached().forEach((kind, n) -> hit.add("`" + kind + "` ×" + Numbers.count(n)));
+            row(sb, "Limits reached", String.join(", ", hit) + " (less was analysed than the capture carries; "
+                    + "the options of `nta analyze --help` raise them)");
+        }
         List<Finding> attack = new ArrayList<>(), context = new ArrayList<>();
         for (Finding f : r.findings()) (f.attacker() != null ? attack : context).add(f);
         row(sb, "Incidents", String.valueOf(r.incidents().size()));

@@ -14,13 +14,15 @@ public final class HttpReport {
     public static final List<String> COLUMNS = List.of("request_frame", "request_first_frame", "response_frame",
             "stream", "time", "client_addr", "client_port", "server_addr", "server_port", "method", "host", "uri",
             "uri_decoded", "status", "content_type", "request_body_len", "response_body_len", "user_agent", "referer",
-            "server");
+            "server", "request_truncated", "response_truncated");
 
     private HttpReport() {}
 
     /**
      * Missing sides give nulls. {@code time} is the request's (else the response's) capture time; body lengths are
-     * decoded lengths (Zeek's request_body_len/response_body_len); content_type is the response's.
+     * decoded lengths (Zeek's request_body_len/response_body_len); content_type is the response's; the two
+     * truncated flags say that fewer body bytes were kept than were decoded (HttpConfig.maxBodyBytes). New columns
+     * go at the end, so that CSV columns keep their positions.
      */
     /** The row's values in {@link #COLUMNS} order (no map: for streaming many rows). */
     public static Object[] values(HttpTransaction t, TimeFormat tf, long captureStartNs) {
@@ -44,7 +46,9 @@ public final class HttpReport {
             r != null ? r.body().decodedLength() : null,
             q != null ? q.userAgent() : null,
             q != null ? q.referer() : null,
-            r != null ? r.server() : null};
+            r != null ? r.server() : null,
+            q != null ? q.body().truncated() : null,
+            r != null ? r.body().truncated() : null};
     }
 
     public static Map<String, Object> row(HttpTransaction t, TimeFormat tf, long captureStartNs) {
@@ -72,6 +76,8 @@ public final class HttpReport {
         m.put("user_agent", q != null ? q.userAgent() : null);
         m.put("referer", q != null ? q.referer() : null);
         m.put("server", r != null ? r.server() : null);
+        m.put("request_truncated", q != null ? q.body().truncated() : null);
+        m.put("response_truncated", r != null ? r.body().truncated() : null);
         return m;
     }
 }

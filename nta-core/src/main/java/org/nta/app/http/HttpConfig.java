@@ -14,7 +14,8 @@ package org.nta.app.http;
  * @param maxBodyBytes         decoded body bytes kept in request/response events and multipart parts
  *                             (http.body_truncated); the rest is counted and hashed, not stored
  * @param maxFileBytes         decoded bytes kept per file object (http.file_truncated); 0 keeps none (hash and size
- *                             only), which is what a run that does not extract files wants
+ *                             only, and not counted as truncated), which is what a run that does not extract files
+ *                             wants
  * @param maxDecompressedBytes decoded output of one body's Content-Encoding (http.decompress_limit); also bounds the
  *                             encoded bytes buffered for brotli, which is decoded at the end of the body
  * @param maxContentEncodings  layers of Content-Encoding decoded ("gzip, br" is two)
@@ -70,18 +71,24 @@ public record HttpConfig(int maxHeaderBytes, int maxHeaders, int maxChunkLineByt
                 maxDecompressedBytes, maxContentEncodings, maxMultipartParts, maxTunnelHoldBytes, hashRequestBodies, hashResponseBodies);
     }
 
+    /** Keeps which bodies are hashed (the ten-limit constructor would turn hashing back on for both). */
     public HttpConfig withMaxDecompressedBytes(long bytes) {
         return new HttpConfig(maxHeaderBytes, maxHeaders, maxChunkLineBytes, maxPendingRequests, maxBodyBytes,
-                maxFileBytes, bytes, maxContentEncodings, maxMultipartParts, maxTunnelHoldBytes);
+                maxFileBytes, bytes, maxContentEncodings, maxMultipartParts, maxTunnelHoldBytes, hashRequestBodies, hashResponseBodies);
     }
 
-    /** The larger of the two keep limits: what a body collector must hold to serve both. */
+    public HttpConfig withMaxHeaderBytes(int bytes) {
+        return new HttpConfig(bytes, maxHeaders, maxChunkLineBytes, maxPendingRequests, maxBodyBytes, maxFileBytes,
+                maxDecompressedBytes, maxContentEncodings, maxMultipartParts, maxTunnelHoldBytes, hashRequestBodies, hashResponseBodies);
+    }
+
     /** Which bodies are hashed (and so can become file objects). */
     public HttpConfig withHashing(boolean requests, boolean responses) {
         return new HttpConfig(maxHeaderBytes, maxHeaders, maxChunkLineBytes, maxPendingRequests, maxBodyBytes, maxFileBytes,
                 maxDecompressedBytes, maxContentEncodings, maxMultipartParts, maxTunnelHoldBytes, requests, responses);
     }
 
+    /** The larger of the two keep limits: what a body collector must hold to serve both. */
     int keepBytes() {
         return Math.max(maxBodyBytes, maxFileBytes);
     }

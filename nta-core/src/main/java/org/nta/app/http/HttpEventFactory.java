@@ -79,7 +79,7 @@ final class HttpEventFactory {
                         partBytes, partBytes.length < size, partIncomplete));
                 if (p.filename() != null) {
                     byte[] fileBytes = Arrays.copyOfRange(kept, p.start(), p.start() + Math.min(size, config.maxFileBytes()));
-                    if (fileBytes.length < size) anomalies.add(Anomaly.HTTP_FILE_TRUNCATED, frame);
+                    if (fileBytes.length < size && config.maxFileBytes() > 0) anomalies.add(Anomaly.HTTP_FILE_TRUNCATED, frame);
                     files.add(new HttpFileObject(conn, frame, head.firstFrame(), timeNs, HttpFileObject.Direction.UPLOAD,
                             HttpFileObject.Source.MULTIPART_PART, p.filename(), size, sha,
                             MimeSniffer.sniff(kept, p.start(), size), p.contentType(), fileBytes,
@@ -146,7 +146,8 @@ final class HttpEventFactory {
                                 String declaredType, String method, String uri, String host) {
         if (c.sha256().isEmpty()) return null; // this direction is not hashed: no file objects wanted
         byte[] bytes = c.prefix(config.maxFileBytes());
-        if (bytes.length < c.decodedLength()) anomalies.add(Anomaly.HTTP_FILE_TRUNCATED, frame);
+        // a run keeping no file bytes (maxFileBytes 0) asked for none: that is not a limit reached
+        if (bytes.length < c.decodedLength() && config.maxFileBytes() > 0) anomalies.add(Anomaly.HTTP_FILE_TRUNCATED, frame);
         byte[] kept = c.kept();
         boolean incomplete = c.incomplete() || c.decoding() == HttpBody.Decoding.LIMIT
                 || c.decoding() == HttpBody.Decoding.ERROR || c.decoding() == HttpBody.Decoding.GAP;
