@@ -29,30 +29,66 @@ public final class TextTable {
         return rows.size();
     }
 
+    /** Characters of cells the streaming writer keeps between its two passes (about as many bytes). */
+    static final long KEEP_CHARS = 16L << 20;
+
     /**
-     * Writes a table of {@code rows} rows without keeping them: cells are produced twice by {@code row}, once to
-     * measure the columns and once to print, so memory does not grow with the number of rows.
+     * Writes a table of {@code rows} rows without holding them as objects: the first pass measures the columns and
+     * keeps each row's cells as one string while they fit in {@link #KEEP_CHARS}, so they are formatted once; past
+     * that, {@code row} is asked again for the cells when printing, so memory stays bounded whatever the rows.
      */
     public void stream(Appendable out, int rows, java.util.function.IntFunction<Object[]> row) throws java.io.IOException {
-        int[] w = new int[headers.length];
-        for (int i = 0; i < w.length; i++) w[i] = headers[i].length();
-        for (int r = 0; r < rows; r++) {
-            Object[] cells = row.apply(r);
-            for (int i = 0; i < w.length && i < cells.length; i++) if (cells[i] != null) w[i] = Math.max(w[i], cells[i].toString().length());
-        }
-        StringBuilder head = new StringBuilder(256);
-        line(head, headers, w);
-        out.append(head);
-        // a builder of its own for the rows: one that held a non-Latin-1 header (A→B) stays two bytes a character
+        stream(out, rows, row, KEEP_CHARS);
+    }
+
+    void stream(Appendable out, int rows, java.util.function.IntFunction<Object[]> row, long keepChars) throws java.io.IOException {
+        int n = headers.length;
+        int[] w = new int[n];
+        for (int i = 0; i < n; i++) w[i] = headers[i].length();
+        String[] cs = new String[n];
+        String[] kept = new String[rows];
+        int[] ends = new int[Math.multiplyExact(rows, n)];
+        long keptChars = 0;
         StringBuilder sb = new StringBuilder(256);
-        String[] cs = new String[headers.length];
         for (int r = 0; r < rows; r++) {
-            Object[] cells = row.apply(r);
-            for (int i = 0; i < cs.length; i++) cs[i] = i < cells.length && cells[i] != null ? cells[i].toString() : "";
+            cells(row.apply(r), cs);
+            for (int i = 0; i < n; i++) w[i] = Math.max(w[i], cs[i].length());
+            if (kept == null) continue;
             sb.setLength(0);
-            line(sb, cs, w);
-            out.append(sb);
+            for (int i = 0; i < n; i++) ends[r * n + i] = sb.append(cs[i]).length();
+            keptChars += sb.length();
+            if (keptChars > keepChars) {
+                kept = null;
+                ends = null;
+            } else {
+                kept[r] = sb.toString();
+            }
         }
+        sb.setLength(0);
+        line(sb, headers, w);
+        out.append(sb);
+        // a builder of its own for the rows: one that held a non-Latin-1 header (A→B) stays two bytes a character
+        StringBuilder line = new StringBuilder(256);
+        for (int r = 0; r < rows; r++) {
+            if (kept == null) {
+                cells(row.apply(r), cs);
+            } else {
+                String k = kept[r];
+                for (int i = 0, start = 0; i < n; i++) {
+                    int end = ends[r * n + i];
+                    cs[i] = k.substring(start, end);
+                    start = end;
+                }
+                kept[r] = null;
+            }
+            line.setLength(0);
+            line(line, cs, w);
+            out.append(line);
+        }
+    }
+
+    private static void cells(Object[] cells, String[] into) {
+        for (int i = 0; i < into.length; i++) into[i] = i < cells.length && cells[i] != null ? cells[i].toString() : "";
     }
 
     public String render() {
