@@ -39,7 +39,8 @@ final class FilesCommand implements Callable<Integer> {
     @Option(names = "--extract", paramLabel = "DIR", description = "Write the files and manifest.json/manifest.csv into DIR.")
     Path dir;
 
-    @Option(names = "--max-file-bytes", paramLabel = "N", description = "Bytes kept per file (default 64 MiB); larger files are truncated and flagged.")
+    @Option(names = "--max-file-bytes", paramLabel = "SIZE", converter = Sizes.IntSize.class,
+            description = "Bytes kept per file (default 64 MiB; k/KiB, M/MiB, G/GiB); larger files are truncated and flagged.")
     int maxFileBytes = 64 << 20;
 
     @Option(names = "--json", description = "The manifest as JSON on standard output.")

@@ -50,6 +50,23 @@ class LimitOptionsTest {
     }
 
     @Test
+    void maxFileBytesTakesASizeKeepsThatMuchOfEachFileAndNamesTheOption() throws Exception {
+        Path out = dir.resolve("files");
+        CliRun r = CliRun.of("files", SAMPLE, "-Y", "http.request.method == \"POST\" && http.content_type contains \"multipart\"",
+                "--extract", out.toString(), "--max-file-bytes", "16");
+        assertThat(r.exit()).isZero();
+        assertThat(Files.size(out.resolve("dbfunctions.php"))).isEqualTo(16);
+        JsonNode row = JSON.readTree(out.resolve("manifest.json").toFile()).get(0);
+        assertThat(row.get("size").asLong()).isEqualTo(60);
+        assertThat(row.get("truncated").asBoolean()).isTrue();
+        assertThat(r.err()).contains("http.file_truncated ×", "(raise --max-file-bytes, now 16 bytes)");
+        assertThat(CliRun.of("files", SAMPLE, "--max-file-bytes", "1M").err()).doesNotContain("file_truncated");
+        CliRun zero = CliRun.of("files", SAMPLE, "--max-file-bytes", "0");
+        assertThat(zero.exit()).isEqualTo(2);
+        assertThat(zero.err()).contains("must be more than 0");
+    }
+
+    @Test
     void maxStreamBytesStopsReassemblyAndNamesTheOption() {
         CliRun r = CliRun.of("http", SAMPLE, "--max-stream-bytes", "2k");
         assertThat(r.exit()).isZero();

@@ -51,33 +51,11 @@ public final class HttpReport {
             r != null ? r.body().truncated() : null};
     }
 
+    /** The row as a map of {@link #COLUMNS} to {@link #values}. */
     public static Map<String, Object> row(HttpTransaction t, TimeFormat tf, long captureStartNs) {
-        HttpRequest q = t.request();
-        HttpResponse r = t.response();
-        ConnInfo c = t.conn();
+        Object[] v = values(t, tf, captureStartNs);
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("request_frame", q != null ? q.frame() : null);
-        m.put("request_first_frame", q != null ? q.firstFrame() : null);
-        m.put("response_frame", r != null ? r.frame() : null);
-        m.put("stream", c.stream());
-        m.put("time", tf.format(t.startTimeNs(), captureStartNs));
-        m.put("client_addr", c.clientAddr());
-        m.put("client_port", c.clientPort());
-        m.put("server_addr", c.serverAddr());
-        m.put("server_port", c.serverPort());
-        m.put("method", q != null ? q.method() : null);
-        m.put("host", q != null ? q.host() : null);
-        m.put("uri", q != null ? q.uri() : null);
-        m.put("uri_decoded", q != null ? q.uriDecoded() : null);
-        m.put("status", r != null ? r.status() : null);
-        m.put("content_type", r != null ? r.contentType() : null);
-        m.put("request_body_len", q != null ? q.body().decodedLength() : null);
-        m.put("response_body_len", r != null ? r.body().decodedLength() : null);
-        m.put("user_agent", q != null ? q.userAgent() : null);
-        m.put("referer", q != null ? q.referer() : null);
-        m.put("server", r != null ? r.server() : null);
-        m.put("request_truncated", q != null ? q.body().truncated() : null);
-        m.put("response_truncated", r != null ? r.body().truncated() : null);
+        for (int i = 0; i < v.length; i++) m.put(COLUMNS.get(i), v[i]);
         return m;
     }
 }

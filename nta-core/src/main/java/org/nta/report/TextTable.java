@@ -29,26 +29,27 @@ public final class TextTable {
         return rows.size();
     }
 
-    /** Characters of cells the streaming writer keeps between its two passes (about as many bytes). */
-    static final long KEEP_CHARS = 16L << 20;
+    /** Bytes the streaming writer keeps between its two passes (cells are Latin-1 text: a byte a character). */
+    static final long KEEP_BYTES = 16L << 20;
 
     /**
      * Writes a table of {@code rows} rows without holding them as objects: the first pass measures the columns and
-     * keeps each row's cells as one string while they fit in {@link #KEEP_CHARS}, so they are formatted once; past
+     * keeps each row's cells as one string while they fit in {@link #KEEP_BYTES}, so they are formatted once; past
      * that, {@code row} is asked again for the cells when printing, so memory stays bounded whatever the rows.
      */
     public void stream(Appendable out, int rows, java.util.function.IntFunction<Object[]> row) throws java.io.IOException {
-        stream(out, rows, row, KEEP_CHARS);
+        stream(out, rows, row, KEEP_BYTES);
     }
 
-    void stream(Appendable out, int rows, java.util.function.IntFunction<Object[]> row, long keepChars) throws java.io.IOException {
+    void stream(Appendable out, int rows, java.util.function.IntFunction<Object[]> row, long keepBytes) throws java.io.IOException {
         int n = headers.length;
         int[] w = new int[n];
         for (int i = 0; i < n; i++) w[i] = headers[i].length();
         String[] cs = new String[n];
-        String[] kept = new String[rows];
-        int[] ends = new int[Math.multiplyExact(rows, n)];
-        long keptChars = 0;
+        // the cells' end offsets (4 bytes each) and a string object per row count against the budget as well
+        long keptBytes = (long) rows * n * 4 + rows * 40L;
+        String[] kept = keptBytes <= keepBytes ? new String[rows] : null;
+        int[] ends = kept != null ? new int[rows * n] : null;
         StringBuilder sb = new StringBuilder(256);
         for (int r = 0; r < rows; r++) {
             cells(row.apply(r), cs);
@@ -56,8 +57,8 @@ public final class TextTable {
             if (kept == null) continue;
             sb.setLength(0);
             for (int i = 0; i < n; i++) ends[r * n + i] = sb.append(cs[i]).length();
-            keptChars += sb.length();
-            if (keptChars > keepChars) {
+            keptBytes += sb.length();
+            if (keptBytes > keepBytes) {
                 kept = null;
                 ends = null;
             } else {

@@ -40,7 +40,7 @@ class TextTableTest {
             calls.incrementAndGet();
             return row(i);
         }, 100);
-        assertThat(calls.get()).isEqualTo(100); // past 100 kept characters every row is asked for again
+        assertThat(calls.get()).isEqualTo(100); // past 100 kept bytes every row is asked for again
         assertThat(twice.toString()).isEqualTo(once.toString());
     }
 }
