@@ -20,9 +20,10 @@ import java.util.function.Predicate;
  * overwritten. Only the kept bytes are written: a truncated file says so in the manifest, with its full size and
  * SHA-256.
  *
- * <p>A {@link #staged} extractor writes each file into a hidden staging folder inside the directory as it comes and
- * decides at {@link #finish(Predicate)} which to keep (moved into the directory and listed) and which to drop, for
- * runs that only know at the end which files matter.
+ * <p>A {@link #staged} extractor holds each file as it comes (in memory up to {@link #STAGE_MEMORY} bytes in all,
+ * past that in a hidden staging folder inside the directory) and decides at {@link #finish(Predicate)} which to keep
+ * (written or moved into the directory and listed) and which to drop, for runs that only know at the end which files
+ * matter: most are dropped, and creating a file costs far more than holding a few kilobytes.
  */
 public final class FileExtractor {
     public static final String MANIFEST_JSON = "manifest.json";
@@ -33,30 +34,52 @@ public final class FileExtractor {
     private final Path dir;
     private final Set<String> reserved = Set.of(MANIFEST_JSON, MANIFEST_CSV);
     private final List<Entry> entries = new ArrayList<>();
-    private final Path staging;
+    /** Per name, the number the next file of that name tries first (see SafeFileNames#createUnique). */
+    private final Map<String, Integer> nextNumber = new java.util.HashMap<>();
+    /** Bytes of staged files held in memory across all of them; the rest waits on disk. */
+    static final long STAGE_MEMORY = 32L << 20;
+
+    private final boolean staged;
+    private final long stageMemory;
     private final List<Staged> pending = new ArrayList<>();
+    private Path staging;
+    private long heldBytes;
 
     /** An extractor that writes each file as it comes (so no file waits in memory) into {@code dir}. */
     public FileExtractor(Path dir) throws IOException {
-        this(dir, false);
+        this(dir, false, 0);
     }
 
-    private FileExtractor(Path dir, boolean staged) throws IOException {
+    private FileExtractor(Path dir, boolean staged, long stageMemory) throws IOException {
         this.dir = dir;
         Files.createDirectories(dir);
-        this.staging = staged ? Files.createTempDirectory(dir, ".nta-staging-") : null;
+        this.staged = staged;
+        this.stageMemory = stageMemory;
     }
 
-    /** An extractor whose files wait in a staging folder inside {@code dir} until {@link #finish(Predicate)}. */
+    /** An extractor whose files wait (in memory, then in a staging folder inside {@code dir}) for {@link #finish(Predicate)}. */
     public static FileExtractor staged(Path dir) throws IOException {
-        return new FileExtractor(dir, true);
+        return staged(dir, STAGE_MEMORY);
     }
 
-    /** Writes one file now; returns its manifest entry (for a staged extractor, with the staged name). */
+    static FileExtractor staged(Path dir, long memory) throws IOException {
+        return new FileExtractor(dir, true, memory);
+    }
+
+    /** Writes one file now; returns its manifest entry (for a staged extractor: held, without a saved name yet). */
     public Entry add(HttpFileObject f) throws IOException {
-        if (staging != null) {
-            Entry e = write(staging, "f" + pending.size(), f, Set.of());
-            pending.add(new Staged(new Candidate(e, f.conn().clientAddr(), f.conn().serverAddr()), name(f)));
+        if (staged) {
+            Entry e;
+            byte[] held = null;
+            if (heldBytes + f.keptLength() <= stageMemory) {
+                held = f.bytes();
+                heldBytes += held.length;
+                e = entry(f, null, held.length);
+            } else {
+                if (staging == null) staging = Files.createTempDirectory(dir, ".nta-staging-");
+                e = write(staging, "f" + pending.size(), f, Set.of());
+            }
+            pending.add(new Staged(new Candidate(e, f.conn().clientAddr(), f.conn().serverAddr()), name(f), held));
             return e;
         }
         Entry e = write(dir, name(f), f, reserved);
@@ -66,6 +89,8 @@ public final class FileExtractor {
 
     /** Deletes the staged files and their folder (the run failed); written files stay. */
     public void abandon() {
+        pending.clear();
+        heldBytes = 0;
         if (staging == null) return;
         try (var files = Files.list(staging)) {
             for (Path p : (Iterable<Path>) files::iterator) Files.deleteIfExists(p);
@@ -73,19 +98,18 @@ public final class FileExtractor {
         } catch (IOException ignored) {
             // best effort: the folder is hidden and named as NTA's
         }
-        pending.clear();
+        staging = null;
     }
 
     /** A staged file, with the addresses of its connection, for the decision to keep it. */
     public record Candidate(Entry entry, String clientAddr, String serverAddr) {}
 
-    private record Staged(Candidate candidate, String name) {}
+    /** {@code held}: the bytes, or null when they wait in the staging folder under the entry's saved name. */
+    private record Staged(Candidate candidate, String name, byte[] held) {}
 
     /** The manifest entry of a file that is listed, not written. */
     public static Entry describe(HttpFileObject f) {
-        return new Entry(f.frame(), f.conn().stream(), f.direction().id(), f.source().id(), f.originalName(), null,
-                f.size(), 0,
-                f.sha256(), f.mimeType(), f.declaredType(), f.truncated(), f.incomplete());
+        return entry(f, null, 0);
     }
 
     /** Writes both manifests; returns the entries in the order the files were written (staged files: all kept). */
@@ -98,21 +122,22 @@ public final class FileExtractor {
      * others and the staging folder, and writes both manifests; returns the entries of the files kept.
      */
     public List<Entry> finish(Predicate<Candidate> keep) throws IOException {
-        if (staging != null) {
-            for (Staged s : pending) {
-                Entry e = s.candidate().entry();
-                Path staged = staging.resolve(e.savedName());
-                if (keep.test(s.candidate())) {
-                    Path p = SafeFileNames.createUnique(dir, s.name(), e.frame(), reserved);
-                    Files.move(staged, p, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                    entries.add(e.savedAs(p.getFileName().toString()));
-                } else {
-                    Files.delete(staged);
-                }
+        for (Staged s : pending) {
+            Entry e = s.candidate().entry();
+            Path waiting = s.held() == null ? staging.resolve(e.savedName()) : null;
+            if (keep.test(s.candidate())) {
+                Path p = SafeFileNames.createUnique(dir, s.name(), e.frame(), reserved, nextNumber);
+                if (waiting == null) Files.write(p, s.held(), StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+                else Files.move(waiting, p, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                entries.add(e.savedAs(p.getFileName().toString()));
+            } else if (waiting != null) {
+                Files.delete(waiting);
             }
-            pending.clear();
-            Files.delete(staging);
         }
+        pending.clear();
+        heldBytes = 0;
+        if (staging != null) Files.delete(staging);
+        staging = null;
         Files.writeString(dir.resolve(MANIFEST_JSON), manifestJson(entries), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve(MANIFEST_CSV), manifestCsv(entries), StandardCharsets.UTF_8);
         return List.copyOf(entries);
@@ -122,13 +147,16 @@ public final class FileExtractor {
         return f.originalName().isBlank() ? "http-" + f.frame() + extension(f.mimeType()) : f.originalName();
     }
 
-    private static Entry write(Path dir, String name, HttpFileObject f, Set<String> reserved) throws IOException {
-        Path p = SafeFileNames.createUnique(dir, name, f.frame(), reserved);
+    private Entry write(Path dir, String name, HttpFileObject f, Set<String> reserved) throws IOException {
+        Path p = SafeFileNames.createUnique(dir, name, f.frame(), reserved, nextNumber);
         byte[] bytes = f.bytes();
         Files.write(p, bytes, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-        return new Entry(f.frame(), f.conn().stream(), f.direction().id(), f.source().id(), f.originalName(),
-                p.getFileName().toString(), f.size(), bytes.length, f.sha256(), f.mimeType(), f.declaredType(),
-                f.truncated(), f.incomplete());
+        return entry(f, p.getFileName().toString(), bytes.length);
+    }
+
+    private static Entry entry(HttpFileObject f, String savedName, long savedBytes) {
+        return new Entry(f.frame(), f.conn().stream(), f.direction().id(), f.source().id(), f.originalName(), savedName,
+                f.size(), savedBytes, f.sha256(), f.mimeType(), f.declaredType(), f.truncated(), f.incomplete());
     }
 
     /** One written file. */

@@ -89,12 +89,23 @@ public final class SafeFileNames {
      * existing file (or symlink) is never overwritten or followed. Names in {@code reserved} are skipped.
      */
     public static Path createUnique(Path dir, String safeName, long frame, Set<String> reserved) throws IOException {
+        return createUnique(dir, safeName, frame, reserved, new java.util.HashMap<>());
+    }
+
+    /**
+     * The same, skipping the numbered names {@code next} says are taken for the name and leaving there the number
+     * after the name taken: a writer of thousands of files of one name (index.php) then tries a few names per file,
+     * not all the taken ones again each time. The names are those the plain form gives.
+     */
+    public static Path createUnique(Path dir, String safeName, long frame, Set<String> reserved,
+                                    java.util.Map<String, Integer> next) throws IOException {
         String name = sanitize(safeName);
         int dot = name.lastIndexOf('.');
         String base = dot > 0 ? name.substring(0, dot) : name;
         String ext = dot > 0 ? name.substring(dot) : "";
         Path root = dir.toAbsolutePath().normalize();
-        for (int n = 0; ; n++) {
+        // the numbered names are skipped once taken; the frame's own names start again at 1 for each frame
+        for (int n = Math.min(next.getOrDefault(name, 0), 101); ; n++) {
             String candidate = n == 0 ? name
                     : n <= 100 ? shorten(base, MAX_BYTES - 8 - ext.length()) + "-" + n + ext
                     : shorten(base, MAX_BYTES - 30 - ext.length()) + "-f" + frame + "-" + (n - 100) + ext;
@@ -102,7 +113,9 @@ public final class SafeFileNames {
             Path p = root.resolve(candidate).normalize();
             if (!p.getParent().equals(root)) throw new IOException("unsafe file name: " + candidate);
             try {
-                return Files.createFile(p);
+                Path created = Files.createFile(p);
+                next.put(name, n + 1);
+                return created;
             } catch (FileAlreadyExistsException e) {
                 if (n > 100_000) throw e;
             }

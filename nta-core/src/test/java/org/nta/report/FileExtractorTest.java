@@ -3,6 +3,8 @@ package org.nta.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nta.event.ConnInfo;
 import org.nta.event.HttpFileObject;
 
@@ -63,9 +65,10 @@ class FileExtractorTest {
         assertThat(Files.readString(dir.resolve("dbfunctions-2.php"))).isEqualTo("again");
     }
 
-    @Test
-    void aStagedExtractorKeepsWhatItIsToldAndLeavesNothingElse(@TempDir Path dir) throws IOException {
-        FileExtractor x = FileExtractor.staged(dir);
+    @ParameterizedTest(name = "{0} bytes held in memory")
+    @ValueSource(longs = {1 << 20, 5, 0}) // all in memory; the first in memory, the rest on disk; all on disk
+    void aStagedExtractorKeepsWhatItIsToldAndLeavesNothingElse(long memory, @TempDir Path dir) throws IOException {
+        FileExtractor x = FileExtractor.staged(dir, memory);
         x.add(file(10, "keep.php", "kept", false));
         x.add(file(11, "drop.php", "dropped", false));
         x.add(file(12, "keep.php", "kept too", false));
@@ -82,8 +85,12 @@ class FileExtractorTest {
 
     @Test
     void anAbandonedStagedExtractorRemovesItsStagingFolder(@TempDir Path dir) throws IOException {
-        FileExtractor x = FileExtractor.staged(dir);
+        FileExtractor x = FileExtractor.staged(dir, 1);
         x.add(file(10, "a.php", "a", false));
+        x.add(file(11, "b.php", "on disk", false));
+        try (Stream<Path> s = Files.list(dir)) {
+            assertThat(s).hasSize(1); // the staging folder
+        }
         x.abandon();
         try (Stream<Path> s = Files.list(dir)) {
             assertThat(s).isEmpty();

@@ -86,4 +86,20 @@ class SafeFileNamesTest {
         assertThat(dir.resolve("x-100.bin")).exists();
         assertThat(dir.resolve("x-f777-1.bin")).exists();
     }
+
+    @Test
+    void aWriterThatRemembersTheNextNumberGivesTheSameNames(@TempDir Path plain, @TempDir Path remembered) throws IOException {
+        java.util.Map<String, Integer> next = new java.util.HashMap<>();
+        for (int i = 0; i <= 150; i++) {
+            long frame = 700 + i / 50;
+            Path a = SafeFileNames.createUnique(plain, "x.bin", frame, Set.of());
+            Path b = SafeFileNames.createUnique(remembered, "x.bin", frame, Set.of(), next);
+            assertThat(b.getFileName()).isEqualTo(a.getFileName());
+        }
+        assertThat(next).containsEntry("x.bin", 102); // x-f703-1.bin was the 101st name tried for frame 703
+        // a file made by someone else meanwhile is still stepped over
+        java.nio.file.Files.createFile(remembered.resolve("x-f703-2.bin"));
+        assertThat(SafeFileNames.createUnique(remembered, "x.bin", 703, Set.of(), next).getFileName())
+                .hasToString("x-f703-3.bin");
+    }
 }
