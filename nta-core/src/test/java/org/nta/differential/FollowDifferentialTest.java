@@ -35,7 +35,9 @@ class FollowDifferentialTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"webshell-lab.pcap.gz", "benign-lab.pcap.gz"})
+    @ValueSource(strings = {"webshell-lab.pcap.gz", "benign-lab.pcap.gz", "benign-office-day.pcap.gz",
+            "connect-scan-ffuf-post-shell.pcap.gz", "hydra-login-bruteforce.pcap.gz", "ipv6-fin-udp-wfuzz-b64-ncat.pcap.gz",
+            "sqlmap-union-web-probes.pcap.gz"})
     void everyStreamMatchesTsharkFollowRaw(String name) throws Exception {
         assumeTrue(Tools.has("tshark") || "true".equalsIgnoreCase(System.getenv("CI")), "tshark not installed");
         Path file = TestFiles.capture(name);
@@ -67,7 +69,8 @@ class FollowDifferentialTest {
                 continue;
             }
             ConnInfo conn = r.rec().swappedConn() != null ? r.rec().swappedConn() : r.conn();
-            boolean node0IsClient = node0.equals(conn.clientAddr() + ":" + conn.clientPort());
+            String client = conn.clientAddr().indexOf(':') >= 0 ? "[" + conn.clientAddr() + "]" : conn.clientAddr();
+            boolean node0IsClient = node0.equals(client + ":" + conn.clientPort()); // tshark: [v6]:port
             c2s = Bytes.hex(r.rec().direction(true));
             s2c = Bytes.hex(r.rec().direction(false));
             assertThat(c2s).as("stream %d client → server", s).isEqualTo(node0IsClient ? t[1] : t[2]);
