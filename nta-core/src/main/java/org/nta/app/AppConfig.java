@@ -13,9 +13,11 @@ import org.nta.app.http.HttpConfig;
  *                      it is unrecognised
  * @param searchMemcap  bytes held that way across all connections; a connection that would go beyond stops
  *                      searching, counted as {@code app.search_memcap_reached}
+ * @param ldap          parse LDAP (detected by content on any TCP port)
+ * @param snmp          parse SNMP v1/v2c datagrams on UDP 161/162
  */
 public record AppConfig(boolean http, HttpConfig httpConfig, boolean tls, boolean ssh, boolean dns, boolean opaque,
-                        int detectBytes, int searchBytes, long searchMemcap) {
+                        int detectBytes, int searchBytes, long searchMemcap, boolean ldap, boolean snmp) {
     public static final int SEARCH_BYTES = 64 << 10;
     public static final long SEARCH_MEMCAP = 32L << 20;
 
@@ -24,8 +26,15 @@ public record AppConfig(boolean http, HttpConfig httpConfig, boolean tls, boolea
         this(http, httpConfig, tls, ssh, dns, opaque, detectBytes, SEARCH_BYTES, SEARCH_MEMCAP);
     }
 
+    /** Without LDAP and SNMP (as before they were parsed). */
+    public AppConfig(boolean http, HttpConfig httpConfig, boolean tls, boolean ssh, boolean dns, boolean opaque,
+                     int detectBytes, int searchBytes, long searchMemcap) {
+        this(http, httpConfig, tls, ssh, dns, opaque, detectBytes, searchBytes, searchMemcap, false, false);
+    }
+
     public static AppConfig all() {
-        return new AppConfig(true, HttpConfig.defaults().withMaxFileBytes(0), true, true, true, true, 64);
+        return new AppConfig(true, HttpConfig.defaults().withMaxFileBytes(0), true, true, true, true, 64, SEARCH_BYTES,
+                SEARCH_MEMCAP, true, true);
     }
 
     public static AppConfig httpOnly() {
@@ -33,6 +42,6 @@ public record AppConfig(boolean http, HttpConfig httpConfig, boolean tls, boolea
     }
 
     public AppConfig withHttp(HttpConfig c) {
-        return new AppConfig(http, c, tls, ssh, dns, opaque, detectBytes, searchBytes, searchMemcap);
+        return new AppConfig(http, c, tls, ssh, dns, opaque, detectBytes, searchBytes, searchMemcap, ldap, snmp);
     }
 }

@@ -4,6 +4,13 @@ import org.nta.app.dns.DnsConfig;
 import org.nta.app.dns.DnsDecoder;
 import org.nta.app.dns.DnsDetect;
 import org.nta.app.dns.DnsTcpHandler;
+import org.nta.app.http.HttpAuthListener;
+import org.nta.app.ldap.LdapConfig;
+import org.nta.app.ldap.LdapDetect;
+import org.nta.app.ldap.LdapHandler;
+import org.nta.app.snmp.SnmpConfig;
+import org.nta.app.snmp.SnmpDecoder;
+import org.nta.app.snmp.SnmpTracker;
 import org.nta.app.http.HttpConnectionParser;
 import org.nta.app.ssh.SshConfig;
 import org.nta.app.ssh.SshDetect;
@@ -39,6 +46,7 @@ public final class AppDispatcher implements AppLayer {
     private AnomalyCounter anomalies;
     private DnsDecoder dns;
     private HoldBudget searchBudget;
+    private SnmpTracker snmp;
 
     public AppDispatcher(AppConfig config) {
         this(config, false);
@@ -64,6 +72,7 @@ public final class AppDispatcher implements AppLayer {
         this.anomalies = anomalies;
         this.dns = new DnsDecoder(DnsConfig.DEFAULTS, anomalies);
         this.searchBudget = new HoldBudget(config.searchMemcap());
+        this.snmp = new SnmpTracker(SnmpConfig.DEFAULTS, anomalies, events::emit);
         return StreamHandlerFactory.withOpener(this::connection, AppDispatcher::opener);
     }
 
@@ -80,6 +89,7 @@ public final class AppDispatcher implements AppLayer {
     /** DNS over UDP on its ports (53, mDNS 5353, LLMNR 5355), or on another port when the content is clearly DNS. */
     @Override
     public void onDatagram(Packet p, Flow flow, boolean fromA) {
+        if (config.snmp() && snmpDatagram(p, flow, fromA)) return;
         if (!config.dns() || p.payloadLen == 0) return;
         boolean port = isDnsPort(flow.aPort()) || isDnsPort(flow.bPort());
         if (!port && (isNetbios(flow.aPort()) || isNetbios(flow.bPort()) || !DnsDetect.looksLikeDns(p.payload, p.payloadOff, p.payloadLen))) return;
@@ -88,6 +98,26 @@ public final class AppDispatcher implements AppLayer {
             flow.app = flow.bPort() == 5353 || flow.aPort() == 5353 ? Proto.MDNS : flow.bPort() == 5355 || flow.aPort() == 5355 ? Proto.LLMNR : Proto.DNS;
             events.emit(m);
         });
+    }
+
+    /** SNMP on UDP 161/162 whose content is SNMP: decoded, paired and labelled. */
+    private boolean snmpDatagram(Packet p, Flow flow, boolean fromA) {
+        boolean aPort = isSnmpPort(flow.aPort()), bPort = isSnmpPort(flow.bPort());
+        if (!aPort && !bPort || !SnmpDecoder.looksLikeSnmp(p.payload, p.payloadOff, p.payloadLen)) return false;
+        boolean clientIsA = !aPort || bPort && flow.bPort() <= flow.aPort();
+        ConnInfo conn = TcpStreams.conn(flow, clientIsA);
+        if (!snmp.onDatagram(conn, fromA == clientIsA, p.payload, p.payloadOff, p.payloadLen, p.frame.number, p.frame.epochNanos())) return false;
+        flow.app = Proto.SNMP;
+        return true;
+    }
+
+    private static boolean isSnmpPort(int port) {
+        return port == 161 || port == 162;
+    }
+
+    @Override
+    public void finish() {
+        if (snmp != null) snmp.finish();
     }
 
     /** NetBIOS name and datagram services use DNS's wire format but are not DNS. */
@@ -127,14 +157,16 @@ public final class AppDispatcher implements AppLayer {
         if (config.tls() && TlsDetect.looksLikeTls(b, off, len, fromClient)) return Proto.TLS;
         if (config.ssh() && SshDetect.looksLikeSsh(b, off, len, fromClient)) return Proto.SSH;
         if (config.dns() && (conn.serverPort() == 53 || conn.clientPort() == 53) && DnsDetect.looksLikeDnsOverTcp(b, off, len)) return Proto.DNS;
+        if (config.ldap() && LdapDetect.looksLikeLdap(b, off, len)) return Proto.LDAP;
         return null;
     }
 
     private StreamHandler parser(Proto p, ConnInfo conn) {
         return switch (p) {
-            case HTTP -> new HttpConnectionParser(conn, config.httpConfig(), httpListener(), anomalies);
+            case HTTP -> new HttpConnectionParser(conn, config.httpConfig(), new HttpAuthListener(httpListener(), events::emit, anomalies), anomalies);
             case TLS -> new TlsHandler(conn, TlsConfig.DEFAULTS, anomalies, events::emit);
             case SSH -> new SshHandler(conn, SshConfig.DEFAULTS, anomalies, events::emit);
+            case LDAP -> new LdapHandler(conn, LdapConfig.DEFAULTS, anomalies, events::emit);
             default -> new DnsTcpHandler(conn, dns, anomalies, events::emit);
         };
     }

@@ -77,7 +77,17 @@ public enum Anomaly {
     SSH_LINE_TOO_LONG("ssh.line_too_long"),
     SSH_PRE_BANNER_LIMIT("ssh.pre_banner_limit"),
     // application layer: connections searched for a start line after a mid-stream pickup or a gap
-    APP_SEARCH_MEMCAP("app.search_memcap_reached");
+    APP_SEARCH_MEMCAP("app.search_memcap_reached"),
+    // authentication: HTTP auth headers, NTLMSSP, BER (LDAP, SNMP), LDAP and SNMP
+    HTTP_AUTH_MALFORMED("http.auth_malformed"),
+    HTTP_AUTH_PENDING_LIMIT("http.auth_pending_limit"),
+    NTLMSSP_MALFORMED("ntlmssp.malformed"),
+    BER_TOO_DEEP("ber.too_deep"),
+    LDAP_MALFORMED("ldap.malformed"),
+    LDAP_MESSAGE_TOO_LARGE("ldap.message_too_large"),
+    SNMP_MALFORMED("snmp.malformed"),
+    SNMP_VARBIND_LIMIT("snmp.varbind_limit"),
+    SNMP_PENDING_LIMIT("snmp.pending_limit");
 
     private final String id;
 
@@ -99,6 +109,7 @@ public enum Anomaly {
             case FRAG_LIMIT, TCP_DEPTH_REACHED, TCP_OOO_LIMIT, TCP_MEMCAP, FLOW_LIMIT, HTTP_HEADER_TOO_LONG,
                     HTTP_BODY_TRUNCATED, HTTP_DECOMPRESS_LIMIT, HTTP_TOO_MANY_HEADERS, HTTP_PIPELINE_LIMIT,
                     HTTP_FILE_TRUNCATED, APP_SEARCH_MEMCAP -> true;
+            case HTTP_AUTH_PENDING_LIMIT, LDAP_MESSAGE_TOO_LARGE, SNMP_VARBIND_LIMIT, SNMP_PENDING_LIMIT -> true;
             default -> false;
         };
     }

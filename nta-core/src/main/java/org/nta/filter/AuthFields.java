@@ -1,0 +1,130 @@
+package org.nta.filter;
+
+import static org.nta.filter.FieldType.BYTES;
+import static org.nta.filter.FieldType.INT;
+import static org.nta.filter.FieldType.STRING;
+import static org.nta.filter.FieldType.UINT;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HexFormat;
+
+import org.nta.event.HttpHeader;
+import org.nta.event.HttpRequest;
+import org.nta.event.LdapMessage;
+import org.nta.event.NtlmsspMessage;
+import org.nta.event.SnmpMessage;
+
+/**
+ * Display-filter fields of the authentication parsers, with Wireshark's names: {@code http.authbasic},
+ * {@code ntlmssp.*}, {@code ldap.*} and {@code snmp.*}, read from the events completed on the frame.
+ */
+final class AuthFields {
+    private AuthFields() {}
+
+    static void register(FieldRegistry r) {
+        r.registerEventField("http.authbasic", STRING, HttpRequest.class, (e, out) -> {
+            for (HttpHeader h : e.headers().list()) {
+                if (!h.name().equalsIgnoreCase("authorization") && !h.name().equalsIgnoreCase("proxy-authorization")) continue;
+                String basic = basic(h.value());
+                if (basic != null) out.addString(basic);
+            }
+        });
+        r.registerEventField("http.proxy_authorization", STRING, HttpRequest.class, (e, out) -> {
+            for (HttpHeader h : e.headers().list()) if (h.name().equalsIgnoreCase("proxy-authorization")) out.addString(h.value());
+        });
+        ntlmssp(r);
+        ldap(r);
+        snmp(r);
+    }
+
+    /** Basic credentials as Wireshark decodes them, or null. */
+    static String basic(String value) {
+        String v = value.trim();
+        if (!v.regionMatches(true, 0, "Basic ", 0, 6)) return null;
+        String tok = v.substring(6).trim();
+        int sp = tok.indexOf(' ');
+        if (sp >= 0) tok = tok.substring(0, sp);
+        try {
+            return new String(Base64.getDecoder().decode(tok), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static void ntlmssp(FieldRegistry r) {
+        r.registerProtocol("ntlmssp", v -> has(v, NtlmsspMessage.class));
+        r.registerEventField("ntlmssp.messagetype", UINT, NtlmsspMessage.class, (e, out) -> out.add(e.messageType()));
+        r.registerEventField("ntlmssp.auth.username", STRING, NtlmsspMessage.class, (e, out) -> {
+            if (e.messageType() == 3) out.addString(e.user().isEmpty() ? "NULL" : e.user());
+        });
+        r.registerEventField("ntlmssp.auth.domain", STRING, NtlmsspMessage.class, (e, out) -> {
+            if (e.messageType() == 3) out.addString(e.domain().isEmpty() ? "NULL" : e.domain());
+        });
+        r.registerEventField("ntlmssp.auth.hostname", STRING, NtlmsspMessage.class, (e, out) -> {
+            if (e.messageType() == 3) out.addString(e.host().isEmpty() ? "NULL" : e.host());
+        });
+        r.registerEventField("ntlmssp.ntlmserverchallenge", BYTES, NtlmsspMessage.class, (e, out) -> {
+            if (e.serverChallenge() != null) {
+                byte[] b = HexFormat.of().parseHex(e.serverChallenge());
+                out.addBytes(b, 0, b.length);
+            }
+        });
+        r.registerEventField("ntlmssp.ntlmv2_response.ntproofstr", BYTES, NtlmsspMessage.class, (e, out) -> {
+            if (e.ntProofStr() != null) {
+                byte[] b = HexFormat.of().parseHex(e.ntProofStr());
+                out.addBytes(b, 0, b.length);
+            }
+        });
+    }
+
+    private static void ldap(FieldRegistry r) {
+        r.registerProtocol("ldap", v -> has(v, LdapMessage.class));
+        r.registerEventField("ldap.messageID", UINT, LdapMessage.class, (e, out) -> out.add(e.messageId()));
+        r.registerEventField("ldap.protocolOp", UINT, LdapMessage.class, (e, out) -> out.add(e.protocolOp()));
+        r.registerEventField("ldap.name", STRING, LdapMessage.class, (e, out) -> {
+            if (e.protocolOp() == 0 && e.name() != null) out.addString(e.name());
+        });
+        r.registerEventField("ldap.baseObject", STRING, LdapMessage.class, (e, out) -> {
+            if (e.protocolOp() == 3 && e.name() != null) out.addString(e.name());
+        });
+        r.registerEventField("ldap.simple", STRING, LdapMessage.class, (e, out) -> {
+            if (e.simple() != null) out.addString(e.simple());
+        });
+        r.registerEventField("ldap.mechanism", STRING, LdapMessage.class, (e, out) -> {
+            if (e.mechanism() != null) out.addString(e.mechanism());
+        });
+        r.registerEventField("ldap.resultCode", UINT, LdapMessage.class, (e, out) -> {
+            if (e.resultCode() >= 0) out.add(e.resultCode());
+        });
+        r.registerEventField("ldap.scope", UINT, LdapMessage.class, (e, out) -> {
+            if (e.scope() >= 0) out.add(e.scope());
+        });
+    }
+
+    private static void snmp(FieldRegistry r) {
+        r.registerProtocol("snmp", v -> has(v, SnmpMessage.class));
+        r.registerEventField("snmp.version", INT, SnmpMessage.class, (e, out) -> out.add(e.version()));
+        r.registerEventField("snmp.community", STRING, SnmpMessage.class, (e, out) -> {
+            if (e.community() != null) out.addString(e.community());
+        });
+        r.registerEventField("snmp.data", UINT, SnmpMessage.class, (e, out) -> {
+            if (e.pduType() >= 0) out.add(e.pduType());
+        });
+        r.registerEventField("snmp.request_id", INT, SnmpMessage.class, (e, out) -> {
+            if (e.pduType() >= 0 && e.pduType() != 4) out.add(e.requestId());
+        });
+        r.registerEventField("snmp.error_status", INT, SnmpMessage.class, (e, out) -> {
+            if (e.pduType() >= 0 && e.pduType() != 4 && e.pduType() != 5) out.add(e.errorStatus());
+        });
+        r.registerEventField("snmp.name", STRING, SnmpMessage.class, (e, out) -> {
+            for (String oid : e.oids()) out.addString(oid);
+        });
+    }
+
+    private static boolean has(FrameView v, Class<?> type) {
+        var events = v.events();
+        for (int i = 0, n = events.size(); i < n; i++) if (type.isInstance(events.get(i))) return true;
+        return false;
+    }
+}
