@@ -54,7 +54,10 @@ final class AuthFields {
 
     private static void ntlmssp(FieldRegistry r) {
         r.registerProtocol("ntlmssp", v -> has(v, NtlmsspMessage.class));
-        r.registerEventField("ntlmssp.messagetype", UINT, NtlmsspMessage.class, (e, out) -> out.add(e.messageType()));
+        r.register(Field.hex("ntlmssp.messagetype", 8, (v, out) -> { // tshark prints 0x00000003
+            var events = v.events();
+            for (int i = 0, n = events.size(); i < n; i++) if (events.get(i) instanceof NtlmsspMessage m) out.add(m.messageType());
+        }));
         r.registerEventField("ntlmssp.auth.username", STRING, NtlmsspMessage.class, (e, out) -> {
             if (e.messageType() == 3) out.addString(e.user().isEmpty() ? "NULL" : e.user());
         });
