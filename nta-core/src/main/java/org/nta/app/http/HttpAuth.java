@@ -46,14 +46,11 @@ public final class HttpAuth {
         String t = s.trim();
         int sp = t.indexOf(' ');
         if (sp >= 0) t = t.substring(0, sp); // a token68 ends at the first blank
+        if (t.isEmpty()) return null;
         try {
             return Base64.getDecoder().decode(t);
         } catch (IllegalArgumentException e) {
-            try {
-                return Base64.getMimeDecoder().decode(t);
-            } catch (IllegalArgumentException e2) {
-                return null;
-            }
+            return null;
         }
     }
 

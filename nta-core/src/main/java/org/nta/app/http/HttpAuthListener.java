@@ -143,6 +143,10 @@ public final class HttpAuthListener implements HttpListener {
                 return null;
             }
             int[] at = Spnego.ntlmssp(tok, 0, tok.length);
+            if (at == null && scheme.equalsIgnoreCase("NTLM")) {
+                anomalies.add(Anomaly.NTLMSSP_MALFORMED, f);
+                return null;
+            }
             if (at == null) { // Negotiate with Kerberos (or another mechanism): the logon, without a secret
                 return new Credential(conn, "http", "Negotiate", null, null, Credential.Kind.TOKEN, null,
                         Credential.Result.UNKNOWN, f, ns, f, ns, 0, where + "; Kerberos or another GSS-API mechanism");
