@@ -40,6 +40,6 @@ final class FilterOption {
 
     /** Whether the filter needs application parsing (it names HTTP, DNS, TLS or SSH). */
     boolean needsApp() {
-        return present() && java.util.regex.Pattern.compile("\\b(http|dns|tls|ssh)").matcher(text).find();
+        return present() && AppNeed.of(text);
     }
 }

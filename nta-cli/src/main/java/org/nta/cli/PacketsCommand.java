@@ -138,7 +138,7 @@ final class PacketsCommand implements Callable<Integer> {
     private boolean needsApp() {
         StringBuilder all = new StringBuilder(filter == null ? "" : filter);
         for (String f : fieldNames) all.append(' ').append(f);
-        return java.util.regex.Pattern.compile("\\b(http|dns|tls|ssh)").matcher(all).find() || format.equalsIgnoreCase("text");
+        return AppNeed.of(all.toString()) || format.equalsIgnoreCase("text");
     }
 
     private static final class Sink implements PacketSink {
