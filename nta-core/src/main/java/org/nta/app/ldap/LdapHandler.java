@@ -45,6 +45,8 @@ public final class LdapHandler implements StreamHandler {
         int len;
         long skip;
         boolean lost;
+        /** A gap lost bytes: the next data is read only if it starts an LDAPMessage. */
+        boolean resync;
     }
 
     public LdapHandler(ConnInfo conn, LdapConfig cfg, AnomalyCounter anomalies, EventSink out) {
@@ -58,6 +60,13 @@ public final class LdapHandler implements StreamHandler {
     public void onData(boolean fromClient, byte[] data, int off, int len, long frame, long timeNs) {
         Direction d = dirs[fromClient ? 0 : 1];
         if (tls || d.lost) return;
+        if (d.resync) {
+            if (!LdapDetect.looksLikeLdap(data, off, len)) {
+                d.lost = true;
+                return;
+            }
+            d.resync = false;
+        }
         if (d.skip > 0) {
             int n = (int) Math.min(d.skip, len);
             d.skip -= n;
@@ -205,8 +214,8 @@ public final class LdapHandler implements StreamHandler {
             d.skip -= n;
             len -= n;
         }
-        if (len > 0 && !d.lost) { // inside a message: its boundaries are lost with its bytes
-            d.lost = true;
+        if (len > 0 && !d.lost) { // inside a message, or a message lost whole: resume at the next that starts a segment
+            d.resync = true;
             d.len = 0;
         }
     }

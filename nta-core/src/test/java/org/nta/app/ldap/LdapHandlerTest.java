@@ -134,6 +134,19 @@ class LdapHandlerTest {
     }
 
     @Test
+    void aGapResumesAtTheNextMessageThatStartsASegment() {
+        byte[] a = simpleBind(1, "cn=a", "one"), b = simpleBind(2, "cn=b", "two"), c = simpleBind(3, "cn=c", "three");
+        LdapHandler h = handler();
+        h.onData(true, a, 0, 5, 1, 1000);
+        h.onGap(true, a.length - 5, 2, 2000); // the rest of the first bind was not captured
+        h.onData(true, b, 0, b.length, 3, 3000);
+        h.onGap(true, 4, 4, 4000);
+        h.onData(true, c, 4, c.length - 4, 5, 5000); // starts inside a message: this direction stops
+        h.onData(true, a, 0, a.length, 6, 6000);
+        assertThat(of(LdapMessage.class)).extracting(LdapMessage::messageId).containsExactly(2L);
+    }
+
+    @Test
     void mutationsAndTruncationsNeverThrow() {
         byte[] negotiate = NtlmMessages.negotiate(0xe2088297L);
         byte[] client = concat(simpleBind(1, "cn=admin", "pw"), search(2, "dc=corp", filterAndEq()),
