@@ -13,9 +13,10 @@ import org.nta.app.http.HttpConfig;
  *                      it is unrecognised
  * @param searchMemcap  bytes held that way across all connections; a connection that would go beyond stops
  *                      searching, counted as {@code app.search_memcap_reached}
+ * @param win           the Windows-network parsers (SMB, Kerberos, DHCP, NBNS); {@link WinConfig#OFF} unless asked for
  */
 public record AppConfig(boolean http, HttpConfig httpConfig, boolean tls, boolean ssh, boolean dns, boolean opaque,
-                        int detectBytes, int searchBytes, long searchMemcap) {
+                        int detectBytes, int searchBytes, long searchMemcap, WinConfig win) {
     public static final int SEARCH_BYTES = 64 << 10;
     public static final long SEARCH_MEMCAP = 32L << 20;
 
@@ -24,8 +25,13 @@ public record AppConfig(boolean http, HttpConfig httpConfig, boolean tls, boolea
         this(http, httpConfig, tls, ssh, dns, opaque, detectBytes, SEARCH_BYTES, SEARCH_MEMCAP);
     }
 
+    public AppConfig(boolean http, HttpConfig httpConfig, boolean tls, boolean ssh, boolean dns, boolean opaque,
+                     int detectBytes, int searchBytes, long searchMemcap) {
+        this(http, httpConfig, tls, ssh, dns, opaque, detectBytes, searchBytes, searchMemcap, WinConfig.OFF);
+    }
+
     public static AppConfig all() {
-        return new AppConfig(true, HttpConfig.defaults().withMaxFileBytes(0), true, true, true, true, 64);
+        return new AppConfig(true, HttpConfig.defaults().withMaxFileBytes(0), true, true, true, true, 64).withWin(WinConfig.ALL);
     }
 
     public static AppConfig httpOnly() {
@@ -33,6 +39,10 @@ public record AppConfig(boolean http, HttpConfig httpConfig, boolean tls, boolea
     }
 
     public AppConfig withHttp(HttpConfig c) {
-        return new AppConfig(http, c, tls, ssh, dns, opaque, detectBytes, searchBytes, searchMemcap);
+        return new AppConfig(http, c, tls, ssh, dns, opaque, detectBytes, searchBytes, searchMemcap, win);
+    }
+
+    public AppConfig withWin(WinConfig w) {
+        return new AppConfig(http, httpConfig, tls, ssh, dns, opaque, detectBytes, searchBytes, searchMemcap, w);
     }
 }

@@ -126,6 +126,7 @@ public final class AppDispatcher implements AppLayer {
         if (config.http() && Dispatcher.isHttp(fromClient, b, off, len)) return Proto.HTTP;
         if (config.tls() && TlsDetect.looksLikeTls(b, off, len, fromClient)) return Proto.TLS;
         if (config.ssh() && SshDetect.looksLikeSsh(b, off, len, fromClient)) return Proto.SSH;
+        if (config.win().smb() && org.nta.app.smb.SmbDetect.looksLikeSmb(b, off, len, fromClient)) return Proto.SMB;
         if (config.dns() && (conn.serverPort() == 53 || conn.clientPort() == 53) && DnsDetect.looksLikeDnsOverTcp(b, off, len)) return Proto.DNS;
         return null;
     }
@@ -135,6 +136,7 @@ public final class AppDispatcher implements AppLayer {
             case HTTP -> new HttpConnectionParser(conn, config.httpConfig(), httpListener(), anomalies);
             case TLS -> new TlsHandler(conn, TlsConfig.DEFAULTS, anomalies, events::emit);
             case SSH -> new SshHandler(conn, SshConfig.DEFAULTS, anomalies, events::emit);
+            case SMB -> new org.nta.app.smb.SmbHandler(conn, config.win().smbConfig(), anomalies, events::emit);
             default -> new DnsTcpHandler(conn, dns, anomalies, events::emit);
         };
     }
