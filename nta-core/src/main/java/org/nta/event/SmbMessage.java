@@ -21,8 +21,10 @@ import java.util.List;
  * @param treeId       SMB2 TreeId, SMB1 TID; -1 in an async SMB2 header
  * @param tree         the share path of the tree connect this message names or belongs to ({@code \\srv\share}),
  *                     or null when not known
- * @param fileName     the file name a CREATE (SMB1 NT CREATE ANDX) request opens, or null
- * @param dialects     the dialects a NEGOTIATE request offers or its response chose (SMB2 revision numbers; SMB1
+ * @param fileName     the file name a CREATE (SMB1 NT CREATE ANDX) request opens, or a QUERY_INFO response's
+ *                     FileAllInformation names, as Wireshark's {@code smb2.filename}; else null
+ * @param dialects     the dialects a NEGOTIATE (or FSCTL_VALIDATE_NEGOTIATE_INFO) request offers or its response
+ *                     chose (SMB2 revision numbers; SMB1
  *                     dialect strings are in {@code smb1Dialects})
  * @param smb1Dialects the dialect strings of an SMB1 NEGOTIATE request
  */

@@ -19,7 +19,9 @@ import org.nta.event.SmbMessage;
 final class Smb2Parser {
     static final int HEADER = 64;
     static final int NEGOTIATE = 0, SESSION_SETUP = 1, TREE_CONNECT = 3, TREE_DISCONNECT = 4, CREATE = 5, CLOSE = 6,
-            READ = 8, WRITE = 9;
+            READ = 8, WRITE = 9, IOCTL = 11, QUERY_INFO = 16;
+    /** FSCTL_VALIDATE_NEGOTIATE_INFO, and QUERY_INFO's InfoType FILE (1) with class FileAllInformation (18). */
+    private static final int VALIDATE_NEGOTIATE = 0x00140204, FILE_ALL_INFORMATION = 0x0112;
     static final long STATUS_PENDING = 0x103, MORE_PROCESSING = 0xc0000016L, BUFFER_OVERFLOW = 0x80000005L;
     private static final int FLAG_RESPONSE = 1, FLAG_ASYNC = 2, FLAG_RELATED = 4;
     private static final byte[] ALL_ONES = new byte[16];
@@ -172,6 +174,18 @@ final class Smb2Parser {
             default -> {
                 int at = fidOffset(h.command);
                 if (at > 0 && body + at + 16 <= end) fid(q, h, b, body + at, lastCreate);
+                if (h.command == IOCTL && body + 32 <= end && Bytes.i32le(b, body + 4) == VALIDATE_NEGOTIATE) {
+                    int in = p + (int) Bytes.u32lle(b, body + 24);
+                    long n = Bytes.u32lle(b, body + 28);
+                    if (n >= 24 && inside(in, n, p, end, frame)) {
+                        int count = Math.min(Bytes.u16le(b, in + 22), (int) (n - 24) / 2);
+                        List<Integer> d = new ArrayList<>(count);
+                        for (int i = 0; i < count; i++) d.add(Bytes.u16le(b, in + 24 + 2 * i));
+                        dialects = d;
+                    }
+                    q.validateNegotiate = true;
+                }
+                if (h.command == QUERY_INFO && body + 2 <= end) q.infoClass = (b[body + 2] & 0xff) << 8 | (b[body + 3] & 0xff);
             }
         }
         s.emit(new SmbMessage(frame, timeNs, s.conn, fromClient, 2, nbssType, false, h.command, List.of(), false, -1,
@@ -212,6 +226,7 @@ final class Smb2Parser {
         SmbState.Pending q = interim ? null : s.pending2.remove(h.messageId);
         int dialect = 0, action = -1;
         List<Integer> dialects = List.of();
+        String fileName = null;
         if (q == null && !interim && h.command == NEGOTIATE && h.messageId == 0) q = upgrade();
         if (q == null && !interim) {
             q = new SmbState.Pending(); // the request was not seen (picked up mid-stream)
@@ -224,7 +239,7 @@ final class Smb2Parser {
         if (q != null) q.sessionId = h.sessionId;
         int body = p + HEADER;
         boolean ok = h.status == 0 || h.command == SESSION_SETUP && h.status == MORE_PROCESSING
-                || h.status == BUFFER_OVERFLOW && (h.command == READ || h.command == 11 || h.command == 16);
+                || h.status == BUFFER_OVERFLOW && (h.command == READ || h.command == IOCTL || h.command == QUERY_INFO);
         if (q != null && ok && q.command == h.command || q != null && ok && q.version == 1) {
             switch (h.command) {
                 case NEGOTIATE -> {
@@ -263,6 +278,24 @@ final class Smb2Parser {
                         }
                     }
                 }
+                case IOCTL -> {
+                    if (q.validateNegotiate && body + 40 <= end) {
+                        int o = p + (int) Bytes.u32lle(b, body + 32);
+                        long n = Bytes.u32lle(b, body + 36);
+                        if (n >= 24 && inside(o, n, p, end, frame)) dialects = List.of(Bytes.u16le(b, o + 22));
+                    }
+                }
+                case QUERY_INFO -> {
+                    // FileAllInformation ends with the file's name (FileNameInformation at offset 96)
+                    if (q.infoClass == FILE_ALL_INFORMATION && body + 8 <= end) {
+                        int o = p + Bytes.u16le(b, body + 2);
+                        long n = Bytes.u32lle(b, body + 4);
+                        if (n >= 100 && inside(o, n, p, end, frame)) {
+                            long nl = Bytes.u32lle(b, o + 96);
+                            if (nl > 0 && nl <= n - 100) fileName = utf16(b, o + 100, (int) nl);
+                        }
+                    }
+                }
                 case WRITE -> {
                     if (q.data != null && q.relatedCreate != null && q.relatedCreate.opened != null) {
                         write(q.relatedCreate.opened, q.offset, q.data, 0, q.data.length, frame, timeNs);
@@ -274,7 +307,7 @@ final class Smb2Parser {
         }
         if (q != null && q.user != null && h.status == 0) s.user(h.sessionId, q.user);
         s.emit(new SmbMessage(frame, timeNs, s.conn, fromClient, 2, nbssType, false, h.command, List.of(), true,
-                h.status, h.messageId, h.sessionId, h.async ? -1 : h.treeId, tree, null, dialects, List.of()));
+                h.status, h.messageId, h.sessionId, h.async ? -1 : h.treeId, tree, fileName, dialects, List.of()));
         if (q != null) {
             q.data = null;
             s.answer(q, h.status, frame, timeNs, dialect, action, false);

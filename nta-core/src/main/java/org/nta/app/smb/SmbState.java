@@ -48,6 +48,9 @@ final class SmbState {
         long messageId, sessionId, treeId = -1, frame, timeNs;
         String tree, fileName, mechanism, user;
         int disposition = -1;
+        /** IOCTL FSCTL_VALIDATE_NEGOTIATE_INFO; QUERY_INFO's InfoType and class (high and low byte). */
+        boolean validateNegotiate;
+        int infoClass;
         long offset = -1, length = -1;
         /** The file a READ/WRITE/CLOSE names, or null. */
         OpenFile file;
