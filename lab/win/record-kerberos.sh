@@ -22,7 +22,7 @@ cleanup() {
   for pid in $(ip netns pids $D 2>/dev/null) $(ip netns pids $W 2>/dev/null); do kill "$pid" 2>/dev/null; done
   sleep 1
   ip netns del $D 2>/dev/null; ip netns del $W 2>/dev/null
-  rm -rf "$RUN"
+  rm -rf "$RUN" /etc/netns/$W
 }
 trap cleanup EXIT
 ip netns add $D; ip netns add $W
@@ -44,8 +44,9 @@ st spn add MSSQLSvc/db.hwin.lab:1433 svc_sql
 st user create bob 'Bob-Passw0rd1'
 st user setexpiry --noexpiry alice; st user setexpiry --noexpiry svc_sql; st user setexpiry --noexpiry bob
 # bob: DONT_REQ_PREAUTH (0x400000) on top of NORMAL_ACCOUNT (0x200) and DONT_EXPIRE_PASSWORD (0x10000)
-DN=$(ldbsearch -H "$RUN/dc/private/sam.ldb" '(sAMAccountName=bob)' dn 2>/dev/null | sed -n 's/^dn: //p')
-printf 'dn: %s\nchangetype: modify\nreplace: userAccountControl\nuserAccountControl: 4260352\n' "$DN" | ldbmodify -H "$RUN/dc/private/sam.ldb" >>"$RUN/tool.log" 2>&1
+printf '#!/bin/sh\nsed -i "s/^userAccountControl: .*/userAccountControl: 4260352/" "$1"\n' > "$RUN/uac-editor"
+chmod +x "$RUN/uac-editor"
+samba-tool user edit bob --editor="$RUN/uac-editor" -s "$CONF" >>"$RUN/tool.log" 2>&1
 mkdir -p "$RUN/dc/share"
 ip netns exec $D tcpdump -i hwin-d -s 0 -U -w "$OUT" 'port 88 or port 445' >/dev/null 2>&1 &
 echo $! > "$RUN/tcpdump.pid"
@@ -85,6 +86,7 @@ echo 'Passw0rd!' | cx aestcp kinit alice@HWIN.LAB >/dev/null
 cx aestcp kvno MSSQLSvc/db.hwin.lab:1433@HWIN.LAB || true
 echo 'Bob-Passw0rd1' | cx rc4udp kinit bob@HWIN.LAB >/dev/null || true
 cx aestcp kvno cifs/dc1.hwin.lab@HWIN.LAB || true
-echo "10.78.0.2 dc1.hwin.lab dc1" > "$RUN/hosts"
-cx aestcp smbclient //dc1.hwin.lab/netlogon --use-kerberos=required --use-krb5-ccache="FILE:$RUN/cc-aestcp" -c 'ls' -R host 2>&1 | tail -2 || true
+mkdir -p /etc/netns/$W; echo "10.78.0.2 dc1.hwin.lab dc1" > /etc/netns/$W/hosts
+cx aestcp smbclient //dc1.hwin.lab/netlogon --use-kerberos=required --use-krb5-ccache="FILE:$RUN/cc-aestcp" -c 'ls' 2>&1 | tail -2 || true
+rm -rf /etc/netns/$W
 sleep 1

@@ -213,6 +213,7 @@ final class Smb2Parser {
         }
         String key = Bytes.hex(b, at, 16);
         q.file = s.files.get(key);
+        q.fileKey = key;
         return key;
     }
 
@@ -264,11 +265,13 @@ final class Smb2Parser {
                 case CREATE -> {
                     if (body + 80 <= end) {
                         action = Bytes.i32le(b, body + 4);
-                        q.opened = s.open(Bytes.hex(b, body + 64, 16), q.fileName == null ? "" : q.fileName, q.tree, h.sessionId, frame);
+                        q.opened = s.open(Bytes.hex(b, body + 64, 16), q.fileName == null ? "" : q.fileName,
+                                q.tree != null ? q.tree : tree, h.sessionId, frame);
                     }
                 }
                 case READ -> {
-                    SmbState.OpenFile f = q.file != null ? q.file : q.relatedCreate != null ? q.relatedCreate.opened : null;
+                    SmbState.OpenFile f = q.file != null ? q.file : q.relatedCreate != null ? q.relatedCreate.opened
+                            : q.fileKey != null ? s.files.get(q.fileKey) : null;
                     if (body + 8 <= end && f != null) {
                         int dataOff = b[body + 2] & 0xff;
                         long dataLen = Bytes.u32lle(b, body + 4);
@@ -295,6 +298,9 @@ final class Smb2Parser {
                             if (nl > 0 && nl <= n - 100) fileName = utf16(b, o + 100, (int) nl);
                         }
                     }
+                }
+                case CLOSE -> {
+                    if (q.relatedCreate != null && q.relatedCreate.opened != null) s.close(q.relatedCreate.opened.key);
                 }
                 case WRITE -> {
                     if (q.data != null && q.relatedCreate != null && q.relatedCreate.opened != null) {

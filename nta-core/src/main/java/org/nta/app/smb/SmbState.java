@@ -54,6 +54,7 @@ final class SmbState {
         long offset = -1, length = -1;
         /** The file a READ/WRITE/CLOSE names, or null. */
         OpenFile file;
+        String fileKey;
         /** A CREATE request: the file it opened, once its response has been read (for related compounded requests). */
         Pending relatedCreate;
         OpenFile opened;
@@ -65,6 +66,7 @@ final class SmbState {
 
     /** A file open on the connection. */
     static final class OpenFile {
+        String key;
         final String name, tree;
         final long sessionId;
         final FileRebuild written, read;
@@ -133,6 +135,7 @@ final class SmbState {
             return null;
         }
         OpenFile f = new OpenFile(name, tree, sessionId, config);
+        f.key = key;
         files.put(key, f);
         return f;
     }
