@@ -39,6 +39,8 @@ public final class AppDispatcher implements AppLayer {
     private AnomalyCounter anomalies;
     private DnsDecoder dns;
     private HoldBudget searchBudget;
+    private org.nta.app.kerberos.KerberosDecoder kerberos;
+    private org.nta.app.kerberos.KerberosExchanges kerberosUdp;
 
     public AppDispatcher(AppConfig config) {
         this(config, false);
@@ -64,6 +66,8 @@ public final class AppDispatcher implements AppLayer {
         this.anomalies = anomalies;
         this.dns = new DnsDecoder(DnsConfig.DEFAULTS, anomalies);
         this.searchBudget = new HoldBudget(config.searchMemcap());
+        this.kerberos = new org.nta.app.kerberos.KerberosDecoder(org.nta.app.kerberos.KerberosConfig.DEFAULTS, anomalies);
+        this.kerberosUdp = new org.nta.app.kerberos.KerberosExchanges(org.nta.app.kerberos.KerberosConfig.DEFAULTS.maxFlows(), events::emit);
         return StreamHandlerFactory.withOpener(this::connection, AppDispatcher::opener);
     }
 
@@ -80,6 +84,20 @@ public final class AppDispatcher implements AppLayer {
     /** DNS over UDP on its ports (53, mDNS 5353, LLMNR 5355), or on another port when the content is clearly DNS. */
     @Override
     public void onDatagram(Packet p, Flow flow, boolean fromA) {
+        if (p.payloadLen > 0 && config.win().kerberos() && (flow.aPort() == 88 || flow.bPort() == 88)
+                && org.nta.app.kerberos.KerberosDecoder.looksLikeKerberos(p.payload, p.payloadOff, p.payloadLen)) {
+            if (labelsOnly) {
+                flow.app = Proto.KERBEROS;
+                return;
+            }
+            ConnInfo conn = TcpStreams.conn(flow, flow.bPort() == 88 || flow.aPort() != 88);
+            var m = kerberos.decode(p.payload, p.payloadOff, p.payloadLen, conn, p.frame.number, p.frame.epochNanos());
+            if (m != null) {
+                flow.app = Proto.KERBEROS;
+                kerberosUdp.onMessage(m);
+            }
+            return;
+        }
         if (!config.dns() || p.payloadLen == 0) return;
         boolean port = isDnsPort(flow.aPort()) || isDnsPort(flow.bPort());
         if (!port && (isNetbios(flow.aPort()) || isNetbios(flow.bPort()) || !DnsDetect.looksLikeDns(p.payload, p.payloadOff, p.payloadLen))) return;
@@ -88,6 +106,11 @@ public final class AppDispatcher implements AppLayer {
             flow.app = flow.bPort() == 5353 || flow.aPort() == 5353 ? Proto.MDNS : flow.bPort() == 5355 || flow.aPort() == 5355 ? Proto.LLMNR : Proto.DNS;
             events.emit(m);
         });
+    }
+
+    @Override
+    public void finish() {
+        if (kerberosUdp != null) kerberosUdp.finish();
     }
 
     /** NetBIOS name and datagram services use DNS's wire format but are not DNS. */
@@ -127,6 +150,7 @@ public final class AppDispatcher implements AppLayer {
         if (config.tls() && TlsDetect.looksLikeTls(b, off, len, fromClient)) return Proto.TLS;
         if (config.ssh() && SshDetect.looksLikeSsh(b, off, len, fromClient)) return Proto.SSH;
         if (config.win().smb() && org.nta.app.smb.SmbDetect.looksLikeSmb(b, off, len, fromClient)) return Proto.SMB;
+        if (config.win().kerberos() && org.nta.app.kerberos.KerberosTcpHandler.looksLikeKerberosOverTcp(b, off, len)) return Proto.KERBEROS;
         if (config.dns() && (conn.serverPort() == 53 || conn.clientPort() == 53) && DnsDetect.looksLikeDnsOverTcp(b, off, len)) return Proto.DNS;
         return null;
     }
@@ -137,6 +161,7 @@ public final class AppDispatcher implements AppLayer {
             case TLS -> new TlsHandler(conn, TlsConfig.DEFAULTS, anomalies, events::emit);
             case SSH -> new SshHandler(conn, SshConfig.DEFAULTS, anomalies, events::emit);
             case SMB -> new org.nta.app.smb.SmbHandler(conn, config.win().smbConfig(), anomalies, events::emit);
+            case KERBEROS -> new org.nta.app.kerberos.KerberosTcpHandler(conn, org.nta.app.kerberos.KerberosConfig.DEFAULTS, anomalies, kerberos, events::emit);
             default -> new DnsTcpHandler(conn, dns, anomalies, events::emit);
         };
     }

@@ -86,6 +86,9 @@ public enum Anomaly {
     SMB_OPEN_FILE_LIMIT("smb.open_file_limit"),
     SMB_COMPOUND_LIMIT("smb.compound_limit"),
     SMB_FILE_OUT_OF_ORDER_LIMIT("smb.file_out_of_order_limit"),
+    // Kerberos
+    KERBEROS_MALFORMED("kerberos.malformed"),
+    KERBEROS_MESSAGE_TOO_LARGE("kerberos.message_too_large"),
     // application layer: connections searched for a start line after a mid-stream pickup or a gap
     APP_SEARCH_MEMCAP("app.search_memcap_reached");
 
@@ -110,7 +113,7 @@ public enum Anomaly {
                     HTTP_BODY_TRUNCATED, HTTP_DECOMPRESS_LIMIT, HTTP_TOO_MANY_HEADERS, HTTP_PIPELINE_LIMIT,
                     HTTP_FILE_TRUNCATED, APP_SEARCH_MEMCAP -> true;
             case SMB_MESSAGE_TOO_LARGE, SMB_PENDING_LIMIT, SMB_OPEN_FILE_LIMIT, SMB_COMPOUND_LIMIT,
-                    SMB_FILE_OUT_OF_ORDER_LIMIT -> true;
+                    SMB_FILE_OUT_OF_ORDER_LIMIT, KERBEROS_MESSAGE_TOO_LARGE -> true;
             default -> false;
         };
     }

@@ -1,9 +1,11 @@
 package org.nta.filter;
 
 import static org.nta.filter.FieldType.BOOLEAN;
+import static org.nta.filter.FieldType.INT;
 import static org.nta.filter.FieldType.STRING;
 import static org.nta.filter.FieldType.UINT;
 
+import org.nta.event.KerberosMessage;
 import org.nta.event.NtlmAuthentication;
 import org.nta.event.SmbMessage;
 
@@ -36,6 +38,7 @@ public final class WinFields {
     }
 
     public static void register(FieldRegistry r) {
+        kerberos(r);
         r.registerProtocol("nbss", v -> has(v, -1));
         hex(r, "nbss.type", 2, SmbMessage.class, (e, out) -> {
             if (e.nbssType() >= 0) out.add(e.nbssType());
@@ -93,5 +96,36 @@ public final class WinFields {
         r.registerEventField("ntlmssp.auth.username", STRING, NtlmAuthentication.class, (e, out) -> out.addString(e.user().isEmpty() ? "NULL" : e.user()));
         r.registerEventField("ntlmssp.auth.domain", STRING, NtlmAuthentication.class, (e, out) -> out.addString(e.domain().isEmpty() ? "NULL" : e.domain()));
         r.registerEventField("ntlmssp.auth.hostname", STRING, NtlmAuthentication.class, (e, out) -> out.addString(e.workstation().isEmpty() ? "NULL" : e.workstation()));
+    }
+
+    private static void kerberos(FieldRegistry r) {
+        r.registerProtocol("kerberos", v -> {
+            for (var e : v.events()) if (e instanceof KerberosMessage) return true;
+            return false;
+        });
+        r.registerEventField("kerberos.msg_type", UINT, KerberosMessage.class, (e, out) -> {
+            for (int t : e.msgTypes()) out.add(t);
+        });
+        r.registerEventField("kerberos.CNameString", STRING, KerberosMessage.class, (e, out) -> {
+            for (String s : e.cname()) out.addString(s);
+        });
+        r.registerEventField("kerberos.SNameString", STRING, KerberosMessage.class, (e, out) -> {
+            for (String s : e.snames()) out.addString(s);
+        });
+        r.registerEventField("kerberos.realm", STRING, KerberosMessage.class, (e, out) -> {
+            for (String s : e.realms()) out.addString(s);
+        });
+        r.registerEventField("kerberos.crealm", STRING, KerberosMessage.class, (e, out) -> {
+            if (e.crealm() != null) out.addString(e.crealm());
+        });
+        r.registerEventField("kerberos.etype", INT, KerberosMessage.class, (e, out) -> {
+            for (int t : e.etypes()) out.add(t);
+        });
+        r.registerEventField("kerberos.error_code", UINT, KerberosMessage.class, (e, out) -> {
+            if (e.errorCode() >= 0) out.add(e.errorCode());
+        });
+        r.registerEventField("kerberos.padata_type", UINT, KerberosMessage.class, (e, out) -> {
+            for (int t : e.padataTypes()) out.add(t);
+        });
     }
 }
