@@ -47,6 +47,8 @@ public final class AppDispatcher implements AppLayer {
     private DnsDecoder dns;
     private HoldBudget searchBudget;
     private SnmpTracker snmp;
+    private org.nta.app.kerberos.KerberosDecoder kerberos;
+    private org.nta.app.kerberos.KerberosExchanges kerberosUdp;
 
     public AppDispatcher(AppConfig config) {
         this(config, false);
@@ -73,6 +75,8 @@ public final class AppDispatcher implements AppLayer {
         this.dns = new DnsDecoder(DnsConfig.DEFAULTS, anomalies);
         this.searchBudget = new HoldBudget(config.searchMemcap());
         this.snmp = new SnmpTracker(SnmpConfig.DEFAULTS, anomalies, events::emit);
+        this.kerberos = new org.nta.app.kerberos.KerberosDecoder(org.nta.app.kerberos.KerberosConfig.DEFAULTS, anomalies);
+        this.kerberosUdp = new org.nta.app.kerberos.KerberosExchanges(org.nta.app.kerberos.KerberosConfig.DEFAULTS.maxFlows(), events::emit);
         return StreamHandlerFactory.withOpener(this::connection, AppDispatcher::opener);
     }
 
@@ -90,6 +94,20 @@ public final class AppDispatcher implements AppLayer {
     @Override
     public void onDatagram(Packet p, Flow flow, boolean fromA) {
         if (config.snmp() && snmpDatagram(p, flow, fromA)) return;
+        if (p.payloadLen > 0 && config.win().kerberos() && (flow.aPort() == 88 || flow.bPort() == 88)
+                && org.nta.app.kerberos.KerberosDecoder.looksLikeKerberos(p.payload, p.payloadOff, p.payloadLen)) {
+            if (labelsOnly) {
+                flow.app = Proto.KERBEROS;
+                return;
+            }
+            ConnInfo conn = TcpStreams.conn(flow, flow.bPort() == 88 || flow.aPort() != 88);
+            var m = kerberos.decode(p.payload, p.payloadOff, p.payloadLen, conn, p.frame.number, p.frame.epochNanos());
+            if (m != null) {
+                flow.app = Proto.KERBEROS;
+                kerberosUdp.onMessage(m);
+            }
+            return;
+        }
         if (!config.dns() || p.payloadLen == 0) return;
         boolean port = isDnsPort(flow.aPort()) || isDnsPort(flow.bPort());
         if (!port && (isNetbios(flow.aPort()) || isNetbios(flow.bPort()) || !DnsDetect.looksLikeDns(p.payload, p.payloadOff, p.payloadLen))) return;
@@ -118,6 +136,7 @@ public final class AppDispatcher implements AppLayer {
     @Override
     public void finish() {
         if (snmp != null) snmp.finish();
+        if (kerberosUdp != null) kerberosUdp.finish();
     }
 
     /** NetBIOS name and datagram services use DNS's wire format but are not DNS. */
@@ -156,6 +175,8 @@ public final class AppDispatcher implements AppLayer {
         if (config.http() && Dispatcher.isHttp(fromClient, b, off, len)) return Proto.HTTP;
         if (config.tls() && TlsDetect.looksLikeTls(b, off, len, fromClient)) return Proto.TLS;
         if (config.ssh() && SshDetect.looksLikeSsh(b, off, len, fromClient)) return Proto.SSH;
+        if (config.win().smb() && org.nta.app.smb.SmbDetect.looksLikeSmb(b, off, len, fromClient)) return Proto.SMB;
+        if (config.win().kerberos() && org.nta.app.kerberos.KerberosTcpHandler.looksLikeKerberosOverTcp(b, off, len)) return Proto.KERBEROS;
         if (config.dns() && (conn.serverPort() == 53 || conn.clientPort() == 53) && DnsDetect.looksLikeDnsOverTcp(b, off, len)) return Proto.DNS;
         if (config.ldap() && LdapDetect.looksLikeLdap(b, off, len)) return Proto.LDAP;
         return null;
@@ -167,6 +188,8 @@ public final class AppDispatcher implements AppLayer {
             case TLS -> new TlsHandler(conn, TlsConfig.DEFAULTS, anomalies, events::emit);
             case SSH -> new SshHandler(conn, SshConfig.DEFAULTS, anomalies, events::emit);
             case LDAP -> new LdapHandler(conn, LdapConfig.DEFAULTS, anomalies, events::emit);
+            case SMB -> new org.nta.app.smb.SmbHandler(conn, config.win().smbConfig(), anomalies, events::emit);
+            case KERBEROS -> new org.nta.app.kerberos.KerberosTcpHandler(conn, org.nta.app.kerberos.KerberosConfig.DEFAULTS, anomalies, kerberos, events::emit);
             default -> new DnsTcpHandler(conn, dns, anomalies, events::emit);
         };
     }

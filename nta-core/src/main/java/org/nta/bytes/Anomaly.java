@@ -76,6 +76,19 @@ public enum Anomaly {
     SSH_MALFORMED("ssh.malformed"),
     SSH_LINE_TOO_LONG("ssh.line_too_long"),
     SSH_PRE_BANNER_LIMIT("ssh.pre_banner_limit"),
+    // SMB (NBSS, SMB1, SMB2/3)
+    SMB_MALFORMED("smb.malformed"),
+    SMB_BAD_COMPOUND("smb.bad_compound_offset"),
+    SMB_GAP("smb.gap"),
+    SMB_NTLMSSP_MALFORMED("smb.ntlmssp_malformed"),
+    SMB_MESSAGE_TOO_LARGE("smb.message_too_large"),
+    SMB_PENDING_LIMIT("smb.pending_limit"),
+    SMB_OPEN_FILE_LIMIT("smb.open_file_limit"),
+    SMB_COMPOUND_LIMIT("smb.compound_limit"),
+    SMB_FILE_OUT_OF_ORDER_LIMIT("smb.file_out_of_order_limit"),
+    // Kerberos
+    KERBEROS_MALFORMED("kerberos.malformed"),
+    KERBEROS_MESSAGE_TOO_LARGE("kerberos.message_too_large"),
     // application layer: connections searched for a start line after a mid-stream pickup or a gap
     APP_SEARCH_MEMCAP("app.search_memcap_reached"),
     // authentication: HTTP auth headers, NTLMSSP, BER (LDAP, SNMP), LDAP and SNMP
@@ -110,6 +123,8 @@ public enum Anomaly {
                     HTTP_BODY_TRUNCATED, HTTP_DECOMPRESS_LIMIT, HTTP_TOO_MANY_HEADERS, HTTP_PIPELINE_LIMIT,
                     HTTP_FILE_TRUNCATED, APP_SEARCH_MEMCAP -> true;
             case HTTP_AUTH_PENDING_LIMIT, LDAP_MESSAGE_TOO_LARGE, SNMP_VARBIND_LIMIT, SNMP_PENDING_LIMIT -> true;
+            case SMB_MESSAGE_TOO_LARGE, SMB_PENDING_LIMIT, SMB_OPEN_FILE_LIMIT, SMB_COMPOUND_LIMIT,
+                    SMB_FILE_OUT_OF_ORDER_LIMIT, KERBEROS_MESSAGE_TOO_LARGE -> true;
             default -> false;
         };
     }

@@ -1,0 +1,131 @@
+package org.nta.filter;
+
+import static org.nta.filter.FieldType.BOOLEAN;
+import static org.nta.filter.FieldType.INT;
+import static org.nta.filter.FieldType.STRING;
+import static org.nta.filter.FieldType.UINT;
+
+import org.nta.event.KerberosMessage;
+import org.nta.event.NtlmAuthentication;
+import org.nta.event.SmbMessage;
+
+/**
+ * Display-filter fields of the Windows-network protocols (NBSS, SMB, SMB2, NTLMSSP …) with Wireshark's names, read from the {@link SmbMessage}s
+ * and {@link NtlmAuthentication}s completed on the frame.
+ */
+public final class WinFields {
+    private WinFields() {}
+
+    private static boolean has(FrameView v, int version) {
+        var events = v.events();
+        for (int i = 0, n = events.size(); i < n; i++) {
+            if (events.get(i) instanceof SmbMessage m && (version < 0 || m.version() == version)) return true;
+        }
+        return false;
+    }
+
+    private static boolean smb2(SmbMessage m) {
+        return m.version() == 2 && !m.encrypted();
+    }
+
+    /** An integer field tshark prints in hexadecimal with {@code digits} digits, read from events of {@code type}. */
+    static <E extends org.nta.event.Event> void hex(FieldRegistry r, String name, int digits, Class<E> type,
+                                                    java.util.function.BiConsumer<? super E, Values> emit) {
+        r.register(Field.hex(name, digits, (v, out) -> {
+            var events = v.events();
+            for (int i = 0, n = events.size(); i < n; i++) if (type.isInstance(events.get(i))) emit.accept(type.cast(events.get(i)), out);
+        }));
+    }
+
+    public static void register(FieldRegistry r) {
+        kerberos(r);
+        r.registerProtocol("nbss", v -> has(v, -1));
+        hex(r, "nbss.type", 2, SmbMessage.class, (e, out) -> {
+            if (e.nbssType() >= 0) out.add(e.nbssType());
+        });
+        r.registerProtocol("smb", v -> has(v, 1));
+        r.registerProtocol("smb2", v -> has(v, 2));
+        r.registerEventField("smb2.cmd", UINT, SmbMessage.class, (e, out) -> {
+            if (smb2(e)) out.add(e.command());
+        });
+        r.registerEventField("smb2.msg_id", UINT, SmbMessage.class, (e, out) -> {
+            if (smb2(e)) out.add(e.messageId());
+        });
+        hex(r, "smb2.nt_status", 8, SmbMessage.class, (e, out) -> {
+            if (smb2(e) && e.response()) out.add(e.status());
+        });
+        hex(r, "smb2.sesid", 16, SmbMessage.class, (e, out) -> {
+            if (e.version() == 2) out.add(e.sessionId());
+        });
+        hex(r, "smb2.tid", 8, SmbMessage.class, (e, out) -> {
+            if (smb2(e) && e.treeId() >= 0) out.add(e.treeId());
+        });
+        r.registerEventField("smb2.flags.response", BOOLEAN, SmbMessage.class, (e, out) -> {
+            if (smb2(e)) out.add(e.response());
+        });
+        r.registerEventField("smb2.tree", STRING, SmbMessage.class, (e, out) -> {
+            if (smb2(e) && e.tree() != null) out.addString(e.tree());
+        });
+        r.registerEventField("smb2.filename", STRING, SmbMessage.class, (e, out) -> {
+            if (smb2(e) && e.fileName() != null) out.addString(e.fileName());
+        });
+        hex(r, "smb2.dialect", 4, SmbMessage.class, (e, out) -> {
+            if (smb2(e)) for (int d : e.dialects()) out.add(d);
+        });
+        r.registerEventField("smb2.header.transform.flags.encrypted", BOOLEAN, SmbMessage.class, (e, out) -> {
+            if (e.encrypted()) out.add(true);
+        });
+        hex(r, "smb.cmd", 2, SmbMessage.class, (e, out) -> {
+            if (e.version() != 1) return;
+            out.add(e.command());
+            for (int c : e.andx()) out.add(c);
+        });
+        r.registerEventField("smb.mid", UINT, SmbMessage.class, (e, out) -> {
+            if (e.version() == 1) out.add(e.messageId());
+        });
+        r.registerEventField("smb.uid", UINT, SmbMessage.class, (e, out) -> {
+            if (e.version() == 1) out.add(e.sessionId());
+        });
+        r.registerEventField("smb.file", STRING, SmbMessage.class, (e, out) -> {
+            if (e.version() == 1 && e.fileName() != null) out.addString(e.fileName());
+        });
+        r.registerProtocol("ntlmssp", v -> {
+            for (var e : v.events()) if (e instanceof NtlmAuthentication) return true;
+            return false;
+        });
+        r.registerEventField("ntlmssp.auth.username", STRING, NtlmAuthentication.class, (e, out) -> out.addString(e.user().isEmpty() ? "NULL" : e.user()));
+        r.registerEventField("ntlmssp.auth.domain", STRING, NtlmAuthentication.class, (e, out) -> out.addString(e.domain().isEmpty() ? "NULL" : e.domain()));
+        r.registerEventField("ntlmssp.auth.hostname", STRING, NtlmAuthentication.class, (e, out) -> out.addString(e.workstation().isEmpty() ? "NULL" : e.workstation()));
+    }
+
+    private static void kerberos(FieldRegistry r) {
+        r.registerProtocol("kerberos", v -> {
+            for (var e : v.events()) if (e instanceof KerberosMessage) return true;
+            return false;
+        });
+        r.registerEventField("kerberos.msg_type", UINT, KerberosMessage.class, (e, out) -> {
+            for (int t : e.msgTypes()) out.add(t);
+        });
+        r.registerEventField("kerberos.CNameString", STRING, KerberosMessage.class, (e, out) -> {
+            for (String s : e.cname()) out.addString(s);
+        });
+        r.registerEventField("kerberos.SNameString", STRING, KerberosMessage.class, (e, out) -> {
+            for (String s : e.snames()) out.addString(s);
+        });
+        r.registerEventField("kerberos.realm", STRING, KerberosMessage.class, (e, out) -> {
+            for (String s : e.realms()) out.addString(s);
+        });
+        r.registerEventField("kerberos.crealm", STRING, KerberosMessage.class, (e, out) -> {
+            if (e.crealm() != null) out.addString(e.crealm());
+        });
+        r.registerEventField("kerberos.etype", INT, KerberosMessage.class, (e, out) -> {
+            for (int t : e.etypes()) out.add(t);
+        });
+        r.registerEventField("kerberos.error_code", UINT, KerberosMessage.class, (e, out) -> {
+            if (e.errorCode() >= 0) out.add(e.errorCode());
+        });
+        r.registerEventField("kerberos.padata_type", UINT, KerberosMessage.class, (e, out) -> {
+            for (int t : e.padataTypes()) out.add(t);
+        });
+    }
+}
