@@ -13,19 +13,28 @@ import org.nta.app.http.HttpConfig;
  *                      it is unrecognised
  * @param searchMemcap  bytes held that way across all connections; a connection that would go beyond stops
  *                      searching, counted as {@code app.search_memcap_reached}
+ * @param ftp           FTP control and data connections parsed with these limits, or null: not parsed
+ * @param telnet        Telnet parsed with these limits, or null: not parsed
  */
 public record AppConfig(boolean http, HttpConfig httpConfig, boolean tls, boolean ssh, boolean dns, boolean opaque,
-                        int detectBytes, int searchBytes, long searchMemcap) {
+                        int detectBytes, int searchBytes, long searchMemcap, org.nta.app.ftp.FtpConfig ftp,
+                        org.nta.app.telnet.TelnetConfig telnet) {
     public static final int SEARCH_BYTES = 64 << 10;
     public static final long SEARCH_MEMCAP = 32L << 20;
 
     public AppConfig(boolean http, HttpConfig httpConfig, boolean tls, boolean ssh, boolean dns, boolean opaque,
                      int detectBytes) {
-        this(http, httpConfig, tls, ssh, dns, opaque, detectBytes, SEARCH_BYTES, SEARCH_MEMCAP);
+        this(http, httpConfig, tls, ssh, dns, opaque, detectBytes, SEARCH_BYTES, SEARCH_MEMCAP, null, null);
+    }
+
+    public AppConfig(boolean http, HttpConfig httpConfig, boolean tls, boolean ssh, boolean dns, boolean opaque,
+                     int detectBytes, int searchBytes, long searchMemcap) {
+        this(http, httpConfig, tls, ssh, dns, opaque, detectBytes, searchBytes, searchMemcap, null, null);
     }
 
     public static AppConfig all() {
-        return new AppConfig(true, HttpConfig.defaults().withMaxFileBytes(0), true, true, true, true, 64);
+        return new AppConfig(true, HttpConfig.defaults().withMaxFileBytes(0), true, true, true, true, 64)
+                .withFtp(org.nta.app.ftp.FtpConfig.DEFAULTS).withTelnet(org.nta.app.telnet.TelnetConfig.DEFAULTS);
     }
 
     public static AppConfig httpOnly() {
@@ -33,6 +42,16 @@ public record AppConfig(boolean http, HttpConfig httpConfig, boolean tls, boolea
     }
 
     public AppConfig withHttp(HttpConfig c) {
-        return new AppConfig(http, c, tls, ssh, dns, opaque, detectBytes, searchBytes, searchMemcap);
+        return new AppConfig(http, c, tls, ssh, dns, opaque, detectBytes, searchBytes, searchMemcap, ftp, telnet);
+    }
+
+    /** The same with FTP parsed under {@code c} (null: not parsed). */
+    public AppConfig withFtp(org.nta.app.ftp.FtpConfig c) {
+        return new AppConfig(http, httpConfig, tls, ssh, dns, opaque, detectBytes, searchBytes, searchMemcap, c, telnet);
+    }
+
+    /** The same with Telnet parsed under {@code c} (null: not parsed). */
+    public AppConfig withTelnet(org.nta.app.telnet.TelnetConfig c) {
+        return new AppConfig(http, httpConfig, tls, ssh, dns, opaque, detectBytes, searchBytes, searchMemcap, ftp, c);
     }
 }

@@ -39,6 +39,7 @@ public final class AppDispatcher implements AppLayer {
     private AnomalyCounter anomalies;
     private DnsDecoder dns;
     private HoldBudget searchBudget;
+    private Expectations expectations;
 
     public AppDispatcher(AppConfig config) {
         this(config, false);
@@ -64,6 +65,7 @@ public final class AppDispatcher implements AppLayer {
         this.anomalies = anomalies;
         this.dns = new DnsDecoder(DnsConfig.DEFAULTS, anomalies);
         this.searchBudget = new HoldBudget(config.searchMemcap());
+        this.expectations = new Expectations(config.ftp() != null ? config.ftp().maxExpectations() : 0, anomalies);
         return StreamHandlerFactory.withOpener(this::connection, AppDispatcher::opener);
     }
 
@@ -105,12 +107,17 @@ public final class AppDispatcher implements AppLayer {
     }
 
     private StreamHandler connection(Flow flow, ConnInfo initialConn) {
+        Expectations.Match expected = expectations.take(initialConn, flow.startNs);
+        if (expected != null) { // announced by another connection (an FTP data connection)
+            flow.app = expected.proto();
+            return expected.handler();
+        }
         boolean midStream = !TcpStreams.handshakeSeen(flow);
         Dispatcher.Chooser chooser = (conn, fromClient, b, off, len, last) -> {
             Proto p = recognise(conn, fromClient, b, off, len);
             if (p == null) return null;
             flow.app = p;
-            if (labelsOnly) return IGNORE;
+            if (labelsOnly && p != Proto.FTP) return IGNORE; // FTP is read for the data connections it announces
             StreamHandler h = parser(p, conn);
             if (midStream && h instanceof HttpConnectionParser http) http.startMidStream();
             return h;
@@ -126,6 +133,8 @@ public final class AppDispatcher implements AppLayer {
         if (config.http() && Dispatcher.isHttp(fromClient, b, off, len)) return Proto.HTTP;
         if (config.tls() && TlsDetect.looksLikeTls(b, off, len, fromClient)) return Proto.TLS;
         if (config.ssh() && SshDetect.looksLikeSsh(b, off, len, fromClient)) return Proto.SSH;
+        if (config.ftp() != null && org.nta.app.ftp.FtpDetect.looksLikeFtp(b, off, len, fromClient, conn.serverPort())) return Proto.FTP;
+        if (config.telnet() != null && org.nta.app.telnet.TelnetHandler.looksLikeTelnet(b, off, len)) return Proto.TELNET;
         if (config.dns() && (conn.serverPort() == 53 || conn.clientPort() == 53) && DnsDetect.looksLikeDnsOverTcp(b, off, len)) return Proto.DNS;
         return null;
     }
@@ -135,6 +144,8 @@ public final class AppDispatcher implements AppLayer {
             case HTTP -> new HttpConnectionParser(conn, config.httpConfig(), httpListener(), anomalies);
             case TLS -> new TlsHandler(conn, TlsConfig.DEFAULTS, anomalies, events::emit);
             case SSH -> new SshHandler(conn, SshConfig.DEFAULTS, anomalies, events::emit);
+            case FTP -> new org.nta.app.ftp.FtpControlHandler(conn, config.ftp(), anomalies, labelsOnly ? e -> { } : events, expectations);
+            case TELNET -> new org.nta.app.telnet.TelnetHandler(conn, config.telnet(), anomalies, events);
             default -> new DnsTcpHandler(conn, dns, anomalies, events::emit);
         };
     }

@@ -77,7 +77,20 @@ public enum Anomaly {
     SSH_LINE_TOO_LONG("ssh.line_too_long"),
     SSH_PRE_BANNER_LIMIT("ssh.pre_banner_limit"),
     // application layer: connections searched for a start line after a mid-stream pickup or a gap
-    APP_SEARCH_MEMCAP("app.search_memcap_reached");
+    APP_SEARCH_MEMCAP("app.search_memcap_reached"),
+    // announced connections (FTP data) awaited by the application layer
+    APP_EXPECTATION_LIMIT("app.expectation_limit"),
+    FTP_LINE_TOO_LONG("ftp.line_too_long"),
+    FTP_REPLY_LINES_LIMIT("ftp.reply_lines_limit"),
+    FTP_MALFORMED_REPLY("ftp.malformed_reply"),
+    FTP_BAD_DATA_ADDRESS("ftp.bad_data_address"),
+    FTP_PENDING_LIMIT("ftp.pending_limit"),
+    FTP_TRANSFER_LIMIT("ftp.transfer_limit"),
+    FTP_FILE_TRUNCATED("ftp.file_truncated"),
+    FTP_DATA_GAP("ftp.data_gap"),
+    TELNET_LINE_TOO_LONG("telnet.line_too_long"),
+    TELNET_BAD_OPTION("telnet.bad_option"),
+    TELNET_LIMIT("telnet.transcript_limit");
 
     private final String id;
 
@@ -98,7 +111,8 @@ public enum Anomaly {
         return switch (this) {
             case FRAG_LIMIT, TCP_DEPTH_REACHED, TCP_OOO_LIMIT, TCP_MEMCAP, FLOW_LIMIT, HTTP_HEADER_TOO_LONG,
                     HTTP_BODY_TRUNCATED, HTTP_DECOMPRESS_LIMIT, HTTP_TOO_MANY_HEADERS, HTTP_PIPELINE_LIMIT,
-                    HTTP_FILE_TRUNCATED, APP_SEARCH_MEMCAP -> true;
+                    HTTP_FILE_TRUNCATED, APP_SEARCH_MEMCAP, APP_EXPECTATION_LIMIT, FTP_LINE_TOO_LONG, FTP_REPLY_LINES_LIMIT,
+                    FTP_PENDING_LIMIT, FTP_TRANSFER_LIMIT, FTP_FILE_TRUNCATED, TELNET_LINE_TOO_LONG, TELNET_LIMIT -> true;
             default -> false;
         };
     }
