@@ -133,6 +133,7 @@ public final class TelnetHandler implements StreamHandler {
         line.setLength(0);
         lineTooLong = false;
         String last = lastLine(out);
+        if (!text.isEmpty() && last.endsWith(text)) last = last.substring(0, last.length() - text.length()); // the echo
         if (phase != Phase.SHELL && PASSWORD_PROMPT.matcher(last).matches()) {
             pending = new Credential(conn, "telnet", "login", user, null, Credential.Kind.PASSWORD, text,
                     Credential.Result.UNKNOWN, frame, timeNs, frame, timeNs, 0, null);
@@ -142,7 +143,7 @@ public final class TelnetHandler implements StreamHandler {
         }
         if (phase != Phase.SHELL && LOGIN_PROMPT.matcher(last).matches()) {
             flushLogin();
-            if (banner == null) banner = excerpt(out.substring(0, out.length() - last.length()).strip());
+            if (banner == null) banner = excerpt(out.substring(0, out.length() - lastLine(out).length()).strip());
             user = text;
             phase = Phase.PRELOGIN;
             clearOut();
