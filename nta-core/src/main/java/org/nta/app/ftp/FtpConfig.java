@@ -16,7 +16,7 @@ package org.nta.app.ftp;
  */
 public record FtpConfig(int maxLineBytes, int maxReplyLines, int maxPending, int maxFileBytes, int maxTransfers,
                         long expectTimeoutNs, int maxExpectations) {
-    public static final FtpConfig DEFAULTS = new FtpConfig(4096, 200, 64, 32 << 20, 64, 120_000_000_000L, 4096);
+    public static final FtpConfig DEFAULTS = new FtpConfig(4096, 200, 64, 256 << 10, 64, 120_000_000_000L, 4096);
 
     public FtpConfig withMaxFileBytes(int n) {
         return new FtpConfig(maxLineBytes, maxReplyLines, maxPending, n, maxTransfers, expectTimeoutNs, maxExpectations);
