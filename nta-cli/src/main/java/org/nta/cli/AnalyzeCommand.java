@@ -96,7 +96,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         try (CaptureSource src = CaptureSource.open(file, false)) {
             extra.add(Progress.of(src));
             if (filter.present()) filter.compile();
-            r = Analysis.run(src, limits.engine(EngineConfig.DEFAULTS), limits.app(AppConfig.all().withHttp(http)), DetectionConfig.DEFAULTS, extra,
+            r = Analysis.run(src, limits.engine(EngineConfig.DEFAULTS), limits.app(AppConfig.all().withHttp(http)
+                    .withFtp(org.nta.app.ftp.FtpConfig.DEFAULTS.withMaxFileBytes(extract != null ? 64 << 20 : 256 << 10))), DetectionConfig.DEFAULTS, extra,
                     sink -> filter.present() ? filter.wrap(sink) : sink);
             if (extractor != null) extractor.finish(EvidenceFiles.of(r.findings(), r.incidents()));
         } catch (CaptureException e) {

@@ -86,6 +86,7 @@ final class Collect {
 
             private boolean firstFrameMatched(T e) {
                 if (e instanceof HttpFileObject f) return selected.matched(f.firstFrame());
+                if (e instanceof org.nta.event.TransferredFile f) return selected.matched(f.firstFrame());
                 if (e instanceof org.nta.event.HttpTransaction t) return t.request() != null && selected.matched(t.request().frame());
                 return false;
             }
@@ -100,7 +101,7 @@ final class Collect {
      */
     static PacketSink files(FileExtractor extractor, FilteredSink selected, List<FileExtractor.Entry> entries,
                             boolean forms) {
-        return afterFilter(HttpFileObject.class, selected, f -> {
+        PacketSink http = afterFilter(HttpFileObject.class, selected, f -> {
             if (!forms && f.source() == HttpFileObject.Source.FORM) return;
             try {
                 FileExtractor.Entry entry = extractor != null ? extractor.add(f) : FileExtractor.describe(f);
@@ -109,6 +110,45 @@ final class Collect {
                 throw new UncheckedIOException(x);
             }
         });
+        // files of other protocols (FTP transfers and listings), in the same manifest
+        PacketSink other = afterFilter(org.nta.event.TransferredFile.class, selected, f -> {
+            try {
+                FileExtractor.Entry entry = extractor != null ? extractor.add(f) : FileExtractor.describe(f);
+                if (entries != null) entries.add(entry);
+            } catch (IOException x) {
+                throw new UncheckedIOException(x);
+            }
+        });
+        return both(http, other);
+    }
+
+    /** One sink that passes everything to {@code a}, then to {@code b}. */
+    static PacketSink both(PacketSink a, PacketSink b) {
+        return new PacketSink() {
+            @Override
+            public void onPacket(Packet p, Flow flow, boolean fromA) {
+                a.onPacket(p, flow, fromA);
+                b.onPacket(p, flow, fromA);
+            }
+
+            @Override
+            public void onFlowEnd(Flow flow) {
+                a.onFlowEnd(flow);
+                b.onFlowEnd(flow);
+            }
+
+            @Override
+            public void onEvent(Event e) {
+                a.onEvent(e);
+                b.onEvent(e);
+            }
+
+            @Override
+            public void onFinish(org.nta.engine.CaptureSummary summary) {
+                a.onFinish(summary);
+                b.onFinish(summary);
+            }
+        };
     }
 
     /** The sinks a command runs: its own, and the filter's when there is one. */

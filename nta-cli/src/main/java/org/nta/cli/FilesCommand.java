@@ -70,7 +70,8 @@ final class FilesCommand implements Callable<Integer> {
         CaptureSummary s;
         try {
             s = Captures.run(file, limits.engine(EngineConfig.DEFAULTS), Collect.with(selected, sink),
-                    new AppDispatcher((filter.needsApp() ? AppConfig.all() : AppConfig.httpOnly()).withHttp(http)));
+                    new AppDispatcher((filter.needsApp() ? AppConfig.all() : AppConfig.httpOnly()).withHttp(http)
+                            .withFtp(org.nta.app.ftp.FtpConfig.DEFAULTS.withMaxFileBytes(maxFileBytes))));
             if (extractor != null) extractor.finish();
         } catch (UncheckedIOException | IOException e) {
             throw new CliError("cannot write into " + dir + ": " + e.getMessage(), Main.EXIT_UNREADABLE);

@@ -49,6 +49,7 @@ public final class AppDispatcher implements AppLayer {
     private SnmpTracker snmp;
     private org.nta.app.kerberos.KerberosDecoder kerberos;
     private org.nta.app.kerberos.KerberosExchanges kerberosUdp;
+    private Expectations expectations;
 
     public AppDispatcher(AppConfig config) {
         this(config, false);
@@ -77,6 +78,7 @@ public final class AppDispatcher implements AppLayer {
         this.snmp = new SnmpTracker(SnmpConfig.DEFAULTS, anomalies, events::emit);
         this.kerberos = new org.nta.app.kerberos.KerberosDecoder(org.nta.app.kerberos.KerberosConfig.DEFAULTS, anomalies);
         this.kerberosUdp = new org.nta.app.kerberos.KerberosExchanges(org.nta.app.kerberos.KerberosConfig.DEFAULTS.maxFlows(), events::emit);
+        this.expectations = new Expectations(config.ftp() != null ? config.ftp().maxExpectations() : 0, anomalies);
         return StreamHandlerFactory.withOpener(this::connection, AppDispatcher::opener);
     }
 
@@ -154,12 +156,17 @@ public final class AppDispatcher implements AppLayer {
     }
 
     private StreamHandler connection(Flow flow, ConnInfo initialConn) {
+        Expectations.Match expected = expectations.take(initialConn, flow.startNs);
+        if (expected != null) { // announced by another connection (an FTP data connection)
+            flow.app = expected.proto();
+            return expected.handler();
+        }
         boolean midStream = !TcpStreams.handshakeSeen(flow);
         Dispatcher.Chooser chooser = (conn, fromClient, b, off, len, last) -> {
             Proto p = recognise(conn, fromClient, b, off, len);
             if (p == null) return null;
             flow.app = p;
-            if (labelsOnly) return IGNORE;
+            if (labelsOnly && p != Proto.FTP) return IGNORE; // FTP is read for the data connections it announces
             StreamHandler h = parser(p, conn);
             if (midStream && h instanceof HttpConnectionParser http) http.startMidStream();
             return h;
@@ -177,6 +184,8 @@ public final class AppDispatcher implements AppLayer {
         if (config.ssh() && SshDetect.looksLikeSsh(b, off, len, fromClient)) return Proto.SSH;
         if (config.win().smb() && org.nta.app.smb.SmbDetect.looksLikeSmb(b, off, len, fromClient)) return Proto.SMB;
         if (config.win().kerberos() && org.nta.app.kerberos.KerberosTcpHandler.looksLikeKerberosOverTcp(b, off, len)) return Proto.KERBEROS;
+        if (config.ftp() != null && org.nta.app.ftp.FtpDetect.looksLikeFtp(b, off, len, fromClient, conn.serverPort())) return Proto.FTP;
+        if (config.telnet() != null && org.nta.app.telnet.TelnetHandler.looksLikeTelnet(b, off, len)) return Proto.TELNET;
         if (config.dns() && (conn.serverPort() == 53 || conn.clientPort() == 53) && DnsDetect.looksLikeDnsOverTcp(b, off, len)) return Proto.DNS;
         if (config.ldap() && LdapDetect.looksLikeLdap(b, off, len)) return Proto.LDAP;
         return null;
@@ -190,6 +199,8 @@ public final class AppDispatcher implements AppLayer {
             case LDAP -> new LdapHandler(conn, LdapConfig.DEFAULTS, anomalies, events::emit);
             case SMB -> new org.nta.app.smb.SmbHandler(conn, config.win().smbConfig(), anomalies, events::emit);
             case KERBEROS -> new org.nta.app.kerberos.KerberosTcpHandler(conn, org.nta.app.kerberos.KerberosConfig.DEFAULTS, anomalies, kerberos, events::emit);
+            case FTP -> new org.nta.app.ftp.FtpControlHandler(conn, config.ftp(), anomalies, labelsOnly ? e -> { } : events, expectations);
+            case TELNET -> new org.nta.app.telnet.TelnetHandler(conn, config.telnet(), anomalies, events);
             default -> new DnsTcpHandler(conn, dns, anomalies, events::emit);
         };
     }

@@ -101,6 +101,19 @@ public enum Anomaly {
     SNMP_MALFORMED("snmp.malformed"),
     SNMP_VARBIND_LIMIT("snmp.varbind_limit"),
     SNMP_PENDING_LIMIT("snmp.pending_limit");
+    // announced connections (FTP data) awaited by the application layer
+    APP_EXPECTATION_LIMIT("app.expectation_limit"),
+    FTP_LINE_TOO_LONG("ftp.line_too_long"),
+    FTP_REPLY_LINES_LIMIT("ftp.reply_lines_limit"),
+    FTP_MALFORMED_REPLY("ftp.malformed_reply"),
+    FTP_BAD_DATA_ADDRESS("ftp.bad_data_address"),
+    FTP_PENDING_LIMIT("ftp.pending_limit"),
+    FTP_TRANSFER_LIMIT("ftp.transfer_limit"),
+    FTP_FILE_TRUNCATED("ftp.file_truncated"),
+    FTP_DATA_GAP("ftp.data_gap"),
+    TELNET_LINE_TOO_LONG("telnet.line_too_long"),
+    TELNET_BAD_OPTION("telnet.bad_option"),
+    TELNET_LIMIT("telnet.transcript_limit");
 
     private final String id;
 
@@ -125,6 +138,8 @@ public enum Anomaly {
             case HTTP_AUTH_PENDING_LIMIT, LDAP_MESSAGE_TOO_LARGE, SNMP_VARBIND_LIMIT, SNMP_PENDING_LIMIT -> true;
             case SMB_MESSAGE_TOO_LARGE, SMB_PENDING_LIMIT, SMB_OPEN_FILE_LIMIT, SMB_COMPOUND_LIMIT,
                     SMB_FILE_OUT_OF_ORDER_LIMIT, KERBEROS_MESSAGE_TOO_LARGE -> true;
+                    HTTP_FILE_TRUNCATED, APP_SEARCH_MEMCAP, APP_EXPECTATION_LIMIT, FTP_LINE_TOO_LONG, FTP_REPLY_LINES_LIMIT,
+                    FTP_PENDING_LIMIT, FTP_TRANSFER_LIMIT, FTP_FILE_TRUNCATED, TELNET_LINE_TOO_LONG, TELNET_LIMIT -> true;
             default -> false;
         };
     }

@@ -1,6 +1,8 @@
 package org.nta.report;
 
+import org.nta.event.ConnInfo;
 import org.nta.event.HttpFileObject;
+import org.nta.event.TransferredFile;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +20,8 @@ import java.util.function.Predicate;
  * Writes file objects into a directory under safe, unique names (see {@link SafeFileNames}) and a manifest of what
  * was written ({@code manifest.json} and {@code manifest.csv}, replaced on each run). Existing files are never
  * overwritten. Only the kept bytes are written: a truncated file says so in the manifest, with its full size and
- * SHA-256.
+ * SHA-256. HTTP objects ({@link HttpFileObject}) and files of other protocols ({@link TransferredFile}: FTP transfers
+ * and listings) are listed alike, with the same columns.
  *
  * <p>A {@link #staged} extractor holds each file as it comes (in memory up to {@link #STAGE_MEMORY} bytes in all,
  * past that in a hidden staging folder inside the directory) and decides at {@link #finish(Predicate)} which to keep
@@ -66,13 +69,40 @@ public final class FileExtractor {
         return new FileExtractor(dir, true, memory);
     }
 
+    /** The parts of a file object the extractor reads, whatever protocol carried it. */
+    private record Obj(ConnInfo conn, long frame, String direction, String source, String originalName, long size,
+                       String sha256, String mimeType, String declaredType, boolean truncated, boolean incomplete,
+                       int keptLength, java.util.function.Supplier<byte[]> bytes, String defaultName) {
+        static Obj of(HttpFileObject f) {
+            return new Obj(f.conn(), f.frame(), f.direction().id(), f.source().id(), f.originalName(), f.size(), f.sha256(),
+                    f.mimeType(), f.declaredType(), f.truncated(), f.incomplete(), f.keptLength(), f::bytes,
+                    "http-" + f.frame() + extension(f.mimeType()));
+        }
+
+        static Obj of(TransferredFile f) {
+            String stem = f.protocol() + "-" + (f.source().equals("listing") ? "listing-" : "") + f.frame();
+            return new Obj(f.conn(), f.frame(), f.direction().id(), f.source(), f.originalName(), f.size(), f.sha256(),
+                    f.mimeType(), f.declaredType(), f.truncated(), f.incomplete(), f.keptLength(), f::bytes,
+                    stem + extension(f.mimeType()));
+        }
+    }
+
     /** Writes one file now; returns its manifest entry (for a staged extractor: held, without a saved name yet). */
     public Entry add(HttpFileObject f) throws IOException {
+        return add(Obj.of(f));
+    }
+
+    /** The same for a file of another protocol (an FTP transfer or listing). */
+    public Entry add(TransferredFile f) throws IOException {
+        return add(Obj.of(f));
+    }
+
+    private Entry add(Obj f) throws IOException {
         if (staged) {
             Entry e;
             byte[] held = null;
             if (heldBytes + f.keptLength() <= stageMemory) {
-                held = f.bytes();
+                held = f.bytes().get();
                 heldBytes += held.length;
                 e = entry(f, null, held.length);
             } else {
@@ -109,7 +139,12 @@ public final class FileExtractor {
 
     /** The manifest entry of a file that is listed, not written. */
     public static Entry describe(HttpFileObject f) {
-        return entry(f, null, 0);
+        return entry(Obj.of(f), null, 0);
+    }
+
+    /** The manifest entry of a file of another protocol that is listed, not written. */
+    public static Entry describe(TransferredFile f) {
+        return entry(Obj.of(f), null, 0);
     }
 
     /** Writes both manifests; returns the entries in the order the files were written (staged files: all kept). */
@@ -143,19 +178,19 @@ public final class FileExtractor {
         return List.copyOf(entries);
     }
 
-    private static String name(HttpFileObject f) {
-        return f.originalName().isBlank() ? "http-" + f.frame() + extension(f.mimeType()) : f.originalName();
+    private static String name(Obj f) {
+        return f.originalName() == null || f.originalName().isBlank() ? f.defaultName() : f.originalName();
     }
 
-    private Entry write(Path dir, String name, HttpFileObject f, Set<String> reserved) throws IOException {
+    private Entry write(Path dir, String name, Obj f, Set<String> reserved) throws IOException {
         Path p = SafeFileNames.createUnique(dir, name, f.frame(), reserved, nextNumber);
-        byte[] bytes = f.bytes();
+        byte[] bytes = f.bytes().get();
         Files.write(p, bytes, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
         return entry(f, p.getFileName().toString(), bytes.length);
     }
 
-    private static Entry entry(HttpFileObject f, String savedName, long savedBytes) {
-        return new Entry(f.frame(), f.conn().stream(), f.direction().id(), f.source().id(), f.originalName(), savedName,
+    private static Entry entry(Obj f, String savedName, long savedBytes) {
+        return new Entry(f.frame(), f.conn().stream(), f.direction(), f.source(), f.originalName(), savedName,
                 f.size(), savedBytes, f.sha256(), f.mimeType(), f.declaredType(), f.truncated(), f.incomplete());
     }
 
