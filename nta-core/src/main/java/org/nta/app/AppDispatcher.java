@@ -5,6 +5,7 @@ import org.nta.app.dns.DnsDecoder;
 import org.nta.app.dns.DnsDetect;
 import org.nta.app.dns.DnsTcpHandler;
 import org.nta.app.http.HttpConnectionParser;
+import org.nta.app.mail.MailHandlers;
 import org.nta.app.ssh.SshConfig;
 import org.nta.app.ssh.SshDetect;
 import org.nta.app.ssh.SshHandler;
@@ -74,6 +75,8 @@ public final class AppDispatcher implements AppLayer {
     public static int opener(byte[] b, int off, int len) {
         if (HttpConnectionParser.looksLikeRequest(b, off, len)) return Opener.CLIENT;
         if (HttpConnectionParser.looksLikeResponse(b, off, len)) return Opener.SERVER;
+        int mail = MailHandlers.side(b, off, len);
+        if (mail != 0) return mail == 1 ? Opener.CLIENT : Opener.SERVER;
         return Opener.UNKNOWN;
     }
 
@@ -127,6 +130,7 @@ public final class AppDispatcher implements AppLayer {
         if (config.tls() && TlsDetect.looksLikeTls(b, off, len, fromClient)) return Proto.TLS;
         if (config.ssh() && SshDetect.looksLikeSsh(b, off, len, fromClient)) return Proto.SSH;
         if (config.dns() && (conn.serverPort() == 53 || conn.clientPort() == 53) && DnsDetect.looksLikeDnsOverTcp(b, off, len)) return Proto.DNS;
+        if (config.mail() != null) return MailHandlers.recognise(conn, fromClient, b, off, len);
         return null;
     }
 
@@ -135,6 +139,7 @@ public final class AppDispatcher implements AppLayer {
             case HTTP -> new HttpConnectionParser(conn, config.httpConfig(), httpListener(), anomalies);
             case TLS -> new TlsHandler(conn, TlsConfig.DEFAULTS, anomalies, events::emit);
             case SSH -> new SshHandler(conn, SshConfig.DEFAULTS, anomalies, events::emit);
+            case SMTP, POP, IMAP -> MailHandlers.handler(p, conn, config.mail(), anomalies, events::emit);
             default -> new DnsTcpHandler(conn, dns, anomalies, events::emit);
         };
     }

@@ -77,7 +77,21 @@ public enum Anomaly {
     SSH_LINE_TOO_LONG("ssh.line_too_long"),
     SSH_PRE_BANNER_LIMIT("ssh.pre_banner_limit"),
     // application layer: connections searched for a start line after a mid-stream pickup or a gap
-    APP_SEARCH_MEMCAP("app.search_memcap_reached");
+    APP_SEARCH_MEMCAP("app.search_memcap_reached"),
+    // mail (SMTP, POP3, IMAP and the messages they carry)
+    MAIL_LINE_TOO_LONG("mail.line_too_long"),
+    MAIL_MESSAGE_TRUNCATED("mail.message_truncated"),
+    MAIL_LITERAL_TOO_LARGE("imap.literal_too_large"),
+    MAIL_MIME_DEPTH_LIMIT("mail.mime_depth_limit"),
+    MAIL_MIME_PART_LIMIT("mail.mime_part_limit"),
+    MAIL_PENDING_LIMIT("mail.pending_limit"),
+    MAIL_BASE64_INVALID("mail.base64_invalid"),
+    MAIL_QP_INVALID("mail.quoted_printable_invalid"),
+    MAIL_AUTH_MALFORMED("mail.auth_malformed"),
+    MAIL_REPLY_MALFORMED("mail.reply_malformed"),
+    MAIL_MIME_MALFORMED("mail.mime_malformed"),
+    MAIL_UNEXPECTED_REPLY("mail.unexpected_reply"),
+    MAIL_COMMAND_MALFORMED("mail.command_malformed");
 
     private final String id;
 
@@ -98,7 +112,9 @@ public enum Anomaly {
         return switch (this) {
             case FRAG_LIMIT, TCP_DEPTH_REACHED, TCP_OOO_LIMIT, TCP_MEMCAP, FLOW_LIMIT, HTTP_HEADER_TOO_LONG,
                     HTTP_BODY_TRUNCATED, HTTP_DECOMPRESS_LIMIT, HTTP_TOO_MANY_HEADERS, HTTP_PIPELINE_LIMIT,
-                    HTTP_FILE_TRUNCATED, APP_SEARCH_MEMCAP -> true;
+                    HTTP_FILE_TRUNCATED, APP_SEARCH_MEMCAP,
+                    MAIL_LINE_TOO_LONG, MAIL_MESSAGE_TRUNCATED, MAIL_LITERAL_TOO_LARGE, MAIL_MIME_DEPTH_LIMIT,
+                    MAIL_MIME_PART_LIMIT, MAIL_PENDING_LIMIT -> true;
             default -> false;
         };
     }
