@@ -86,6 +86,7 @@ final class Collect {
 
             private boolean firstFrameMatched(T e) {
                 if (e instanceof HttpFileObject f) return selected.matched(f.firstFrame());
+                if (e instanceof org.nta.event.TransferredFile f) return selected.matched(f.firstFrame());
                 if (e instanceof org.nta.event.HttpTransaction t) return t.request() != null && selected.matched(t.request().frame());
                 return false;
             }
@@ -102,6 +103,18 @@ final class Collect {
                             boolean forms) {
         return afterFilter(HttpFileObject.class, selected, f -> {
             if (!forms && f.source() == HttpFileObject.Source.FORM) return;
+            try {
+                FileExtractor.Entry entry = extractor != null ? extractor.add(f) : FileExtractor.describe(f);
+                if (entries != null) entries.add(entry);
+            } catch (IOException x) {
+                throw new UncheckedIOException(x);
+            }
+        });
+    }
+
+    /** Writes each file another protocol carried (mail messages and attachments, FTP transfers) as it comes. */
+    static PacketSink transferredFiles(FileExtractor extractor, FilteredSink selected, List<FileExtractor.Entry> entries) {
+        return afterFilter(org.nta.event.TransferredFile.class, selected, f -> {
             try {
                 FileExtractor.Entry entry = extractor != null ? extractor.add(f) : FileExtractor.describe(f);
                 if (entries != null) entries.add(entry);

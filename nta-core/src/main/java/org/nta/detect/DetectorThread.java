@@ -135,6 +135,7 @@ final class DetectorThread {
         if (e instanceof HttpRequest r) return 512 + r.body().keptLength();
         if (e instanceof HttpResponse r) return 512 + r.body().keptLength();
         if (e instanceof HttpFileObject f) return 512 + Math.max(0, f.size()); // kept bytes are at most the size
+        if (e instanceof org.nta.event.TransferredFile f) return 512 + f.keptLength();
         if (e instanceof TcpSession s) {
             long n = 512;
             for (TcpSession.Chunk c : s.chunks()) n += 64 + c.data().length;
