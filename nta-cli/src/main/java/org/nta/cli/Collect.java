@@ -151,6 +151,18 @@ final class Collect {
         };
     }
 
+    /** Writes each file another protocol carried (mail messages and attachments, FTP transfers) as it comes. */
+    static PacketSink transferredFiles(FileExtractor extractor, FilteredSink selected, List<FileExtractor.Entry> entries) {
+        return afterFilter(org.nta.event.TransferredFile.class, selected, f -> {
+            try {
+                FileExtractor.Entry entry = extractor != null ? extractor.add(f) : FileExtractor.describe(f);
+                if (entries != null) entries.add(entry);
+            } catch (IOException x) {
+                throw new UncheckedIOException(x);
+            }
+        });
+    }
+
     /** The sinks a command runs: its own, and the filter's when there is one. */
     static List<PacketSink> with(FilteredSink selected, PacketSink... sinks) {
         List<PacketSink> all = new ArrayList<>();

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.nta.app.AppConfig;
 import org.nta.app.AppDispatcher;
 import org.nta.app.http.HttpConfig;
+import org.nta.app.mail.MailConfig;
 import org.nta.engine.CaptureSummary;
 import org.nta.engine.EngineConfig;
 import org.nta.engine.PacketSink;
@@ -27,9 +28,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** Files carried over HTTP (Wireshark's Export Objects → HTTP, with multipart uploads part by part). */
+/** Files carried over HTTP and mail (Wireshark's Export Objects → HTTP and IMF, with multipart uploads part by part). */
 @Command(name = "files", mixinStandardHelpOptions = true,
-        description = "Files carried over HTTP: multipart uploads part by part, PUT/POST bodies, urlencoded forms, downloads; with --extract, "
+        description = "Files carried over HTTP (multipart uploads part by part, PUT/POST bodies, urlencoded forms, downloads) and mail "
+                + "(SMTP, POP3, IMAP: each message as .eml and its attachments decoded); with --extract, "
                 + "written under DIR with safe names and a manifest (JSON and CSV) of frame, stream, direction, name, size, "
                 + "SHA-256 and the MIME type detected from the content.")
 final class FilesCommand implements Callable<Integer> {
@@ -66,11 +68,12 @@ final class FilesCommand implements Callable<Integer> {
         }
         org.nta.filter.FilteredSink selected = filter.wrap(new PacketSink() { });
         PacketSink sink = Collect.files(extractor, selected, entries, true);
+        PacketSink mail = Collect.transferredFiles(extractor, selected, entries);
         HttpConfig http = limits.http(HttpConfig.defaults().withMaxFileBytes(maxFileBytes));
         CaptureSummary s;
         try {
-            s = Captures.run(file, limits.engine(EngineConfig.DEFAULTS), Collect.with(selected, sink),
-                    new AppDispatcher((filter.needsApp() ? AppConfig.all() : AppConfig.httpOnly()).withHttp(http)
+            s = Captures.run(file, limits.engine(EngineConfig.DEFAULTS), Collect.with(selected, sink, mail),
+                    new AppDispatcher((filter.needsApp() ? AppConfig.all() : AppConfig.httpOnly().withMail(MailConfig.DEFAULTS)).withHttp(http)
                             .withFtp(org.nta.app.ftp.FtpConfig.DEFAULTS.withMaxFileBytes(maxFileBytes))));
             if (extractor != null) extractor.finish();
         } catch (UncheckedIOException | IOException e) {

@@ -12,6 +12,7 @@ import org.nta.app.snmp.SnmpConfig;
 import org.nta.app.snmp.SnmpDecoder;
 import org.nta.app.snmp.SnmpTracker;
 import org.nta.app.http.HttpConnectionParser;
+import org.nta.app.mail.MailHandlers;
 import org.nta.app.ssh.SshConfig;
 import org.nta.app.ssh.SshDetect;
 import org.nta.app.ssh.SshHandler;
@@ -89,6 +90,8 @@ public final class AppDispatcher implements AppLayer {
     public static int opener(byte[] b, int off, int len) {
         if (HttpConnectionParser.looksLikeRequest(b, off, len)) return Opener.CLIENT;
         if (HttpConnectionParser.looksLikeResponse(b, off, len)) return Opener.SERVER;
+        int mail = MailHandlers.side(b, off, len);
+        if (mail != 0) return mail == 1 ? Opener.CLIENT : Opener.SERVER;
         return Opener.UNKNOWN;
     }
 
@@ -188,6 +191,7 @@ public final class AppDispatcher implements AppLayer {
         if (config.telnet() != null && org.nta.app.telnet.TelnetHandler.looksLikeTelnet(b, off, len)) return Proto.TELNET;
         if (config.dns() && (conn.serverPort() == 53 || conn.clientPort() == 53) && DnsDetect.looksLikeDnsOverTcp(b, off, len)) return Proto.DNS;
         if (config.ldap() && LdapDetect.looksLikeLdap(b, off, len)) return Proto.LDAP;
+        if (config.mail() != null) return MailHandlers.recognise(conn, fromClient, b, off, len);
         return null;
     }
 
@@ -201,6 +205,7 @@ public final class AppDispatcher implements AppLayer {
             case KERBEROS -> new org.nta.app.kerberos.KerberosTcpHandler(conn, org.nta.app.kerberos.KerberosConfig.DEFAULTS, anomalies, kerberos, events::emit);
             case FTP -> new org.nta.app.ftp.FtpControlHandler(conn, config.ftp(), anomalies, labelsOnly ? e -> { } : events, expectations);
             case TELNET -> new org.nta.app.telnet.TelnetHandler(conn, config.telnet(), anomalies, events);
+            case SMTP, POP, IMAP -> MailHandlers.handler(p, conn, config.mail(), anomalies, events::emit);
             default -> new DnsTcpHandler(conn, dns, anomalies, events::emit);
         };
     }

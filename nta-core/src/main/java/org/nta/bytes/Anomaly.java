@@ -114,6 +114,20 @@ public enum Anomaly {
     TELNET_LINE_TOO_LONG("telnet.line_too_long"),
     TELNET_BAD_OPTION("telnet.bad_option"),
     TELNET_LIMIT("telnet.transcript_limit");
+    // mail (SMTP, POP3, IMAP and the messages they carry)
+    MAIL_LINE_TOO_LONG("mail.line_too_long"),
+    MAIL_MESSAGE_TRUNCATED("mail.message_truncated"),
+    MAIL_LITERAL_TOO_LARGE("imap.literal_too_large"),
+    MAIL_MIME_DEPTH_LIMIT("mail.mime_depth_limit"),
+    MAIL_MIME_PART_LIMIT("mail.mime_part_limit"),
+    MAIL_PENDING_LIMIT("mail.pending_limit"),
+    MAIL_BASE64_INVALID("mail.base64_invalid"),
+    MAIL_QP_INVALID("mail.quoted_printable_invalid"),
+    MAIL_AUTH_MALFORMED("mail.auth_malformed"),
+    MAIL_REPLY_MALFORMED("mail.reply_malformed"),
+    MAIL_MIME_MALFORMED("mail.mime_malformed"),
+    MAIL_UNEXPECTED_REPLY("mail.unexpected_reply"),
+    MAIL_COMMAND_MALFORMED("mail.command_malformed");
 
     private final String id;
 
@@ -140,6 +154,9 @@ public enum Anomaly {
                     SMB_FILE_OUT_OF_ORDER_LIMIT, KERBEROS_MESSAGE_TOO_LARGE -> true;
                     HTTP_FILE_TRUNCATED, APP_SEARCH_MEMCAP, APP_EXPECTATION_LIMIT, FTP_LINE_TOO_LONG, FTP_REPLY_LINES_LIMIT,
                     FTP_PENDING_LIMIT, FTP_TRANSFER_LIMIT, FTP_FILE_TRUNCATED, TELNET_LINE_TOO_LONG, TELNET_LIMIT -> true;
+                    HTTP_FILE_TRUNCATED, APP_SEARCH_MEMCAP,
+                    MAIL_LINE_TOO_LONG, MAIL_MESSAGE_TRUNCATED, MAIL_LITERAL_TOO_LARGE, MAIL_MIME_DEPTH_LIMIT,
+                    MAIL_MIME_PART_LIMIT, MAIL_PENDING_LIMIT -> true;
             default -> false;
         };
     }

@@ -46,6 +46,7 @@ public final class AppFields {
         AuthFields.register(r);
         WinFields.register(r);
         org.nta.app.ftp.FtpFields.register(r);
+        MailFields.register(r);
         return r;
     }
 
