@@ -60,6 +60,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--max-findings", paramLabel = "N", description = "Key findings shown on the terminal (default 12).")
     int maxFindings = 12;
 
+    @Option(names = "--show-secrets", description = "Show passwords, SNMP communities and found credentials in the findings "
+            + "(terminal, report and JSON); by default they are masked (****).")
+    boolean showSecrets;
+
     @Option(names = "--color", paramLabel = "WHEN", description = "auto (default: colour on a terminal), always, never.")
     String color = "auto";
 
@@ -96,7 +100,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         try (CaptureSource src = CaptureSource.open(file, false)) {
             extra.add(Progress.of(src));
             if (filter.present()) filter.compile();
-            r = Analysis.run(src, limits.engine(EngineConfig.DEFAULTS), limits.app(AppConfig.all().withHttp(http)), DetectionConfig.DEFAULTS, extra,
+            r = Analysis.run(src, limits.engine(EngineConfig.DEFAULTS), limits.app(AppConfig.all().withHttp(http)), DetectionConfig.DEFAULTS.withShowSecrets(showSecrets), extra,
                     sink -> filter.present() ? filter.wrap(sink) : sink);
             if (extractor != null) extractor.finish(EvidenceFiles.of(r.findings(), r.incidents()));
         } catch (CaptureException e) {

@@ -40,6 +40,7 @@ public final class AnalysisJson {
         s.put("findings", r.findings().size());
         s.put("malformed", c.malformed());
         s.put("limits_reached", c.limitsReached());
+        s.put("secrets_masked", SecretsNote.masked(r.findings()));
         m.put("summary", s);
         List<Map<String, Object>> incidents = new ArrayList<>();
         for (Incident i : r.incidents()) incidents.add(incident(i, r.findings(), digits));

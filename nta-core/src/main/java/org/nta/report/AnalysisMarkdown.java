@@ -50,6 +50,7 @@ public final class AnalysisMarkdown {
         sb.append("Why this verdict:\n\n");
         for (String reason : r.verdict().reasons()) sb.append("- ").append(md(reason)).append('\n');
         sb.append('\n');
+        if (SecretsNote.masked(r.findings())) sb.append(SecretsNote.TEXT).append("\n\n");
         for (Incident i : r.incidents()) {
             sb.append("**").append(md(Incident.label(i.attacker(), i.attackerAddresses()))).append(" → ")
                     .append(md(Incident.label(i.victim(), i.victimAddresses()))).append("** (").append(i.verdict().level().id()).append("): ");
@@ -202,7 +203,9 @@ public final class AnalysisMarkdown {
                 case WEBSHELL_COMMAND -> "Treat the web server as compromised: isolate it, preserve evidence, remove the web shell, and investigate what the commands did.";
                 case REVERSE_SHELL -> "Isolate the host, block egress to the shell's address and port, and reconstruct the attacker's actions from the transcript; rebuild from a known-good image.";
                 case INFO_DISCLOSURE -> "Suppress version banners and error details; rotate any credentials that were leaked.";
-                case CLEARTEXT_CREDENTIALS -> "Move logins to HTTPS and rotate the credentials seen in clear text.";
+                case CLEARTEXT_CREDENTIALS -> "Move logins to encrypted protocols (HTTPS, FTPS/SFTP, IMAPS/POP3S, SMTP with STARTTLS, LDAPS, SNMPv3) and rotate the credentials seen in clear text; change default credentials and communities.";
+                case CREDENTIAL_REUSE -> "Rotate the reused password everywhere it is valid, look for other logins with it, and stop sharing passwords between services.";
+                case POST_LOGIN_ACTIVITY -> "Disable the compromised account, review what it downloaded, uploaded or sent (the files are in the evidence), and remove uploaded files from the server.";
             };
             sb.append("- **").append(t.id()).append("**: ").append(rec).append('\n');
         }
