@@ -22,10 +22,12 @@ import org.nta.event.TransferredFile;
 
 /**
  * {@code post_login_activity}: what a session did after the attacker logged in with a credential found by
- * guessing (the accepted pair of a {@link Guessing} burst, used by any client on any server afterwards): files
+ * guessing (the accepted pair of a {@link Guessing} burst, used by any client on any server afterwards) in the
+ * session (connection) that login opened: files
  * downloaded (collection, T1005), mail read (T1114) or sent from the account (T1534), files uploaded (T1105; into a
  * web root or with a server-side script extension also T1505.003). The files are the {@link TransferredFile} events
- * whose {@code user} is the account and whose control connection joins the same client and server. One HIGH
+ * whose {@code user} is the account and whose control connection (for FTP; else their own connection) is that
+ * session. One HIGH
  * finding per client, server, protocol and user; uploads make it phase installation, else actions on objectives.
  */
 public final class PostLoginActivityDetector implements Detector {
@@ -43,7 +45,7 @@ public final class PostLoginActivityDetector implements Detector {
     }
 
     /** An attacker's login: first frame it was accepted on, and how the credential was found. */
-    private record Login(Use use, String how) {
+    private record Login(Use use, String how, long foundFrame) {
     }
 
     public PostLoginActivityDetector(AuthConfig config, CredentialLog log) {
@@ -71,8 +73,8 @@ public final class PostLoginActivityDetector implements Detector {
         Map<String, List<File>> sessions = new LinkedHashMap<>();
         Map<String, Login> sessionLogin = new HashMap<>();
         for (File f : files) {
-            Login l = logins.get(f.client() + " " + f.server() + " " + f.user().toLowerCase(Locale.ROOT));
-            if (l == null || f.frame() < l.use().secretFrame()) continue;
+            Login l = logins.get(f.client() + " " + f.server() + " " + f.controlStream());
+            if (l == null || f.frame() < l.use().secretFrame() || !f.user().toLowerCase(Locale.ROOT).equals(l.use().userKey())) continue;
             String k = f.client() + " " + f.server() + " " + f.protocol() + " " + f.user();
             sessions.computeIfAbsent(k, x -> new ArrayList<>()).add(f);
             sessionLogin.putIfAbsent(k, l);
@@ -82,7 +84,7 @@ public final class PostLoginActivityDetector implements Detector {
         return out;
     }
 
-    /** client server user → the first accepted use of a credential found by guessing. */
+    /** client server stream → the accepted use of a credential found by guessing that opened that session. */
     private Map<String, Login> logins() {
         Map<String, String> found = new HashMap<>(); // user NUL secret → pattern
         Map<String, Long> foundAt = new HashMap<>();
@@ -100,7 +102,7 @@ public final class PostLoginActivityDetector implements Detector {
             String k = u.userKey() + "\u0000" + u.secret();
             String how = found.get(k);
             if (how == null || u.secretFrame() < foundAt.get(k)) continue;
-            out.putIfAbsent(u.client() + " " + u.server() + " " + u.userKey(), new Login(u, how));
+            out.putIfAbsent(u.client() + " " + u.server() + " " + u.stream(), new Login(u, how, foundAt.get(k)));
         }
         return out;
     }
@@ -157,6 +159,7 @@ public final class PostLoginActivityDetector implements Detector {
         ev.put("login_frame", l.secretFrame());
         ev.put("login_protocol", l.protocol());
         ev.put("found_by", login.how());
+        ev.put("found_frame", login.foundFrame());
         ev.put("downloads", downloads);
         ev.put("downloads_total", downloaded);
         ev.put("uploads", uploads);
@@ -172,8 +175,8 @@ public final class PostLoginActivityDetector implements Detector {
         if (uploaded - mailSent > 0) did.add("uploaded " + (uploaded - mailSent) + " file" + (uploaded - mailSent == 1 ? "" : "s")
                 + (script ? " (a server-side script)" : webRoot ? " (into a web root)" : ""));
         if (mailSent > 0) did.add("sent " + mailSent + " message" + (mailSent == 1 ? "" : "s"));
-        String summary = String.format("After logging in as %s with a credential found by %s (frame %d), %s %s over %s on %s",
-                l.user(), login.how().replace('_', ' '), l.secretFrame(), l.client(), String.join(", ", did), first.protocol(), l.server());
+        String summary = String.format("After logging in as %s (frame %d) with a credential found by %s (frame %d), %s %s over %s on %s",
+                l.user(), l.secretFrame(), login.how().replace('_', ' '), login.foundFrame(), l.client(), String.join(", ", did), first.protocol(), l.server());
         Phase phase = uploaded - mailSent > 0 ? Phase.INSTALLATION : Phase.ACTIONS_ON_OBJECTIVES;
         return new Finding(FindingType.POST_LOGIN_ACTIVITY, Severity.HIGH, phase, l.client(), l.server(), l.secretFrame(), lastFrame,
                 l.secretNs(), lastNs, frames.streams(), frames.filter(l.client(), l.server()), summary, Boolean.TRUE, new ArrayList<>(tech), ev);

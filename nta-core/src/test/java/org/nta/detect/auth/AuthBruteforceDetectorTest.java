@@ -134,7 +134,7 @@ class AuthBruteforceDetectorTest {
     @Test
     void aLongSilenceEndsABurst() {
         for (int i = 0; i < 6; i++) c.ftp(ATTACKER, SERVER, "admin", "a" + i, REJECTED);
-        c.wait(301);
+        c.pause(301);
         for (int i = 0; i < 6; i++) c.ftp(ATTACKER, SERVER, "admin", "b" + i, REJECTED);
         assertThat(brute()).isEmpty();
     }

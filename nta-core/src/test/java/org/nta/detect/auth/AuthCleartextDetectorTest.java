@@ -51,7 +51,7 @@ class AuthCleartextDetectorTest {
     @Test
     void theAttackersLoginAfterGuessingNamesIt() {
         for (int i = 0; i < 12; i++) c.ftp(ATTACKER, SERVER, "admin", "guess" + i, REJECTED);
-        c.wait(600);
+        c.pause(600);
         c.ftp(ATTACKER, SERVER, "admin", "S3cr3t!", ACCEPTED);
         c.ftp(USER_HOST, SERVER, "bob", "bobpw", ACCEPTED);
         List<Finding> fs = clear(AuthConfig.DEFAULTS);

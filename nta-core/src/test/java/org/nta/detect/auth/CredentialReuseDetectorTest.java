@@ -28,7 +28,7 @@ class CredentialReuseDetectorTest {
     void foundByBruteForceOnFtpUsedOnImap() {
         for (int i = 0; i < 11; i++) c.ftp(ATTACKER, FTP, "admin", "guess" + i, REJECTED);
         Credential found = c.ftp(ATTACKER, FTP, "admin", "S3cr3t!", ACCEPTED);
-        c.wait(30);
+        c.pause(30);
         Credential used = c.imap(ATTACKER, MAIL, "admin", "S3cr3t!", ACCEPTED);
         List<Finding> fs = reuse();
         assertThat(fs).hasSize(1);
@@ -43,10 +43,12 @@ class CredentialReuseDetectorTest {
         assertThat(f.summary()).isEqualTo("Credential of admin found by brute force on ftp " + FTP + " (frame " + found.secretFrame()
                 + "), used on imap " + MAIL + " by " + ATTACKER + " (frame " + used.secretFrame() + "): accepted (frame " + used.secretFrame() + ")");
         assertThat(f.evidence()).containsEntry("password", "****").containsEntry("found_by", "brute_force").containsEntry("accepted", true);
-        assertThat((Map<?, ?>) f.evidence().get("origin")).containsEntry("frame", found.secretFrame()).containsEntry("protocol", "ftp");
-        assertThat((Map<?, ?>) f.evidence().get("used")).containsEntry("frame", used.secretFrame()).containsEntry("protocol", "imap");
-        assertThat(f.filter()).isEqualTo("frame.number in {" + found.secretFrame() + ", " + found.frame() + ", " + used.secretFrame()
-                + ", " + used.frame() + "}");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> origin = (Map<String, Object>) f.evidence().get("origin"), use = (Map<String, Object>) f.evidence().get("used");
+        assertThat(origin).containsEntry("frame", found.secretFrame()).containsEntry("protocol", "ftp");
+        assertThat(use).containsEntry("frame", used.secretFrame()).containsEntry("protocol", "imap");
+        assertThat(f.filter()).isEqualTo(org.nta.detect.Filters.frameSet(List.of(found.secretFrame(), found.frame(), used.secretFrame(),
+                used.frame())));
         assertThat(StoryBuilder.verdict(List.of(f)).level()).isEqualTo(Verdict.Level.MALICIOUS);
     }
 
@@ -92,7 +94,7 @@ class CredentialReuseDetectorTest {
     void theSameServerAndProtocolIsTheBruteForcesOwnLogin() {
         for (int i = 0; i < 11; i++) c.ftp(ATTACKER, FTP, "admin", "guess" + i, REJECTED);
         c.ftp(ATTACKER, FTP, "admin", "S3cr3t!", ACCEPTED);
-        c.wait(900);
+        c.pause(900);
         c.ftp(ATTACKER, FTP, "admin", "S3cr3t!", ACCEPTED);
         assertThat(reuse()).isEmpty();
     }

@@ -46,7 +46,7 @@ final class Creds {
     }
 
     /** Moves the clock on. */
-    Creds wait(long seconds) {
+    Creds pause(long seconds) {
         ns += seconds * 1_000_000_000L;
         return this;
     }

@@ -52,11 +52,11 @@ class PostLoginActivityDetectorTest {
         assertThat(f.attacker()).isEqualTo(ATTACKER);
         assertThat(f.victim()).isEqualTo(FTP);
         assertThat(f.techniques()).containsExactly("T1005", "T1105", "T1505.003");
-        assertThat(f.firstFrame()).isEqualTo(win.secretFrame());
+        assertThat(f.firstFrame()).isEqualTo(login.secretFrame());
         assertThat(f.lastFrame()).isEqualTo(down.frame());
         assertThat(f.evidence()).containsEntry("username", "admin").containsEntry("found_by", "brute_force").containsEntry("uploads_total", 1L)
                 .containsEntry("downloads_total", 1L).containsEntry("web_root_upload", true).containsEntry("script_upload", true)
-                .containsEntry("login_frame", win.secretFrame());
+                .containsEntry("login_frame", login.secretFrame()).containsEntry("found_frame", win.secretFrame());
         @SuppressWarnings("unchecked")
         Map<String, Object> u = ((List<Map<String, Object>>) f.evidence().get("uploads")).get(0);
         assertThat(u).containsEntry("name", "/var/www/html/shell.php").containsEntry("frame", up.frame()).containsEntry("web_root", true);
@@ -92,7 +92,11 @@ class PostLoginActivityDetectorTest {
     void filesBeforeTheLoginDoNotCount() {
         Credential early = c.ftp(ATTACKER, FTP, "admin", "old", ACCEPTED);
         c.add(file(early, "ftp-data", "RETR", HttpFileObject.Direction.DOWNLOAD, "x.txt", "admin"));
-        bruteForceFtp();
+        c.pause(900);
+        Credential win = bruteForceFtp();
+        // the found password was in use before it was found: the earlier session is not the attacker's
+        c.add(file(early, "ftp-data", "RETR", HttpFileObject.Direction.DOWNLOAD, "y.txt", "admin"));
+        assertThat(win.secret()).isEqualTo("S3cr3t!");
         assertThat(Creds.of(c.run(), FindingType.POST_LOGIN_ACTIVITY)).isEmpty();
     }
 }
