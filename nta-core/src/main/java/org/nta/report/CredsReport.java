@@ -26,6 +26,8 @@ public final class CredsReport {
             "secret_masked", "result", "hashcat_mode", "detail");
     /** Characters of a shown hash line the table keeps (JSON and CSV keep it whole). */
     static final int TEXT_SECRET_CHARS = 48;
+    /** Characters of a user or domain the table keeps (an injection payload in a login form can be long). */
+    static final int TEXT_NAME_CHARS = 40;
 
     private CredsReport() {}
 
@@ -73,8 +75,8 @@ public final class CredsReport {
         for (Credential c : creds) {
             t.add(c.secretFrame(), c.frame(), c.conn().transport() + " " + c.conn().stream(), tf.format(c.secretTimeNs(), captureStartNs),
                     endpoint(c.conn().clientAddr(), c.conn().clientPort()), endpoint(c.conn().serverAddr(), c.conn().serverPort()),
-                    c.protocol(), c.mechanism(), printable(c.user()), printable(c.domain()), c.kind().id(),
-                    clip(printable(c.shownSecret(show))), c.result().id());
+                    c.protocol(), c.mechanism(), clip(printable(c.user()), TEXT_NAME_CHARS), clip(printable(c.domain()), TEXT_NAME_CHARS),
+                    c.kind().id(), clip(printable(c.shownSecret(show)), TEXT_SECRET_CHARS), c.result().id());
         }
         return t.render();
     }
@@ -104,9 +106,9 @@ public final class CredsReport {
         return addr.indexOf(':') >= 0 ? "[" + addr + "]:" + port : addr + ":" + port;
     }
 
-    private static String clip(String s) {
+    private static String clip(String s, int max) {
         if (s == null) return null;
-        return s.length() <= TEXT_SECRET_CHARS ? s : s.substring(0, TEXT_SECRET_CHARS - 1) + "…";
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
     private static String printable(String s) {
