@@ -36,8 +36,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** The investigation. */
 @Command(name = "analyze", aliases = "analyse", mixinStandardHelpOptions = true,
-        description = "Investigate a capture: find the attacks (scans, content discovery, attack tools, web attacks, brute force, "
-                + "uploads and web shells, reverse shells, disclosures, clear-text credentials), tell one story per attacker "
+        description = "Investigate a capture: find the attacks (scans, content discovery, attack tools, web attacks, brute force "
+                + "and password spraying on any protocol and SSH, uploads and web shells, reverse shells, disclosures, clear-text and "
+                + "default credentials, credential reuse, what an attacker's login did), tell one story per attacker "
                 + "with frame-exact evidence and Wireshark filters, and give a verdict.")
 final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "Capture file, or - for standard input.")
