@@ -98,7 +98,8 @@ final class CredsCommand implements Callable<Integer> {
         Sink sink = new Sink();
         FilteredSink selected = filter.wrap(new PacketSink() { });
         CaptureSummary s = Captures.run(file, limits.engine(EngineConfig.DEFAULTS), Collect.with(selected, sink),
-                new AppDispatcher(limits.app(AppConfig.all())));
+                new AppDispatcher(limits.app(AppConfig.all().withHttp(AppConfig.all().httpConfig().withMaxBodyBytes(64 << 10)
+                        .withHashing(false, false)))));
         List<Credential> creds = sink.selected(selected);
         PrintWriter out = spec.commandLine().getOut();
         int digits = s.tsPrecisionDigits();

@@ -148,7 +148,7 @@ public final class AnalysisMarkdown {
 
     private static void indicators(StringBuilder sb, List<Finding> attack) {
         Set<String> attackers = new TreeSet<>(), victims = new TreeSet<>(), ports = new TreeSet<>(), agents = new LinkedHashSet<>(),
-                urls = new LinkedHashSet<>(), files = new LinkedHashSet<>();
+                urls = new LinkedHashSet<>(), files = new LinkedHashSet<>(), accounts = new LinkedHashSet<>();
         for (Finding f : attack) {
             attackers.add(f.attacker());
             if (f.victim() != null) victims.add(f.victim());
@@ -158,11 +158,19 @@ public final class AnalysisMarkdown {
             if (f.type() == FindingType.PORT_SCAN && ev.get("open_ports") instanceof List<?> l) for (Object p : l) ports.add(p + "/tcp open on " + f.victim());
             if (ev.get("uri") instanceof String u) urls.add(u);
             if (f.type() == FindingType.FILE_UPLOAD && ev.get("filename") != null) files.add(ev.get("filename") + " — SHA-256 " + ev.get("sha256"));
+            if (Boolean.TRUE.equals(f.succeeded()) && ev.get("username") instanceof String user && f.victim() != null
+                    && (f.type() == FindingType.LOGIN_BRUTEFORCE || f.type() == FindingType.CREDENTIAL_REUSE
+                    || f.type() == FindingType.POST_LOGIN_ACTIVITY || f.type() == FindingType.CLEARTEXT_CREDENTIALS)) {
+                Object protocol = f.type() == FindingType.CREDENTIAL_REUSE && ev.get("used") instanceof Map<?, ?> u ? u.get("protocol")
+                        : f.type() == FindingType.POST_LOGIN_ACTIVITY ? ev.get("login_protocol") : ev.get("protocol");
+                accounts.add(user + " on " + f.victim() + (protocol != null ? " (" + protocol + ")" : ""));
+            }
         }
         list(sb, "Attacker addresses", attackers);
         list(sb, "Victim addresses", victims);
         list(sb, "Ports", ports);
         list(sb, "Files", files);
+        list(sb, "Accounts the attacker logged in with (rotate their passwords)", accounts);
         list(sb, "User-Agents", agents);
         list(sb, "URLs", urls);
         if (attackers.isEmpty()) sb.append("None: no attack was found.\n\n");

@@ -61,6 +61,9 @@ class SecretsInReportsTest {
             assertThat(out).doesNotContain("S3cr3t").contains("--show-secrets");
         }
         assertThat(SecretsNote.masked(masked.findings())).isTrue();
+        String md = outputs(masked).get(1);
+        assertThat(md.substring(md.indexOf("## Indicators"))).contains("Accounts the attacker logged in with", "`admin on 172.31.200.10 (http)`")
+                .doesNotContain("bob");
         assertThat(Json.write(AnalysisJson.build(masked))).contains("\"secrets_masked\" : true");
     }
 
