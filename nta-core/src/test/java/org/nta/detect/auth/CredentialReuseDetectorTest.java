@@ -98,4 +98,20 @@ class CredentialReuseDetectorTest {
         c.ftp(ATTACKER, FTP, "admin", "S3cr3t!", ACCEPTED);
         assertThat(reuse()).isEmpty();
     }
+
+    @Test
+    void aPasswordFoundOnAWebFormUsedOnFtp() {
+        CredentialLog log = new CredentialLog(AuthConfig.DEFAULTS);
+        Creds web = new Creds();
+        for (int i = 0; i < 11; i++) log.add(web.use(ATTACKER, MAIL, 80, "http", "form", "admin", Credential.Kind.PASSWORD, "g" + i, REJECTED), true);
+        log.add(web.use(ATTACKER, MAIL, 80, "http", "form", "admin", Credential.Kind.PASSWORD, "S3cr3t!", ACCEPTED), true);
+        log.add(web.ftp(ATTACKER, FTP, "admin", "S3cr3t!", ACCEPTED), false);
+        // the form brute force itself is the web detector's; the auth family reports only the reuse
+        assertThat(new AuthBruteforceDetector(AuthConfig.DEFAULTS, log).finish()).isEmpty();
+        assertThat(new AuthCleartextDetector(AuthConfig.DEFAULTS, log).finish()).hasSize(1);
+        List<Finding> fs = new CredentialReuseDetector(AuthConfig.DEFAULTS, log).finish();
+        assertThat(fs).hasSize(1);
+        assertThat(fs.get(0).summary()).contains("found by brute force on http " + MAIL, "used on ftp " + FTP);
+        assertThat(fs.get(0).severity()).isEqualTo(Severity.HIGH);
+    }
 }
