@@ -120,7 +120,7 @@ class WebCapturesTest {
         assertThat(info.firstFrame()).isEqualTo(12004);
         assertThat(info.attacker()).isEqualTo("10.251.96.4");
         assertThat(info.evidence()).containsEntry("responses", 153L);
-        assertThat(info.evidence().get("credentials")).asList().containsExactly("root:bobthe@localhost");
+        assertThat(info.evidence().get("credentials")).asList().containsExactly("root:b****e (6)@localhost");
         assertThat(of("webshell-lab", FindingType.LOGIN_BRUTEFORCE, f -> true)).isEmpty();
         assertThat(of("webshell-lab", FindingType.ATTACK_TOOL, f -> String.valueOf(f.evidence().get("user_agent")).contains("Firefox"))).isEmpty();
         assertThat(run("webshell-lab").verdict().level()).isEqualTo(Verdict.Level.MALICIOUS);
