@@ -18,6 +18,9 @@ import java.util.List;
  * @param bruteMinDistinct        distinct passwords (brute force), users (spraying) or pairs (stuffing) tried
  * @param bruteMinFailures        uses not accepted (rejected or unanswered) among them
  * @param bruteMaxGapSec          seconds without a use that end a burst
+ * @param blindMinPerMinute       when the passwords cannot be read (hashes, CRAM-MD5) and one user is tried, the
+ *                                uses per minute the burst must reach: a stale saved password retried by a
+ *                                service or a mapped drive fails the same way, only slower than a guessing tool
  * @param stuffingMaxRepeats      a burst is credential stuffing when no user is tried with more than this many
  *                                passwords and no password with more than this many users
  * @param sshMinConnections       SSH connections of one shape from one client to one server before they are
@@ -39,7 +42,7 @@ import java.util.List;
  */
 public record AuthConfig(int maxUses, int maxSecretChars, int maxFiles, int maxSamples, int maxFilterFrames,
                          int maxFilterStreams, int bruteMinAttempts, int bruteMinDistinct, int bruteMinFailures,
-                         long bruteMaxGapSec, int stuffingMaxRepeats, int sshMinConnections, long sshMaxGapSec,
+                         long bruteMaxGapSec, double blindMinPerMinute, int stuffingMaxRepeats, int sshMinConnections, long sshMaxGapSec,
                          long sshMaxAttemptSec, long sshMinKexBytes, double sshShapeTolerance, long sshShapeSlackBytes,
                          double sshSuccessFactor, boolean showSecrets, List<String> defaultCredentials,
                          List<String> defaultCommunities) {
@@ -51,7 +54,7 @@ public record AuthConfig(int maxUses, int maxSecretChars, int maxFiles, int maxS
     public static final List<String> DEFAULT_COMMUNITIES = List.of("public", "private", "community", "manager", "cisco",
             "admin", "snmp", "secret");
 
-    public static final AuthConfig DEFAULTS = new AuthConfig(100_000, 256, 10_000, 20, 400, 300, 10, 5, 5, 300, 2,
+    public static final AuthConfig DEFAULTS = new AuthConfig(100_000, 256, 10_000, 20, 400, 300, 10, 5, 5, 300, 20.0, 2,
             10, 60, 30, 500, 0.25, 300, 3.0, false, DEFAULT_CREDENTIALS, DEFAULT_COMMUNITIES);
 
     public AuthConfig {
@@ -66,7 +69,7 @@ public record AuthConfig(int maxUses, int maxSecretChars, int maxFiles, int maxS
     /** The same thresholds, showing or masking secrets. */
     public AuthConfig withShowSecrets(boolean show) {
         return new AuthConfig(maxUses, maxSecretChars, maxFiles, maxSamples, maxFilterFrames, maxFilterStreams, bruteMinAttempts,
-                bruteMinDistinct, bruteMinFailures, bruteMaxGapSec, stuffingMaxRepeats, sshMinConnections, sshMaxGapSec,
+                bruteMinDistinct, bruteMinFailures, bruteMaxGapSec, blindMinPerMinute, stuffingMaxRepeats, sshMinConnections, sshMaxGapSec,
                 sshMaxAttemptSec, sshMinKexBytes, sshShapeTolerance, sshShapeSlackBytes, sshSuccessFactor, show, defaultCredentials,
                 defaultCommunities);
     }
@@ -74,7 +77,7 @@ public record AuthConfig(int maxUses, int maxSecretChars, int maxFiles, int maxS
     /** The same, with other brute-force thresholds (tests and tuning). */
     public AuthConfig withBrute(int minAttempts, int minDistinct, int minFailures, long maxGapSec) {
         return new AuthConfig(maxUses, maxSecretChars, maxFiles, maxSamples, maxFilterFrames, maxFilterStreams, minAttempts,
-                minDistinct, minFailures, maxGapSec, stuffingMaxRepeats, sshMinConnections, sshMaxGapSec, sshMaxAttemptSec,
+                minDistinct, minFailures, maxGapSec, blindMinPerMinute, stuffingMaxRepeats, sshMinConnections, sshMaxGapSec, sshMaxAttemptSec,
                 sshMinKexBytes, sshShapeTolerance, sshShapeSlackBytes, sshSuccessFactor, showSecrets, defaultCredentials,
                 defaultCommunities);
     }

@@ -111,8 +111,13 @@ final class Guessing {
         boolean secretsKnown = known * 2 >= burst.size();
         String pattern;
         if (!secretsKnown) {
-            // hashes and mechanisms that hide the password: only the users tell the shape
+            // hashes and mechanisms that hide the password: only the users tell the shape, and one user failing
+            // again and again may be a stale saved password, told from guessing by its pace
             pattern = users >= config.bruteMinDistinct() ? "spraying" : "brute_force";
+            if (users < config.bruteMinDistinct()) {
+                long spanNs = burst.get(burst.size() - 1).secretNs() - burst.get(0).secretNs();
+                if (spanNs > 0 && burst.size() * 60e9 / spanNs < config.blindMinPerMinute()) return null;
+            }
         } else {
             if (passwords < config.bruteMinDistinct() && users < config.bruteMinDistinct()) return null;
             int maxPwPerUser = 0, maxUsersPerPw = 0;

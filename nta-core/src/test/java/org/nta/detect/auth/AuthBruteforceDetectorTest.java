@@ -171,6 +171,21 @@ class AuthBruteforceDetectorTest {
     }
 
     @Test
+    void aStaleSavedPasswordBehindAHashIsNoGuessingButTheSamePaceOfAToolIs() {
+        for (int i = 0; i < 12; i++) {
+            c.use(USER_HOST, SERVER, 445, "ntlmssp", "NTLMv2", "svc-backup", Credential.Kind.HASH, "svc-backup::CORP:" + i, REJECTED);
+            c.pause(3); // one every 4 s: 15 a minute, below 20
+        }
+        assertThat(brute()).isEmpty();
+        Creds fast = new Creds();
+        for (int i = 0; i < 12; i++) {
+            fast.use(ATTACKER, SERVER, 445, "ntlmssp", "NTLMv2", "administrator", Credential.Kind.HASH, "administrator::CORP:" + i, REJECTED);
+            fast.pause(2); // one every 3 s: 20 a minute
+        }
+        assertThat(Creds.of(fast.run(), FindingType.LOGIN_BRUTEFORCE)).hasSize(1);
+    }
+
+    @Test
     void mostlyAcceptedIsNoGuessing() {
         for (int i = 0; i < 12; i++) c.ftp(ATTACKER, SERVER, "u" + i, "p" + i, i < 6 ? REJECTED : ACCEPTED);
         c.ftp(ATTACKER, SERVER, "u12", "p12", ACCEPTED);
