@@ -36,8 +36,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** The investigation. */
 @Command(name = "analyze", aliases = "analyse", mixinStandardHelpOptions = true,
-        description = "Investigate a capture: find the attacks (scans, content discovery, attack tools, web attacks, brute force, "
-                + "uploads and web shells, reverse shells, disclosures, clear-text credentials), tell one story per attacker "
+        description = "Investigate a capture: find the attacks (scans, content discovery, attack tools, web attacks, brute force "
+                + "and password spraying on any protocol and SSH, uploads and web shells, reverse shells, disclosures, clear-text and "
+                + "default credentials, credential reuse, what an attacker's login did), tell one story per attacker "
                 + "with frame-exact evidence and Wireshark filters, and give a verdict.")
 final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "Capture file, or - for standard input.")
@@ -59,6 +60,10 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--max-findings", paramLabel = "N", description = "Key findings shown on the terminal (default 12).")
     int maxFindings = 12;
+
+    @Option(names = "--show-secrets", description = "Show passwords, SNMP communities and found credentials in the findings "
+            + "(terminal, report and JSON); by default they are masked (****).")
+    boolean showSecrets;
 
     @Option(names = "--color", paramLabel = "WHEN", description = "auto (default: colour on a terminal), always, never.")
     String color = "auto";
@@ -98,7 +103,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             extra.add(Progress.of(src));
             if (filter.present()) filter.compile();
             r = Analysis.run(src, limits.engine(EngineConfig.DEFAULTS), limits.app(AppConfig.all().withHttp(http)
-                    .withFtp(org.nta.app.ftp.FtpConfig.DEFAULTS.withMaxFileBytes(extract != null ? 64 << 20 : 256 << 10))), DetectionConfig.DEFAULTS, extra,
+                    .withFtp(org.nta.app.ftp.FtpConfig.DEFAULTS.withMaxFileBytes(extract != null ? 64 << 20 : 256 << 10))),
+                    DetectionConfig.DEFAULTS.withShowSecrets(showSecrets), extra,
                     sink -> filter.present() ? filter.wrap(sink) : sink);
             if (extractor != null) extractor.finish(EvidenceFiles.of(r.findings(), r.incidents()));
         } catch (CaptureException e) {

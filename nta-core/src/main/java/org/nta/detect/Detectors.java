@@ -16,6 +16,8 @@ public final class Detectors {
         list.addAll(org.nta.detect.web.WebDetectors.all(config.web()));
         // upload, web shell and shell detectors
         list.addAll(org.nta.detect.shell.ShellDetectors.all(config.shells()));
+        // authentication detectors (brute force, spraying, stuffing on any protocol and SSH; credentials, reuse)
+        list.addAll(org.nta.detect.auth.AuthDetectors.all(config.auth()));
         return list;
     }
 }

@@ -12,7 +12,9 @@ public enum FindingType {
     WEBSHELL_COMMAND("webshell_command"),
     REVERSE_SHELL("reverse_shell"),
     INFO_DISCLOSURE("info_disclosure"),
-    CLEARTEXT_CREDENTIALS("cleartext_credentials");
+    CLEARTEXT_CREDENTIALS("cleartext_credentials"),
+    CREDENTIAL_REUSE("credential_reuse"),
+    POST_LOGIN_ACTIVITY("post_login_activity");
 
     private final String id;
 

@@ -61,6 +61,9 @@ public record Credential(ConnInfo conn, String protocol, String mechanism, Strin
         }
     }
 
+    /** What outputs show instead of a secret unless asked to show secrets ({@code --show-secrets}). */
+    public static final String MASK = "****";
+
     public Credential {
         Objects.requireNonNull(conn);
         Objects.requireNonNull(protocol);
@@ -73,5 +76,20 @@ public record Credential(ConnInfo conn, String protocol, String mechanism, Strin
     public Credential withResult(Result result, long frame, long timeNs, String detail) {
         return new Credential(conn, protocol, mechanism, user, domain, kind, secret, result, secretFrame, secretTimeNs,
                 frame, timeNs, hashcatMode, detail != null ? detail : this.detail);
+    }
+
+    /** The secret as outputs show it: itself when {@code show}, else {@link #MASK} (null stays null). */
+    public String shownSecret(boolean show) {
+        return secret == null ? null : show ? secret : MASK;
+    }
+
+    /** The client's address (the side that logged in). */
+    public String client() {
+        return conn.clientAddr();
+    }
+
+    /** The server's address. */
+    public String server() {
+        return conn.serverAddr();
     }
 }

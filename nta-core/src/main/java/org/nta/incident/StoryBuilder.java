@@ -154,7 +154,8 @@ public final class StoryBuilder {
             boolean compromise = switch (f.type()) {
                 case WEBSHELL_COMMAND, REVERSE_SHELL -> !Boolean.FALSE.equals(f.succeeded());
                 case FILE_UPLOAD -> Boolean.TRUE.equals(f.evidence().get("webshell")) && !Boolean.FALSE.equals(f.succeeded());
-                case WEB_ATTACK, LOGIN_BRUTEFORCE -> Boolean.TRUE.equals(f.succeeded()) && f.severity().atLeast(Severity.HIGH);
+                case WEB_ATTACK, LOGIN_BRUTEFORCE, CREDENTIAL_REUSE, POST_LOGIN_ACTIVITY ->
+                        Boolean.TRUE.equals(f.succeeded()) && f.severity().atLeast(Severity.HIGH);
                 default -> f.severity().atLeast(Severity.CRITICAL);
             };
             String reason = f.type().id() + ": " + f.summary() + " (frames " + f.firstFrame() + "–" + f.lastFrame() + ")";

@@ -40,6 +40,9 @@ public final class AnalysisJson {
         s.put("findings", r.findings().size());
         s.put("malformed", c.malformed());
         s.put("limits_reached", c.limitsReached());
+        boolean masked = SecretsNote.masked(r.findings());
+        s.put("secrets_masked", masked);
+        s.put("secrets_note", masked ? SecretsNote.TEXT : null);
         m.put("summary", s);
         List<Map<String, Object>> incidents = new ArrayList<>();
         for (Incident i : r.incidents()) incidents.add(incident(i, r.findings(), digits));

@@ -50,6 +50,7 @@ public final class AnalysisMarkdown {
         sb.append("Why this verdict:\n\n");
         for (String reason : r.verdict().reasons()) sb.append("- ").append(md(reason)).append('\n');
         sb.append('\n');
+        if (SecretsNote.masked(r.findings())) sb.append(SecretsNote.TEXT).append("\n\n");
         for (Incident i : r.incidents()) {
             sb.append("**").append(md(Incident.label(i.attacker(), i.attackerAddresses()))).append(" → ")
                     .append(md(Incident.label(i.victim(), i.victimAddresses()))).append("** (").append(i.verdict().level().id()).append("): ");
@@ -147,7 +148,7 @@ public final class AnalysisMarkdown {
 
     private static void indicators(StringBuilder sb, List<Finding> attack) {
         Set<String> attackers = new TreeSet<>(), victims = new TreeSet<>(), ports = new TreeSet<>(), agents = new LinkedHashSet<>(),
-                urls = new LinkedHashSet<>(), files = new LinkedHashSet<>();
+                urls = new LinkedHashSet<>(), files = new LinkedHashSet<>(), accounts = new LinkedHashSet<>();
         for (Finding f : attack) {
             attackers.add(f.attacker());
             if (f.victim() != null) victims.add(f.victim());
@@ -157,11 +158,19 @@ public final class AnalysisMarkdown {
             if (f.type() == FindingType.PORT_SCAN && ev.get("open_ports") instanceof List<?> l) for (Object p : l) ports.add(p + "/tcp open on " + f.victim());
             if (ev.get("uri") instanceof String u) urls.add(u);
             if (f.type() == FindingType.FILE_UPLOAD && ev.get("filename") != null) files.add(ev.get("filename") + " — SHA-256 " + ev.get("sha256"));
+            if (Boolean.TRUE.equals(f.succeeded()) && ev.get("username") instanceof String user && f.victim() != null
+                    && (f.type() == FindingType.LOGIN_BRUTEFORCE || f.type() == FindingType.CREDENTIAL_REUSE
+                    || f.type() == FindingType.POST_LOGIN_ACTIVITY || f.type() == FindingType.CLEARTEXT_CREDENTIALS)) {
+                Object protocol = f.type() == FindingType.CREDENTIAL_REUSE && ev.get("used") instanceof Map<?, ?> u ? u.get("protocol")
+                        : f.type() == FindingType.POST_LOGIN_ACTIVITY ? ev.get("login_protocol") : ev.get("protocol");
+                accounts.add(user + " on " + f.victim() + (protocol != null ? " (" + protocol + ")" : ""));
+            }
         }
         list(sb, "Attacker addresses", attackers);
         list(sb, "Victim addresses", victims);
         list(sb, "Ports", ports);
         list(sb, "Files", files);
+        list(sb, "Accounts the attacker logged in with (rotate their passwords)", accounts);
         list(sb, "User-Agents", agents);
         list(sb, "URLs", urls);
         if (attackers.isEmpty()) sb.append("None: no attack was found.\n\n");
@@ -202,7 +211,9 @@ public final class AnalysisMarkdown {
                 case WEBSHELL_COMMAND -> "Treat the web server as compromised: isolate it, preserve evidence, remove the web shell, and investigate what the commands did.";
                 case REVERSE_SHELL -> "Isolate the host, block egress to the shell's address and port, and reconstruct the attacker's actions from the transcript; rebuild from a known-good image.";
                 case INFO_DISCLOSURE -> "Suppress version banners and error details; rotate any credentials that were leaked.";
-                case CLEARTEXT_CREDENTIALS -> "Move logins to HTTPS and rotate the credentials seen in clear text.";
+                case CLEARTEXT_CREDENTIALS -> "Move logins to encrypted protocols (HTTPS, FTPS/SFTP, IMAPS/POP3S, SMTP with STARTTLS, LDAPS, SNMPv3) and rotate the credentials seen in clear text; change default credentials and communities.";
+                case CREDENTIAL_REUSE -> "Rotate the reused password everywhere it is valid, look for other logins with it, and stop sharing passwords between services.";
+                case POST_LOGIN_ACTIVITY -> "Disable the compromised account, review what it downloaded, uploaded or sent (the files are in the evidence), and remove uploaded files from the server.";
             };
             sb.append("- **").append(t.id()).append("**: ").append(rec).append('\n');
         }

@@ -73,6 +73,7 @@ public final class AnalysisText {
             sb.append("  - ").append(reason).append('\n');
         }
         CaptureSummary c = r.capture();
+        if (SecretsNote.masked(r.findings())) sb.append('\n').append(ansi.dim(SecretsNote.TEXT)).append('\n');
         sb.append('\n').append(ansi.dim("Capture: " + c.file() + ", " + Numbers.count(c.packets()) + " frames, "
                 + (c.packets() == 0 ? "empty" : tf.format(c.firstNs(), r.captureStartNs()) + " → " + tf.format(c.lastNs(), r.captureStartNs()))
                 + (c.problem() != null ? ", read up to a damaged point" : ""))).append('\n');

@@ -30,6 +30,8 @@ final class AnswerMatch {
             case "web_attack" -> kinds(want, ev);
             case "login_bruteforce" -> first(
                     want.has("success_frame") ? contains("success_frame", want.get("success_frame").asLong(), ev) : null,
+                    want.has("protocol") ? eq("protocol", want, ev.get("protocol")) : null,
+                    want.has("pattern") ? eq("pattern", want, ev.get("pattern")) : null,
                     want.has("attempts") && ev.get("attempts") instanceof Number n && n.longValue() < want.get("attempts").asLong()
                             ? "attempts " + n : null);
             case "file_upload" -> first(eq("filename", want, ev.get("filename")), eq("sha256", want, ev.get("sha256")),
@@ -44,6 +46,11 @@ final class AnswerMatch {
                     want.has("syn_frame") ? frameIn(want.get("syn_frame").asLong(), f) : null,
                     commands(want, ev));
             case "info_disclosure", "cleartext_credentials", "host_sweep" -> null;
+            case "credential_reuse" -> first(want.has("username") ? eq("username", want, ev.get("username")) : null,
+                    want.has("found_by") ? eq("found_by", want, ev.get("found_by")) : null,
+                    want.has("frame") ? frameIn(want.get("frame").asLong(), f) : null);
+            case "post_login_activity" -> first(want.has("username") ? eq("username", want, ev.get("username")) : null,
+                    want.has("frame") ? frameIn(want.get("frame").asLong(), f) : null);
             default -> "unknown type";
         };
     }

@@ -136,19 +136,49 @@ public final class InfoDisclosureDetector implements Detector {
         if (!payload && added == before) rememberQuiet(key, resp);
     }
 
+    /**
+     * A credential printed in an answer ({@code user:password@host}, {@code password=…}) with its password masked
+     * unless {@link WebConfig#revealPasswords()}.
+     */
+    String shown(String credential) {
+        String pw = password(credential);
+        if (config.revealPasswords() || pw == null) return credential;
+        if (credential.startsWith("password=")) return "password=" + Evidence.mask(pw);
+        int colon = credential.indexOf(':');
+        return credential.substring(0, colon + 1) + Evidence.mask(pw) + credential.substring(colon + 1 + pw.length());
+    }
+
+    /** The password of a printed credential, or null. */
+    static String password(String credential) {
+        if (credential.startsWith("password=")) return credential.substring(9);
+        int colon = credential.indexOf(':'), at = credential.lastIndexOf('@');
+        return colon < 0 || at <= colon + 1 ? null : credential.substring(colon + 1, at);
+    }
+
+    /** An excerpt of an answer with the printed passwords masked (unless revealed). */
+    private String masked(String excerpt, List<ResponseSignals.Signal> printed) {
+        if (config.revealPasswords() || excerpt == null) return excerpt;
+        for (ResponseSignals.Signal c : printed) {
+            String pw = password(c.detail());
+            if (pw != null && pw.length() >= 3) excerpt = excerpt.replace(pw, Evidence.mask(pw));
+        }
+        return excerpt;
+    }
+
     private void scan(HttpRequest r, HttpResponse resp, RequestInspector.Inspection in, boolean payload, String client, String server) {
         String text = ResponseSignals.text(resp.body(), resp.contentType(), config.maxScanChars());
         if (text.isEmpty()) return;
         ResponseSignals.Signal db = ResponseSignals.dbError(text);
         ResponseSignals.Signal trace = db == null ? ResponseSignals.stackTrace(text) : null;
+        List<ResponseSignals.Signal> printed = db != null || trace != null ? ResponseSignals.credentials(text) : List.of();
         if (db != null) {
-            Group g = add("db_error", client, server, payload, r, resp, db.excerpt());
+            Group g = add("db_error", client, server, payload, r, resp, masked(db.excerpt(), printed));
             g.engines.add(db.detail());
-            for (ResponseSignals.Signal c : ResponseSignals.credentials(text)) g.details.add(c.detail());
+            for (ResponseSignals.Signal c : printed) g.details.add(shown(c.detail()));
             g.paths.addAll(ResponseSignals.serverPaths(text));
         } else if (trace != null) {
-            Group g = add("error_details", client, server, payload, r, resp, trace.excerpt());
-            for (ResponseSignals.Signal c : ResponseSignals.credentials(text)) g.details.add(c.detail());
+            Group g = add("error_details", client, server, payload, r, resp, masked(trace.excerpt(), printed));
+            for (ResponseSignals.Signal c : printed) g.details.add(shown(c.detail()));
             g.paths.addAll(ResponseSignals.serverPaths(text));
         }
         if (in != null && in.kinds().contains(AttackKind.SQLI)) {
@@ -374,7 +404,10 @@ public final class InfoDisclosureDetector implements Detector {
         ev.put("responses", g.count);
         ev.put("client", g.client);
         if (!g.engines.isEmpty()) ev.put("db_engines", new ArrayList<>(g.engines));
-        if (creds) ev.put("credentials", new ArrayList<>(g.details));
+        if (creds) {
+            ev.put("credentials", new ArrayList<>(g.details));
+            ev.put("passwords_masked", !config.revealPasswords());
+        }
         else if (!g.details.isEmpty()) ev.put("details", new ArrayList<>(g.details));
         if (!g.paths.isEmpty()) ev.put("server_paths", new ArrayList<>(g.paths));
         if (!g.extracted.isEmpty()) ev.put("extracted", g.extracted);

@@ -210,7 +210,7 @@ public final class LoginBruteforceDetector implements Detector {
             m.put("response_frame", a.responseFrame());
             m.put("stream", a.stream());
             m.put("username", a.username());
-            m.put("password", a.password());
+            m.put("password", config.revealPasswords() ? a.password() : Evidence.mask(a.password()));
             m.put("status", a.status());
             m.put("size", a.size());
             if (a.location() != null) m.put("location", a.location());
@@ -223,8 +223,11 @@ public final class LoginBruteforceDetector implements Detector {
             ev.put("success_response_frame", w.responseFrame());
             ev.put("success_stream", w.stream());
             ev.put("username", w.username());
-            ev.put("password", w.password());
+            ev.put("password", config.revealPasswords() ? w.password() : Evidence.mask(w.password()));
         }
+        ev.put("passwords_masked", !config.revealPasswords());
+        ev.put("protocol", "http");
+        ev.put("pattern", spraying ? "spraying" : "brute_force");
         ev.put("tool", tool != null ? tool.tool() : null);
         ev.put("user_agent", g.userAgent);
         ev.put("form_fetches", fetches);

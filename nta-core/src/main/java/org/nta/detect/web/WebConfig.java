@@ -30,8 +30,8 @@ package org.nta.detect.web;
  * @param bruteMaxGapSec             seconds without an attempt that end a burst
  * @param bruteMaxPayloadShare       share of a session's POSTs to the form carrying injection payloads above which
  *                                   it is an injection scan (web attack), not password guessing
- * @param revealPasswords            cleartext credential findings show passwords instead of a masked form (a brute
- *                                   force's successful password is always shown: the attacker has it)
+ * @param revealPasswords            credential findings show passwords instead of a masked form (cleartext
+ *                                   credentials and a brute force's successful password; {@code analyze --show-secrets})
  * @param reportWeakDisclosures      report version banners (INFO) and directory listings (LOW) as findings of their
  *                                   own, besides the context they give other disclosure findings of that server
  */
@@ -49,5 +49,13 @@ public record WebConfig(int maxSessions, int maxSamples, int maxFilterFrames, in
                 || maxDecodeRounds < 1) {
             throw new IllegalArgumentException("web detector limits must be positive");
         }
+    }
+
+    /** The same thresholds, showing or masking passwords. */
+    public WebConfig withRevealPasswords(boolean reveal) {
+        return new WebConfig(maxSessions, maxSamples, maxFilterFrames, maxFilterStreams, maxScanChars, maxDecodeRounds,
+                discoveryMinRequests, discoveryMinDistinctPaths, discoveryMinNotFoundShare, softNotFoundMinShare,
+                softNotFoundMinCount, toolMinGrammarHits, wordlistMinShare, reportScriptedClients, bruteMinAttempts,
+                bruteMinDistinctPasswords, bruteMinFailures, bruteMaxGapSec, bruteMaxPayloadShare, reveal, reportWeakDisclosures);
     }
 }

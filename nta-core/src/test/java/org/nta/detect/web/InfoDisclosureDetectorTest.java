@@ -34,7 +34,13 @@ class InfoDisclosureDetectorTest {
         assertThat(f.attacker()).isEqualTo(WebEvents.ATTACKER);
         assertThat(f.firstFrame()).isEqualTo(first);
         assertThat(f.evidence()).containsEntry("kind", "db_error").containsEntry("responses", 3L);
-        assertThat(f.evidence().get("credentials")).asList().containsExactly("root:bobthe@localhost");
+        assertThat(f.evidence().get("credentials")).asList().containsExactly("root:b****e (6)@localhost");
+        assertThat(f.evidence()).containsEntry("passwords_masked", true);
+        assertThat(String.valueOf(f.evidence()) + f.summary()).doesNotContain("bobthe");
+        InfoDisclosureDetector shown = new InfoDisclosureDetector(WebConfig.DEFAULTS.withRevealPasswords(true));
+        shown.onEvent(ev.req("POST", "/index.php").ua("sqlmap/1.7.2").form("username=admin%27%29%20AND%201%3D2--%20abcd&password=x")
+                .answer(200, DB_ERROR).tx());
+        assertThat(notBanners(shown.finish()).get(0).evidence().get("credentials")).asList().containsExactly("root:bobthe@localhost");
         assertThat(f.evidence().get("server_paths")).asList().containsExactly("/var/www/html/index.php");
         assertThat(f.evidence().get("server_banners")).asList().containsExactly("Server: Apache/2.4.71 (Debian)");
     }

@@ -43,9 +43,22 @@ class LoginBruteforceDetectorTest {
         Map<String, Object> e = f.evidence();
         assertThat(e).containsEntry("uri", "/index.php").containsEntry("username_field", "username")
                 .containsEntry("attempts", 30).containsEntry("distinct_passwords", 30).containsEntry("failures", 29L)
-                .containsEntry("success_frame", successFrame).containsEntry("username", "admin").containsEntry("password", "S3cr3t!")
+                .containsEntry("success_frame", successFrame).containsEntry("username", "admin").containsEntry("password", "S*****! (7)")
+                .containsEntry("passwords_masked", true).containsEntry("pattern", "brute_force").containsEntry("protocol", "http")
                 .containsEntry("tool", "hydra").containsEntry("form_fetches", 1L);
+        assertThat(String.valueOf(e)).doesNotContain("S3cr3t!");
         assertThat(e.get("usernames")).asList().containsExactly("admin");
+    }
+
+    @Test
+    void showSecretsRevealsTheFoundPassword() {
+        LoginBruteforceDetector shown = new LoginBruteforceDetector(WebConfig.DEFAULTS.withRevealPasswords(true));
+        for (int i = 1; i <= 12; i++) {
+            WebEvents.Req r = ev.req("POST", "/index.php").ua(HYDRA).form("username=admin&password=" + (i == 12 ? "S3cr3t!" : "g" + i));
+            shown.onEvent((i == 12 ? r.status(302).location("/editprofile.php") : r.answer(200, FAIL)).tx());
+        }
+        Finding f = shown.finish().get(0);
+        assertThat(f.evidence()).containsEntry("password", "S3cr3t!").containsEntry("passwords_masked", false);
     }
 
     @Test
@@ -62,7 +75,7 @@ class LoginBruteforceDetectorTest {
         for (int i = 0; i < 12; i++) attempt(WebEvents.FIREFOX, "user" + i, "Winter2024", false);
         Finding f = d.finish().get(0);
         assertThat(f.techniques()).containsExactly("T1110.003");
-        assertThat(f.evidence()).containsEntry("usernames_total", 12);
+        assertThat(f.evidence()).containsEntry("usernames_total", 12).containsEntry("pattern", "spraying");
     }
 
     @Test
@@ -73,7 +86,7 @@ class LoginBruteforceDetectorTest {
             d.onEvent((i == 11 ? r.answer(200, "welcome") : r.answer(401, "auth required")).tx());
         }
         Finding f = d.finish().get(0);
-        assertThat(f.evidence()).containsEntry("method", "basic").containsEntry("password", "pw11").containsEntry("tool", "medusa");
+        assertThat(f.evidence()).containsEntry("method", "basic").containsEntry("password", "p**1 (4)").containsEntry("tool", "medusa");
     }
 
     @Test

@@ -120,7 +120,7 @@ class WebCapturesTest {
         assertThat(info.firstFrame()).isEqualTo(12004);
         assertThat(info.attacker()).isEqualTo("10.251.96.4");
         assertThat(info.evidence()).containsEntry("responses", 153L);
-        assertThat(info.evidence().get("credentials")).asList().containsExactly("root:bobthe@localhost");
+        assertThat(info.evidence().get("credentials")).asList().containsExactly("root:b****e (6)@localhost");
         assertThat(of("webshell-lab", FindingType.LOGIN_BRUTEFORCE, f -> true)).isEmpty();
         assertThat(of("webshell-lab", FindingType.ATTACK_TOOL, f -> String.valueOf(f.evidence().get("user_agent")).contains("Firefox"))).isEmpty();
         assertThat(run("webshell-lab").verdict().level()).isEqualTo(Verdict.Level.MALICIOUS);
@@ -173,7 +173,7 @@ class WebCapturesTest {
         assertThat(b.severity()).isEqualTo(Severity.HIGH);
         assertThat(b.evidence()).containsEntry("uri", "/index.php").containsEntry("attempts", 54).containsEntry("failures", 53L)
                 .containsEntry("success_frame", 1206L).containsEntry("success_stream", 109).containsEntry("success_response_frame", 1208L)
-                .containsEntry("password", "S3cr3t!").containsEntry("username", "admin").containsEntry("tool", "hydra")
+                .containsEntry("password", "S*****! (7)").containsEntry("username", "admin").containsEntry("tool", "hydra")
                 .containsEntry("first_attempt_frame", 119L);
         assertThat(b.evidence().get("usernames")).asList().containsExactly("admin");
         Finding at = one("hydra-login-bruteforce", FindingType.ATTACK_TOOL, tool("hydra"));

@@ -1,0 +1,67 @@
+package org.nta.detect.auth;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.nta.detect.Detector;
+import org.nta.detect.Finding;
+import org.nta.detect.web.FormCredentials;
+import org.nta.event.Credential;
+import org.nta.event.Event;
+import org.nta.event.HttpTransaction;
+
+/**
+ * The credential uses of a capture, in capture order, shared by the auth detectors (which judge them once the
+ * capture has been read). Fed every {@link Credential} event and the HTTP form logins ({@link FormCredentials});
+ * bounded by {@link AuthConfig#maxUses}. It reports no findings itself; it is listed first among the detectors so
+ * that it has seen every event before the others finish.
+ */
+public final class CredentialLog implements Detector {
+    private final AuthConfig config;
+    private final List<Use> uses = new ArrayList<>();
+    private long dropped;
+    private Guessing.Analysis analysis;
+
+    public CredentialLog(AuthConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public void onEvent(Event e) {
+        if (e instanceof Credential c) add(c, FormCredentials.judgedByWebDetectors(c));
+        else if (e instanceof HttpTransaction t && t.request() != null) {
+            Credential c = FormCredentials.of(t);
+            if (c != null) add(c, true);
+        }
+    }
+
+    /** Records a use (tests feed it directly). */
+    public void add(Credential c, boolean web) {
+        if (uses.size() >= config.maxUses()) {
+            dropped++;
+            return;
+        }
+        uses.add(Use.of(uses.size(), c, config.maxSecretChars(), web));
+    }
+
+    /** Every use kept, in capture order. */
+    List<Use> uses() {
+        return uses;
+    }
+
+    /** Uses beyond {@link AuthConfig#maxUses}. */
+    long dropped() {
+        return dropped;
+    }
+
+    /** The guessing bursts of the capture (computed once, when first asked after the capture was read). */
+    Guessing.Analysis guessing() {
+        if (analysis == null) analysis = Guessing.analyze(uses, config);
+        return analysis;
+    }
+
+    @Override
+    public List<Finding> finish() {
+        return List.of();
+    }
+}
