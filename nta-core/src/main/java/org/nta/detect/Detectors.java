@@ -16,6 +16,8 @@ public final class Detectors {
         list.addAll(org.nta.detect.web.WebDetectors.all(config.web()));
         // upload, web shell and shell detectors
         list.addAll(org.nta.detect.shell.ShellDetectors.all(config.shells()));
+        // command and control, exfiltration, payload delivery, indicators from the user
+        list.addAll(org.nta.detect.c2.C2Detectors.all(config.c2()));
         return list;
     }
 }

@@ -12,7 +12,12 @@ public enum FindingType {
     WEBSHELL_COMMAND("webshell_command"),
     REVERSE_SHELL("reverse_shell"),
     INFO_DISCLOSURE("info_disclosure"),
-    CLEARTEXT_CREDENTIALS("cleartext_credentials");
+    CLEARTEXT_CREDENTIALS("cleartext_credentials"),
+    BEACON("beacon"),
+    DNS_TUNNEL("dns_tunnel"),
+    EXFILTRATION("exfiltration"),
+    PAYLOAD_DELIVERY("payload_delivery"),
+    INTEL_MATCH("intel_match");
 
     private final String id;
 

@@ -203,6 +203,11 @@ public final class AnalysisMarkdown {
                 case REVERSE_SHELL -> "Isolate the host, block egress to the shell's address and port, and reconstruct the attacker's actions from the transcript; rebuild from a known-good image.";
                 case INFO_DISCLOSURE -> "Suppress version banners and error details; rotate any credentials that were leaked.";
                 case CLEARTEXT_CREDENTIALS -> "Move logins to HTTPS and rotate the credentials seen in clear text.";
+                case BEACON -> "Isolate the beaconing host, block its destination at the egress, and find the program that calls out (process, scheduled task, service) before cleaning it.";
+                case DNS_TUNNEL -> "Block the tunnel's domain at the resolver, isolate the host that used it, and force DNS through the internal resolvers only.";
+                case EXFILTRATION -> "Treat the data sent as lost: identify what it was (see the file and its hash), block the destination, and rotate any secrets it held.";
+                case PAYLOAD_DELIVERY -> "Quarantine the downloaded file (hash in the evidence), look for it on the host and others, and block the server it came from.";
+                case INTEL_MATCH -> "Follow the indicator's source guidance: block the matched indicator and hunt for it on the hosts involved.";
             };
             sb.append("- **").append(t.id()).append("**: ").append(rec).append('\n');
         }

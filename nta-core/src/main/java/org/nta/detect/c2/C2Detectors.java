@@ -1,0 +1,14 @@
+package org.nta.detect.c2;
+
+import java.util.List;
+
+import org.nta.detect.Detector;
+
+/** The command-and-control, exfiltration and delivery detectors, in report order. */
+public final class C2Detectors {
+    private C2Detectors() {}
+
+    public static List<Detector> all(C2Config config) {
+        return List.of(new BeaconDetector(config.beacon()));
+    }
+}
