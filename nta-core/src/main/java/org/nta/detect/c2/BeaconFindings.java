@@ -132,7 +132,9 @@ final class BeaconFindings {
         if (http) tech.add("T1071.001");
         else if (s.kind == BeaconSeries.Kind.TLS_SNI || s.port == 443) tech.add("T1573");
         else tech.add("T1071");
-        return new Finding(FindingType.BEACON, sev, Phase.COMMAND_AND_CONTROL, s.servers.isEmpty() ? null : s.servers.first(),
+        // ordinary periodic software is an observation, not an attacker's channel
+        String attacker = sev == Severity.LOW || s.servers.isEmpty() ? null : s.servers.first();
+        return new Finding(FindingType.BEACON, sev, Phase.COMMAND_AND_CONTROL, attacker,
                 s.client, c.frame[0], c.frame[n - 1], c.time[0], c.time[n - 1], streams, filter, summary,
                 channel ? Boolean.TRUE : null, tech, ev);
     }
