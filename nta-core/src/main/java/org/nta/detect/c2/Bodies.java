@@ -17,6 +17,7 @@ final class Bodies {
             if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') bad++;
         }
         if (bad * 20 > n) return null;
+        if (max <= 1) return "";
         String s = new String(b, 0, Math.min(n, max * 4), StandardCharsets.UTF_8);
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < s.length() && sb.length() < max; i++) {

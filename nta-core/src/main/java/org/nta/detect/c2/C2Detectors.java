@@ -9,6 +9,7 @@ public final class C2Detectors {
     private C2Detectors() {}
 
     public static List<Detector> all(C2Config config) {
-        return List.of(new BeaconDetector(config.beacon()), new DnsTunnelDetector(config.dns()));
+        return List.of(new BeaconDetector(config.beacon()), new DnsTunnelDetector(config.dns()),
+                new ExfiltrationDetector(config.exfil()), new PayloadDeliveryDetector(config.delivery()));
     }
 }
