@@ -19,6 +19,6 @@ package org.nta.detect.c2;
 public record BeaconConfig(int minContacts, long minDurationSec, double minScore, long mergeWithinMs, int histogramBins,
                            int popularClients, int maxSeries, int maxContactsPerSeries, long maxContacts, int maxNames,
                            int maxSamples) {
-    public static final BeaconConfig DEFAULTS = new BeaconConfig(6, 60, 0.80, 1000, 24, 4, 20_000, 4096, 1_000_000,
+    public static final BeaconConfig DEFAULTS = new BeaconConfig(6, 60, 0.80, 1000, 24, 4, 20_000, 4096, 500_000,
             65_536, 8);
 }

@@ -9,7 +9,9 @@ public final class C2Detectors {
     private C2Detectors() {}
 
     public static List<Detector> all(C2Config config) {
-        return List.of(new BeaconDetector(config.beacon()), new DnsTunnelDetector(config.dns()),
-                new ExfiltrationDetector(config.exfil()), new PayloadDeliveryDetector(config.delivery()));
+        List<Detector> list = new java.util.ArrayList<>(List.of(new BeaconDetector(config.beacon()), new DnsTunnelDetector(config.dns()),
+                new ExfiltrationDetector(config.exfil()), new PayloadDeliveryDetector(config.delivery())));
+        if (!config.intel().isEmpty()) list.add(new IntelMatchDetector(config.intel()));
+        return list;
     }
 }

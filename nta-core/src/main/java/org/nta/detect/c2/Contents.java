@@ -43,6 +43,14 @@ final class Contents {
     private static final Pattern ARCHIVE_EXE = Pattern.compile("(?i)[\\w .()\\[\\]-]{1,200}\\.(exe|dll|scr|js|jse|vbs|vbe|ps1|hta|bat|cmd|lnk|jar|msi|wsf|elf|sh|so)$");
 
     static Kind of(byte[] b, int len) {
+        return of(b, len, false);
+    }
+
+    /**
+     * @param payloadsOnly only executables and scripts matter (a download): markup and JSON are looked at for an HTML
+     *                     application only, which keeps the many web pages of a capture cheap
+     */
+    static Kind of(byte[] b, int len, boolean payloadsOnly) {
         int n = Math.min(len, b.length);
         if (n == 0) return new Kind("other", null);
         if (starts(b, n, 'M', 'Z')) return pe(b, n);
@@ -59,6 +67,12 @@ final class Contents {
             return new Kind("archive", null);
         }
         int window = Math.min(n, 4096);
+        int first = 0;
+        while (first < window && (b[first] == ' ' || b[first] == '\t' || b[first] == '\r' || b[first] == '\n')) first++;
+        if (payloadsOnly && first < window && (b[first] == '<' || b[first] == '{' || b[first] == '[')) {
+            // markup and JSON (most answers): only an HTML application matters, so skip the script checks
+            return containsIgnoreCase(b, first, window, "<hta:application") ? new Kind("hta", null) : new Kind("other", null);
+        }
         String text = Bodies.text(b, window, 1) == null ? null : new String(b, 0, window, StandardCharsets.UTF_8);
         if (text != null) {
             Kind k = text(text);
@@ -166,6 +180,20 @@ final class Contents {
         if (n < sig.length) return false;
         for (int i = 0; i < sig.length; i++) if ((b[i] & 0xff) != (sig[i] & 0xff)) return false;
         return true;
+    }
+
+    private static boolean containsIgnoreCase(byte[] b, int from, int end, String lower) {
+        int m = lower.length();
+        outer:
+        for (int i = from; i <= end - m; i++) {
+            for (int k = 0; k < m; k++) {
+                int c = b[i + k] & 0xff;
+                if (c >= 'A' && c <= 'Z') c += 32;
+                if (c != lower.charAt(k)) continue outer;
+            }
+            return true;
+        }
+        return false;
     }
 
     private static int u16(byte[] b, int i) {

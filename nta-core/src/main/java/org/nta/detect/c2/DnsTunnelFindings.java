@@ -97,7 +97,7 @@ final class DnsTunnelFindings {
         List<String> tech = new ArrayList<>(List.of("T1071.004", "T1572"));
         if (t.nameBytes >= config.highBytes() || readable) tech.add("T1048");
         Boolean ok = t.responses > t.nxdomain ? Boolean.TRUE : null;
-        String attacker = sev == Severity.LOW ? null : direct ? server : t.domain;
+        String attacker = sev == Severity.LOW ? null : direct ? server : zone.isEmpty() ? t.domain : zone + "." + t.domain;
         return new Finding(FindingType.DNS_TUNNEL, sev, Phase.COMMAND_AND_CONTROL, attacker, victim, t.firstFrame, t.lastFrame,
                 t.firstTimeNs, t.lastTimeNs, t.streams, filter, summary, ok, tech, ev);
     }

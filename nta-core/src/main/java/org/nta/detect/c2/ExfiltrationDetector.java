@@ -141,9 +141,10 @@ public final class ExfiltrationDetector implements Detector {
         }
     }
 
-    /** The client side of a raw TCP session that mostly sends (a file piped into a socket). */
+    /** The client side of a raw TCP session that only sends (a file piped into a socket). */
     private void session(TcpSession s) {
-        if (s.bytesClient() < 64 || s.bytesServer() * 8 > s.bytesClient()) return;
+        // a push (the server says next to nothing); a shell whose operator types commands is the shell family's
+        if (s.bytesClient() < 64 || s.bytesServer() > 8) return;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         long first = 0, last = 0;
         for (TcpSession.Chunk c : s.chunks()) {

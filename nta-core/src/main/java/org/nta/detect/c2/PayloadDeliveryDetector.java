@@ -77,7 +77,7 @@ public final class PayloadDeliveryDetector implements Detector {
         if (rs == null || rs.status() < 200 || rs.status() >= 300 || rs.body().isEmpty()) return;
         HttpBody body = rs.body();
         byte[] head = body.prefix(4096);
-        Contents.Kind k = Contents.of(head, head.length);
+        Contents.Kind k = Contents.of(head, head.length, true);
         if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && body.keptLength() > head.length) {
             byte[] all = body.bytes();
             k = Contents.of(all, all.length);

@@ -100,7 +100,7 @@ class DnsTunnelDetectorTest {
         assertThat(fs).hasSize(1);
         Finding f = fs.get(0);
         assertThat(f.victim()).isEqualTo("10.1.1.66");
-        assertThat(f.attacker()).as("through a resolver: the domain is the other party").isEqualTo("exfil-data.net");
+        assertThat(f.attacker()).as("through a resolver: the tunnel's zone is the other party").isEqualTo("x.exfil-data.net");
         assertThat(f.evidence()).containsEntry("tool", null).containsEntry("nxdomain_share", 1.0);
         assertThat((String) f.evidence().get("decoded")).contains("root:x:0:0:root");
         assertThat(f.severity()).isEqualTo(Severity.HIGH);
