@@ -36,9 +36,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** The investigation. */
 @Command(name = "analyze", aliases = "analyse", mixinStandardHelpOptions = true,
-        description = "Investigate a capture: find the attacks (scans, content discovery, attack tools, web attacks, brute force "
-                + "and password spraying on any protocol and SSH, uploads and web shells, reverse shells, disclosures, clear-text and "
-                + "default credentials, credential reuse, what an attacker's login did), tell one story per attacker "
+        description = "Investigate a capture: find the attacks (scans, content discovery, attack tools, web attacks, brute force, "
+                + "uploads and web shells, reverse shells, disclosures, clear-text and default credentials, password spraying, credential reuse, what an attacker's login did, beacons, DNS tunnels, exfiltration, "
+                + "payload delivery, indicators from --intel), tell one story per attacker "
                 + "with frame-exact evidence and Wireshark filters, and give a verdict.")
 final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "Capture file, or - for standard input.")
@@ -57,6 +57,11 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--extract-all", description = "With --extract, write every file carried over HTTP (as nta files --extract).")
     boolean extractAll;
+
+    @Option(names = "--intel", paramLabel = "FILE", description = "Indicators to look for (plain text or CSV, one per line: "
+            + "address, network, domain, URL, SHA-256, JA3 or JA4, then an optional label); every match is an intel_match finding. "
+            + "Nothing is downloaded.")
+    Path intel;
 
     @Option(names = "--max-findings", paramLabel = "N", description = "Key findings shown on the terminal (default 12).")
     int maxFindings = 12;
@@ -98,13 +103,21 @@ final class AnalyzeCommand implements Callable<Integer> {
         // uploads are always hashed (they are evidence); downloads only when they are extracted
         HttpConfig http = HttpConfig.defaults().withMaxBodyBytes(64 << 10)
                 .withMaxFileBytes(extract != null ? 64 << 20 : 256 << 10).withHashing(true, extract != null);
+        DetectionConfig detection = DetectionConfig.DEFAULTS;
+        if (intel != null) {
+            try {
+                detection = detection.withC2(detection.c2().withIntel(org.nta.detect.c2.IntelSet.read(intel)));
+            } catch (IOException | UncheckedIOException e) {
+                throw new CliError("cannot read " + intel + ": " + e.getMessage(), Main.EXIT_UNREADABLE);
+            }
+        }
         Analysis.Result r;
         try (CaptureSource src = CaptureSource.open(file, false)) {
             extra.add(Progress.of(src));
             if (filter.present()) filter.compile();
             r = Analysis.run(src, limits.engine(EngineConfig.DEFAULTS), limits.app(AppConfig.all().withHttp(http)
                     .withFtp(org.nta.app.ftp.FtpConfig.DEFAULTS.withMaxFileBytes(extract != null ? 64 << 20 : 256 << 10))),
-                    DetectionConfig.DEFAULTS.withShowSecrets(showSecrets), extra,
+                    detection.withShowSecrets(showSecrets), extra,
                     sink -> filter.present() ? filter.wrap(sink) : sink);
             if (extractor != null) extractor.finish(EvidenceFiles.of(r.findings(), r.incidents()));
         } catch (CaptureException e) {

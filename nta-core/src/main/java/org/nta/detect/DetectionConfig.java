@@ -1,6 +1,7 @@
 package org.nta.detect;
 
 import org.nta.detect.auth.AuthConfig;
+import org.nta.detect.c2.C2Config;
 import org.nta.detect.scan.ScanConfig;
 import org.nta.detect.shell.ShellConfig;
 import org.nta.detect.web.WebConfig;
@@ -26,5 +27,16 @@ public record DetectionConfig(ScanConfig scans, WebConfig web, ShellConfig shell
     /** Whether findings show secrets. */
     public boolean showSecrets() {
         return auth.showSecrets();
+public record DetectionConfig(ScanConfig scans, WebConfig web, ShellConfig shells, C2Config c2) {
+    public static final DetectionConfig DEFAULTS = new DetectionConfig(ScanConfig.DEFAULTS, WebConfig.DEFAULTS, ShellConfig.DEFAULTS,
+            C2Config.DEFAULTS);
+
+    /** The families before command and control, with its defaults. */
+    public DetectionConfig(ScanConfig scans, WebConfig web, ShellConfig shells) {
+        this(scans, web, shells, C2Config.DEFAULTS);
+    }
+
+    public DetectionConfig withC2(C2Config c2) {
+        return new DetectionConfig(scans, web, shells, c2);
     }
 }

@@ -67,6 +67,9 @@ public final class DetectionSink implements PacketSink {
         if (background != null) background.finish();
         for (Detector d : detectors) findings.addAll(d.finish());
         dropCoveredDisclosures();
+        List<Finding> joined = org.nta.detect.c2.C2Correlation.apply(findings);
+        findings.clear();
+        findings.addAll(joined);
         findings.sort(ORDER);
         return List.copyOf(findings);
     }

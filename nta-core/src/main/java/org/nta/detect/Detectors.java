@@ -18,6 +18,8 @@ public final class Detectors {
         list.addAll(org.nta.detect.shell.ShellDetectors.all(config.shells()));
         // authentication detectors (brute force, spraying, stuffing on any protocol and SSH; credentials, reuse)
         list.addAll(org.nta.detect.auth.AuthDetectors.all(config.auth()));
+        // command and control, exfiltration, payload delivery, indicators from the user
+        list.addAll(org.nta.detect.c2.C2Detectors.all(config.c2()));
         return list;
     }
 }

@@ -15,6 +15,11 @@ public enum FindingType {
     CLEARTEXT_CREDENTIALS("cleartext_credentials"),
     CREDENTIAL_REUSE("credential_reuse"),
     POST_LOGIN_ACTIVITY("post_login_activity");
+    BEACON("beacon"),
+    DNS_TUNNEL("dns_tunnel"),
+    EXFILTRATION("exfiltration"),
+    PAYLOAD_DELIVERY("payload_delivery"),
+    INTEL_MATCH("intel_match");
 
     private final String id;
 

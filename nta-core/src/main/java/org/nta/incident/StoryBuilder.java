@@ -154,8 +154,11 @@ public final class StoryBuilder {
             boolean compromise = switch (f.type()) {
                 case WEBSHELL_COMMAND, REVERSE_SHELL -> !Boolean.FALSE.equals(f.succeeded());
                 case FILE_UPLOAD -> Boolean.TRUE.equals(f.evidence().get("webshell")) && !Boolean.FALSE.equals(f.succeeded());
-                case WEB_ATTACK, LOGIN_BRUTEFORCE, CREDENTIAL_REUSE, POST_LOGIN_ACTIVITY ->
-                        Boolean.TRUE.equals(f.succeeded()) && f.severity().atLeast(Severity.HIGH);
+                case WEB_ATTACK, LOGIN_BRUTEFORCE, CREDENTIAL_REUSE, POST_LOGIN_ACTIVITY -> Boolean.TRUE.equals(f.succeeded()) && f.severity().atLeast(Severity.HIGH);
+                // a command channel established, data gone to the attacker, a payload that then called out
+                case BEACON, DNS_TUNNEL -> f.severity().atLeast(Severity.HIGH) && !Boolean.FALSE.equals(f.succeeded());
+                case EXFILTRATION -> f.severity().atLeast(Severity.HIGH);
+                case PAYLOAD_DELIVERY -> f.evidence().containsKey("followed_by");
                 default -> f.severity().atLeast(Severity.CRITICAL);
             };
             String reason = f.type().id() + ": " + f.summary() + " (frames " + f.firstFrame() + "–" + f.lastFrame() + ")";

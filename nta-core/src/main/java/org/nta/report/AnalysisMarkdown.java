@@ -214,6 +214,11 @@ public final class AnalysisMarkdown {
                 case CLEARTEXT_CREDENTIALS -> "Move logins to encrypted protocols (HTTPS, FTPS/SFTP, IMAPS/POP3S, SMTP with STARTTLS, LDAPS, SNMPv3) and rotate the credentials seen in clear text; change default credentials and communities.";
                 case CREDENTIAL_REUSE -> "Rotate the reused password everywhere it is valid, look for other logins with it, and stop sharing passwords between services.";
                 case POST_LOGIN_ACTIVITY -> "Disable the compromised account, review what it downloaded, uploaded or sent (the files are in the evidence), and remove uploaded files from the server.";
+                case BEACON -> "Isolate the beaconing host, block its destination at the egress, and find the program that calls out (process, scheduled task, service) before cleaning it.";
+                case DNS_TUNNEL -> "Block the tunnel's domain at the resolver, isolate the host that used it, and force DNS through the internal resolvers only.";
+                case EXFILTRATION -> "Treat the data sent as lost: identify what it was (see the file and its hash), block the destination, and rotate any secrets it held.";
+                case PAYLOAD_DELIVERY -> "Quarantine the downloaded file (hash in the evidence), look for it on the host and others, and block the server it came from.";
+                case INTEL_MATCH -> "Follow the indicator's source guidance: block the matched indicator and hunt for it on the hosts involved.";
             };
             sb.append("- **").append(t.id()).append("**: ").append(rec).append('\n');
         }

@@ -1,0 +1,234 @@
+package org.nta.detect.c2;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.nta.detect.Detector;
+import org.nta.detect.Finding;
+import org.nta.detect.web.UserAgentCatalog;
+import org.nta.event.DnsMessage;
+import org.nta.event.Event;
+import org.nta.event.HttpRequest;
+import org.nta.event.HttpResponse;
+import org.nta.event.HttpTransaction;
+import org.nta.event.TlsHello;
+import org.nta.flow.Flow;
+
+/**
+ * Beaconing: a client that contacts one destination again and again at a steady rhythm, for a long part of the
+ * capture. Contacts are established connections (per server address and port, and per the name behind them: TLS
+ * SNI, DNS name) and HTTP requests, kept-alive ones included (per Host). Each series is scored with robust
+ * statistics (see {@link BeaconScore}); ordinary periodic software is told apart by what the capture shows of the
+ * destination and the client (see {@link BeaconFindings}).
+ */
+public final class BeaconDetector implements Detector {
+    /** UDP services whose periodic chatter is the protocol itself (name lookups, DHCP, discovery, NetBIOS). */
+    private static final Set<Integer> CHATTER_PORTS = Set.of(53, 67, 68, 137, 138, 5353, 5355, 1900, 3702);
+
+    private final BeaconConfig config;
+    private final UserAgentCatalog catalog = UserAgentCatalog.standard();
+    private final LinkedHashMap<String, BeaconSeries> series = new LinkedHashMap<>();
+    /** Destination (address or name) → clients seen talking to it, up to {@code popularClients}. */
+    private final HashMap<String, Set<String>> clientsOf = new HashMap<>();
+    private final LinkedHashMap<Integer, String> sniByStream;
+    private final LinkedHashMap<String, String> nameByAddress;
+    private long droppedSeries, droppedContacts, keptContacts;
+    private long firstTimeNs = Long.MAX_VALUE, lastTimeNs = Long.MIN_VALUE;
+
+    public BeaconDetector(BeaconConfig config) {
+        this.config = config;
+        this.sniByStream = lru(config.maxNames());
+        this.nameByAddress = lru(config.maxNames());
+    }
+
+    private static <K, V> LinkedHashMap<K, V> lru(int cap) {
+        return new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> e) {
+                return size() > cap;
+            }
+        };
+    }
+
+    @Override
+    public void onEvent(Event e) {
+        seen(e.timeNs());
+        if (e instanceof HttpTransaction t) transaction(t);
+        else if (e instanceof TlsHello h) {
+            if (h.fromClient() && !h.sni().isEmpty() && "tcp".equals(h.conn().transport())) {
+                sniByStream.put(h.conn().stream(), h.sni().toLowerCase(java.util.Locale.ROOT));
+            }
+        } else if (e instanceof DnsMessage m) {
+            dns(m);
+        }
+    }
+
+    private void seen(long t) {
+        if (t < firstTimeNs) firstTimeNs = t;
+        if (t > lastTimeNs) lastTimeNs = t;
+    }
+
+    private void dns(DnsMessage m) {
+        if (!m.response() || m.answers().isEmpty() || m.questions().isEmpty()) return;
+        String q = Hosts.hostOnly(m.qname());
+        String client = m.conn().serverAddr().equals(m.conn().clientAddr()) ? null : m.conn().clientAddr();
+        if (client == null) return;
+        for (DnsMessage.Record r : m.answers()) {
+            if (r.type() == 1 || r.type() == 28) nameByAddress.put(client + "|" + r.data(), q);
+        }
+    }
+
+    private void transaction(HttpTransaction t) {
+        HttpRequest rq = t.request();
+        if (rq == null || rq.host() == null || rq.method().equals("CONNECT")) return;
+        HttpResponse rs = t.response();
+        String client = t.conn().clientAddr();
+        String host = Hosts.hostOnly(rq.host());
+        if (host.isEmpty()) return;
+        BeaconSeries s = series(client, BeaconSeries.Kind.HTTP_HOST, host, "tcp");
+        if (s == null) return;
+        if (s.port < 0) s.port = t.conn().serverPort();
+        s.server(t.conn().serverAddr(), config.maxSamples());
+        int max = config.maxSamples();
+        BeaconSeries.sample(s.uris, rq.uri().length() > 200 ? rq.uri().substring(0, 200) + "…" : rq.uri(), max);
+        BeaconSeries.sample(s.userAgents, rq.userAgent() == null ? "" : rq.userAgent(), 4);
+        BeaconSeries.sample(s.methods, rq.method(), 4);
+        s.requests++;
+        switch (ClientKind.of(rq.userAgent(), catalog)) {
+            case BROWSER -> s.browser++;
+            case SCRIPTED -> s.scripted++;
+            case NONE -> s.noUa++;
+            default -> s.otherUa++;
+        }
+        long out = rq.body().decodedLength(), in = rs == null ? 0 : rs.body().decodedLength();
+        if (rs != null && in > 0 && s.answers.size() < 16 && !s.answers.containsKey(in)) {
+            s.answers.put(in, new BeaconSeries.Sample(rs.frame(), Bodies.describe(rs.body().prefix(256), (int) Math.min(in, 256))));
+        }
+        if (out > 0 && s.bodies.size() < 16 && !s.bodies.containsKey(out)) {
+            s.bodies.put(out, new BeaconSeries.Sample(rq.frame(), Bodies.describe(rq.body().prefix(256), (int) Math.min(out, 256))));
+        }
+        contact(s, rq.firstTimeNs(), rq.firstFrame(), t.conn().stream(), out, in);
+        popular(host, client);
+    }
+
+    @Override
+    public void onFlowEnd(Flow f) {
+        seen(f.startNs);
+        seen(f.endNs);
+        boolean tcp = f.isTcp();
+        if (f.proto() != 6 && f.proto() != 17) return;
+        boolean aIsServer = tcp && (f.firstTcpFlags & 0x12) == 0x12;
+        String client = aIsServer ? f.bAddr() : f.aAddr(), server = aIsServer ? f.aAddr() : f.bAddr();
+        int port = aIsServer ? f.aPort() : f.bPort();
+        long out = aIsServer ? f.payloadBA : f.payloadAB, in = aIsServer ? f.payloadAB : f.payloadBA;
+        String sni = tcp ? sniByStream.remove(f.stream()) : null;
+        if (!tcp && CHATTER_PORTS.contains(port)) return;
+        // failed connections are not contacts: nothing answered
+        boolean answered = tcp ? in > 0 || f.history().indexOf(aIsServer ? 'H' : 'h') >= 0 && out > 0 : f.framesBA > 0 && f.framesAB > 0;
+        if (!answered) return;
+        String transport = tcp ? "tcp" : "udp";
+        BeaconSeries a = series(client, BeaconSeries.Kind.ADDRESS, server + "|" + port, transport);
+        if (a != null) {
+            a.port = port;
+            a.server(server, config.maxSamples());
+            contact(a, f.startNs, f.firstFrame, f.stream(), out, in);
+        }
+        popular(server, client);
+        String name = sni;
+        BeaconSeries.Kind kind = BeaconSeries.Kind.TLS_SNI;
+        if (name == null) {
+            name = nameByAddress.get(client + "|" + server);
+            kind = BeaconSeries.Kind.DNS_NAME;
+        }
+        if (name != null) {
+            BeaconSeries n = series(client, kind, name, transport);
+            if (n != null) {
+                if (n.port < 0) n.port = port;
+                n.server(server, config.maxSamples());
+                contact(n, f.startNs, f.firstFrame, f.stream(), out, in);
+            }
+            popular(name, client);
+        }
+    }
+
+    private void popular(String destination, String client) {
+        Set<String> c = clientsOf.get(destination);
+        if (c == null) {
+            if (clientsOf.size() >= config.maxSeries() * 2) return;
+            clientsOf.put(destination, c = new HashSet<>(4));
+        }
+        if (c.size() < config.popularClients()) c.add(client);
+    }
+
+    private BeaconSeries series(String client, BeaconSeries.Kind kind, String destination, String transport) {
+        String key = kind.id + " " + transport + " " + client + " " + destination;
+        BeaconSeries s = series.get(key);
+        if (s != null) return s;
+        if (series.size() >= config.maxSeries()) {
+            droppedSeries++;
+            return null;
+        }
+        s = new BeaconSeries(client, kind, kind == BeaconSeries.Kind.ADDRESS ? destination.substring(0, destination.lastIndexOf('|')) : destination, transport);
+        series.put(key, s);
+        return s;
+    }
+
+    private void contact(BeaconSeries s, long t, long frame, int stream, long out, long in) {
+        if (s.contacts.size >= config.maxContactsPerSeries() || keptContacts >= config.maxContacts()) {
+            s.droppedContacts++;
+            droppedContacts++;
+            return;
+        }
+        keptContacts++;
+        s.contacts.add(t, frame, stream, out, in);
+    }
+
+    /** Clients seen talking to a destination (saturates at {@code popularClients}). */
+    int clients(String destination) {
+        Set<String> c = clientsOf.get(destination);
+        return c == null ? 0 : c.size();
+    }
+
+    @Override
+    public List<Finding> finish() {
+        List<BeaconScore.Scored> candidates = new ArrayList<>();
+        for (BeaconSeries s : series.values()) {
+            if (s.contacts.size < config.minContacts()) continue;
+            if (s.transport.equals("udp") && s.kind == BeaconSeries.Kind.ADDRESS && CHATTER_PORTS.contains(s.port)) continue;
+            BeaconScore.Scored sc = BeaconScore.score(s, config, firstTimeNs, lastTimeNs);
+            if (sc != null && sc.score() >= config.minScore()) candidates.add(sc);
+        }
+        // the same contacts seen as a name and as an address are one beacon: the name wins
+        candidates.sort((x, y) -> {
+            int c = Integer.compare(x.series().kind.ordinal(), y.series().kind.ordinal());
+            if (c != 0) return c;
+            c = Double.compare(y.score(), x.score());
+            return c != 0 ? c : Long.compare(x.contacts().frame[0], y.contacts().frame[0]);
+        });
+        Map<String, Set<Integer>> reported = new HashMap<>();
+        List<Finding> out = new ArrayList<>();
+        for (BeaconScore.Scored sc : candidates) {
+            Set<Integer> done = reported.computeIfAbsent(sc.series().client + " " + sc.series().transport, k -> new HashSet<>());
+            int covered = 0;
+            Contacts c = sc.contacts();
+            for (int i = 0; i < c.size; i++) if (done.contains(c.stream[i])) covered++;
+            if (covered * 2 >= c.size) continue;
+            for (int i = 0; i < c.size; i++) done.add(c.stream[i]);
+            out.add(BeaconFindings.finding(sc, this, config));
+        }
+        return out;
+    }
+
+    long droppedSeries() {
+        return droppedSeries;
+    }
+
+    long droppedContacts() {
+        return droppedContacts;
+    }
+}

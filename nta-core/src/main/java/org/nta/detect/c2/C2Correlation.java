@@ -1,0 +1,113 @@
+package org.nta.detect.c2;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.nta.detect.Finding;
+import org.nta.detect.FindingType;
+import org.nta.detect.Severity;
+
+/**
+ * Joins what the c2 detectors found with each other and with the other families, once every finding is in:
+ * an upload to a host already seen attacking the sender (any family) is data leaving to the attacker (high); a
+ * payload download followed by a beacon from the same host is the payload running (both high); a beacon to a host
+ * that attacked the client is a command channel (high). Upload candidates that nothing raised are dropped.
+ */
+public final class C2Correlation {
+    /** A beacon starting this long after a download at most is what the download did. */
+    static final long FOLLOW_NS = 3600L * 1_000_000_000L;
+
+    private C2Correlation() {}
+
+    public static List<Finding> apply(List<Finding> findings) {
+        Map<String, Set<String>> attackersOf = new HashMap<>();
+        Set<String> attackers = new HashSet<>();
+        for (Finding f : findings) {
+            if (f.attacker() == null || f.victim() == null || !f.severity().atLeast(Severity.MEDIUM) || f.type() == FindingType.EXFILTRATION) continue;
+            attackersOf.computeIfAbsent(f.victim(), k -> new HashSet<>()).add(f.attacker());
+            attackers.add(f.attacker());
+        }
+        List<Finding> beacons = new ArrayList<>(), deliveries = new ArrayList<>();
+        for (Finding f : findings) {
+            if (f.type() == FindingType.BEACON) beacons.add(f);
+            if (f.type() == FindingType.PAYLOAD_DELIVERY) deliveries.add(f);
+        }
+        Map<Finding, Finding> replaced = new HashMap<>();
+        // what a payload did next
+        for (Finding d : deliveries) {
+            Finding next = null;
+            for (Finding b : beacons) {
+                if (!d.victim().equals(b.victim())) continue;
+                long dt = b.firstTimeNs() - d.firstTimeNs();
+                if (dt < 0 || dt > FOLLOW_NS) continue;
+                if (next == null || b.firstTimeNs() < next.firstTimeNs()) next = b;
+            }
+            if (next == null) continue;
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("finding", next.type().id());
+            after.put("destination", next.evidence().get("destination"));
+            after.put("first_frame", next.firstFrame());
+            after.put("seconds_after", RobustStats.round3((next.firstTimeNs() - d.firstTimeNs()) / 1e9));
+            replaced.put(d, with(d, Severity.HIGH, d.attacker() != null ? d.attacker() : server(d), Boolean.TRUE,
+                    d.summary() + "; a beacon started " + Math.round((next.firstTimeNs() - d.firstTimeNs()) / 1e9) + " s later",
+                    Map.of("followed_by", after)));
+            Finding b = replaced.getOrDefault(next, next);
+            Map<String, Object> before = new LinkedHashMap<>();
+            before.put("finding", d.type().id());
+            before.put("file", d.evidence().get("file"));
+            before.put("sha256", d.evidence().get("sha256"));
+            before.put("frame", d.lastFrame());
+            String attacker = b.attacker() != null ? b.attacker() : firstServer(b);
+            replaced.put(next, with(b, Severity.HIGH, attacker, Boolean.TRUE,
+                    b.summary() + "; it started after a payload download (frame " + d.lastFrame() + ")", Map.of("after_delivery", before)));
+        }
+        // a beacon to a host that attacked the client
+        for (Finding b : beacons) {
+            Finding cur = replaced.getOrDefault(b, b);
+            String dest = firstServer(cur);
+            if (dest == null || cur.severity().atLeast(Severity.HIGH)) continue;
+            if (attackersOf.getOrDefault(cur.victim(), Set.of()).contains(dest)) {
+                replaced.put(b, with(cur, Severity.HIGH, dest, Boolean.TRUE, cur.summary() + "; the destination attacked this host",
+                        Map.of("known_attacker", true)));
+            }
+        }
+        List<Finding> out = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            Finding cur = replaced.getOrDefault(f, f);
+            if (cur.type() == FindingType.EXFILTRATION) {
+                String dest = server(cur);
+                boolean known = dest != null && (attackersOf.getOrDefault(cur.victim(), Set.of()).contains(dest) || attackers.contains(dest));
+                if (known) {
+                    cur = with(cur, cur.severity().atLeast(Severity.HIGH) ? cur.severity() : Severity.HIGH, dest, Boolean.TRUE,
+                            cur.summary() + " — a host already seen attacking", Map.of("known_attacker", true, "candidate", false));
+                } else if (Boolean.TRUE.equals(cur.evidence().get("candidate"))) {
+                    continue;
+                }
+            }
+            out.add(cur);
+        }
+        return out;
+    }
+
+    /** The server address of an exfiltration or delivery finding. */
+    static String server(Finding f) {
+        return f.evidence().get("server_address") instanceof String s ? s : f.attacker();
+    }
+
+    private static String firstServer(Finding b) {
+        if (b.evidence().get("server_addresses") instanceof List<?> l && !l.isEmpty()) return String.valueOf(l.get(0));
+        return b.attacker();
+    }
+
+    private static Finding with(Finding f, Severity sev, String attacker, Boolean succeeded, String summary, Map<String, Object> extra) {
+        Map<String, Object> ev = new LinkedHashMap<>(f.evidence());
+        ev.putAll(extra);
+        return new Finding(f.type(), sev, f.phase(), attacker, f.victim(), f.firstFrame(), f.lastFrame(), f.firstTimeNs(),
+                f.lastTimeNs(), f.streams(), f.filter(), summary, succeeded, f.techniques(), ev, f.streamCount());
+    }
+}

@@ -1,0 +1,175 @@
+package org.nta.detect.c2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.nta.detect.Finding;
+import org.nta.detect.FindingType;
+import org.nta.detect.Phase;
+import org.nta.detect.Severity;
+import org.nta.event.ConnInfo;
+
+/** Beacons at the edges: jitter, too few contacts, retries, failed connections, ordinary periodic software, IPv6, names. */
+@SuppressWarnings("unchecked")
+class BeaconDetectorTest {
+    static final long S = 1_000_000_000L;
+    static final String V = "10.1.1.66", C2 = "203.0.113.50";
+
+    final BeaconDetector detector = new BeaconDetector(BeaconConfig.DEFAULTS);
+    final Wire wire = new Wire(detector);
+
+    List<Finding> beacons() {
+        return wire.finish().stream().filter(f -> f.type() == FindingType.BEACON).toList();
+    }
+
+    @Test
+    void regularConnectionsToAnExternalAddressAreABeacon() {
+        long first = 0, last = 0;
+        for (int i = 0; i < 20; i++) {
+            long f = wire.tcpConn(Wire.T0 + i * 30 * S, V, 50000 + i, C2, 8443, 120, 64);
+            if (i == 0) first = f;
+            last = f;
+        }
+        List<Finding> fs = beacons();
+        assertThat(fs).hasSize(1);
+        Finding f = fs.get(0);
+        assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
+        assertThat(f.phase()).isEqualTo(Phase.COMMAND_AND_CONTROL);
+        assertThat(f.attacker()).isEqualTo(C2);
+        assertThat(f.victim()).isEqualTo(V);
+        assertThat(f.firstFrame()).isEqualTo(first);
+        assertThat(f.lastFrame()).isEqualTo(last);
+        assertThat(f.evidence()).containsEntry("contacts", 20).containsEntry("period_s", 30.0).containsEntry("destination", C2 + ":8443")
+                .containsEntry("jitter_pct", 0L).containsEntry("bytes_out", 2400L);
+        assertThat((double) f.evidence().get("score")).isGreaterThan(0.95);
+        assertThat(f.filter()).startsWith("frame.number in {");
+        assertThat(f.streams()).hasSize(20);
+    }
+
+    @Test
+    void thirtyPercentJitterIsStillABeacon() {
+        Random r = new Random(7);
+        long t = Wire.T0;
+        for (int i = 0; i < 30; i++) {
+            wire.tcpConn(t, V, 50000 + i, C2, 443, 200 + r.nextInt(40), 90);
+            t += (long) ((60 * (0.7 + 0.6 * r.nextDouble())) * S);
+        }
+        List<Finding> fs = beacons();
+        assertThat(fs).hasSize(1);
+        assertThat((long) fs.get(0).evidence().get("jitter_pct")).isBetween(20L, 32L);
+        assertThat((double) fs.get(0).evidence().get("period_s")).isBetween(50.0, 70.0);
+    }
+
+    @Test
+    void irregularBrowsingIsNot() {
+        Random r = new Random(11);
+        long t = Wire.T0;
+        for (int i = 0; i < 40; i++) {
+            wire.tcpConn(t, V, 50000 + i, C2, 443, 300 + r.nextInt(5000), 2000 + r.nextInt(90000));
+            t += (long) (-Math.log(1 - r.nextDouble()) * 40 * S) + S;
+        }
+        assertThat(beacons()).isEmpty();
+    }
+
+    @Test
+    void fewerContactsThanTheMinimumAreNot() {
+        for (int i = 0; i < 5; i++) wire.tcpConn(Wire.T0 + i * 30 * S, V, 50000 + i, C2, 8443, 120, 64);
+        assertThat(beacons()).isEmpty();
+    }
+
+    @Test
+    void retriesWithinASecondAreOneContact() {
+        for (int i = 0; i < 5; i++) {
+            wire.tcpConn(Wire.T0 + i * 30 * S, V, 50000 + i, C2, 8443, 120, 64);
+            wire.tcpConn(Wire.T0 + i * 30 * S + S / 5, V, 51000 + i, C2, 8443, 120, 64);
+        }
+        assertThat(beacons()).as("10 connections, 5 contacts").isEmpty();
+    }
+
+    @Test
+    void failedConnectionsAreNotContacts() {
+        for (int i = 0; i < 20; i++) wire.synOnly(Wire.T0 + i * 30 * S, V, 50000 + i, C2, 8443);
+        assertThat(beacons()).isEmpty();
+    }
+
+    @Test
+    void monitoringPollsBetweenInternalHostsStayLow() {
+        for (int i = 0; i < 30; i++) wire.tcpConn(Wire.T0 + i * 10 * S, "10.1.1.5", 50000 + i, "10.1.1.20", 9100, 90, 4000);
+        List<Finding> fs = beacons();
+        assertThat(fs).hasSize(1);
+        assertThat(fs.get(0).severity()).isEqualTo(Severity.LOW);
+        assertThat((List<Object>) fs.get(0).evidence().get("signals")).contains("internal destination");
+    }
+
+    @Test
+    void aDestinationManyClientsUseStaysLow() {
+        for (int c = 0; c < 4; c++) {
+            for (int i = 0; i < 12; i++) wire.tcpConn(Wire.T0 + (i * 60 + c * 7) * S, "10.1.1." + (10 + c), 50000 + i, C2, 443, 300, 900);
+        }
+        List<Finding> fs = beacons();
+        assertThat(fs).hasSize(4).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.LOW));
+    }
+
+    @Test
+    void ipv6Beacon() {
+        String v = "2001:db8:1::66", c2 = "2001:db8:ffff::5";
+        for (int i = 0; i < 12; i++) wire.tcpConn(Wire.T0 + i * 20 * S, v, 50000 + i, c2, 8080, 100, 100);
+        List<Finding> fs = beacons();
+        assertThat(fs).hasSize(1);
+        assertThat(fs.get(0).victim()).isEqualTo(v);
+        assertThat(fs.get(0).attacker()).isEqualTo(c2);
+        assertThat(fs.get(0).severity()).isEqualTo(Severity.MEDIUM);
+    }
+
+    @Test
+    void aNameRotatingAddressesIsOneBeacon() {
+        for (int i = 0; i < 12; i++) {
+            String server = "198.51.100." + (10 + i % 4);
+            long syn = wire.tcpConn(Wire.T0 + i * 45 * S, V, 50000 + i, server, 443, 517, 3000);
+            int stream = i;
+            detector.onEvent(C2Ev.clientHello(C2Ev.tcp(stream, V, server, 443), syn + 3, Wire.T0 + i * 45 * S + 3_000_000, "cdn.evil-updates.example"));
+        }
+        List<Finding> fs = beacons();
+        assertThat(fs).hasSize(1);
+        Finding f = fs.get(0);
+        assertThat(f.evidence()).containsEntry("destination", "cdn.evil-updates.example").containsEntry("destination_kind", "tls_sni")
+                .containsEntry("contacts", 12);
+        assertThat((List<?>) f.evidence().get("server_addresses")).hasSize(4);
+        assertThat(f.techniques()).contains("T1573");
+    }
+
+    @Test
+    void httpBeaconOnAKeptAliveConnectionThatCarriesOrdersIsAnEstablishedChannel() {
+        ConnInfo c = C2Ev.tcp(3, V, C2, 80);
+        String ua = "python-requests/2.31.0";
+        for (int i = 0; i < 15; i++) {
+            long t = Wire.T0 + i * 15 * S;
+            String answer = i == 6 ? "cmd:whoami" : "";
+            detector.onEvent(C2Ev.tx(c, 100 + i * 4, t, "GET", C2, "/api/poll?id=7", ua, null, answer));
+            if (i == 7) detector.onEvent(C2Ev.tx(c, 102 + i * 4, t + S / 2 + 2 * S, "POST", C2, "/api/result", ua, "www-data", ""));
+        }
+        List<Finding> fs = beacons();
+        assertThat(fs).hasSize(1);
+        Finding f = fs.get(0);
+        assertThat(f.severity()).isEqualTo(Severity.HIGH);
+        assertThat(f.succeeded()).isTrue();
+        assertThat(f.techniques()).contains("T1071.001");
+        assertThat(f.evidence()).containsEntry("destination_kind", "http_host").containsEntry("client_kind", "scripted");
+        assertThat((List<Object>) f.evidence().get("uris")).contains("/api/poll?id=7", "/api/result");
+        assertThat(f.evidence().get("orders").toString()).contains("cmd:whoami");
+        assertThat(f.evidence().get("results").toString()).contains("www-data");
+    }
+
+    @Test
+    void browserPollingStaysLow() {
+        ConnInfo c = C2Ev.tcp(3, V, C2, 80);
+        String ua = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36";
+        for (int i = 0; i < 15; i++) detector.onEvent(C2Ev.tx(c, 100 + i * 4, Wire.T0 + i * 30 * S, "GET", "news.example", "/live", ua, null, "{}"));
+        List<Finding> fs = beacons();
+        assertThat(fs).hasSize(1);
+        assertThat(fs.get(0).severity()).isEqualTo(Severity.LOW);
+    }
+}
