@@ -26,6 +26,8 @@ import org.nta.report.EvidenceFiles;
 import org.nta.report.FileExtractor;
 import org.nta.report.Json;
 import org.nta.report.TimeFormat;
+import org.nta.report.html.HtmlReport;
+import org.nta.stats.TrafficSummary;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,6 +47,10 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--json", paramLabel = "FILE", description = "Write the analysis as JSON (schema docs/schema/analysis.schema.json); - for standard output.")
     String json;
+
+    @Option(names = "--html", paramLabel = "FILE.html", description = "Write the report as one self-contained HTML page "
+            + "(verdict, timeline, host graph, findings with their evidence, indicators, traffic); nta report remakes it from --json.")
+    Path html;
 
     @Option(names = "--report", paramLabel = "FILE.md", description = "Write the analyst's report in Markdown.")
     Path report;
@@ -92,11 +98,14 @@ final class AnalyzeCommand implements Callable<Integer> {
         // uploads are always hashed (they are evidence); downloads only when they are extracted
         HttpConfig http = HttpConfig.defaults().withMaxBodyBytes(64 << 10)
                 .withMaxFileBytes(extract != null ? 64 << 20 : 256 << 10).withHashing(true, extract != null);
+        // the JSON and the page carry the capture's hash and traffic statistics (the page is drawn from the JSON)
+        TrafficSummary traffic = json != null || html != null ? new TrafficSummary() : null;
+        if (traffic != null) extra.add(traffic);
         Analysis.Result r;
-        try (CaptureSource src = CaptureSource.open(file, false)) {
+        try (CaptureSource src = CaptureSource.open(file, traffic != null)) {
             extra.add(Progress.of(src));
             if (filter.present()) filter.compile();
-            r = Analysis.run(src, limits.engine(EngineConfig.DEFAULTS), limits.app(AppConfig.all().withHttp(http)), DetectionConfig.DEFAULTS, extra,
+            r = Analysis.run(src, limits.engine(EngineConfig.DEFAULTS.withHash(traffic != null)), limits.app(AppConfig.all().withHttp(http)), DetectionConfig.DEFAULTS, extra,
                     sink -> filter.present() ? filter.wrap(sink) : sink);
             if (extractor != null) extractor.finish(EvidenceFiles.of(r.findings(), r.incidents()));
         } catch (CaptureException e) {
@@ -109,11 +118,12 @@ final class AnalyzeCommand implements Callable<Integer> {
         boolean jsonToStdout = "-".equals(json);
         if (!jsonToStdout) out.print(AnalysisText.render(r, tf, new Ansi(useColor()), maxFindings));
         try {
+            String text = traffic == null ? null : Json.write(AnalysisJson.build(r, traffic.toJson())) + "\n";
             if (json != null) {
-                String text = Json.write(AnalysisJson.build(r)) + "\n";
                 if (jsonToStdout) out.print(text);
                 else Files.writeString(Path.of(json), text, StandardCharsets.UTF_8);
             }
+            if (html != null) Files.writeString(html, HtmlReport.render(text), StandardCharsets.UTF_8);
             if (report != null) Files.writeString(report, AnalysisMarkdown.render(r, tf), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new CliError("cannot write the report: " + e.getMessage(), Main.EXIT_UNREADABLE);
