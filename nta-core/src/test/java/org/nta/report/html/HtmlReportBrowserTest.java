@@ -114,6 +114,7 @@ class HtmlReportBrowserTest {
     static double open(String name, ReportPages.Page p) throws IOException {
         Path f = OUT.resolve(name.replaceAll("\\.pcap(\\.gz)?$", "") + ".html");
         Files.writeString(f, p.html(), StandardCharsets.UTF_8);
+        Files.writeString(OUT.resolve(name.replaceAll("\\.pcap(\\.gz)?$", "") + ".json"), p.json(), StandardCharsets.UTF_8);
         driver.manage().logs().get(LogType.BROWSER); // drop what an earlier page logged
         long t0 = System.nanoTime();
         driver.get(f.toUri().toString());
@@ -233,6 +234,14 @@ class HtmlReportBrowserTest {
         assertThat(driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).toList()).as("console").isEmpty();
         screenshots("hostile-markup");
+    }
+
+    @Test
+    void theConsoleCheckWouldSeeAnError() {
+        driver.get("about:blank");
+        driver.manage().logs().get(LogType.BROWSER);
+        js("console.error('nta self-check')");
+        assertThat(driver.manage().logs().get(LogType.BROWSER).getAll()).anyMatch(e -> e.getMessage().contains("nta self-check"));
     }
 
     @Test
