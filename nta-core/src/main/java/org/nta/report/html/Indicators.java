@@ -33,6 +33,10 @@ final class Indicators {
             if (type.equals("reverse_shell") && ev.has("port")) add(out, "port", ev.path("port").asText() + "/tcp", ctx);
             if (type.equals("port_scan")) for (JsonNode p : ev.path("open_ports")) add(out, "port", p.asText() + "/tcp open on " + f.path("victim").asText(), ctx);
             if (ev.path("host").isTextual()) add(out, "host name", ev.path("host").asText(), ctx);
+            for (String k : new String[] {"domain", "query_name", "qname", "sni", "server_name"}) {
+                if (ev.path(k).isTextual()) add(out, "domain", ev.path(k).asText(), ctx);
+            }
+            for (JsonNode d : ev.path("domains")) if (d.isTextual()) add(out, "domain", d.asText(), ctx);
             if (ev.path("uri").isTextual()) add(out, "URL", ev.path("uri").asText(), ctx);
             for (JsonNode u : ev.path("uris")) if (u.isTextual()) add(out, "URL", u.asText(), ctx);
             if (ev.path("user_agent").isTextual()) add(out, "User-Agent", ev.path("user_agent").asText(), ctx);

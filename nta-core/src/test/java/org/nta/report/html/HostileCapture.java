@@ -15,7 +15,7 @@ final class HostileCapture {
     static final String IMG = "<img src=x onerror=\"document.title='PWNED';alert(2)\">";
     static final String JS_URL = "javascript:alert(3)";
     static final String SHELL_NAME = "s.php";
-    static final String HOSTILE_NAME = "\"><img src=x onerror=alert(4)>.php";
+    static final String HOSTILE_NAME = "'><img src=x onerror=alert(4)>.php";
 
     private HostileCapture() {}
 

@@ -209,7 +209,9 @@ class HtmlReportBrowserTest {
     void payloadsFromTheCaptureAreShownAsTextAndNeverRun() throws IOException {
         ReportPages.Page p = page(HOSTILE);
         // the capture did carry each payload into the findings, so the page had something to refuse
-        assertThat(p.json()).contains(HostileCapture.SCRIPT.replace("'", "\\u0027").substring(0, 8), "onerror=", "javascript:alert(3)");
+        // (URI and User-Agent: <script>, javascript:; file name: alert(4); command: alert(5); shell output: alert(2))
+        assertThat(p.json()).contains("<script>document.title", "javascript:alert(3)", "onerror=alert(4)", "onerror=alert(5)",
+                "onerror=\\\"document.title='PWNED';alert(2)");
         JsonNode json = Json.mapper().readTree(p.json());
         assertThat(json.path("findings").size()).isGreaterThanOrEqualTo(3);
         open(HOSTILE, p);
@@ -230,10 +232,15 @@ class HtmlReportBrowserTest {
         assertThat(js("return Array.from(document.querySelectorAll('a[href]')).filter(function (a) {"
                 + " var h = a.getAttribute('href'); return h.charAt(0) !== '#' && h.indexOf('data:text/csv;') !== 0; }).length")).isEqualTo(0L);
         String text = (String) js("return document.body.textContent");
-        assertThat(text).contains("<script>", "onerror=", "javascript:alert(3)");
+        assertThat(text).contains("<script>document.title", "onerror=alert(4)", "onerror=alert(5)", "javascript:alert(3)");
         assertThat(driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).toList()).as("console").isEmpty();
         screenshots("hostile-markup");
+    }
+
+    @Test
+    void theSampleIsTheWebshellLabCaptureTestedHere() throws IOException {
+        assertThat(Files.mismatch(Path.of("..", "samples", "webshell-lab.pcap.gz"), TestFiles.capture("webshell-lab.pcap.gz"))).isEqualTo(-1L);
     }
 
     @Test
