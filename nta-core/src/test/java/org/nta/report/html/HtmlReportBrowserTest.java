@@ -274,4 +274,27 @@ class HtmlReportBrowserTest {
         }
         driver.manage().window().setSize(new Dimension(1366, 900));
     }
+
+    @Test
+    void thePrintStyleSheetHidesTheControlsAndShowsEveryFindingsEvidence() throws IOException {
+        open("webshell-lab.pcap.gz", page("webshell-lab.pcap.gz"));
+        WebElement closed = driver.findElements(By.cssSelector("#key-findings .frow")).get(1);
+        assertThat(closed.getAttribute("open")).isNull();
+        WebElement code = closed.findElement(By.cssSelector("code.flt"));
+        // Selenium's isDisplayed() calls a closed <details>' content hidden whatever the style: ask the layout instead
+        String rendered = "return arguments[0].checkVisibility()";
+        assertThat(js(rendered, code)).isEqualTo(false);
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            assertThat(js(rendered, code)).as("a closed finding's evidence in print").isEqualTo(true);
+            assertThat(driver.findElement(By.cssSelector("nav.toc")).isDisplayed()).isFalse();
+            assertThat(closed.findElement(By.cssSelector("button.copy")).isDisplayed()).isFalse();
+            assertThat(js("return getComputedStyle(document.getElementById('findings')).breakBefore")).isEqualTo("page");
+            driver.manage().window().setSize(new Dimension(1000, 3000));
+            Files.write(OUT.resolve("webshell-lab-print.png"), driver.getScreenshotAs(OutputType.BYTES));
+        } finally {
+            driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+            driver.manage().window().setSize(new Dimension(1366, 900));
+        }
+    }
 }
