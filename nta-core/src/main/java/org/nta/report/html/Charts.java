@@ -49,23 +49,11 @@ final class Charts {
         long t0 = epochNs(incident.path("first_time").asText()), t1 = epochNs(incident.path("last_time").asText());
         double span = Math.max(1e-3, (t1 - t0) / 1e9);
         Phase[] phases = Phase.values();
-        int left = 170, width = 1000, plot = width - left - 20, rowH = 26, top = 10;
-        int height = top + phases.length * rowH + 34;
-        h.open("svg", "xmlns", "http://www.w3.org/2000/svg", "class", "chart timeline", "id", id, "viewBox",
-                "0 0 " + width + " " + height, "width", String.valueOf(width), "height", String.valueOf(height), "role", "img",
-                "aria-label", "Findings of the incident over capture time, by kill-chain phase");
-        for (int p = 0; p < phases.length; p++) {
-            double y = top + p * rowH;
-            h.empty("line", "class", "grid", "x1", n(left), "y1", n(y + rowH), "x2", n(left + plot), "y2", n(y + rowH));
-            h.el("text", phases[p].title(), "x", n(left - 8), "y", n(y + rowH / 2.0 + 4), "text-anchor", "end");
-        }
-        int ticks = 5;
-        for (int k = 0; k <= ticks; k++) {
-            double x = left + plot * k / (double) ticks;
-            double yAxis = top + phases.length * rowH;
-            h.empty("line", "class", "axis", "x1", n(x), "y1", n(yAxis), "x2", n(x), "y2", n(yAxis + 5));
-            h.el("text", rel(span * k / ticks), "x", n(x), "y", n(yAxis + 18), "text-anchor", k == 0 ? "start" : k == ticks ? "end" : "middle");
-        }
+        int left = 170, width = 1000, plot = width - left - 20, laneH = 20, top = 10;
+        // bars of one phase that would overlap go to lanes below each other (first lane whose last bar ended)
+        List<List<double[]>> lanes = new ArrayList<>();
+        for (int p = 0; p < phases.length; p++) lanes.add(new ArrayList<>());
+        List<double[]> bars = new ArrayList<>(); // x, w, phase, lane, finding index
         for (JsonNode idx : incident.path("findings")) {
             JsonNode f = findings.path(idx.asInt());
             int p = phaseIndex(f.path("phase").asText());
@@ -73,10 +61,38 @@ final class Charts {
             double x = left + plot * ((a - t0) / 1e9) / span;
             double w = Math.max(4, plot * ((b - a) / 1e9) / span);
             if (x + w > left + plot) x = Math.max(left, left + plot - w);
+            List<double[]> ends = lanes.get(p);
+            int lane = 0;
+            while (lane < ends.size() && ends.get(lane)[0] > x - 2) lane++;
+            if (lane == ends.size()) ends.add(new double[] {0});
+            ends.get(lane)[0] = x + w;
+            bars.add(new double[] {x, w, p, lane, idx.asInt()});
+        }
+        double[] rowY = new double[phases.length + 1];
+        rowY[0] = top;
+        for (int p = 0; p < phases.length; p++) rowY[p + 1] = rowY[p] + Math.max(1, lanes.get(p).size()) * laneH + 6;
+        double yAxis = rowY[phases.length];
+        int height = (int) Math.ceil(yAxis + 28);
+        h.open("svg", "xmlns", "http://www.w3.org/2000/svg", "class", "chart timeline", "id", id, "viewBox",
+                "0 0 " + width + " " + height, "width", String.valueOf(width), "height", String.valueOf(height), "role", "img",
+                "aria-label", "Findings of the incident over capture time, by kill-chain phase");
+        for (int p = 0; p < phases.length; p++) {
+            h.empty("line", "class", "grid", "x1", n(left), "y1", n(rowY[p + 1]), "x2", n(left + plot), "y2", n(rowY[p + 1]));
+            h.el("text", phases[p].title(), "x", n(left - 8), "y", n((rowY[p] + rowY[p + 1]) / 2 + 4), "text-anchor", "end");
+        }
+        int ticks = 5;
+        for (int k = 0; k <= ticks; k++) {
+            double x = left + plot * k / (double) ticks;
+            h.empty("line", "class", "axis", "x1", n(x), "y1", n(yAxis), "x2", n(x), "y2", n(yAxis + 5));
+            h.el("text", rel(span * k / ticks), "x", n(x), "y", n(yAxis + 18), "text-anchor", k == 0 ? "start" : k == ticks ? "end" : "middle");
+        }
+        for (double[] bar : bars) {
+            int i = (int) bar[4];
+            JsonNode f = findings.path(i);
             String sev = f.path("severity").asText();
-            h.open("rect", "class", "bar sev-" + sev, "x", n(x), "y", n(top + p * rowH + 5), "width", n(w), "height", n(rowH - 10),
-                    "rx", "2", "fill", SEVERITY_COLOUR.getOrDefault(sev, "#7f8c8d"), "opacity", "0.85");
-            h.el("title", "#" + (idx.asInt() + 1) + " " + sev + " " + f.path("type").asText() + ": " + f.path("summary").asText());
+            h.open("rect", "class", "bar sev-" + sev, "x", n(bar[0]), "y", n(rowY[(int) bar[2]] + 3 + bar[3] * laneH), "width", n(bar[1]),
+                    "height", n(laneH - 6), "rx", "2", "fill", SEVERITY_COLOUR.getOrDefault(sev, "#7f8c8d"), "opacity", "0.85");
+            h.el("title", "#" + (i + 1) + " " + sev + " " + f.path("type").asText() + ": " + f.path("summary").asText());
             h.close();
         }
         h.close();
