@@ -289,6 +289,46 @@ class HtmlReportBrowserTest {
     }
 
     @Test
+    void theTableSortsAndFiltersAndTheIndicatorsCopyAndDownload() throws IOException {
+        needBrowser();
+        ReportPages.Page p = page("webshell-lab.pcap.gz");
+        JsonNode findings = Json.mapper().readTree(p.json()).path("findings");
+        open("webshell-lab.pcap.gz", p);
+        String visible = "return Array.from(document.querySelectorAll('#key-findings .frow'))"
+                + ".filter(function (r) { return r.checkVisibility(); }).map(function (r) { return Number(r.getAttribute('data-n')); })";
+        WebElement filter = driver.findElement(By.id("key-findings-filter"));
+        filter.sendKeys("reverse_shell");
+        List<?> rows = (List<?>) js(visible);
+        assertThat(rows).hasSize(1);
+        assertThat(findings.get(((Number) rows.get(0)).intValue()).path("type").asText()).isEqualTo("reverse_shell");
+        assertThat(driver.findElement(By.cssSelector("#findings .fcount")).getText()).startsWith("1 of ");
+        filter.clear();
+        filter.sendKeys(" ");
+        WebElement frames = driver.findElement(By.cssSelector("#key-findings .fhead button[data-col=frames]"));
+        frames.click();
+        rows = (List<?>) js(visible);
+        long previous = 0;
+        for (Object n : rows) {
+            long first = findings.get(((Number) n).intValue()).path("first_frame").asLong();
+            assertThat(first).isGreaterThanOrEqualTo(previous);
+            previous = first;
+        }
+        frames.click();
+        rows = (List<?>) js(visible);
+        assertThat(findings.get(((Number) rows.get(0)).intValue()).path("first_frame").asLong()).isEqualTo(previous);
+
+        driver.findElement(By.cssSelector("button.copy-iocs")).click();
+        String copied = driver.findElement(By.id("nta-clip")).getAttribute("value");
+        assertThat(copied.split("\n")).contains("10.251.96.4", "10.251.96.5", "7f132cd3059416d61807d2cf4dfdda86ef73d092213eb0f3a3dcb3d1fce9868b");
+        String href = driver.findElement(By.id("ioc-csv")).getAttribute("href");
+        assertThat(href).startsWith("data:text/csv;charset=utf-8,");
+        String csv = java.net.URLDecoder.decode(href.substring(href.indexOf(',') + 1), StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("type,value,context\r\n").contains("attacker address,10.251.96.4,");
+        assertThat(driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).toList()).as("console").isEmpty();
+    }
+
+    @Test
     void thePrintStyleSheetHidesTheControlsAndShowsEveryFindingsEvidence() throws IOException {
         needBrowser();
         open("webshell-lab.pcap.gz", page("webshell-lab.pcap.gz"));
