@@ -37,6 +37,16 @@ class ReportCommandTest {
     }
 
     @Test
+    void noHashLeavesTheHashOutOfTheJsonAndThePage() throws Exception {
+        Path json = dir.resolve("r.json"), html = dir.resolve("r.html");
+        CliRun a = CliRun.of("analyze", AnalyzeCommandTest.BENIGN, "--no-hash", "--json", json.toString(), "--html", html.toString());
+        assertThat(a.exit()).as(a.err()).isZero();
+        assertThat(Files.readString(json)).contains("\"traffic\"");
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile()).path("summary").has("sha256")).isFalse();
+        assertThat(Files.readString(html)).doesNotContain("SHA-256</dt>").contains("Verdict: BENIGN");
+    }
+
+    @Test
     void aFileThatIsNotAnAnalysisIsRefusedInOneLine() throws Exception {
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\"hello\": 1}");
