@@ -21,6 +21,9 @@ final class Charts {
     static final Map<String, String> SEVERITY_COLOUR = Map.of("critical", "#8e1b1b", "high", "#c0392b", "medium", "#d68910",
             "low", "#2874a6", "info", "#7f8c8d");
 
+    /** Findings drawn on one incident's timeline at most (the table lists them all, up to its own bound). */
+    static final int MAX_BARS = 400;
+
     private Charts() {}
 
     static String n(double v) {
@@ -55,6 +58,7 @@ final class Charts {
         for (int p = 0; p < phases.length; p++) lanes.add(new ArrayList<>());
         List<double[]> bars = new ArrayList<>(); // x, w, phase, lane, finding index
         for (JsonNode idx : incident.path("findings")) {
+            if (bars.size() == MAX_BARS) break;
             JsonNode f = findings.path(idx.asInt());
             int p = phaseIndex(f.path("phase").asText());
             long a = epochNs(f.path("first_time").asText()), b = epochNs(f.path("last_time").asText());

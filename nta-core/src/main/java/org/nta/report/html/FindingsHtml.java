@@ -18,6 +18,8 @@ final class FindingsHtml {
     static final int MAX_TEXT = 6000;
     /** Items shown of one evidence list. */
     static final int MAX_ITEMS = 40;
+    /** Fields shown of one evidence object. */
+    static final int MAX_FIELDS = 80;
 
     private FindingsHtml() {}
 
@@ -135,8 +137,13 @@ final class FindingsHtml {
         if (v.isObject()) {
             h.open("dl", "class", "ev-kv");
             Iterator<Map.Entry<String, JsonNode>> it = v.fields();
+            int fields = 0;
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
+                if (fields++ == MAX_FIELDS) {
+                    h.el("dt", "…").el("dd", (v.size() - MAX_FIELDS) + " more fields in the JSON");
+                    break;
+                }
                 h.el("dt", e.getKey()).open("dd");
                 if (depth > 6) h.text("…");
                 else value(h, e.getValue(), depth + 1);

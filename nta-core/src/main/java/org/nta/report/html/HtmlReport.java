@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -414,9 +413,5 @@ public final class HtmlReport {
     private static String fileName(String path) {
         int i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
         return i >= 0 ? path.substring(i + 1) : path;
-    }
-
-    static Set<String> sorted(Set<String> s) {
-        return new TreeSet<>(s);
     }
 }
