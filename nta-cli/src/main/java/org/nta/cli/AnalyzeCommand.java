@@ -26,6 +26,8 @@ import org.nta.report.EvidenceFiles;
 import org.nta.report.FileExtractor;
 import org.nta.report.Json;
 import org.nta.report.TimeFormat;
+import org.nta.report.html.HtmlReport;
+import org.nta.stats.TrafficSummary;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,6 +48,14 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--json", paramLabel = "FILE", description = "Write the analysis as JSON (schema docs/schema/analysis.schema.json); - for standard output.")
     String json;
+
+    @Option(names = "--html", paramLabel = "FILE.html", description = "Write the report as one self-contained HTML page "
+            + "(verdict, timeline, host graph, findings with their evidence, indicators, traffic); nta report remakes it from --json.")
+    Path html;
+
+    @Option(names = "--no-hash", description = "With --json or --html, leave out the capture's SHA-256 (it is computed on a "
+            + "second thread while reading: about a second of processor time per 2 GB).")
+    boolean noHash;
 
     @Option(names = "--report", paramLabel = "FILE.md", description = "Write the analyst's report in Markdown.")
     Path report;
@@ -111,11 +121,15 @@ final class AnalyzeCommand implements Callable<Integer> {
                 throw new CliError("cannot read " + intel + ": " + e.getMessage(), Main.EXIT_UNREADABLE);
             }
         }
+        // the JSON and the page carry the capture's hash and traffic statistics (the page is drawn from the JSON)
+        TrafficSummary traffic = json != null || html != null ? new TrafficSummary() : null;
+        if (traffic != null) extra.add(traffic);
         Analysis.Result r;
-        try (CaptureSource src = CaptureSource.open(file, false)) {
+        boolean hash = traffic != null && !noHash;
+        try (CaptureSource src = CaptureSource.open(file, hash)) {
             extra.add(Progress.of(src));
             if (filter.present()) filter.compile();
-            r = Analysis.run(src, limits.engine(EngineConfig.DEFAULTS), limits.app(AppConfig.all().withHttp(http)
+            r = Analysis.run(src, limits.engine(EngineConfig.DEFAULTS.withHash(hash)), limits.app(AppConfig.all().withHttp(http)
                     .withFtp(org.nta.app.ftp.FtpConfig.DEFAULTS.withMaxFileBytes(extract != null ? 64 << 20 : 256 << 10))),
                     detection.withShowSecrets(showSecrets), extra,
                     sink -> filter.present() ? filter.wrap(sink) : sink);
@@ -130,11 +144,12 @@ final class AnalyzeCommand implements Callable<Integer> {
         boolean jsonToStdout = "-".equals(json);
         if (!jsonToStdout) out.print(AnalysisText.render(r, tf, new Ansi(useColor()), maxFindings));
         try {
+            String text = traffic == null ? null : Json.write(AnalysisJson.build(r, traffic.toJson())) + "\n";
             if (json != null) {
-                String text = Json.write(AnalysisJson.build(r)) + "\n";
                 if (jsonToStdout) out.print(text);
                 else Files.writeString(Path.of(json), text, StandardCharsets.UTF_8);
             }
+            if (html != null) Files.writeString(html, HtmlReport.render(text), StandardCharsets.UTF_8);
             if (report != null) Files.writeString(report, AnalysisMarkdown.render(r, tf), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new CliError("cannot write the report: " + e.getMessage(), Main.EXIT_UNREADABLE);

@@ -14,7 +14,7 @@ public enum FindingType {
     INFO_DISCLOSURE("info_disclosure"),
     CLEARTEXT_CREDENTIALS("cleartext_credentials"),
     CREDENTIAL_REUSE("credential_reuse"),
-    POST_LOGIN_ACTIVITY("post_login_activity");
+    POST_LOGIN_ACTIVITY("post_login_activity"),
     BEACON("beacon"),
     DNS_TUNNEL("dns_tunnel"),
     EXFILTRATION("exfiltration"),

@@ -20,6 +20,14 @@ public final class AnalysisJson {
     private AnalysisJson() {}
 
     public static Map<String, Object> build(Analysis.Result r) {
+        return build(r, null);
+    }
+
+    /**
+     * @param traffic the {@code traffic} object ({@link org.nta.stats.TrafficSummary#toJson()}), or null to leave it
+     *                out; the HTML report draws its statistics from it
+     */
+    public static Map<String, Object> build(Analysis.Result r, Map<String, Object> traffic) {
         CaptureSummary c = r.capture();
         int digits = c.tsPrecisionDigits();
         Map<String, Object> m = new LinkedHashMap<>();
@@ -31,6 +39,7 @@ public final class AnalysisJson {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("file", c.file());
         s.put("status", c.status());
+        if (c.sha256() != null) s.put("sha256", c.sha256());
         s.put("packets", c.packets());
         s.put("first_time", c.packets() == 0 ? null : TimeFormat.isoUtc(c.firstNs(), digits));
         s.put("last_time", c.packets() == 0 ? null : TimeFormat.isoUtc(c.lastNs(), digits));
@@ -51,6 +60,7 @@ public final class AnalysisJson {
         for (Finding f : r.findings()) findings.add(finding(f, digits));
         m.put("findings", findings);
         m.put("stats", r.stats());
+        if (traffic != null) m.put("traffic", traffic);
         return m;
     }
 

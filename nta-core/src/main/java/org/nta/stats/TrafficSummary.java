@@ -1,0 +1,123 @@
+package org.nta.stats;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.nta.decode.Packet;
+import org.nta.engine.PacketSink;
+import org.nta.flow.Flow;
+
+/**
+ * The traffic statistics an investigation report shows beside its findings: the busiest TCP/UDP conversations,
+ * the protocol hierarchy, and packets and bytes over capture time. One sink, bounded: conversations are kept per
+ * stream (as the Conversations table), the histogram has at most {@link #MAX_BUCKETS} buckets whose width doubles
+ * (1 s, 2 s, 4 s, …) when the capture lasts longer.
+ */
+public final class TrafficSummary implements PacketSink {
+    /** Buckets of the packets/bytes-over-time histogram at most; the bucket width doubles to stay within. */
+    public static final int MAX_BUCKETS = 256;
+    /** Conversations written into the JSON (the busiest by bytes); the count of all is written beside them. */
+    public static final int TOP_CONVERSATIONS = 100;
+
+    private final ConversationCollector conversations = new ConversationCollector(false, false, true, true);
+    private final ProtocolHierarchy protocols = new ProtocolHierarchy();
+    private long startNs = Long.MIN_VALUE;
+    private long widthNs = 1_000_000_000L;
+    private final long[] packets = new long[MAX_BUCKETS];
+    private final long[] bytes = new long[MAX_BUCKETS];
+    private int used;
+
+    @Override
+    public void onPacket(Packet p, Flow flow, boolean fromA) {
+        conversations.onPacket(p, flow, fromA);
+        protocols.onPacket(p, flow, fromA);
+        long t = p.frame.epochNanos();
+        if (startNs == Long.MIN_VALUE) startNs = t;
+        long off = Math.max(0, t - startNs);
+        long i = off / widthNs;
+        while (i >= MAX_BUCKETS) {
+            widen();
+            i = off / widthNs;
+        }
+        packets[(int) i]++;
+        bytes[(int) i] += p.frame.origLen;
+        if (i + 1 > used) used = (int) i + 1;
+    }
+
+    /** Doubles the bucket width: bucket k becomes the sum of buckets 2k and 2k+1. */
+    private void widen() {
+        for (int k = 0; k < MAX_BUCKETS / 2; k++) {
+            packets[k] = packets[2 * k] + packets[2 * k + 1];
+            bytes[k] = bytes[2 * k] + bytes[2 * k + 1];
+        }
+        for (int k = MAX_BUCKETS / 2; k < MAX_BUCKETS; k++) {
+            packets[k] = 0;
+            bytes[k] = 0;
+        }
+        used = (used + 1) / 2;
+        widthNs *= 2;
+    }
+
+    @Override
+    public void onFlowEnd(Flow flow) {
+        conversations.onFlowEnd(flow);
+    }
+
+    /**
+     * The JSON object {@code traffic} of {@code nta analyze --json}: {@code conversation_count},
+     * {@code conversations} (the busiest by bytes, then by stream), {@code protocols} (the hierarchy in depth-first
+     * order), {@code histogram} ({@code bucket_s}, {@code packets}, {@code bytes}; bucket 0 starts at the first frame).
+     */
+    public Map<String, Object> toJson() {
+        List<ConversationRow> all = new ArrayList<>(conversations.rows("tcp"));
+        all.addAll(conversations.rows("udp"));
+        all.sort(Comparator.comparingLong(ConversationRow::bytes).reversed()
+                .thenComparing(ConversationRow::type).thenComparingInt(ConversationRow::stream));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("conversation_count", all.size());
+        List<Map<String, Object>> convs = new ArrayList<>();
+        for (ConversationRow r : all.subList(0, Math.min(TOP_CONVERSATIONS, all.size()))) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("proto", r.type());
+            c.put("stream", r.stream());
+            c.put("a", r.aAddr());
+            c.put("a_port", r.aPort());
+            c.put("b", r.bAddr());
+            c.put("b_port", r.bPort());
+            c.put("frames", r.frames());
+            c.put("bytes", r.bytes());
+            c.put("bytes_ab", r.bytesAB());
+            c.put("bytes_ba", r.bytesBA());
+            c.put("first_frame", r.firstFrame());
+            c.put("rel_start_s", r.relStartNs() / 1e9);
+            c.put("duration_s", r.durationNs() / 1e9);
+            c.put("state", r.state());
+            convs.add(c);
+        }
+        m.put("conversations", convs);
+        List<Map<String, Object>> protos = new ArrayList<>();
+        for (ProtocolHierarchy.Node n : protocols.nodes()) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("path", n.path());
+            p.put("depth", n.depth());
+            p.put("frames", n.frames());
+            p.put("bytes", n.bytes());
+            protos.add(p);
+        }
+        m.put("protocols", protos);
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("bucket_s", widthNs / 1e9);
+        List<Long> ps = new ArrayList<>(used), bs = new ArrayList<>(used);
+        for (int i = 0; i < used; i++) {
+            ps.add(packets[i]);
+            bs.add(bytes[i]);
+        }
+        h.put("packets", ps);
+        h.put("bytes", bs);
+        m.put("histogram", h);
+        return m;
+    }
+}
