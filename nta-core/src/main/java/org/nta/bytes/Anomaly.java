@@ -100,7 +100,7 @@ public enum Anomaly {
     LDAP_MESSAGE_TOO_LARGE("ldap.message_too_large"),
     SNMP_MALFORMED("snmp.malformed"),
     SNMP_VARBIND_LIMIT("snmp.varbind_limit"),
-    SNMP_PENDING_LIMIT("snmp.pending_limit");
+    SNMP_PENDING_LIMIT("snmp.pending_limit"),
     // announced connections (FTP data) awaited by the application layer
     APP_EXPECTATION_LIMIT("app.expectation_limit"),
     FTP_LINE_TOO_LONG("ftp.line_too_long"),
@@ -113,7 +113,7 @@ public enum Anomaly {
     FTP_DATA_GAP("ftp.data_gap"),
     TELNET_LINE_TOO_LONG("telnet.line_too_long"),
     TELNET_BAD_OPTION("telnet.bad_option"),
-    TELNET_LIMIT("telnet.transcript_limit");
+    TELNET_LIMIT("telnet.transcript_limit"),
     // mail (SMTP, POP3, IMAP and the messages they carry)
     MAIL_LINE_TOO_LONG("mail.line_too_long"),
     MAIL_MESSAGE_TRUNCATED("mail.message_truncated"),
@@ -152,10 +152,9 @@ public enum Anomaly {
             case HTTP_AUTH_PENDING_LIMIT, LDAP_MESSAGE_TOO_LARGE, SNMP_VARBIND_LIMIT, SNMP_PENDING_LIMIT -> true;
             case SMB_MESSAGE_TOO_LARGE, SMB_PENDING_LIMIT, SMB_OPEN_FILE_LIMIT, SMB_COMPOUND_LIMIT,
                     SMB_FILE_OUT_OF_ORDER_LIMIT, KERBEROS_MESSAGE_TOO_LARGE -> true;
-                    HTTP_FILE_TRUNCATED, APP_SEARCH_MEMCAP, APP_EXPECTATION_LIMIT, FTP_LINE_TOO_LONG, FTP_REPLY_LINES_LIMIT,
-                    FTP_PENDING_LIMIT, FTP_TRANSFER_LIMIT, FTP_FILE_TRUNCATED, TELNET_LINE_TOO_LONG, TELNET_LIMIT -> true;
-                    HTTP_FILE_TRUNCATED, APP_SEARCH_MEMCAP,
-                    MAIL_LINE_TOO_LONG, MAIL_MESSAGE_TRUNCATED, MAIL_LITERAL_TOO_LARGE, MAIL_MIME_DEPTH_LIMIT,
+            case APP_EXPECTATION_LIMIT, FTP_LINE_TOO_LONG, FTP_REPLY_LINES_LIMIT, FTP_PENDING_LIMIT, FTP_TRANSFER_LIMIT,
+                    FTP_FILE_TRUNCATED, TELNET_LINE_TOO_LONG, TELNET_LIMIT -> true;
+            case MAIL_LINE_TOO_LONG, MAIL_MESSAGE_TRUNCATED, MAIL_LITERAL_TOO_LARGE, MAIL_MIME_DEPTH_LIMIT,
                     MAIL_MIME_PART_LIMIT, MAIL_PENDING_LIMIT -> true;
             default -> false;
         };

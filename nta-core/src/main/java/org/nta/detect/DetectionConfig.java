@@ -7,13 +7,18 @@ import org.nta.detect.shell.ShellConfig;
 import org.nta.detect.web.WebConfig;
 
 /** Every detector threshold, grouped by detector family; defaults are what an analyst would expect. */
-public record DetectionConfig(ScanConfig scans, WebConfig web, ShellConfig shells, AuthConfig auth) {
+public record DetectionConfig(ScanConfig scans, WebConfig web, ShellConfig shells, AuthConfig auth, C2Config c2) {
     public static final DetectionConfig DEFAULTS = new DetectionConfig(ScanConfig.DEFAULTS, WebConfig.DEFAULTS, ShellConfig.DEFAULTS,
-            AuthConfig.DEFAULTS);
+            AuthConfig.DEFAULTS, C2Config.DEFAULTS);
 
-    /** The families of before the auth detectors, with the auth defaults. */
+    /** The families of before the auth and command-and-control detectors, with their defaults. */
     public DetectionConfig(ScanConfig scans, WebConfig web, ShellConfig shells) {
-        this(scans, web, shells, AuthConfig.DEFAULTS);
+        this(scans, web, shells, AuthConfig.DEFAULTS, C2Config.DEFAULTS);
+    }
+
+    /** With the auth detectors' thresholds given, command and control at its defaults. */
+    public DetectionConfig(ScanConfig scans, WebConfig web, ShellConfig shells, AuthConfig auth) {
+        this(scans, web, shells, auth, C2Config.DEFAULTS);
     }
 
     /**
@@ -21,22 +26,15 @@ public record DetectionConfig(ScanConfig scans, WebConfig web, ShellConfig shell
      * --show-secrets}) or masking them (the default).
      */
     public DetectionConfig withShowSecrets(boolean show) {
-        return new DetectionConfig(scans, web.withRevealPasswords(show), shells, auth.withShowSecrets(show));
+        return new DetectionConfig(scans, web.withRevealPasswords(show), shells, auth.withShowSecrets(show), c2);
     }
 
     /** Whether findings show secrets. */
     public boolean showSecrets() {
         return auth.showSecrets();
-public record DetectionConfig(ScanConfig scans, WebConfig web, ShellConfig shells, C2Config c2) {
-    public static final DetectionConfig DEFAULTS = new DetectionConfig(ScanConfig.DEFAULTS, WebConfig.DEFAULTS, ShellConfig.DEFAULTS,
-            C2Config.DEFAULTS);
-
-    /** The families before command and control, with its defaults. */
-    public DetectionConfig(ScanConfig scans, WebConfig web, ShellConfig shells) {
-        this(scans, web, shells, C2Config.DEFAULTS);
     }
 
     public DetectionConfig withC2(C2Config c2) {
-        return new DetectionConfig(scans, web, shells, c2);
+        return new DetectionConfig(scans, web, shells, auth, c2);
     }
 }

@@ -223,46 +223,6 @@ public final class FileExtractor {
         }
     }
 
-    /**
-     * Writes one file another protocol carried (a mail message or attachment, an FTP transfer) under the same rules
-     * and manifest as an HTTP object; returns its manifest entry.
-     */
-    public Entry add(TransferredFile f) throws IOException {
-        String name = f.originalName() == null || f.originalName().isBlank() ? f.protocol() + "-" + f.frame() + extension(f.mimeType()) : f.originalName();
-        byte[] bytes = f.bytes();
-        if (staged) {
-            Entry e;
-            byte[] held = null;
-            if (heldBytes + bytes.length <= stageMemory) {
-                held = bytes;
-                heldBytes += held.length;
-                e = describe(f, null, held.length);
-            } else {
-                if (staging == null) staging = Files.createTempDirectory(dir, ".nta-staging-");
-                Path p = SafeFileNames.createUnique(staging, "f" + pending.size(), f.frame(), Set.of(), nextNumber);
-                Files.write(p, bytes, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-                e = describe(f, p.getFileName().toString(), bytes.length);
-            }
-            pending.add(new Staged(new Candidate(e, f.conn().clientAddr(), f.conn().serverAddr()), name, held));
-            return e;
-        }
-        Path p = SafeFileNames.createUnique(dir, name, f.frame(), reserved, nextNumber);
-        Files.write(p, bytes, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-        Entry e = describe(f, p.getFileName().toString(), bytes.length);
-        entries.add(e);
-        return e;
-    }
-
-    /** The manifest entry of a file another protocol carried, listed and not written. */
-    public static Entry describe(TransferredFile f) {
-        return describe(f, null, 0);
-    }
-
-    private static Entry describe(TransferredFile f, String savedName, long savedBytes) {
-        return new Entry(f.frame(), f.conn().stream(), f.direction().id(), f.source(), f.originalName(), savedName, f.size(), savedBytes,
-                f.sha256(), f.mimeType(), f.declaredType(), f.truncated(), f.incomplete());
-    }
-
     /** Writes every file and both manifests into {@code dir} (created if needed); returns the manifest entries. */
     public static List<Entry> extract(List<HttpFileObject> files, Path dir) throws IOException {
         FileExtractor x = new FileExtractor(dir);
