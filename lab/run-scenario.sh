@@ -18,11 +18,17 @@ P=lab$$                                    # namespace prefix, unique per run
 NS=(sw att vic cli dns)
 
 [ -f "$HERE/scenarios/$SCEN.sh" ] || { echo "unknown scenario $SCEN" >&2; exit 2; }
-NET6=""; PCAPNG=0; WEBPORT=80; EXTRA_HOSTS=""
-source "$HERE/scenarios/$SCEN.sh"          # sets NET ATT VIC CLI DNS SHELLPORT [NET6 PCAPNG WEBPORT EXTRA_HOSTS],
-                                           # defines play [and services: started before the capture]
+NET6=""; PCAPNG=0; WEBPORT=80; EXTRA_HOSTS=""; MORE_HOSTS=""; APACHE_EXTRA=""; DNSMASQ_EXTRA=""
+source "$HERE/scenarios/$SCEN.sh"          # sets NET ATT VIC CLI DNS SHELLPORT [NET6 PCAPNG WEBPORT EXTRA_HOSTS
+                                           # MORE_HOSTS APACHE_EXTRA DNSMASQ_EXTRA], defines play [and services: started before the capture]
 A=$NET.$ATT; V=$NET.$VIC; C=$NET.$CLI; D=$NET.$DNS
 if [ -n "$NET6" ]; then A6=$NET6::$ATT; V6=$NET6::$VIC; C6=$NET6::$CLI; fi
+# MORE_HOSTS="mon:50 cl2:24": more hosts (names of three letters at most), reached with nsx NAME;
+# addr NAME / addr6 NAME give their addresses
+declare -A OCTET=([att]=$ATT [vic]=$VIC [cli]=$CLI [dns]=$DNS)
+for h in $MORE_HOSTS; do NS+=("${h%%:*}"); OCTET[${h%%:*}]=${h##*:}; done
+addr() { echo "$NET.${OCTET[$1]}"; }
+addr6() { echo "$NET6::${OCTET[$1]}"; }
 PORTSUFFIX=""; [ "$WEBPORT" = 80 ] || PORTSUFFIX=":$WEBPORT"
 URL="http://$V$PORTSUFFIX"                 # base URL of the victim's web site
 [ -n "$NET6" ] && URL6="http://[$V6]$PORTSUFFIX"
@@ -37,7 +43,7 @@ cleanup() {
   done
   sleep 1
   for n in "${NS[@]}"; do ip netns del $P-$n 2>/dev/null; done
-  rm -rf "/etc/netns/$P-vic" "$RUN"
+  for n in "${NS[@]}"; do rm -rf "/etc/netns/$P-$n"; done; rm -rf "$RUN"
 }
 trap cleanup EXIT
 nsx() { local n=$1; shift; ip netns exec $P-$n "$@"; }
@@ -46,8 +52,8 @@ nsx() { local n=$1; shift; ip netns exec $P-$n "$@"; }
 for n in "${NS[@]}"; do ip netns add $P-$n; nsx $n ip link set lo up; done
 nsx sw ip link add br0 type bridge; nsx sw ip link set br0 up
 i=0
-for h in att vic cli dns; do
-  case $h in att) ip=$A;; vic) ip=$V;; cli) ip=$C;; dns) ip=$D;; esac
+for h in "${NS[@]:1}"; do
+  ip=$NET.${OCTET[$h]}
   ip link add $P-$h-e type veth peer name $P-$h-p
   ip link set $P-$h-e netns $P-$h; ip link set $P-$h-p netns $P-sw
   nsx $h ip link set $P-$h-e name eth0
@@ -94,6 +100,7 @@ DirectoryIndex index.php index.html
 <FilesMatch ".+\.ph(ar|p|tml)$">
   SetHandler application/x-httpd-php
 </FilesMatch>
+$APACHE_EXTRA
 EOF
 # the victim sees its own /etc/passwd, host name and web root, not this machine's
 mkdir -p "/etc/netns/$P-vic"
@@ -127,7 +134,15 @@ $NET.41 files.corp.lan
 $NET.42 files.corp.lan
 $EXTRA_HOSTS
 EOF
-ip netns exec $P-dns dnsmasq --no-daemon --no-resolv --no-hosts --local=/corp.lan/ --addn-hosts="$RUN/hosts" --listen-address=$D --bind-interfaces --pid-file="$RUN/dnsmasq.pid2" >"$RUN/logs/dns.log" 2>&1 & echo $! > "$RUN/dns.pid"
+ip netns exec $P-dns dnsmasq --no-daemon --no-resolv --no-hosts --local=/corp.lan/ --addn-hosts="$RUN/hosts" --listen-address=$D --bind-interfaces --pid-file="$RUN/dnsmasq.pid2" $DNSMASQ_EXTRA >"$RUN/logs/dns.log" 2>&1 & echo $! > "$RUN/dns.pid"
+# vic_daemon NAME CMD…: a daemon on the victim (host name "files") that sees the lab's /home,
+# /var/mail and web root in place of this machine's, logging to logs/NAME.log
+mkdir -p "$RUN/home" "$RUN/mail"
+vic_daemon() {
+  local name=$1; shift
+  ip netns exec $P-vic setsid unshare -m -u --propagation private bash -c "mount --bind '$RUN/www' /var/www/html && mount --bind '$RUN/home' /home && mount --bind '$RUN/mail' /var/mail && hostname files && exec \"\$@\"" _ "$@" </dev/null >"$RUN/logs/$name.log" 2>&1 &
+  echo $! > "$RUN/$name.pid"
+}
 # scenario-specific services (e.g. a UDP service on the victim) start before the capture
 if declare -F services >/dev/null; then services; fi
 sleep 2

