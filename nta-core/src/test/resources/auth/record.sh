@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Records the small captures of this folder with real clients and servers between two network namespaces made here
 # (hauth-c 10.77.0.1, the client; hauth-s 10.77.0.2, the server). No packet leaves this machine. Run as root:
-#   record.sh http|ldap|snmp OUT.pcap
+#   record.sh http|http6|ldap|snmp OUT.pcap
+# http6: Basic and NTLM over IPv6 (fd00:77::1 -> fd00:77::2)
 # http: curl --basic/--digest/--ntlm against authserver.py (alice:wonderland; NTLM as LAB\alice, password Passw0rd!)
 # ldap: ldapsearch (simple binds, anonymous, SASL refused) and python3-ldap3's NTLM (sicily) bind against ldapserver.py
 # snmp: net-snmp's snmpget/snmpwalk/snmpbulkget/snmpset/snmptrap against snmpd (community public read-only)
@@ -26,11 +27,13 @@ ip link set hauth-c0 netns $C; ip link set hauth-s0 netns $S
 ip netns exec $C ip link set lo up; ip netns exec $S ip link set lo up
 ip netns exec $C ip addr add 10.77.0.1/24 dev hauth-c0; ip netns exec $C ip link set hauth-c0 up
 ip netns exec $S ip addr add 10.77.0.2/24 dev hauth-s0; ip netns exec $S ip link set hauth-s0 up
+ip netns exec $C ip -6 addr add fd00:77::1/64 dev hauth-c0 nodad; ip netns exec $S ip -6 addr add fd00:77::2/64 dev hauth-s0 nodad
 sleep 1
 c() { ip netns exec $C timeout 20 "$@" || true; }
 
 case $WHAT in
   http) ip netns exec $S /usr/bin/python3 "$HERE/authserver.py" 10.77.0.2 8080 & ;;
+  http6) ip netns exec $S /usr/bin/python3 "$HERE/authserver.py" fd00:77::2 8080 & ;;
   ldap) ip netns exec $S /usr/bin/python3 "$HERE/ldapserver.py" 10.77.0.2 389 & ;;
   snmp)
     printf 'agentAddress udp:10.77.0.2:161\nrocommunity public 10.77.0.0/24\nsysLocation lab rack 1\nsysContact admin@lab.example\n' > "$RUN/snmpd.conf"
@@ -50,6 +53,11 @@ case $WHAT in
     c curl -s -o /dev/null --ntlm -u 'LAB\alice:Passw0rd!' $U/ntlm2/inbox
     c curl -s -o /dev/null --ntlm -u 'LAB\alice:Passw0rd!' $U/ntlm1/inbox
     c curl -s -o /dev/null --ntlm -u 'LAB\mallory:Summer2024' $U/ntlm2/inbox
+    ;;
+  http6)
+    U='http://[fd00:77::2]:8080'
+    c curl -g -s -o /dev/null --basic -u bob:builder "$U/basic"
+    c curl -g -s -o /dev/null --ntlm -u 'LAB\alice:Passw0rd!' "$U/ntlm2/v6"
     ;;
   ldap)
     L=ldap://10.77.0.2:389

@@ -61,6 +61,15 @@ class AuthCapturesTest {
     }
 
     @Test
+    void httpOverIpv6() throws Exception {
+        List<Credential> creds = AuthCaptures.of(AuthCaptures.events(AuthCaptures.path("http6-auth.pcap")), Credential.class);
+        assertThat(creds).extracting(Credential::mechanism, Credential::user, Credential::result, Credential::secretFrame, Credential::frame)
+                .containsExactly(tuple("Basic", "bob", Result.REJECTED, 4L, 6L), tuple("NTLMv2", "alice", Result.ACCEPTED, 18L, 21L));
+        assertThat(creds).allMatch(c -> c.conn().ipVersion() == 6 && c.conn().clientAddr().equals("fd00:77::1"));
+        assertThat(NtlmCrypto.verify(creds.get(1).secret(), "Passw0rd!")).isTrue();
+    }
+
+    @Test
     void ldapSimpleAnonymousSaslAndSicilyNtlmBinds() throws Exception {
         List<Event> ev = AuthCaptures.events(AuthCaptures.path("ldap-auth.pcap"));
         List<Credential> creds = AuthCaptures.of(ev, Credential.class);
