@@ -48,7 +48,7 @@ class AuthFieldsDifferentialTest {
         if (ci && !Tools.has("tshark")) throw new IllegalStateException("CI must install tshark for differential tests");
         assumeTrue(Tools.has("tshark"), "tshark not installed");
         Path dir = TestFiles.resources().resolve("auth");
-        List<Path> files = new ArrayList<>(List.of(dir.resolve("http-auth.pcap"), dir.resolve("http6-auth.pcap"), dir.resolve("ldap-auth.pcap"), dir.resolve("snmp.pcap")));
+        List<Path> files = new ArrayList<>(List.of(dir.resolve("http-auth.pcap"), dir.resolve("http6-auth.pcap"), dir.resolve("ldap-auth.pcap"), dir.resolve("ldap-samba.pcap"), dir.resolve("snmp.pcap")));
         for (String l : Files.readAllLines(dir.resolve("corpus-files.txt"))) {
             if (!l.isBlank() && !l.startsWith("#")) files.add(TestFiles.resources().resolve("corpus").resolve("tcpdump").resolve(l.trim()));
         }

@@ -96,6 +96,23 @@ class AuthCapturesTest {
     }
 
     @Test
+    void sambaDomainControllerGssSpnegoNtlmAndSimpleBind() throws Exception {
+        List<Event> ev = AuthCaptures.events(AuthCaptures.path("ldap-samba.pcap"));
+        List<Credential> creds = AuthCaptures.of(ev, Credential.class);
+        assertThat(creds).extracting(Credential::mechanism, Credential::user, Credential::domain, Credential::result,
+                Credential::secretFrame, Credential::frame).containsExactly(
+                tuple("NTLMv2", "Administrator", "LAB", Result.ACCEPTED, 10L, 12L),
+                tuple("NTLMv2", "Administrator", "LAB", Result.REJECTED, 30L, 31L),
+                tuple("simple bind", "Administrator@lab.example", null, Result.REJECTED, 38L, 40L));
+        assertThat(NtlmCrypto.verify(creds.get(0).secret(), "Passw0rd!2024")).isTrue();
+        assertThat(NtlmCrypto.verify(creds.get(1).secret(), "Autumn2024")).isTrue();
+        assertThat(creds.get(0).detail()).startsWith("SASL GSS-SPNEGO; NTLMv2");
+        assertThat(creds.get(2).detail()).contains("resultCode 8");
+        // after the signed GSS-SPNEGO bind the connection carries SASL buffers: not read, and not malformed
+        assertThat(AuthCaptures.of(ev, LdapMessage.class)).noneMatch(m -> m.frame() >= 13 && m.frame() <= 17);
+    }
+
+    @Test
     void snmpCommunitiesPairedByRequestId() throws Exception {
         List<Event> ev = AuthCaptures.events(AuthCaptures.path("snmp.pcap"));
         List<SnmpMessage> msgs = AuthCaptures.of(ev, SnmpMessage.class);
