@@ -38,8 +38,9 @@ import org.nta.testing.Tools;
 @Tag("tshark")
 class AuthFieldsDifferentialTest {
     static final String[] FIELDS = {"http.authbasic", "ntlmssp.messagetype", "ntlmssp.auth.username", "ntlmssp.auth.domain",
-            "ntlmssp.auth.hostname", "ntlmssp.ntlmserverchallenge", "ldap.protocolOp", "ldap.messageID", "ldap.name", "ldap.simple",
-            "ldap.resultCode", "snmp.community", "snmp.data", "snmp.request_id", "snmp.name"};
+            "ntlmssp.auth.hostname", "ntlmssp.ntlmserverchallenge", "ntlmssp.ntlmv2_response.ntproofstr", "ldap.protocolOp",
+            "ldap.messageID", "ldap.name", "ldap.simple", "ldap.mechanism", "ldap.baseObject", "ldap.scope", "ldap.resultCode",
+            "snmp.version", "snmp.community", "snmp.data", "snmp.request_id", "snmp.error_status", "snmp.name"};
     static final String DISPLAY = "(http.authorization || ntlmssp || ldap || snmp) && !icmp && !icmpv6";
 
     @TestFactory
