@@ -66,6 +66,7 @@ case $WHAT in
     U='http://[fd00:77::2]:8080'
     c curl -g -s -o /dev/null --basic -u bob:builder "$U/basic"
     c curl -g -s -o /dev/null --ntlm -u 'LAB\alice:Passw0rd!' "$U/ntlm2/v6"
+    c curl -g -s -o /dev/null --ntlm -u ':' "$U/ntlm2/anonymous"
     ;;
   ldap)
     L=ldap://10.77.0.2:389

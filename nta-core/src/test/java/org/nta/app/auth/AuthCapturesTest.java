@@ -64,7 +64,8 @@ class AuthCapturesTest {
     void httpOverIpv6() throws Exception {
         List<Credential> creds = AuthCaptures.of(AuthCaptures.events(AuthCaptures.path("http6-auth.pcap")), Credential.class);
         assertThat(creds).extracting(Credential::mechanism, Credential::user, Credential::result, Credential::secretFrame, Credential::frame)
-                .containsExactly(tuple("Basic", "bob", Result.REJECTED, 4L, 6L), tuple("NTLMv2", "alice", Result.ACCEPTED, 18L, 21L));
+                .containsExactly(tuple("Basic", "bob", Result.REJECTED, 4L, 6L), tuple("NTLMv2", "alice", Result.ACCEPTED, 18L, 21L),
+                        tuple("NTLMv2", null, Result.REJECTED, 33L, 34L)); // curl -u ':' : no user, but an NTLMv2 response
         assertThat(creds).allMatch(c -> c.conn().ipVersion() == 6 && c.conn().clientAddr().equals("fd00:77::1"));
         assertThat(NtlmCrypto.verify(creds.get(1).secret(), "Passw0rd!")).isTrue();
     }
