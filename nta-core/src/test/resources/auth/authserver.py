@@ -4,7 +4,7 @@
 It accepts alice with password wonderland (Basic, Digest) and any NTLM AUTHENTICATE whose user is alice (it does not
 check the NTLM response: the NTA test does, with the known password). Used by record.sh only.
 """
-import base64, hashlib, struct, sys
+import base64, hashlib, socket, struct, sys
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 REALM, NONCE, USER, PASSWORD = "lab", "dcd98b7102dd2f0e8b11d0f600bfb0c093", "alice", "wonderland"
@@ -85,4 +85,8 @@ class H(BaseHTTPRequestHandler):
         pass
 
 
-HTTPServer((sys.argv[1], int(sys.argv[2])), H).serve_forever()
+class Server(HTTPServer):
+    address_family = socket.AF_INET6 if ":" in sys.argv[1] else socket.AF_INET
+
+
+Server((sys.argv[1], int(sys.argv[2])), H).serve_forever()

@@ -38,8 +38,9 @@ import org.nta.testing.Tools;
 @Tag("tshark")
 class AuthFieldsDifferentialTest {
     static final String[] FIELDS = {"http.authbasic", "ntlmssp.messagetype", "ntlmssp.auth.username", "ntlmssp.auth.domain",
-            "ntlmssp.auth.hostname", "ntlmssp.ntlmserverchallenge", "ldap.protocolOp", "ldap.messageID", "ldap.name", "ldap.simple",
-            "ldap.resultCode", "snmp.community", "snmp.data", "snmp.request_id", "snmp.name"};
+            "ntlmssp.auth.hostname", "ntlmssp.ntlmserverchallenge", "ntlmssp.ntlmv2_response.ntproofstr", "ldap.protocolOp",
+            "ldap.messageID", "ldap.name", "ldap.simple", "ldap.mechanism", "ldap.baseObject", "ldap.scope", "ldap.resultCode",
+            "snmp.version", "snmp.community", "snmp.data", "snmp.request_id", "snmp.error_status", "snmp.name"};
     static final String DISPLAY = "(http.authorization || ntlmssp || ldap || snmp) && !icmp && !icmpv6";
 
     @TestFactory
@@ -48,7 +49,7 @@ class AuthFieldsDifferentialTest {
         if (ci && !Tools.has("tshark")) throw new IllegalStateException("CI must install tshark for differential tests");
         assumeTrue(Tools.has("tshark"), "tshark not installed");
         Path dir = TestFiles.resources().resolve("auth");
-        List<Path> files = new ArrayList<>(List.of(dir.resolve("http-auth.pcap"), dir.resolve("ldap-auth.pcap"), dir.resolve("snmp.pcap")));
+        List<Path> files = new ArrayList<>(List.of(dir.resolve("http-auth.pcap"), dir.resolve("http6-auth.pcap"), dir.resolve("ldap-auth.pcap"), dir.resolve("ldap-samba.pcap"), dir.resolve("snmp.pcap")));
         for (String l : Files.readAllLines(dir.resolve("corpus-files.txt"))) {
             if (!l.isBlank() && !l.startsWith("#")) files.add(TestFiles.resources().resolve("corpus").resolve("tcpdump").resolve(l.trim()));
         }

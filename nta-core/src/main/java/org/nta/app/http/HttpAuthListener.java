@@ -38,8 +38,9 @@ public final class HttpAuthListener implements HttpListener {
     private final HttpListener next;
     private final EventSink out;
     private final AnomalyCounter anomalies;
-    private final NtlmTracker ntlm = new NtlmTracker();
-    private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+    /** Made on the first NTLMSSP message or credential: most connections carry none. */
+    private NtlmTracker ntlm;
+    private ArrayDeque<Pending> pending;
 
     private record Pending(int requestIndex, Credential credential) {
     }
@@ -58,6 +59,7 @@ public final class HttpAuthListener implements HttpListener {
             if (!proxy && !h.name().equalsIgnoreCase("authorization")) continue;
             Credential c = credential(q, h.value(), proxy);
             if (c == null) continue;
+            if (pending == null) pending = new ArrayDeque<>(4);
             if (pending.size() == MAX_PENDING) {
                 out.emit(pending.removeFirst().credential()); // never answered in time: result unknown
                 anomalies.add(Anomaly.HTTP_AUTH_PENDING_LIMIT, q.frame());
@@ -73,14 +75,14 @@ public final class HttpAuthListener implements HttpListener {
         for (HttpHeader h : s.headers().list()) {
             if (!h.name().equalsIgnoreCase("www-authenticate") && !h.name().equalsIgnoreCase("proxy-authenticate")) continue;
             NtlmMessage m = ntlmssp(s.conn(), h.value(), s.frame(), s.timeNs());
-            if (m instanceof NtlmChallenge c) ntlm.onChallenge(c);
+            if (m instanceof NtlmChallenge c) tracker().onChallenge(c);
         }
     }
 
     @Override
     public void onTransaction(HttpTransaction t) {
         next.onTransaction(t);
-        if (t.request() == null) return;
+        if (t.request() == null || pending == null) return;
         int idx = t.request().index();
         while (!pending.isEmpty() && pending.peekFirst().requestIndex() <= idx) {
             Pending p = pending.removeFirst();
@@ -153,10 +155,15 @@ public final class HttpAuthListener implements HttpListener {
             }
             NtlmMessage m = parse(conn, tok, at, f, ns);
             if (!(m instanceof NtlmAuthenticate a)) return null; // NEGOTIATE: the logon comes later
-            NtlmLogon logon = ntlm.onAuthenticate(a);
+            NtlmLogon logon = tracker().onAuthenticate(a);
             return NtlmEvents.credential(conn, "http", logon, where + (scheme.equalsIgnoreCase("Negotiate") ? "; Negotiate" : ""), f, ns);
         }
         return null;
+    }
+
+    private NtlmTracker tracker() {
+        if (ntlm == null) ntlm = new NtlmTracker();
+        return ntlm;
     }
 
     /** The NTLMSSP message of a WWW-Authenticate value, also emitted as an event, or null. */

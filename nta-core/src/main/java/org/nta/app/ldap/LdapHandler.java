@@ -26,7 +26,8 @@ import java.util.Map;
  * emits an {@link LdapMessage} for each on the frame that completed it, and pairs binds with their bindResponse by
  * messageID: simple binds (DN and password), SASL mechanisms and NTLMSSP inside SASL GSS-SPNEGO or Microsoft's sicily
  * binds become {@link Credential}s with the result code's verdict (0 accepted, 49 and other errors rejected).
- * After a successful StartTLS the connection is TLS and is no longer read.
+ * After a successful StartTLS the connection is TLS and is no longer read; after a successful SASL or NTLM bind,
+ * bytes that are not an LDAPMessage are a SASL buffer (signed or sealed) and end the reading too, without anomaly.
  */
 public final class LdapHandler implements StreamHandler {
     private final LdapConfig cfg;
@@ -38,6 +39,9 @@ public final class LdapHandler implements StreamHandler {
     private ConnInfo conn;
     private long startTlsId = -1;
     private boolean tls;
+    /** A SASL or NTLM bind succeeded: what follows may be SASL-wrapped (signed or sealed) and is then not read. */
+    private boolean saslBound;
+    private final java.util.Set<Long> saslBinds = new java.util.HashSet<>();
 
     /** One direction's framing state. */
     private static final class Direction {
@@ -101,6 +105,10 @@ public final class LdapHandler implements StreamHandler {
             }
             long size;
             try {
+                if (b[p] != 0x30 && saslBound) { // a SASL buffer (4-byte length, then wrapped bytes): not readable
+                    tls = true;
+                    return end - from;
+                }
                 size = BerReader.frameLength(b, p, end);
                 if (b[p] != 0x30) throw new BerException(BerException.Problem.UNEXPECTED_TAG, p);
             } catch (BerException e) {
@@ -167,6 +175,7 @@ public final class LdapHandler implements StreamHandler {
     }
 
     private void bindRequest(LdapDecoder.Decoded m, NtlmMessage nt, long frame, long timeNs) {
+        if (m.auth() != LdapDecoder.Auth.SIMPLE && saslBinds.size() < cfg.maxPendingBinds()) saslBinds.add(m.messageId());
         Credential c = switch (m.auth()) {
             case SIMPLE -> {
                 boolean anonymous = m.name().isEmpty() && m.simple().isEmpty();
@@ -197,6 +206,7 @@ public final class LdapHandler implements StreamHandler {
     }
 
     private void bindResponse(LdapDecoder.Decoded m, long frame, long timeNs) {
+        if (saslBinds.remove(m.messageId()) && m.resultCode() == 0) saslBound = true;
         Credential c = binds.remove(m.messageId());
         if (c == null) return;
         if (m.resultCode() == 14) return; // saslBindInProgress: the next step of the same bind follows

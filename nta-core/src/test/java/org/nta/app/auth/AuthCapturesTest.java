@@ -61,6 +61,16 @@ class AuthCapturesTest {
     }
 
     @Test
+    void httpOverIpv6() throws Exception {
+        List<Credential> creds = AuthCaptures.of(AuthCaptures.events(AuthCaptures.path("http6-auth.pcap")), Credential.class);
+        assertThat(creds).extracting(Credential::mechanism, Credential::user, Credential::result, Credential::secretFrame, Credential::frame)
+                .containsExactly(tuple("Basic", "bob", Result.REJECTED, 4L, 6L), tuple("NTLMv2", "alice", Result.ACCEPTED, 18L, 21L),
+                        tuple("NTLMv2", null, Result.REJECTED, 33L, 34L)); // curl -u ':' : no user, but an NTLMv2 response
+        assertThat(creds).allMatch(c -> c.conn().ipVersion() == 6 && c.conn().clientAddr().equals("fd00:77::1"));
+        assertThat(NtlmCrypto.verify(creds.get(1).secret(), "Passw0rd!")).isTrue();
+    }
+
+    @Test
     void ldapSimpleAnonymousSaslAndSicilyNtlmBinds() throws Exception {
         List<Event> ev = AuthCaptures.events(AuthCaptures.path("ldap-auth.pcap"));
         List<Credential> creds = AuthCaptures.of(ev, Credential.class);
@@ -84,6 +94,23 @@ class AuthCapturesTest {
         assertThat(msgs).filteredOn(m -> m.frame() == 9).extracting(LdapMessage::opName).containsExactly("searchResEntry", "searchResDone");
         assertThat(AuthCaptures.of(ev, NtlmsspMessage.class)).extracting(NtlmsspMessage::frame, NtlmsspMessage::messageType,
                 NtlmsspMessage::serverChallenge).containsExactly(tuple(58L, 1, null), tuple(59L, 2, "a1b2c3d4e5f60718"), tuple(60L, 3, null));
+    }
+
+    @Test
+    void sambaDomainControllerGssSpnegoNtlmAndSimpleBind() throws Exception {
+        List<Event> ev = AuthCaptures.events(AuthCaptures.path("ldap-samba.pcap"));
+        List<Credential> creds = AuthCaptures.of(ev, Credential.class);
+        assertThat(creds).extracting(Credential::mechanism, Credential::user, Credential::domain, Credential::result,
+                Credential::secretFrame, Credential::frame).containsExactly(
+                tuple("NTLMv2", "Administrator", "LAB", Result.ACCEPTED, 10L, 12L),
+                tuple("NTLMv2", "Administrator", "LAB", Result.REJECTED, 30L, 31L),
+                tuple("simple bind", "Administrator@lab.example", null, Result.REJECTED, 38L, 40L));
+        assertThat(NtlmCrypto.verify(creds.get(0).secret(), "Passw0rd!2024")).isTrue();
+        assertThat(NtlmCrypto.verify(creds.get(1).secret(), "Autumn2024")).isTrue();
+        assertThat(creds.get(0).detail()).startsWith("SASL GSS-SPNEGO; NTLMv2");
+        assertThat(creds.get(2).detail()).contains("resultCode 8");
+        // after the signed GSS-SPNEGO bind the connection carries SASL buffers: not read, and not malformed
+        assertThat(AuthCaptures.of(ev, LdapMessage.class)).noneMatch(m -> m.frame() >= 13 && m.frame() <= 17);
     }
 
     @Test
