@@ -20,6 +20,7 @@ public final class CredentialLog implements Detector {
     private final AuthConfig config;
     private final List<Use> uses = new ArrayList<>();
     private long dropped;
+    private boolean sorted;
     private Guessing.Analysis analysis;
 
     public CredentialLog(AuthConfig config) {
@@ -42,10 +43,19 @@ public final class CredentialLog implements Detector {
             return;
         }
         uses.add(Use.of(uses.size(), c, config.maxSecretChars(), web));
+        sorted = false;
     }
 
-    /** Every use kept, in capture order. */
+    /**
+     * Every use kept, in capture order of the frames that carried the secrets (a parser emits a use when its answer
+     * comes, so uses of parallel connections can arrive out of that order). Read once the capture has been read.
+     */
     List<Use> uses() {
+        if (!sorted) {
+            uses.sort((a, b) -> a.secretFrame() != b.secretFrame() ? Long.compare(a.secretFrame(), b.secretFrame())
+                    : Integer.compare(a.seq(), b.seq()));
+            sorted = true;
+        }
         return uses;
     }
 
@@ -56,7 +66,7 @@ public final class CredentialLog implements Detector {
 
     /** The guessing bursts of the capture (computed once, when first asked after the capture was read). */
     Guessing.Analysis guessing() {
-        if (analysis == null) analysis = Guessing.analyze(uses, config);
+        if (analysis == null) analysis = Guessing.analyze(uses(), config);
         return analysis;
     }
 

@@ -186,6 +186,19 @@ class AuthBruteforceDetectorTest {
     }
 
     @Test
+    void usesArrivingOutOfOrderAreJudgedInCaptureOrder() {
+        List<Credential> made = new java.util.ArrayList<>();
+        for (int i = 0; i < 11; i++) made.add(c.ftp(ATTACKER, SERVER, "admin", "guess" + i, REJECTED));
+        Credential win = c.ftp(ATTACKER, SERVER, "admin", "S3cr3t!", ACCEPTED);
+        c.events.clear();
+        c.add(win);
+        for (int i = made.size() - 1; i >= 0; i--) c.add(made.get(i));
+        Finding f = brute().get(0);
+        assertThat(f.evidence()).containsEntry("first_attempt_frame", made.get(0).secretFrame())
+                .containsEntry("last_attempt_frame", win.secretFrame()).containsEntry("success_frame", win.secretFrame());
+    }
+
+    @Test
     void mostlyAcceptedIsNoGuessing() {
         for (int i = 0; i < 12; i++) c.ftp(ATTACKER, SERVER, "u" + i, "p" + i, i < 6 ? REJECTED : ACCEPTED);
         c.ftp(ATTACKER, SERVER, "u12", "p12", ACCEPTED);
