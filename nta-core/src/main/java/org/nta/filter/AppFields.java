@@ -43,7 +43,7 @@ public final class AppFields {
         });
         r.registerProtocol("ssh", v -> v.flow() != null && v.flow().app == Proto.SSH && v.packet().payloadLen > 0);
         r.registerEventField("ssh.protocol", STRING, SshBanner.class, (e, out) -> out.addString(e.line()));
-        org.nta.app.ftp.FtpFields.register(r);
+        FtpFields.register(r);
         return r;
     }
 
