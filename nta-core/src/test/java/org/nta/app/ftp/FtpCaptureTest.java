@@ -87,4 +87,14 @@ class FtpCaptureTest {
         assertThat(s.commands().get(0).outputFirstFrame()).isGreaterThan(s.commands().get(0).frame());
         assertThat(s.totalOptions()).isGreaterThan(10);
     }
+
+    @Test
+    void labelsOnlyLabelsTheDataConnectionsToo() throws Exception {
+        for (String f : List.of("ftp-anon-passive.pcap.gz", "ftp-user-active.pcap.gz", "ftp-ipv6.pcap.gz", "telnet-login.pcap.gz")) {
+            FtpCaptures full = FtpCaptures.run(f);
+            FtpCaptures light = FtpCaptures.run(FtpCaptures.file(f), org.nta.app.AppDispatcher.labelsOnly());
+            assertThat(light.labels).as(f).isEqualTo(full.labels);
+            assertThat(light.events).as("labels-only runs emit no FTP events").isEmpty();
+        }
+    }
 }
