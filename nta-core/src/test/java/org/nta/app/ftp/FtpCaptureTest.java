@@ -97,4 +97,18 @@ class FtpCaptureTest {
             assertThat(light.events).as("labels-only runs emit no FTP events").isEmpty();
         }
     }
+
+    @Test
+    void hydraDictionaryOverTwoConnections() throws Exception {
+        FtpCaptures r = FtpCaptures.run("ftp-hydra.pcap.gz");
+        List<Credential> creds = r.of(Credential.class);
+        assertThat(creds).extracting(Credential::secret, Credential::result).containsExactlyInAnyOrder(
+                tuple("admin", Credential.Result.REJECTED), tuple("123456", Credential.Result.REJECTED),
+                tuple("password", Credential.Result.REJECTED), tuple("letmein", Credential.Result.REJECTED),
+                tuple("Secr3t-ftp", Credential.Result.ACCEPTED));
+        Credential ok = creds.stream().filter(c -> c.result() == Credential.Result.ACCEPTED).findFirst().orElseThrow();
+        assertThat(ok.secretFrame()).isEqualTo(60);
+        assertThat(ok.frame()).isEqualTo(62);
+        assertThat(creds).allMatch(c -> c.user().equals("hftp"));
+    }
 }
