@@ -71,4 +71,7 @@ cap ftp-ipv6 bash -c "curl -s -g -P - 'ftp://[fd77::2]/pub/readme.txt' -o /dev/n
 cap ftp-login-rejected bash -c "curl -s -u hftp:wrong ftp://10.77.0.2/ -o /dev/null; curl -s -u hftp:Secr3t-ftp ftp://10.77.0.2/report.txt -o /dev/null"
 # telnet: a wrong password, then a login and commands, typed a character at a time
 cap telnet-login python3 "$HERE/telnet_client.py" 10.77.0.2
+# hydra: a small dictionary against FTP, the last word right (hydra against telnetd hangs here: not recorded)
+printf 'admin\n123456\npassword\nletmein\nSecr3t-ftp\n' > "$RUN/words.txt"
+cap ftp-hydra hydra -l hftp -P "$RUN/words.txt" -t 2 -f ftp://10.77.0.2
 ls -la "$OUT"

@@ -21,7 +21,7 @@ final class AppLine {
         boolean any = false;
         for (Event e : v.events()) {
             if (e instanceof HttpRequest || e instanceof HttpResponse || e instanceof DnsMessage || e instanceof TlsHello
-                    || e instanceof SshBanner) {
+                    || e instanceof SshBanner || e instanceof org.nta.event.FtpRequest || e instanceof org.nta.event.FtpResponse) {
                 any = true;
             }
             if (e instanceof HttpRequest q) {
@@ -38,6 +38,12 @@ final class AppLine {
             } else if (e instanceof TlsHello t) {
                 protoInfo[0] = "TLS";
                 protoInfo[1] = t.fromClient() ? "Client Hello" : "Server Hello";
+            } else if (e instanceof org.nta.event.FtpRequest q) {
+                protoInfo[0] = "FTP";
+                protoInfo[1] = "Request: " + q.command() + (q.arg().isEmpty() ? "" : " " + q.arg());
+            } else if (e instanceof org.nta.event.FtpResponse r) {
+                protoInfo[0] = "FTP";
+                protoInfo[1] = "Response: " + r.lines().get(0);
             } else if (e instanceof SshBanner b) {
                 protoInfo[0] = "SSH";
                 protoInfo[1] = (b.fromClient() ? "Client: " : "Server: ") + "Protocol (" + b.line() + ")";

@@ -58,6 +58,15 @@ final class PacketLine {
         String[] pi = {protocol(v.packet()), info(v)};
         if (AppLine.apply(v, pi)) return pi;
         Packet p = v.packet();
+        if (p.isTcp() && p.payloadWireLen > 0 && v.flow() != null && v.flow().app == Proto.FTP_DATA) {
+            pi[0] = "FTP-DATA"; // as tshark lists the frames of a data connection
+            pi[1] = "FTP Data: " + p.payloadWireLen + " bytes";
+        } else if (p.isTcp() && p.payloadWireLen > 0 && v.flow() != null && v.flow().app == Proto.TELNET) {
+            pi[0] = "TELNET";
+            pi[1] = "Telnet Data ...";
+        } else if (p.isTcp() && p.payloadWireLen > 0 && v.flow() != null && v.flow().app == Proto.FTP) {
+            pi[0] = "FTP"; // a line that a later frame ends
+        }
         if (p.isTcp() && p.payloadWireLen > 0 && v.flow() != null && v.flow().app == Proto.HTTP) {
             // a segment of an HTTP message that a later frame completes: tshark lists it as TCP
             pi[0] = "TCP";

@@ -47,6 +47,7 @@ public final class AppFields {
         WinFields.register(r);
         org.nta.app.ftp.FtpFields.register(r);
         MailFields.register(r);
+        FtpFields.register(r);
         return r;
     }
 

@@ -87,4 +87,28 @@ class FtpCaptureTest {
         assertThat(s.commands().get(0).outputFirstFrame()).isGreaterThan(s.commands().get(0).frame());
         assertThat(s.totalOptions()).isGreaterThan(10);
     }
+
+    @Test
+    void labelsOnlyLabelsTheDataConnectionsToo() throws Exception {
+        for (String f : List.of("ftp-anon-passive.pcap.gz", "ftp-user-active.pcap.gz", "ftp-ipv6.pcap.gz", "telnet-login.pcap.gz")) {
+            FtpCaptures full = FtpCaptures.run(f);
+            FtpCaptures light = FtpCaptures.run(FtpCaptures.file(f), org.nta.app.AppDispatcher.labelsOnly());
+            assertThat(light.labels).as(f).isEqualTo(full.labels);
+            assertThat(light.events).as("labels-only runs emit no FTP events").isEmpty();
+        }
+    }
+
+    @Test
+    void hydraDictionaryOverTwoConnections() throws Exception {
+        FtpCaptures r = FtpCaptures.run("ftp-hydra.pcap.gz");
+        List<Credential> creds = r.of(Credential.class);
+        assertThat(creds).extracting(Credential::secret, Credential::result).containsExactlyInAnyOrder(
+                tuple("admin", Credential.Result.REJECTED), tuple("123456", Credential.Result.REJECTED),
+                tuple("password", Credential.Result.REJECTED), tuple("letmein", Credential.Result.REJECTED),
+                tuple("Secr3t-ftp", Credential.Result.ACCEPTED));
+        Credential ok = creds.stream().filter(c -> c.result() == Credential.Result.ACCEPTED).findFirst().orElseThrow();
+        assertThat(ok.secretFrame()).isEqualTo(60);
+        assertThat(ok.frame()).isEqualTo(62);
+        assertThat(creds).allMatch(c -> c.user().equals("hftp"));
+    }
 }

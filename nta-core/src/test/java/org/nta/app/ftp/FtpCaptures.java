@@ -31,6 +31,10 @@ public final class FtpCaptures {
     }
 
     public static FtpCaptures run(Path capture, AppConfig app) throws Exception {
+        return run(capture, new AppDispatcher(app));
+    }
+
+    public static FtpCaptures run(Path capture, org.nta.engine.AppLayer app) throws Exception {
         FtpCaptures r = new FtpCaptures();
         PacketSink sink = new PacketSink() {
             @Override
@@ -44,7 +48,7 @@ public final class FtpCaptures {
             }
         };
         try (CaptureSource src = CaptureSource.open(capture.toString(), false)) {
-            new Engine(EngineConfig.DEFAULTS).run(src, List.of(sink), new AppDispatcher(app));
+            new Engine(EngineConfig.DEFAULTS).run(src, List.of(sink), app);
         }
         return r;
     }

@@ -1,4 +1,4 @@
-package org.nta.app.ftp;
+package org.nta.filter;
 
 import static org.nta.filter.FieldType.BOOLEAN;
 import static org.nta.filter.FieldType.STRING;
@@ -7,7 +7,6 @@ import static org.nta.filter.FieldType.UINT;
 import org.nta.decode.Proto;
 import org.nta.event.FtpRequest;
 import org.nta.event.FtpResponse;
-import org.nta.filter.FieldRegistry;
 
 /**
  * FTP and Telnet display-filter fields with Wireshark's names. {@code ftp}, {@code ftp-data} and {@code telnet} are
