@@ -76,7 +76,8 @@ public final class PayloadDeliveryDetector implements Detector {
         HttpResponse rs = t.response();
         if (rs == null || rs.status() < 200 || rs.status() >= 300 || rs.body().isEmpty()) return;
         HttpBody body = rs.body();
-        byte[] head = body.prefix(4096);
+        // most answers are markup: a short look first, the whole kept body only for an archive's member names
+        byte[] head = body.prefix(2048);
         Contents.Kind k = Contents.of(head, head.length, true);
         if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && body.keptLength() > head.length) {
             byte[] all = body.bytes();
