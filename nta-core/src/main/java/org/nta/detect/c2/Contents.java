@@ -89,7 +89,7 @@ final class Contents {
     private static Kind pe(byte[] b, int n) {
         if (n < 0x40) return new Kind("pe", null);
         int off = (b[0x3c] & 0xff) | (b[0x3d] & 0xff) << 8 | (b[0x3e] & 0xff) << 16 | (b[0x3f] & 0xff) << 24;
-        if (off > 0 && off + 24 <= n && b[off] == 'P' && b[off + 1] == 'E' && b[off + 2] == 0 && b[off + 3] == 0) {
+        if (off > 0 && (long) off + 24 <= n && b[off] == 'P' && b[off + 1] == 'E' && b[off + 2] == 0 && b[off + 3] == 0) {
             int characteristics = (b[off + 22] & 0xff) | (b[off + 23] & 0xff) << 8;
             return new Kind((characteristics & 0x2000) != 0 ? "dll" : "pe", null);
         }

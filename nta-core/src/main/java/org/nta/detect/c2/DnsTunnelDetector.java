@@ -31,6 +31,7 @@ public final class DnsTunnelDetector implements Detector {
         if (m.timeNs() < firstTimeNs) firstTimeNs = m.timeNs();
         if (m.timeNs() > lastTimeNs) lastTimeNs = m.timeNs();
         String qname = m.qname();
+        if (qname.endsWith(".")) qname = qname.substring(0, qname.length() - 1);
         int port = m.conn().serverPort();
         if (port == 5353 || port == 5355 || port == 137) return; // multicast and NetBIOS name discovery
         String domain = suffixes.registeredDomain(qname);
