@@ -114,7 +114,7 @@ public final class BeaconDetector implements Detector {
             default -> s.otherUa++;
         }
         long out = rq.body().decodedLength(), in = rs == null ? 0 : rs.body().decodedLength();
-        if (rs != null && in > 0 && s.answers.size() < 16 && !s.answers.containsKey(in)) {
+        if (rs != null && in > 0 && s.answers.size() < 16 && !s.answers.containsKey(in)) { // (16 sizes at most: no box after)
             s.answers.put(in, new BeaconSeries.Sample(rs.frame(), Bodies.describe(rs.body().prefix(256), (int) Math.min(in, 256))));
         }
         if (out > 0 && s.bodies.size() < 16 && !s.bodies.containsKey(out)) {
