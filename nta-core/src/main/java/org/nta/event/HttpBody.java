@@ -120,6 +120,11 @@ public record HttpBody(long length, long decodedLength, String sha256, byte[] by
         return bytes.length;
     }
 
+    /** The kept byte at {@code i} (0 ≤ i < {@link #keptLength()}), without a copy: for a look at a few bytes. */
+    public byte byteAt(int i) {
+        return bytes[i];
+    }
+
     public boolean isEmpty() {
         return decodedLength == 0;
     }

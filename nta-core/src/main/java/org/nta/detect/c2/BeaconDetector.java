@@ -36,6 +36,8 @@ public final class BeaconDetector implements Detector {
     /** Destination (address or name) → clients seen talking to it, up to {@code popularClients}. */
     private final HashMap<String, Set<String>> clientsOf = new HashMap<>();
     private final LinkedHashMap<Integer, String> sniByStream;
+    private final LinkedHashMap<Integer, BeaconSeries> httpByStream = lru(4096);
+    private final HashMap<String, ClientKind> kinds = new HashMap<>();
     private final LinkedHashMap<String, String> nameByAddress;
     private long droppedSeries, droppedContacts, keptContacts;
     private long firstTimeNs = Long.MAX_VALUE, lastTimeNs = Long.MIN_VALUE;
@@ -88,10 +90,16 @@ public final class BeaconDetector implements Detector {
         if (rq == null || rq.host() == null || rq.method().equals("CONNECT")) return;
         HttpResponse rs = t.response();
         String client = t.conn().clientAddr();
-        String host = Hosts.hostOnly(rq.host());
-        if (host.isEmpty()) return;
-        BeaconSeries s = series(client, BeaconSeries.Kind.HTTP_HOST, host, "tcp");
-        if (s == null) return;
+        // requests on a kept-alive connection go to the series of the one before (no key to build)
+        BeaconSeries s = httpByStream.get(t.conn().stream());
+        if (s == null || !s.client.equals(client) || !s.rawHost.equals(rq.host())) {
+            String host = Hosts.hostOnly(rq.host());
+            if (host.isEmpty()) return;
+            s = series(client, BeaconSeries.Kind.HTTP_HOST, host, "tcp");
+            if (s == null) return;
+            s.rawHost = rq.host();
+            httpByStream.put(t.conn().stream(), s);
+        }
         if (s.port < 0) s.port = t.conn().serverPort();
         s.server(t.conn().serverAddr(), config.maxSamples());
         int max = config.maxSamples();
@@ -99,21 +107,32 @@ public final class BeaconDetector implements Detector {
         BeaconSeries.sample(s.userAgents, rq.userAgent() == null ? "" : rq.userAgent(), 4);
         BeaconSeries.sample(s.methods, rq.method(), 4);
         s.requests++;
-        switch (ClientKind.of(rq.userAgent(), catalog)) {
+        switch (kind(rq.userAgent())) {
             case BROWSER -> s.browser++;
             case SCRIPTED -> s.scripted++;
             case NONE -> s.noUa++;
             default -> s.otherUa++;
         }
         long out = rq.body().decodedLength(), in = rs == null ? 0 : rs.body().decodedLength();
-        if (rs != null && in > 0 && s.answers.size() < 16 && !s.answers.containsKey(in)) {
+        if (rs != null && in > 0 && s.answers.size() < 16 && !s.answers.containsKey(in)) { // (16 sizes at most: no box after)
             s.answers.put(in, new BeaconSeries.Sample(rs.frame(), Bodies.describe(rs.body().prefix(256), (int) Math.min(in, 256))));
         }
         if (out > 0 && s.bodies.size() < 16 && !s.bodies.containsKey(out)) {
             s.bodies.put(out, new BeaconSeries.Sample(rq.frame(), Bodies.describe(rq.body().prefix(256), (int) Math.min(out, 256))));
         }
         contact(s, rq.firstTimeNs(), rq.firstFrame(), t.conn().stream(), out, in);
-        popular(host, client);
+        popular(s.destination, client);
+    }
+
+    /** The kind of client a User-Agent names, remembered for the few distinct User-Agents of a capture. */
+    private ClientKind kind(String ua) {
+        if (ua == null) return ClientKind.NONE;
+        ClientKind k = kinds.get(ua);
+        if (k == null) {
+            k = ClientKind.of(ua, catalog);
+            if (kinds.size() < 4096) kinds.put(ua, k);
+        }
+        return k;
     }
 
     @Override

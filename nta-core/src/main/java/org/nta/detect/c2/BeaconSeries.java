@@ -28,6 +28,8 @@ final class BeaconSeries {
     final String transport;
     /** Server port for address series, else the first port seen. */
     int port = -1;
+    /** HTTP: the Host header as last sent (to recognise the next request of a kept-alive connection). */
+    String rawHost = "";
     final Contacts contacts = new Contacts();
     long droppedContacts;
     final TreeSet<String> servers = new TreeSet<>();

@@ -17,7 +17,8 @@ import org.nta.event.Event;
  */
 public final class DnsTunnelDetector implements Detector {
     private final DnsTunnelConfig config;
-    private final PublicSuffixes suffixes = PublicSuffixes.standard();
+    /** Loaded on the first DNS message (on the detector thread, not while the analysis starts). */
+    private PublicSuffixes suffixes;
     private final LinkedHashMap<String, DomainTally> domains = new LinkedHashMap<>();
     private long droppedDomains, keptNames, lastTimeNs = Long.MIN_VALUE, firstTimeNs = Long.MAX_VALUE;
 
@@ -31,8 +32,10 @@ public final class DnsTunnelDetector implements Detector {
         if (m.timeNs() < firstTimeNs) firstTimeNs = m.timeNs();
         if (m.timeNs() > lastTimeNs) lastTimeNs = m.timeNs();
         String qname = m.qname();
+        if (qname.endsWith(".")) qname = qname.substring(0, qname.length() - 1);
         int port = m.conn().serverPort();
         if (port == 5353 || port == 5355 || port == 137) return; // multicast and NetBIOS name discovery
+        if (suffixes == null) suffixes = PublicSuffixes.standard();
         String domain = suffixes.registeredDomain(qname);
         if (domain == null || domain.endsWith(".arpa") || domain.equals("local")) return;
         DomainTally t = domains.get(domain);

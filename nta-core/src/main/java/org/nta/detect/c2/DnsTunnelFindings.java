@@ -92,7 +92,7 @@ final class DnsTunnelFindings {
         String filter = t.framesCounted <= t.frames.size() ? Filters.frameSet(t.frames)
                 : Filters.and("dns.qry.name contains " + Filters.quote(t.domain), Filters.frames(t.firstFrame, t.lastFrame));
         String summary = String.format(java.util.Locale.ROOT, "%s tunnels through DNS under %s%s: %,d queries, %,d distinct names, %,d bytes up in names, %,d down in answers%s",
-                victim, t.domain, tool != null ? " (" + tool + ")" : "", t.queries, t.unique, t.nameBytes, t.answerBytes,
+                victim, zone.isEmpty() ? t.domain : zone + "." + t.domain, tool != null ? " (" + tool + ")" : "", t.queries, t.unique, t.nameBytes, t.answerBytes,
                 decoded != null && decoded.length > 0 ? ", " + decoded.length + " bytes decoded" : "");
         List<String> tech = new ArrayList<>(List.of("T1071.004", "T1572"));
         if (t.nameBytes >= config.highBytes() || readable) tech.add("T1048");

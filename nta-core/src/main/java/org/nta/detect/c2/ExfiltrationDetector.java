@@ -124,6 +124,7 @@ public final class ExfiltrationDetector implements Detector {
     @Override
     public void onEvent(Event e) {
         if (e instanceof HttpRequest r) {
+            if (r.body().isEmpty()) return; // only requests that carry something can be uploads
             agents.put((long) r.conn().stream() << 32 | (r.frame() & 0xffffffffL), r.userAgent() == null ? "" : r.userAgent());
         } else if (e instanceof HttpFileObject f) {
             if (f.direction() != HttpFileObject.Direction.UPLOAD) return;

@@ -76,7 +76,14 @@ public final class PayloadDeliveryDetector implements Detector {
         HttpResponse rs = t.response();
         if (rs == null || rs.status() < 200 || rs.status() >= 300 || rs.body().isEmpty()) return;
         HttpBody body = rs.body();
-        byte[] head = body.prefix(4096);
+        // most answers are markup or JSON: looked at in place for an HTML application's tag, nothing copied
+        int kept = body.keptLength(), first = 0;
+        while (first < Math.min(kept, 64) && Character.isWhitespace(body.byteAt(first))) first++;
+        if (first < kept && (body.byteAt(first) == '<' || body.byteAt(first) == '{' || body.byteAt(first) == '[')
+                && !htaTag(body, first, Math.min(kept, 2048))) {
+            return;
+        }
+        byte[] head = body.prefix(2048);
         Contents.Kind k = Contents.of(head, head.length, true);
         if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && body.keptLength() > head.length) {
             byte[] all = body.bytes();
@@ -91,6 +98,15 @@ public final class PayloadDeliveryDetector implements Detector {
         add(new Download(t.conn(), "http", rq == null ? null : rq.method(), rq == null ? null : rq.host(), rq == null ? null : rq.uri(),
                 name, rq == null ? null : rq.userAgent(), rs.contentType(), k, body.decodedLength(), sha,
                 rq != null ? rq.firstFrame() : rs.firstFrame(), rs.frame(), rq != null ? rq.timeNs() : rs.timeNs()));
+    }
+
+    /** An {@code <HTA:APPLICATION} tag in the kept bytes (looks only at the rare ':' bytes). */
+    private static boolean htaTag(HttpBody b, int from, int end) {
+        for (int i = from + 4; i < end; i++) {
+            if (b.byteAt(i) != ':' || b.byteAt(i - 4) != '<') continue;
+            if ((b.byteAt(i - 3) | 0x20) == 'h' && (b.byteAt(i - 2) | 0x20) == 't' && (b.byteAt(i - 1) | 0x20) == 'a') return true;
+        }
+        return false;
     }
 
     private void add(Download d) {
