@@ -45,7 +45,6 @@ public final class AppFields {
         r.registerEventField("ssh.protocol", STRING, SshBanner.class, (e, out) -> out.addString(e.line()));
         AuthFields.register(r);
         WinFields.register(r);
-        org.nta.app.ftp.FtpFields.register(r);
         MailFields.register(r);
         FtpFields.register(r);
         return r;
