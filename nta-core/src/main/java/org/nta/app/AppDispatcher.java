@@ -41,6 +41,7 @@ public final class AppDispatcher implements AppLayer {
     private HoldBudget searchBudget;
     private org.nta.app.kerberos.KerberosDecoder kerberos;
     private org.nta.app.kerberos.KerberosExchanges kerberosUdp;
+    private org.nta.app.dhcp.DhcpDecoder dhcp;
 
     public AppDispatcher(AppConfig config) {
         this(config, false);
@@ -66,6 +67,7 @@ public final class AppDispatcher implements AppLayer {
         this.anomalies = anomalies;
         this.dns = new DnsDecoder(DnsConfig.DEFAULTS, anomalies);
         this.searchBudget = new HoldBudget(config.searchMemcap());
+        this.dhcp = new org.nta.app.dhcp.DhcpDecoder(anomalies);
         this.kerberos = new org.nta.app.kerberos.KerberosDecoder(org.nta.app.kerberos.KerberosConfig.DEFAULTS, anomalies);
         this.kerberosUdp = new org.nta.app.kerberos.KerberosExchanges(org.nta.app.kerberos.KerberosConfig.DEFAULTS.maxFlows(), events::emit);
         return StreamHandlerFactory.withOpener(this::connection, AppDispatcher::opener);
@@ -98,6 +100,15 @@ public final class AppDispatcher implements AppLayer {
             }
             return;
         }
+        if (p.payloadLen > 0 && config.win().dhcp() && (isDhcpPort(flow.aPort()) || isDhcpPort(flow.bPort()))
+                && org.nta.app.dhcp.DhcpDecoder.looksLikeDhcp(p.payload, p.payloadOff, p.payloadLen)) {
+            flow.app = Proto.DHCP;
+            if (labelsOnly) return;
+            var m = dhcp.decode(p.payload, p.payloadOff, p.payloadLen, TcpStreams.conn(flow, flow.bPort() == 67 || flow.aPort() != 67),
+                    p.frame.number, p.frame.epochNanos());
+            if (m != null) events.emit(m);
+            return;
+        }
         if (!config.dns() || p.payloadLen == 0) return;
         boolean port = isDnsPort(flow.aPort()) || isDnsPort(flow.bPort());
         if (!port && (isNetbios(flow.aPort()) || isNetbios(flow.bPort()) || !DnsDetect.looksLikeDns(p.payload, p.payloadOff, p.payloadLen))) return;
@@ -111,6 +122,10 @@ public final class AppDispatcher implements AppLayer {
     @Override
     public void finish() {
         if (kerberosUdp != null) kerberosUdp.finish();
+    }
+
+    private static boolean isDhcpPort(int port) {
+        return port == 67 || port == 68;
     }
 
     /** NetBIOS name and datagram services use DNS's wire format but are not DNS. */

@@ -89,6 +89,8 @@ public enum Anomaly {
     // Kerberos
     KERBEROS_MALFORMED("kerberos.malformed"),
     KERBEROS_MESSAGE_TOO_LARGE("kerberos.message_too_large"),
+    // DHCP
+    DHCP_MALFORMED("dhcp.malformed"),
     // application layer: connections searched for a start line after a mid-stream pickup or a gap
     APP_SEARCH_MEMCAP("app.search_memcap_reached");
 
