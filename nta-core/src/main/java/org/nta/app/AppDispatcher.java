@@ -42,6 +42,7 @@ public final class AppDispatcher implements AppLayer {
     private org.nta.app.kerberos.KerberosDecoder kerberos;
     private org.nta.app.kerberos.KerberosExchanges kerberosUdp;
     private org.nta.app.dhcp.DhcpDecoder dhcp;
+    private org.nta.app.netbios.NbnsDecoder nbns;
 
     public AppDispatcher(AppConfig config) {
         this(config, false);
@@ -68,6 +69,7 @@ public final class AppDispatcher implements AppLayer {
         this.dns = new DnsDecoder(DnsConfig.DEFAULTS, anomalies);
         this.searchBudget = new HoldBudget(config.searchMemcap());
         this.dhcp = new org.nta.app.dhcp.DhcpDecoder(anomalies);
+        this.nbns = new org.nta.app.netbios.NbnsDecoder(anomalies);
         this.kerberos = new org.nta.app.kerberos.KerberosDecoder(org.nta.app.kerberos.KerberosConfig.DEFAULTS, anomalies);
         this.kerberosUdp = new org.nta.app.kerberos.KerberosExchanges(org.nta.app.kerberos.KerberosConfig.DEFAULTS.maxFlows(), events::emit);
         return StreamHandlerFactory.withOpener(this::connection, AppDispatcher::opener);
@@ -107,6 +109,16 @@ public final class AppDispatcher implements AppLayer {
             var m = dhcp.decode(p.payload, p.payloadOff, p.payloadLen, TcpStreams.conn(flow, flow.bPort() == 67 || flow.aPort() != 67),
                     p.frame.number, p.frame.epochNanos());
             if (m != null) events.emit(m);
+            return;
+        }
+        if (p.payloadLen > 0 && config.win().nbns() && (flow.aPort() == 137 || flow.bPort() == 137)) {
+            if (labelsOnly) return;
+            var m = nbns.decode(p.payload, p.payloadOff, p.payloadLen, TcpStreams.conn(flow, flow.bPort() == 137 || flow.aPort() != 137),
+                    p.frame.number, p.frame.epochNanos());
+            if (m != null) {
+                flow.app = Proto.NBNS;
+                events.emit(m);
+            }
             return;
         }
         if (!config.dns() || p.payloadLen == 0) return;

@@ -7,6 +7,7 @@ import static org.nta.filter.FieldType.UINT;
 
 import org.nta.event.DhcpMessage;
 import org.nta.event.KerberosMessage;
+import org.nta.event.NbnsMessage;
 import org.nta.event.NtlmAuthentication;
 import org.nta.event.SmbMessage;
 
@@ -41,6 +42,7 @@ public final class WinFields {
     public static void register(FieldRegistry r) {
         kerberos(r);
         dhcp(r);
+        nbns(r);
         r.registerProtocol("nbss", v -> has(v, -1));
         hex(r, "nbss.type", 2, SmbMessage.class, (e, out) -> {
             if (e.nbssType() >= 0) out.add(e.nbssType());
@@ -170,6 +172,22 @@ public final class WinFields {
         });
         r.registerEventField("dhcp.fqdn.name", STRING, DhcpMessage.class, (e, out) -> {
             if (e.fqdn() != null) out.addString(e.fqdn());
+        });
+    }
+
+    private static void nbns(FieldRegistry r) {
+        r.registerProtocol("nbns", v -> {
+            for (var e : v.events()) if (e instanceof NbnsMessage) return true;
+            return false;
+        });
+        hex(r, "nbns.id", 4, NbnsMessage.class, (e, out) -> out.add(e.id()));
+        r.registerEventField("nbns.flags.response", BOOLEAN, NbnsMessage.class, (e, out) -> out.add(e.response()));
+        r.registerEventField("nbns.flags.opcode", UINT, NbnsMessage.class, (e, out) -> out.add(e.opcode()));
+        r.registerEventField("nbns.name", STRING, NbnsMessage.class, (e, out) -> {
+            for (String n : e.labels()) out.addString(n);
+        });
+        r.registerEventField("nbns.addr", FieldType.IPV4, NbnsMessage.class, (e, out) -> {
+            for (String a : e.addresses()) out.add(ipv4(a));
         });
     }
 }
