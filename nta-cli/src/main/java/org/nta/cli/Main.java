@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {AnalyzeCommand.class, InfoCommand.class, ConversationsCommand.class, EndpointsCommand.class, ProtocolsCommand.class,
                 FollowCommand.class, HttpCommand.class, FilesCommand.class, DnsCommand.class, TlsCommand.class,
                 PacketsCommand.class, CredsCommand.class, ReportCommand.class},
+                PacketsCommand.class, HostsCommand.class},
         footer = {"", "Exit codes: 0 the capture was read fully; 3 read up to a corrupt or cut-off point (the rest was analysed);",
                 "2 the input cannot be read at all, or the command line is wrong; 1 an internal error."})
 public final class Main implements Runnable {

@@ -51,6 +51,8 @@ public final class AppDispatcher implements AppLayer {
     private org.nta.app.kerberos.KerberosDecoder kerberos;
     private org.nta.app.kerberos.KerberosExchanges kerberosUdp;
     private Expectations expectations;
+    private org.nta.app.dhcp.DhcpDecoder dhcp;
+    private org.nta.app.netbios.NbnsDecoder nbns;
 
     public AppDispatcher(AppConfig config) {
         this(config, false);
@@ -77,6 +79,8 @@ public final class AppDispatcher implements AppLayer {
         this.dns = new DnsDecoder(DnsConfig.DEFAULTS, anomalies);
         this.searchBudget = new HoldBudget(config.searchMemcap());
         this.snmp = new SnmpTracker(SnmpConfig.DEFAULTS, anomalies, events::emit);
+        this.dhcp = new org.nta.app.dhcp.DhcpDecoder(anomalies);
+        this.nbns = new org.nta.app.netbios.NbnsDecoder(anomalies);
         this.kerberos = new org.nta.app.kerberos.KerberosDecoder(org.nta.app.kerberos.KerberosConfig.DEFAULTS, anomalies);
         this.kerberosUdp = new org.nta.app.kerberos.KerberosExchanges(org.nta.app.kerberos.KerberosConfig.DEFAULTS.maxFlows(), events::emit);
         this.expectations = new Expectations(config.ftp() != null ? config.ftp().maxExpectations() : 0, anomalies);
@@ -113,6 +117,25 @@ public final class AppDispatcher implements AppLayer {
             }
             return;
         }
+        if (p.payloadLen > 0 && config.win().dhcp() && (isDhcpPort(flow.aPort()) || isDhcpPort(flow.bPort()))
+                && org.nta.app.dhcp.DhcpDecoder.looksLikeDhcp(p.payload, p.payloadOff, p.payloadLen)) {
+            flow.app = Proto.DHCP;
+            if (labelsOnly) return;
+            var m = dhcp.decode(p.payload, p.payloadOff, p.payloadLen, TcpStreams.conn(flow, flow.bPort() == 67 || flow.aPort() != 67),
+                    p.frame.number, p.frame.epochNanos());
+            if (m != null) events.emit(m);
+            return;
+        }
+        if (p.payloadLen > 0 && config.win().nbns() && (flow.aPort() == 137 || flow.bPort() == 137)) {
+            if (labelsOnly) return;
+            var m = nbns.decode(p.payload, p.payloadOff, p.payloadLen, TcpStreams.conn(flow, flow.bPort() == 137 || flow.aPort() != 137),
+                    p.frame.number, p.frame.epochNanos());
+            if (m != null) {
+                flow.app = Proto.NBNS;
+                events.emit(m);
+            }
+            return;
+        }
         if (!config.dns() || p.payloadLen == 0) return;
         boolean port = isDnsPort(flow.aPort()) || isDnsPort(flow.bPort());
         if (!port && (isNetbios(flow.aPort()) || isNetbios(flow.bPort()) || !DnsDetect.looksLikeDns(p.payload, p.payloadOff, p.payloadLen))) return;
@@ -142,6 +165,10 @@ public final class AppDispatcher implements AppLayer {
     public void finish() {
         if (snmp != null) snmp.finish();
         if (kerberosUdp != null) kerberosUdp.finish();
+    }
+
+    private static boolean isDhcpPort(int port) {
+        return port == 67 || port == 68;
     }
 
     /** NetBIOS name and datagram services use DNS's wire format but are not DNS. */

@@ -89,6 +89,9 @@ public enum Anomaly {
     // Kerberos
     KERBEROS_MALFORMED("kerberos.malformed"),
     KERBEROS_MESSAGE_TOO_LARGE("kerberos.message_too_large"),
+    // DHCP
+    DHCP_MALFORMED("dhcp.malformed"),
+    NBNS_MALFORMED("nbns.malformed"),
     // application layer: connections searched for a start line after a mid-stream pickup or a gap
     APP_SEARCH_MEMCAP("app.search_memcap_reached"),
     // authentication: HTTP auth headers, NTLMSSP, BER (LDAP, SNMP), LDAP and SNMP

@@ -5,7 +5,9 @@ import static org.nta.filter.FieldType.INT;
 import static org.nta.filter.FieldType.STRING;
 import static org.nta.filter.FieldType.UINT;
 
+import org.nta.event.DhcpMessage;
 import org.nta.event.KerberosMessage;
+import org.nta.event.NbnsMessage;
 import org.nta.event.NtlmAuthentication;
 import org.nta.event.SmbMessage;
 
@@ -39,6 +41,8 @@ public final class WinFields {
 
     public static void register(FieldRegistry r) {
         kerberos(r);
+        dhcp(r);
+        nbns(r);
         r.registerProtocol("nbss", v -> has(v, -1));
         hex(r, "nbss.type", 2, SmbMessage.class, (e, out) -> {
             if (e.nbssType() >= 0) out.add(e.nbssType());
@@ -126,6 +130,64 @@ public final class WinFields {
         });
         r.registerEventField("kerberos.padata_type", UINT, KerberosMessage.class, (e, out) -> {
             for (int t : e.padataTypes()) out.add(t);
+        });
+    }
+
+    private static long ipv4(String dotted) {
+        long v = 0;
+        for (String part : dotted.split("\\.")) v = (v << 8) | Integer.parseInt(part);
+        return v;
+    }
+
+    private static void dhcp(FieldRegistry r) {
+        r.registerProtocol("dhcp", v -> {
+            for (var e : v.events()) if (e instanceof DhcpMessage) return true;
+            return false;
+        });
+        r.registerEventField("dhcp.type", UINT, DhcpMessage.class, (e, out) -> out.add(e.op()));
+        hex(r, "dhcp.id", 8, DhcpMessage.class, (e, out) -> out.add(e.xid()));
+        r.registerEventField("dhcp.ip.client", FieldType.IPV4, DhcpMessage.class, (e, out) -> out.add(ipv4(e.clientAddress())));
+        r.registerEventField("dhcp.ip.your", FieldType.IPV4, DhcpMessage.class, (e, out) -> out.add(ipv4(e.yourAddress())));
+        r.registerEventField("dhcp.hw.mac_addr", FieldType.ETHER, DhcpMessage.class, (e, out) -> {
+            if (e.clientMac() != null) out.add(Long.parseLong(e.clientMac().replace(":", ""), 16));
+            if (e.clientIdMac() != null) out.add(Long.parseLong(e.clientIdMac().replace(":", ""), 16));
+        });
+        r.registerEventField("dhcp.option.dhcp", UINT, DhcpMessage.class, (e, out) -> {
+            if (e.messageType() > 0) out.add(e.messageType());
+        });
+        r.registerEventField("dhcp.option.hostname", STRING, DhcpMessage.class, (e, out) -> {
+            if (e.hostName() != null) out.addString(e.hostName());
+        });
+        r.registerEventField("dhcp.option.vendor_class_id", STRING, DhcpMessage.class, (e, out) -> {
+            if (e.vendorClass() != null) out.addString(e.vendorClass());
+        });
+        r.registerEventField("dhcp.option.requested_ip_address", FieldType.IPV4, DhcpMessage.class, (e, out) -> {
+            if (e.requested() != null) out.add(ipv4(e.requested()));
+        });
+        r.registerEventField("dhcp.option.dhcp_server_id", FieldType.IPV4, DhcpMessage.class, (e, out) -> {
+            if (e.serverId() != null) out.add(ipv4(e.serverId()));
+        });
+        r.registerEventField("dhcp.option.ip_address_lease_time", UINT, DhcpMessage.class, (e, out) -> {
+            if (e.leaseSeconds() >= 0) out.add(e.leaseSeconds());
+        });
+        r.registerEventField("dhcp.fqdn.name", STRING, DhcpMessage.class, (e, out) -> {
+            if (e.fqdn() != null) out.addString(e.fqdn());
+        });
+    }
+
+    private static void nbns(FieldRegistry r) {
+        r.registerProtocol("nbns", v -> {
+            for (var e : v.events()) if (e instanceof NbnsMessage) return true;
+            return false;
+        });
+        hex(r, "nbns.id", 4, NbnsMessage.class, (e, out) -> out.add(e.id()));
+        r.registerEventField("nbns.flags.response", BOOLEAN, NbnsMessage.class, (e, out) -> out.add(e.response()));
+        r.registerEventField("nbns.flags.opcode", UINT, NbnsMessage.class, (e, out) -> out.add(e.opcode()));
+        r.registerEventField("nbns.name", STRING, NbnsMessage.class, (e, out) -> {
+            for (String n : e.labels()) out.addString(n);
+        });
+        r.registerEventField("nbns.addr", FieldType.IPV4, NbnsMessage.class, (e, out) -> {
+            for (String a : e.addresses()) out.add(ipv4(a));
         });
     }
 }

@@ -202,7 +202,9 @@ public final class KerberosDecoder {
                     a.spn = String.join("/", s);
                 }
                 case 12 -> {
-                    // e-data: METHOD-DATA (SEQUENCE OF PA-DATA) after PREAUTH_REQUIRED; other kinds are left alone
+                    // e-data is METHOD-DATA (SEQUENCE OF PA-DATA) after PREAUTH_REQUIRED, PREAUTH_FAILED and
+                    // ETYPE_NOSUPP, where Wireshark reads it; other errors' e-data is left alone, as there
+                    if (a.error != 24 && a.error != 25 && a.error != 14) continue;
                     Tlv d = f.explicit();
                     try {
                         padataList(Ber.reader(d.buf(), d.valueOffset(), d.length(), config.maxDepth()).sequence(), a, false);

@@ -1,0 +1,23 @@
+package org.nta.event;
+
+import java.util.List;
+
+/**
+ * One NetBIOS name service message (RFC 1002 4.2, UDP 137): a name query, registration, release or refresh, or its
+ * answer.
+ *
+ * @param opcode    0 query, 5 registration, 6 release, 7 WACK, 8 refresh
+ * @param names     every name in the message as {@code NAME<xx>} (suffix in hex, trailing spaces removed, scope
+ *                  appended after a dot): questions first, then records
+ * @param labels    the same as Wireshark's {@code nbns.name} shows them (records get the suffix's role, e.g.
+ *                  {@code (Workstation/Redirector)})
+ * @param addresses IPv4 addresses of NB records (dotted)
+ */
+public record NbnsMessage(long frame, long timeNs, ConnInfo conn, int id, boolean response, int opcode, int rcode,
+                          List<String> names, List<String> labels, List<String> addresses) implements Event {
+    public NbnsMessage {
+        names = List.copyOf(names);
+        labels = List.copyOf(labels);
+        addresses = List.copyOf(addresses);
+    }
+}

@@ -1,0 +1,155 @@
+package org.nta.hosts;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.nta.decode.Addresses;
+import org.nta.decode.IpLayer;
+import org.nta.decode.Packet;
+import org.nta.engine.PacketSink;
+import org.nta.event.ConnInfo;
+import org.nta.event.Credential;
+import org.nta.event.DhcpMessage;
+import org.nta.event.Event;
+import org.nta.event.KerberosMessage;
+import org.nta.event.NbnsMessage;
+import org.nta.event.NtlmAuthentication;
+import org.nta.event.SmbMessage;
+import org.nta.flow.Flow;
+
+/**
+ * Who each host is (a sink beside {@code stats}): one row per Ethernet station (or per address when the capture has
+ * no Ethernet header), with its addresses, host names and where each was seen, users seen logging on from it, OS
+ * hints, services it answered and the roles they make, first and last frame. Reads packets for addresses, TTLs and
+ * SYN-ACKs, and the events of the Windows-network parsers for names and users. Bounded by {@code maxHosts}.
+ */
+public final class HostTable implements PacketSink {
+    /** One host. Sets are sorted, so the output is reproducible. */
+    public static final class Host {
+        public final String key, mac;
+        public final TreeSet<String> addresses = new TreeSet<>(), users = new TreeSet<>(), osHints = new TreeSet<>(),
+                services = new TreeSet<>(), roles = new TreeSet<>();
+        /** host name → sources (DHCP, NBNS, NTLMSSP workstation, Kerberos host principal). */
+        public final TreeMap<String, TreeSet<String>> names = new TreeMap<>();
+        public long firstFrame = -1, lastFrame = -1;
+        int ttl = -1;
+
+        Host(String key, String mac) {
+            this.key = key;
+            this.mac = mac;
+        }
+
+        void name(String name, String source) {
+            if (name != null && !name.isBlank()) names.computeIfAbsent(name, k -> new TreeSet<>()).add(source);
+        }
+    }
+
+    private final int maxHosts;
+    private final Map<String, Host> hosts = new LinkedHashMap<>();
+    private final Map<String, Host> byAddress = new HashMap<>();
+
+    public HostTable(int maxHosts) {
+        this.maxHosts = maxHosts;
+    }
+
+    @Override
+    public void onPacket(Packet p, Flow flow, boolean fromA) {
+        if (p.ipCount == 0) return;
+        IpLayer ip = p.ip[0];
+        String src = ip.srcString();
+        Host h = p.hasEth ? host("mac:" + p.ethSrc, Addresses.mac(p.ethSrc)) : byAddress.get(src);
+        if (h == null) h = host("ip:" + src, null);
+        if (h == null) return;
+        if (h.firstFrame < 0) h.firstFrame = p.frame.number;
+        h.lastFrame = p.frame.number;
+        if (h.addresses.size() < 64 && h.addresses.add(src)) byAddress.putIfAbsent(src, h);
+        if (h.ttl < 0) {
+            h.ttl = ip.ttl;
+            int initial = ip.ttl <= 64 ? 64 : ip.ttl <= 128 ? 128 : 255;
+            h.osHints.add("TTL " + ip.ttl + " (initial " + initial + ": " + (initial == 64 ? "Linux/Unix/macOS" : initial == 128 ? "Windows" : "network device") + ")");
+        }
+        if (p.l4Proto == 6 && (p.tcpFlags & 0x12) == 0x12) service(h, "tcp/" + p.srcPort);
+    }
+
+    private Host host(String key, String mac) {
+        Host h = hosts.get(key);
+        if (h == null && hosts.size() < maxHosts) {
+            h = new Host(key, mac);
+            hosts.put(key, h);
+        }
+        return h;
+    }
+
+    private void service(Host h, String s) {
+        if (h.services.size() < 256) h.services.add(s);
+        switch (s) {
+            case "tcp/88", "udp/88", "tcp/389", "tcp/636", "tcp/3268" -> h.roles.add("domain controller");
+            case "tcp/445", "tcp/139" -> h.roles.add("file server (SMB)");
+            case "tcp/53", "udp/53" -> h.roles.add("DNS server");
+            case "udp/67" -> h.roles.add("DHCP server");
+            case "tcp/80", "tcp/443", "tcp/8080" -> h.roles.add("web server");
+            default -> {
+            }
+        }
+    }
+
+    private Host at(String address) {
+        return address == null ? null : byAddress.get(address);
+    }
+
+    @Override
+    public void onEvent(Event e) {
+        if (e instanceof DhcpMessage d) {
+            Host h = d.clientMac() != null ? hosts.get("mac:" + Long.parseLong(d.clientMac().replace(":", ""), 16)) : null;
+            if (h != null && d.op() == 1) {
+                h.name(d.hostName(), "DHCP");
+                h.name(d.fqdn(), "DHCP FQDN");
+                if (d.vendorClass() != null) h.osHints.add(d.vendorClass() + " (DHCP vendor class)");
+            }
+            if (d.op() == 2 && d.messageType() == 5) {
+                Host server = at(d.serverId());
+                if (server != null) server.roles.add("DHCP server");
+            }
+        } else if (e instanceof NbnsMessage n && !n.response() && (n.opcode() == 5 || n.opcode() == 8)) {
+            Host h = at(n.conn().clientAddr());
+            if (h != null) for (String name : n.names()) if (name.endsWith("<00>") || name.endsWith("<20>")) h.name(name.substring(0, name.length() - 4), "NBNS");
+        } else if (e instanceof NtlmAuthentication a) {
+            Host h = at(a.conn().clientAddr());
+            if (h != null) {
+                h.name(a.workstation(), "NTLMSSP workstation");
+                if (!a.user().isEmpty()) h.users.add(a.domain().isEmpty() ? a.user() : a.domain() + "\\" + a.user());
+                if (a.version() != null) h.osHints.add("Windows " + a.version() + " (NTLMSSP version)");
+            }
+        } else if (e instanceof KerberosMessage k) {
+            ConnInfo c = k.conn();
+            if (!k.isRequest()) {
+                Host server = at(c.serverAddr());
+                if (server != null) service(server, c.transport() + "/" + c.serverPort());
+            } else if (k.msgType() == 10 && k.client() != null) {
+                Host h = at(c.clientAddr());
+                String realm = k.realms().isEmpty() ? "" : "@" + k.realms().get(k.realms().size() - 1);
+                if (h != null && k.client().endsWith("$")) h.name(k.client().substring(0, k.client().length() - 1), "Kerberos host principal");
+                else if (h != null) h.users.add(k.client() + realm);
+            }
+        } else if (e instanceof SmbMessage m && m.response() && m.version() > 0) {
+            Host server = at(m.conn().serverAddr());
+            if (server != null) server.roles.add("file server (SMB)");
+        } else if (e instanceof Credential c && c.user() != null && !c.user().isEmpty()) {
+            Host h = at(c.conn().clientAddr());
+            if (h != null && !"kerberos".equals(c.protocol())) h.users.add(c.domain() == null || c.domain().isEmpty() ? c.user() : c.domain() + "\\" + c.user());
+        }
+    }
+
+    /** The hosts in order of their first frame. */
+    public List<Host> hosts() {
+        List<Host> out = new ArrayList<>(hosts.values());
+        out.removeIf(h -> h.firstFrame < 0);
+        out.sort((a, b) -> Long.compare(a.firstFrame, b.firstFrame));
+        return out;
+    }
+}
