@@ -11,8 +11,7 @@ import picocli.CommandLine.Command;
         description = "Network traffic analyzer: what happened in this capture, and is it malicious?",
         subcommands = {AnalyzeCommand.class, InfoCommand.class, ConversationsCommand.class, EndpointsCommand.class, ProtocolsCommand.class,
                 FollowCommand.class, HttpCommand.class, FilesCommand.class, DnsCommand.class, TlsCommand.class,
-                PacketsCommand.class, CredsCommand.class, ReportCommand.class},
-                PacketsCommand.class, HostsCommand.class},
+                PacketsCommand.class, CredsCommand.class, HostsCommand.class, ReportCommand.class},
         footer = {"", "Exit codes: 0 the capture was read fully; 3 read up to a corrupt or cut-off point (the rest was analysed);",
                 "2 the input cannot be read at all, or the command line is wrong; 1 an internal error."})
 public final class Main implements Runnable {
@@ -23,7 +22,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (analyze, info, conversations, endpoints, protocols, packets, follow, http, dns, tls, files)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (analyze, report, info, conversations, endpoints, protocols, packets, follow, http, dns, tls, files, creds, hosts)");
     }
 
     public static void main(String[] args) {
