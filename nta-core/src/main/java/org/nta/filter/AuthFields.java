@@ -53,19 +53,31 @@ final class AuthFields {
     }
 
     private static void ntlmssp(FieldRegistry r) {
-        r.registerProtocol("ntlmssp", v -> has(v, NtlmsspMessage.class));
+        r.registerProtocol("ntlmssp", v -> has(v, NtlmsspMessage.class) || has(v, org.nta.event.NtlmAuthentication.class));
         r.register(Field.hex("ntlmssp.messagetype", 8, (v, out) -> { // tshark prints 0x00000003
             var events = v.events();
             for (int i = 0, n = events.size(); i < n; i++) if (events.get(i) instanceof NtlmsspMessage m) out.add(m.messageType());
         }));
-        r.registerEventField("ntlmssp.auth.username", STRING, NtlmsspMessage.class, (e, out) -> {
-            if (e.messageType() == 3) out.addString(e.user().isEmpty() ? "NULL" : e.user());
+        r.register("ntlmssp.auth.username", STRING, (v, out) -> {
+            var events = v.events();
+            for (int i = 0, n = events.size(); i < n; i++) {
+                if (events.get(i) instanceof NtlmsspMessage e && e.messageType() == 3) out.addString(e.user().isEmpty() ? "NULL" : e.user());
+                else if (events.get(i) instanceof org.nta.event.NtlmAuthentication e) out.addString(e.user().isEmpty() ? "NULL" : e.user());
+            }
         });
-        r.registerEventField("ntlmssp.auth.domain", STRING, NtlmsspMessage.class, (e, out) -> {
-            if (e.messageType() == 3) out.addString(e.domain().isEmpty() ? "NULL" : e.domain());
+        r.register("ntlmssp.auth.domain", STRING, (v, out) -> {
+            var events = v.events();
+            for (int i = 0, n = events.size(); i < n; i++) {
+                if (events.get(i) instanceof NtlmsspMessage e && e.messageType() == 3) out.addString(e.domain().isEmpty() ? "NULL" : e.domain());
+                else if (events.get(i) instanceof org.nta.event.NtlmAuthentication e) out.addString(e.domain().isEmpty() ? "NULL" : e.domain());
+            }
         });
-        r.registerEventField("ntlmssp.auth.hostname", STRING, NtlmsspMessage.class, (e, out) -> {
-            if (e.messageType() == 3) out.addString(e.host().isEmpty() ? "NULL" : e.host());
+        r.register("ntlmssp.auth.hostname", STRING, (v, out) -> {
+            var events = v.events();
+            for (int i = 0, n = events.size(); i < n; i++) {
+                if (events.get(i) instanceof NtlmsspMessage e && e.messageType() == 3) out.addString(e.host().isEmpty() ? "NULL" : e.host());
+                else if (events.get(i) instanceof org.nta.event.NtlmAuthentication e) out.addString(e.workstation().isEmpty() ? "NULL" : e.workstation());
+            }
         });
         r.registerEventField("ntlmssp.ntlmserverchallenge", BYTES, NtlmsspMessage.class, (e, out) -> {
             if (e.serverChallenge() != null) {

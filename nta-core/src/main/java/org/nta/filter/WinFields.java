@@ -8,12 +8,11 @@ import static org.nta.filter.FieldType.UINT;
 import org.nta.event.DhcpMessage;
 import org.nta.event.KerberosMessage;
 import org.nta.event.NbnsMessage;
-import org.nta.event.NtlmAuthentication;
 import org.nta.event.SmbMessage;
 
 /**
  * Display-filter fields of the Windows-network protocols (NBSS, SMB, SMB2, NTLMSSP …) with Wireshark's names, read from the {@link SmbMessage}s
- * and {@link NtlmAuthentication}s completed on the frame.
+ * and {@link org.nta.event.NtlmAuthentication}s completed on the frame.
  */
 public final class WinFields {
     private WinFields() {}
@@ -93,13 +92,7 @@ public final class WinFields {
         r.registerEventField("smb.file", STRING, SmbMessage.class, (e, out) -> {
             if (e.version() == 1 && e.fileName() != null) out.addString(e.fileName());
         });
-        r.registerProtocol("ntlmssp", v -> {
-            for (var e : v.events()) if (e instanceof NtlmAuthentication) return true;
-            return false;
-        });
-        r.registerEventField("ntlmssp.auth.username", STRING, NtlmAuthentication.class, (e, out) -> out.addString(e.user().isEmpty() ? "NULL" : e.user()));
-        r.registerEventField("ntlmssp.auth.domain", STRING, NtlmAuthentication.class, (e, out) -> out.addString(e.domain().isEmpty() ? "NULL" : e.domain()));
-        r.registerEventField("ntlmssp.auth.hostname", STRING, NtlmAuthentication.class, (e, out) -> out.addString(e.workstation().isEmpty() ? "NULL" : e.workstation()));
+        // ntlmssp and ntlmssp.auth.* are registered by AuthFields, from SMB's NtlmAuthentication events too
     }
 
     private static void kerberos(FieldRegistry r) {
