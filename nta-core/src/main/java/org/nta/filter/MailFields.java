@@ -107,7 +107,9 @@ final class MailFields {
     }
 
     private static void imap(FieldRegistry r) {
-        r.registerProtocol("imap", v -> on(v, Proto.IMAP));
+        // Wireshark reassembles IMAP lines: a segment that ends inside a line (a literal's middle) is TCP only there
+        r.registerProtocol("imap", v -> on(v, Proto.IMAP)
+                && (v.packet().payload[v.packet().payloadOff + v.packet().payloadLen - 1] == '\n' || completesMessageOrCommand(v)));
         r.registerEventField("imap.isrequest", BOOLEAN, MailCommand.class, (e, out) -> {
             if (e.protocol().equals("imap")) out.add(true);
         });
@@ -157,6 +159,11 @@ final class MailFields {
         r.registerEventField("imap.response_tag", STRING, MailReply.class, (e, out) -> {
             if (e.protocol().equals("imap") && e.tag() != null && !e.tag().equals("*")) out.addString(e.tag());
         });
+    }
+
+    private static boolean completesMessageOrCommand(FrameView v) {
+        for (var e : v.events()) if (e instanceof MailMessage || e instanceof MailCommand) return true;
+        return false;
     }
 
     private static String firstWord(String s) {

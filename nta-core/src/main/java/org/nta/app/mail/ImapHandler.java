@@ -380,6 +380,17 @@ public final class ImapHandler implements StreamHandler {
             return;
         }
         Pending p = pending.remove(tag);
+        if (p == null && cmdTokens != null && cmdTokens.size() > 1 && cmdTokens.get(0).equals(tag)) {
+            // the server refused a command waiting for its literal (no "+" came): the literal will not follow
+            p = new Pending(tag, cmdTokens.get(1).toUpperCase(Locale.ROOT), List.of(), cmdFrame, cmdTimeNs);
+            client.readRaw(0);
+            cmdTokens = null;
+            cmdReported = false;
+            literal = null;
+            upload = null;
+            sink.accept(new MailReply(frame, timeNs, conn, "imap", tag, 0, status, text, true, p.command(), p.frame()));
+            return;
+        }
         sink.accept(new MailReply(frame, timeNs, conn, "imap", tag, 0, status, text, true,
                 p == null ? null : p.command(), p == null ? 0 : p.frame()));
         if (p == null) {

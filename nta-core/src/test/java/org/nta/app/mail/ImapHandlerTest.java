@@ -109,4 +109,16 @@ class ImapHandlerTest {
         assertThat(m.truncated()).isTrue();
         assertThat(Conversation.only(ev, MailReply.class)).extracting(MailReply::command).contains("FETCH", "NOOP");
     }
+
+    @Test
+    void aRefusedLiteralDoesNotSwallowTheNextCommand() {
+        List<Event> ev = new Conversation()
+                .s("* OK ready\r\n")
+                .c("a1 LOGIN {300}\r\n").s("a1 NO too long\r\n")
+                .c("a2 LOGIN bob pw\r\n").s("a2 OK\r\n")
+                .run(IMAP, MailConfig.DEFAULTS, new AnomalyCounter());
+        assertThat(Conversation.only(ev, MailCommand.class)).extracting(MailCommand::tag).containsExactly("a1", "a2");
+        assertThat(Conversation.only(ev, Credential.class)).extracting(Conversation::describe)
+                .containsExactly("CRED imap LOGIN bob PASSWORD pw ACCEPTED 0");
+    }
 }
