@@ -43,8 +43,9 @@ public final class C2Correlation {
             Finding next = null;
             for (Finding b : beacons) {
                 if (!d.victim().equals(b.victim())) continue;
+                // the beacon goes on after the download (it may have begun with the dropper's own fetches)
                 long dt = b.firstTimeNs() - d.firstTimeNs();
-                if (dt < 0 || dt > FOLLOW_NS) continue;
+                if (b.lastTimeNs() <= d.lastTimeNs() || dt > FOLLOW_NS) continue;
                 if (next == null || b.firstTimeNs() < next.firstTimeNs()) next = b;
             }
             if (next == null) continue;
@@ -52,9 +53,9 @@ public final class C2Correlation {
             after.put("finding", next.type().id());
             after.put("destination", next.evidence().get("destination"));
             after.put("first_frame", next.firstFrame());
-            after.put("seconds_after", RobustStats.round3((next.firstTimeNs() - d.firstTimeNs()) / 1e9));
+            after.put("seconds_after", RobustStats.round3(Math.max(0, next.firstTimeNs() - d.firstTimeNs()) / 1e9));
             replaced.put(d, with(d, Severity.HIGH, d.attacker() != null ? d.attacker() : server(d), Boolean.TRUE,
-                    d.summary() + "; a beacon started " + Math.round((next.firstTimeNs() - d.firstTimeNs()) / 1e9) + " s later",
+                    d.summary() + "; a beacon started " + Math.round(Math.max(0, next.firstTimeNs() - d.firstTimeNs()) / 1e9) + " s later",
                     Map.of("followed_by", after)));
             Finding b = replaced.getOrDefault(next, next);
             Map<String, Object> before = new LinkedHashMap<>();
