@@ -77,6 +77,12 @@ public final class C2Correlation {
                         Map.of("known_attacker", true)));
             }
         }
+        // what the joins above raised names an attacker too (a payload server whose beacon followed)
+        for (Finding f : replaced.values()) {
+            if (f.attacker() == null || f.victim() == null || !f.severity().atLeast(Severity.MEDIUM)) continue;
+            attackersOf.computeIfAbsent(f.victim(), k -> new HashSet<>()).add(f.attacker());
+            attackers.add(f.attacker());
+        }
         List<Finding> out = new ArrayList<>(findings.size());
         for (Finding f : findings) {
             Finding cur = replaced.getOrDefault(f, f);
