@@ -54,10 +54,12 @@ public final class C2Correlation {
             after.put("destination", next.evidence().get("destination"));
             after.put("first_frame", next.firstFrame());
             after.put("seconds_after", RobustStats.round3(Math.max(0, next.firstTimeNs() - d.firstTimeNs()) / 1e9));
+            long later = next.firstTimeNs() - d.firstTimeNs();
             replaced.put(d, with(d, Severity.HIGH, d.attacker() != null ? d.attacker() : server(d), Boolean.TRUE,
-                    d.summary() + "; a beacon started " + Math.round(Math.max(0, next.firstTimeNs() - d.firstTimeNs()) / 1e9) + " s later",
+                    d.summary() + (later >= 0 ? "; a beacon started " + Math.round(later / 1e9) + " s later" : "; a beacon went on after it"),
                     Map.of("followed_by", after)));
-            Finding b = replaced.getOrDefault(next, next);
+            if (replaced.containsKey(next)) continue; // the beacon names its first download only
+            Finding b = next;
             Map<String, Object> before = new LinkedHashMap<>();
             before.put("finding", d.type().id());
             before.put("file", d.evidence().get("file"));
