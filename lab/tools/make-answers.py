@@ -25,7 +25,8 @@ import uploads  # same folder
 SCHEMA = "nta-answers/1"
 ALL_TYPES = ["port_scan", "host_sweep", "content_discovery", "attack_tool", "web_attack",
              "login_bruteforce", "file_upload", "webshell_command", "reverse_shell",
-             "info_disclosure", "cleartext_credentials"]
+             "info_disclosure", "cleartext_credentials", "credential_reuse", "post_login_activity", "beacon",
+             "dns_tunnel", "exfiltration", "payload_delivery", "intel_match"]
 
 
 class Cap:
@@ -491,13 +492,365 @@ def benign_lab(cap, name):
     return k
 
 
+# --- lab recordings of the office (cleartext protocols) and c2 families ------------------------
+
+def cred_table(cap):
+    """Every clear-text credential of the capture as lab/tools/cred-table.py finds it (tshark only)."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    out = subprocess.run([sys.executable, os.path.join(here, "cred-table.py"), cap.path], check=True,
+                         capture_output=True, text=True).stdout
+    rows = []
+    for line in out.splitlines():
+        proto, how, client, server, sid, user, pw, ufr, pfr, rf, ok = line.split("\t")
+        rows.append({"protocol": proto, "how": how, "client": client, "server": server,
+                     "stream": None if sid == "-" else int(sid), "user": user, "secret": pw,
+                     "user_frame": int(ufr), "secret_frame": int(pfr),
+                     "result_frame": None if rf in ("None", "-") else int(rf), "accepted": ok == "True"})
+    return rows
+
+
+def stream_messages(cap, stream, server_side):
+    """(head, body) of each HTTP request (or, server_side, response) of one TCP stream, from tshark's follow."""
+    out = subprocess.run(["tshark", "-r", cap.path, "-q", "-z", f"follow,tcp,raw,{stream}"], check=True,
+                         capture_output=True, text=True).stdout
+    data = bytearray()
+    for line in out.split("=" * 67)[1].splitlines():
+        if not line or line.startswith(("Follow:", "Filter:", "Node ")):
+            continue
+        if line.startswith("\t") == server_side:
+            data += bytes.fromhex(line.strip())
+    return list(uploads.requests(bytes(data)))
+
+
+def content_kind(b):
+    if b.startswith(b"\x7fELF"):
+        return "elf"
+    if b.startswith(b"#!") and b"python" in b.split(b"\n", 1)[0]:
+        return "python"
+    if b.startswith(b"#!"):
+        return "shell"
+    if b.startswith(b"\x1f\x8b"):
+        return "gzip"
+    return "other"
+
+
+def guessing_burst(rows, client, protocol, tool, note=None, required=True, victim=None):
+    """One client's guesses on one protocol: every rejected try and the first accepted one (hydra's tries in
+    flight after the hit are failures too); later logins with the found password are the loot's use."""
+    mine = sorted((r for r in rows if r["client"] == client and r["protocol"] == protocol), key=lambda r: r["secret_frame"])
+    win = next(r for r in mine if r["accepted"])
+    tries = [r for r in mine if not r["accepted"]] + [win]
+    tries.sort(key=lambda r: r["secret_frame"])
+    users = sorted({r["user"] for r in tries})
+    passwords = {r["secret"] for r in tries}
+    d = {"type": "login_bruteforce", "required": required, "attacker": client, "victim": victim or win["server"],
+         "protocol": protocol, "tool": tool, "pattern": "spraying" if len(users) > 1 and len(passwords) == 1 else "brute_force",
+         "usernames": users, "attempts": len(tries), "failed": len(tries) - 1, "success": True,
+         "success_user": win["user"], "password": win["secret"], "success_frame": win["secret_frame"],
+         "success_stream": win["stream"], "success_response_frame": win["result_frame"],
+         "first_frame": tries[0]["secret_frame"], "last_frame": tries[-1]["secret_frame"],
+         "streams": sorted({r["stream"] for r in tries}),
+         "ip_version": 6 if ":" in client else 4}
+    if note:
+        d["note"] = note
+    return d
+
+
+def ftp_transfers(cap, control_streams):
+    """RETR/STOR on the given FTP control streams with their data connection: tshark's ftp-data stream whose first
+    payload follows the command (each transfer has its own data connection)."""
+    data = {}
+    for frame, stream, payload in cap.rows("ftp-data && tcp.len>0", "frame.number", "tcp.stream", "tcp.payload"):
+        d = data.setdefault(int(stream), {"stream": int(stream), "frames": [], "bytes": b""})
+        d["frames"].append(int(frame))
+        d["bytes"] += bytes.fromhex(payload.replace(":", ""))
+    out = []
+    flt = " || ".join(f"tcp.stream=={s}" for s in control_streams)
+    for frame, stream, cmd, arg in cap.rows(f"({flt}) && ftp.request.command in {{\"RETR\",\"STOR\"}}", "frame.number",
+                                            "tcp.stream", "ftp.request.command", "ftp.request.arg"):
+        d = min((x for x in data.values() if x["frames"][0] > int(frame)), key=lambda x: x["frames"][0])
+        out.append({"command": cmd, "name": arg, "frame": int(frame), "control_stream": int(stream),
+                    "data_stream": d["stream"], "data_frame": d["frames"][-1], "size": len(d["bytes"]),
+                    "sha256": hashlib.sha256(d["bytes"]).hexdigest()})
+    return out
+
+
+def office_bruteforce(cap, name):
+    A, V, C, M, D = "172.31.210.66", "172.31.210.20", "172.31.210.31", "172.31.210.50", "172.31.210.2"
+    A6, V6 = "fd00:210::66", "fd00:210::20"
+    k = header(cap, name, "malicious", [A, A6], [V, V6], [C, M, D],
+               "172.31.210.66 guesses passwords on the office server 172.31.210.20 over FTP, POP3, IMAP, SMTP "
+               "AUTH and HTTP Basic (hydra) and Telnet (a script), each ending in a success, and sprays one "
+               "password over ten IMAP accounts over IPv6 (erin accepted). With the loot it uploads a PHP web "
+               "shell over FTP into the web root and runs id through it, reads bob's mail over IMAP, logs in "
+               "over Telnet as alice and reads /etc/passwd, and walks SNMP with the default community public. "
+               "alice (172.31.210.31) and the monitoring host (172.31.210.50) use the same services "
+               "legitimately.")
+    k["same_host"] = [[A, A6], [V, V6]]
+    rows = cred_table(cap)
+    fnd = []
+    fnd.append(guessing_burst(rows, A, "ftp", "hydra", "several tries per connection, 4 tasks; two tries in flight "
+                              "after the hit fail too"))
+    fnd.append(guessing_burst(rows, A, "telnet", "script (python telnetlib)", "one connection per password; the "
+                              "server hangs up after each Login incorrect"))
+    fnd.append(guessing_burst(rows, A, "pop3", "hydra", "AUTH LOGIN (base64); stream 19 is hydra's CAPA probe"))
+    fnd.append(guessing_burst(rows, A, "imap", "hydra", "AUTHENTICATE LOGIN"))
+    fnd.append(guessing_burst(rows, A, "smtp", "hydra", "AUTH LOGIN"))
+    basic = guessing_burst(rows, A, "http", "hydra", "HTTP Basic on /intranet/; one GET without credentials first")
+    (first_get,) = cap.one(f'http.request && ip.src=={A} && !http.authorization', "frame.number")
+    (uri, ua) = cap.one(f"frame.number=={basic['success_frame']}", "http.request.uri", "http.user_agent")
+    basic.update({"uri": uri, "user_agent": ua, "unauthenticated_request_frame": int(first_get)})
+    fnd.append(basic)
+    fnd.append(guessing_burst(rows, A6, "imap", "hydra", "password spraying over IPv6: one password, ten users "
+                              "(ivan and judy do not exist and get NO as well)", victim=V6))
+    fnd.append({"type": "attack_tool", "required": True, "attacker": A, "victim": V, "tool": "hydra", "user_agent": ua,
+                "requests": len(cap.rows(f'http.request && ip.src=={A} && http.user_agent contains "Hydra"', "frame.number"))})
+    # the loot in use: FTP as webadmin (web shell upload), IMAP as bob, Telnet as alice, SNMP public
+    ftp_win = fnd[0]
+    loot = [r for r in rows if r["client"] == A and r["protocol"] == "ftp" and r["accepted"]
+            and r["secret_frame"] > ftp_win["success_frame"]]
+    moved = ftp_transfers(cap, [r["stream"] for r in loot])
+    up = next(m for m in moved if m["command"] == "STOR")
+    fnd.append({"type": "post_login_activity", "required": True, "attacker": A, "victim": V, "protocol": "ftp",
+                "username": ftp_win["success_user"], "found_frame": ftp_win["success_frame"],
+                "login_frame": loot[0]["secret_frame"], "frame": up["frame"],
+                "uploads": [m for m in moved if m["command"] == "STOR"],
+                "downloads": [m for m in moved if m["command"] == "RETR"],
+                "note": "a PHP web shell (system($_REQUEST[\"cmd\"])) stored into the web root with the stolen FTP account"})
+    fnd.append(dict({"type": "file_upload", "required": False, "attacker": A, "victim": V, "protocol": "ftp",
+                     "filename": up["name"], "stream": up["control_stream"],
+                     "note": "over FTP, not HTTP: may be reported inside post_login_activity"},
+                    **{k2: up[k2] for k2 in ("size", "sha256", "frame", "data_stream", "data_frame")}))
+    fnd += webshell_commands(cap, 'http.request.uri contains "/shell.php?cmd="', A, V, "cmd", "GET", lambda s: s,
+                             "URL encoding")
+    imap_win = fnd[3]
+    fetches = cap.rows(f'ip.src=={A} && imap.request contains "FETCH"', "frame.number", "tcp.stream")
+    bob = [r for r in rows if r["client"] == A and r["protocol"] == "imap" and r["accepted"]
+           and r["secret_frame"] > imap_win["success_frame"]]
+    fnd.append({"type": "post_login_activity", "required": True, "attacker": A, "victim": V, "protocol": "imap",
+                "username": imap_win["success_user"], "found_frame": imap_win["success_frame"],
+                "logins": [r["secret_frame"] for r in bob], "messages_read": len(fetches),
+                "fetch_frames": [int(f) for f, _ in fetches], "frame": int(fetches[0][0])})
+    tel_win = fnd[1]
+    (tel,) = [r for r in rows if r["client"] == A and r["protocol"] == "telnet" and r["accepted"]
+              and r["secret_frame"] > tel_win["success_frame"]]
+    (cmd_frame, payload) = cap.one(f'tcp.stream=={tel["stream"]} && frame contains "cat /etc/passwd"', "frame.number",
+                                   "tcp.payload")
+    (leak,) = cap.one(f'tcp.stream=={tel["stream"]} && frame contains "root:x:0:0"', "frame.number")
+    fnd.append({"type": "post_login_activity", "required": False, "attacker": A, "victim": V, "protocol": "telnet",
+                "username": tel_win["success_user"], "found_frame": tel_win["success_frame"],
+                "login_frame": tel["secret_frame"], "stream": tel["stream"],
+                "command": bytes.fromhex(payload.replace(":", "")).decode().strip(), "frame": int(cmd_frame),
+                "output_frame": int(leak),
+                "note": "a Telnet session's typed commands; may be folded into the Telnet brute force finding"})
+    for r in rows:
+        if r["protocol"] == "snmp" and r["client"] == A:
+            fnd.append({"type": "cleartext_credentials", "required": False, "attacker": A, "victim": V,
+                        "protocol": "snmp", "community": r["secret"], "frame": r["secret_frame"],
+                        "response_frame": r["result_frame"], "success": r["accepted"], "how": r["how"],
+                        "note": "default community" if r["secret"] in ("public", "private") else None})
+    k["findings"] = fnd
+    k["absent_findings"] = ["port_scan", "host_sweep", "content_discovery", "web_attack", "reverse_shell", "beacon",
+                            "dns_tunnel", "payload_delivery", "credential_reuse", "intel_match"]
+    k["facts"] = {"benign_logins": [{"protocol": r["protocol"], "client": r["client"], "user": r["user"],
+                                     "frame": r["secret_frame"], "accepted": r["accepted"]}
+                                    for r in rows if r["client"] in (C, M)]}
+    return k
+
+
+def office_benign(cap, name):
+    V, V6, D = "172.31.210.20", "fd00:210::20", "172.31.210.2"
+    users = ["172.31.210.31", "172.31.210.45", "172.31.210.32", "172.31.210.33", "172.31.210.50"]
+    users6 = ["fd00:210::31", "fd00:210::45", "fd00:210::32", "fd00:210::33", "fd00:210::50"]
+    k = header(cap, name, "benign", [], [], [V, V6] + [a for p in zip(users, users6) for a in p] + [D],
+               "Staff use the office server's cleartext protocols the ordinary way: mail over IMAP/POP3 and SMTP "
+               "AUTH (swaks, a PDF attached), the intranet with HTTP Basic, FTP both ways in active and passive mode "
+               "(the web admin stores a harmless PHP page into the web root), a Telnet session, SNMP with the site's "
+               "community; one typo per user before the right password. Nothing malicious.")
+    k["same_host"] = [[V, V6]] + [list(p) for p in zip(users, users6)]
+    rows = cred_table(cap)
+    fnd = []
+    for r in rows:
+        fnd.append({"type": "cleartext_credentials", "required": False, "attacker": None, "victim": r["server"],
+                    "client": r["client"], "protocol": r["protocol"], "username": r["user"] or None,
+                    "frame": r["secret_frame"], "stream": r["stream"], "response_frame": r["result_frame"],
+                    "success": r["accepted"]})
+    stores = cap.rows('ftp.request.command=="STOR"', "frame.number", "tcp.stream", "ip.src", "ipv6.src", "ftp.request.arg")
+    moved = ftp_transfers(cap, sorted({int(s) for _, s, _, _, _ in stores}))
+    for m in moved:
+        if m["command"] != "STOR":
+            continue
+        client = next(c4 or c6 for f, _, c4, c6, _ in stores if int(f) == m["frame"])
+        fnd.append(dict({"type": "file_upload", "required": False, "attacker": None, "victim": V, "client": client,
+                         "protocol": "ftp", "filename": m["name"], "stream": m["control_stream"]},
+                        **{x: m[x] for x in ("size", "sha256", "frame", "data_stream")}))
+    k["findings"] = fnd
+    k["allowed_findings"] = ["file_upload", "cleartext_credentials"]
+    k["absent_findings"] = [t for t in ALL_TYPES if t not in k["allowed_findings"]]
+    php = cap.rows('http.request && http.request.uri contains ".php"', "frame.number", "tcp.stream", "http.request.uri")
+    k["facts"] = {
+        "failed_logins": [{"protocol": r["protocol"], "client": r["client"], "user": r["user"], "frame": r["secret_frame"]}
+                          for r in rows if not r["accepted"]],
+        "php_page_requested_after_ftp_upload": [{"frame": int(f), "stream": int(s), "uri": u} for f, s, u in php],
+        "snmp_communities": sorted({r["secret"] for r in rows if r["protocol"] == "snmp"})}
+    return k
+
+
+def http_series(cap, display_filter):
+    rows = cap.rows(f"http.request && {display_filter}", "frame.number", "tcp.stream", "frame.time_epoch")
+    times = [float(t) for _, _, t in rows]
+    gaps = [b - a for a, b in zip(times, times[1:])]
+    mean = sum(gaps) / len(gaps)
+    sd = (sum((g - mean) ** 2 for g in gaps) / len(gaps)) ** 0.5  # population sd, as the .md files give it
+    return {"count": len(rows), "first_frame": int(rows[0][0]), "last_frame": int(rows[-1][0]),
+            "first_stream": int(rows[0][1]), "last_stream": int(rows[-1][1]),
+            "first_time_utc": utc(rows[0][2]), "last_time_utc": utc(rows[-1][2]),
+            "observed_mean_s": round(mean, 3), "observed_sd_s": round(sd, 3),
+            "observed_min_s": round(min(gaps), 3), "observed_max_s": round(max(gaps), 3)}
+
+
+def downloads(cap, display_filter):
+    out = []
+    for f, s, host, uri, ua, resp in cap.rows(f"http.request && {display_filter}", "frame.number", "tcp.stream", "http.host",
+                                               "http.request.uri", "http.user_agent", "http.response_in"):
+        (head, body), = [m for m in stream_messages(cap, int(s), True)][-1:]
+        (ctype,) = cap.one(f"frame.number=={resp}", "http.content_type")
+        tool = ua.split("/")[0].lower()
+        out.append({"file": uri.rsplit("/", 1)[1], "uri": uri, "host": host, "size": len(body),
+                    "sha256": hashlib.sha256(body).hexdigest(), "content_kind": content_kind(body),
+                    "declared_type": ctype, "client_tool": tool if tool in ("curl", "wget") else None, "user_agent": ua,
+                    "request_frame": int(f), "frame": int(resp), "stream": int(s)})
+    return out
+
+
+def c2_http_beacon(cap, name):
+    A, V, C, D = "172.31.220.66", "172.31.220.10", "172.31.220.23", "172.31.220.2"
+    k = header(cap, name, "malicious", [A], [V], [C, D],
+               "The victim fetches a dropper script (curl), an ELF and a python implant (wget) from "
+               "cdn-sync-update.net (172.31.220.66); the implant polls it every 5 s with 20 % jitter (25 times), "
+               "gets one task, POSTs its output, and POSTs a 4,821-byte tar.gz of passwd, shadow and HR data. "
+               "A benign client browses the victim's own web site meanwhile.")
+    fnd = []
+    for d in downloads(cap, f'ip.src=={V} && ip.dst=={A} && http.request.uri contains "/dl/"'):
+        fnd.append(dict({"type": "payload_delivery", "required": True, "attacker": A, "victim": V}, **d))
+    poll = 'http.request.uri contains "/api/v1/poll"'
+    (host, uri, ua) = cap.one(f"http.request && {poll}", "http.host", "http.request.uri", "http.user_agent")
+    fnd.append(dict({"type": "beacon", "required": True, "attacker": A, "victim": V, "destination": host,
+                     "server_address": A, "port": 80, "uri": uri, "user_agent": ua, "period_s": 5.0, "jitter": 0.2},
+                    **http_series(cap, f"ip.src=={V} && {poll}"),
+                    note="a new connection and a DNS lookup per poll; the scenario's period is 5 s with uniform jitter "
+                         "of 20 %"))
+    (task,) = cap.one(f'http.response && ip.src=={A} && http.response_for.uri contains "/api/v1/poll" && '
+                      'http.file_data contains "\\"cmd\\""', "frame.number")
+    for uri_part, required, what in (("/api/v1/result", False, "the task's output (JSON) sent back"),
+                                     ("/api/v1/upload", True, "tar.gz of etc/passwd, etc/shadow, hr/employees.csv")):
+        (f, s, resp) = cap.one(f'http.request.method=="POST" && http.request.uri contains "{uri_part}"', "frame.number",
+                               "tcp.stream", "http.response_in")
+        (head, body), = stream_messages(cap, int(s), False)
+        fnd.append({"type": "exfiltration", "required": required, "attacker": A, "victim": V, "protocol": "http",
+                    "method": "POST", "uri": uri_part, "bytes": len(body), "sha256": hashlib.sha256(body).hexdigest(),
+                    "content_kind": content_kind(body), "frame": int(f), "stream": int(s), "response_frame": int(resp),
+                    "what": what, "task_frame": int(task)})
+    k["findings"] = fnd
+    k["absent_findings"] = ["port_scan", "host_sweep", "content_discovery", "attack_tool", "web_attack",
+                            "login_bruteforce", "webshell_command", "reverse_shell", "dns_tunnel", "credential_reuse",
+                            "post_login_activity", "intel_match"]
+    return k
+
+
+def dns_tunnel(cap, name):
+    A, V, R, C = "172.31.221.66", "172.31.221.10", "172.31.221.2", "172.31.221.23"
+    zone = "t.cdn-sync-update.net"
+    k = header(cap, name, "malicious", [A], [V], [C, R],
+               "iodine on 172.31.221.10 tunnels IP over DNS through the site's resolver 172.31.221.2 to the "
+               "authoritative server of t.cdn-sync-update.net, 172.31.221.66 (NULL queries of up to 253 characters), "
+               "and sends 4,587 bytes (an archive) through it with ncat. A benign client looks up corp.lan names.")
+    q = cap.rows(f'dns.flags.response==0 && ip.src=={V} && dns.qry.name contains "{zone}"', "frame.number", "dns.qry.type",
+                 "dns.qry.name.len")
+    relayed = cap.rows(f'dns.flags.response==0 && ip.src=={R} && ip.dst=={A}', "frame.number")
+    long_names = [int(f) for f, _, n in q if int(n) > 200]
+    up = sum(int(x) for (x,) in cap.rows(f"dns && ip.src=={V}", "frame.len"))
+    down = sum(int(x) for (x,) in cap.rows(f"dns && ip.dst=={V}", "frame.len"))
+    fnd = [{"type": "dns_tunnel", "required": True, "attacker": A, "victim": V, "tool": "iodine",
+            "domain": "cdn-sync-update.net", "zone": zone, "resolver": R, "server": A,
+            "qtypes": sorted({{"10": "NULL"}.get(t, t) for _, t, _ in q}), "queries_from_victim": len(q),
+            "queries_relayed": len(relayed), "first_frame": int(q[0][0]), "last_frame": int(q[-1][0]),
+            "max_name_length": max(int(n) for _, _, n in q), "long_name_queries": len(long_names),
+            "long_name_first_frame": long_names[0], "long_name_last_frame": long_names[-1],
+            "dns_bytes_from_victim": up, "dns_bytes_to_victim": down}]
+    fnd.append({"type": "exfiltration", "required": False, "attacker": A, "victim": V, "protocol": "dns",
+                "bytes": 4587, "first_frame": long_names[0], "last_frame": long_names[-1],
+                "note": "loot.tgz sent by ncat through the tunnel (the byte count is the scenario's: iodine's Base128 "
+                        "and compression hide it from tshark); may be reported inside dns_tunnel"})
+    k["findings"] = fnd
+    k["absent_findings"] = [t for t in ALL_TYPES if t not in ("dns_tunnel", "exfiltration")]
+    k["facts"] = {"benign_queries": [{"frame": int(f), "name": n} for f, n in
+                                     cap.rows(f"dns.flags.response==0 && ip.src=={C}", "frame.number", "dns.qry.name")]}
+    return k
+
+
+def monitoring_poll(cap, name):
+    M, W, U, D = "172.31.222.50", "172.31.222.10", "172.31.222.23", "172.31.222.2"
+    k = header(cap, name, "benign", [], [], [M, W, U, D],
+               "A monitoring host checks http://intranet.corp.lan/health.php every 5 s (25 times, check_http) and "
+               "POSTs its metrics to status.corp.lan every third check; a user uploads a tar.gz and a PDF through "
+               "the intranet's web form, lists /uploads/ and downloads the PDF. Nothing malicious.")
+    fnd = []
+    for (f,) in cap.rows('http.request.method=="POST" && http.request.uri=="/upload.php"', "frame.number"):
+        fnd.append(upload(cap, int(f), None, W, required=False, note="a user's document upload through the form"))
+        fnd[-1]["client"] = U
+    k["findings"] = fnd
+    k["allowed_findings"] = ["file_upload"]
+    k["absent_findings"] = [t for t in ALL_TYPES if t not in k["allowed_findings"]]
+    (ua,) = cap.one('http.request.uri contains "/health.php"', "http.user_agent")
+    (ua2,) = cap.one('http.request.uri contains "/status.php"', "http.user_agent")
+    k["facts"] = {"health_checks": dict({"client": M, "uri": "/health.php", "user_agent": ua, "period_s": 5.0},
+                                        **http_series(cap, f'ip.src=={M} && http.request.uri contains "/health.php"')),
+                  "status_posts": dict({"client": M, "uri": "/status.php", "user_agent": ua2},
+                                       **http_series(cap, f'ip.src=={M} && http.request.uri contains "/status.php"'))}
+    return k
+
+
+def software_update(cap, name):
+    MIR, WS, U, D = "172.31.223.40", "172.31.223.10", "172.31.223.23", "172.31.223.2"
+    k = header(cap, name, "benign", [], [], [MIR, WS, U, D],
+               "A workstation updates from the internal mirror mirror.corp.lan (apt-like index and five .deb), "
+               "fetches a vendor script with curl and an ELF with wget from it, and loads static assets from 30 "
+               "CDN-style hashed names under cdn-corp.net (A and AAAA answered with the mirror's address); a user "
+               "browses the intranet. Nothing malicious.")
+    fnd = []
+    for d in downloads(cap, f'ip.src=={WS} && http.request.uri contains "/vendor/"'):
+        fnd.append(dict({"type": "payload_delivery", "required": False, "attacker": None, "victim": WS, "client": WS,
+                         "server_address": MIR, "note": "a vendor installer from the internal mirror; nothing follows it"}, **d))
+    k["findings"] = fnd
+    k["allowed_findings"] = ["payload_delivery"]
+    k["absent_findings"] = [t for t in ALL_TYPES if t not in k["allowed_findings"]]
+    cdn = cap.rows('dns.flags.response==0 && dns.qry.name contains "cdn-corp.net"', "frame.number", "dns.qry.name",
+                   "dns.qry.type", "dns.qry.name.len")
+    names = sorted({n for _, n, _, _ in cdn})
+    k["facts"] = {
+        "mirror_downloads": [{"frame": int(f), "uri": u, "user_agent": a} for f, u, a in
+                             cap.rows(f"http.request && ip.dst=={MIR} && !(http.host contains \"cdn-corp\")",
+                                      "frame.number", "http.request.uri", "http.user_agent")],
+        "cdn_names": {"names": len(names), "queries": len(cdn), "qtypes": sorted({t for _, _, t, _ in cdn}),
+                      "name_lengths": sorted({int(x) for _, _, _, x in cdn}), "first_frame": int(cdn[0][0]),
+                      "last_frame": int(cdn[-1][0])}}
+    return k
+
+
 MAKERS = {"connect-scan-ffuf-post-shell": connect_scan_ffuf_post_shell,
           "ipv6-fin-udp-wfuzz-b64-ncat": ipv6_fin_udp_wfuzz_b64_ncat,
           "hydra-login-bruteforce": hydra_login_bruteforce,
           "sqlmap-union-web-probes": sqlmap_union_web_probes,
           "benign-office-day": benign_office_day,
           "webshell-lab": webshell_lab,
-          "benign-lab": benign_lab}
+          "benign-lab": benign_lab,
+          "office-bruteforce": office_bruteforce,
+          "office-benign": office_benign,
+          "c2-http-beacon": c2_http_beacon,
+          "dns-tunnel": dns_tunnel,
+          "monitoring-poll": monitoring_poll,
+          "software-update": software_update}
 
 
 def main():

@@ -30,8 +30,9 @@ final class AnswerMatch {
             case "web_attack" -> kinds(want, ev);
             case "login_bruteforce" -> first(
                     want.has("success_frame") ? contains("success_frame", want.get("success_frame").asLong(), ev) : null,
-                    want.has("protocol") ? eq("protocol", want, ev.get("protocol")) : null,
+                    want.has("protocol") ? protocol(want.get("protocol").asText(), ev.get("protocol")) : null,
                     want.has("pattern") ? eq("pattern", want, ev.get("pattern")) : null,
+                    want.has("success_user") ? eqIgnoreCase("success_user", want, ev.get("username")) : null,
                     want.has("attempts") && ev.get("attempts") instanceof Number n && n.longValue() < want.get("attempts").asLong()
                             ? "attempts " + n : null);
             case "file_upload" -> first(eq("filename", want, ev.get("filename")), eq("sha256", want, ev.get("sha256")),
@@ -51,6 +52,20 @@ final class AnswerMatch {
                     want.has("frame") ? frameIn(want.get("frame").asLong(), f) : null);
             case "post_login_activity" -> first(want.has("username") ? eq("username", want, ev.get("username")) : null,
                     want.has("frame") ? frameIn(want.get("frame").asLong(), f) : null);
+            case "beacon" -> first(eq("destination", want, ev.get("destination")),
+                    want.has("first_frame") ? frameIn(want.get("first_frame").asLong(), f) : null,
+                    want.has("last_frame") ? frameIn(want.get("last_frame").asLong(), f) : null,
+                    want.has("count") && ev.get("contacts") instanceof Number n && n.longValue() < want.get("count").asLong()
+                            ? "contacts " + n : null,
+                    period(want, ev.get("period_s")));
+            case "dns_tunnel" -> first(tool(want, ev), eq("zone", want, ev.get("zone")),
+                    want.has("first_frame") ? frameIn(want.get("first_frame").asLong(), f) : null,
+                    want.has("last_frame") ? frameIn(want.get("last_frame").asLong(), f) : null);
+            case "exfiltration" -> first(eq("bytes", want, ev.get("bytes")), eq("sha256", want, ev.get("sha256")),
+                    want.has("frame") ? frameIn(want.get("frame").asLong(), f) : null);
+            case "payload_delivery" -> first(eq("file", want, ev.get("file")), eq("sha256", want, ev.get("sha256")),
+                    eq("client_tool", want, ev.get("client_tool")),
+                    want.has("frame") ? frameIn(want.get("frame").asLong(), f) : null);
             default -> "unknown type";
         };
     }
@@ -68,6 +83,24 @@ final class AnswerMatch {
         if (!want.has(key)) return null;
         String w = want.get(key).asText();
         return Objects.equals(w, got == null ? null : String.valueOf(got)) ? null : key + " " + got + " (want " + w + ")";
+    }
+
+    private static String eqIgnoreCase(String key, JsonNode want, Object got) {
+        String w = want.get(key).asText();
+        return got != null && w.equalsIgnoreCase(String.valueOf(got)) ? null : key + " " + got + " (want " + w + ")";
+    }
+
+    /** The protocol as the key names it; NTA calls POP3 "pop". */
+    private static String protocol(String want, Object got) {
+        String g = got == null ? null : String.valueOf(got);
+        return want.equals(g) || want.equals("pop3") && "pop".equals(g) ? null : "protocol " + g + " (want " + want + ")";
+    }
+
+    /** The period found lies within the key's jitter (at least 10 %) of the period observed with tshark. */
+    private static String period(JsonNode want, Object got) {
+        if (!want.has("observed_mean_s")) return null;
+        double w = want.get("observed_mean_s").asDouble(), tolerance = Math.max(0.1, want.path("jitter").asDouble(0)) * w;
+        return got instanceof Number n && Math.abs(n.doubleValue() - w) <= tolerance ? null : "period_s " + got + " (want " + w + ")";
     }
 
     private static String sameInts(String key, JsonNode want, Object got) {

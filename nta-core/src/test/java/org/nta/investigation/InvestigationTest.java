@@ -150,7 +150,7 @@ class InvestigationTest {
     }
 
     private static String describe(JsonNode want) {
-        for (String k : List.of("tool", "filename", "command", "scan_type", "port", "kinds")) {
+        for (String k : List.of("protocol", "tool", "filename", "file", "command", "scan_type", "port", "kinds", "zone", "destination", "uri")) {
             if (want.has(k)) return k + "=" + want.get(k);
         }
         return "";

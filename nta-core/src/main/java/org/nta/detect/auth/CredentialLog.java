@@ -64,6 +64,20 @@ public final class CredentialLog implements Detector {
         return dropped;
     }
 
+    /**
+     * Whether {@code client} had this user's password accepted before {@code frame} (the frame where guessing found
+     * it): the account's own user, whose later logins are not the attacker's.
+     */
+    boolean ownerBefore(Use u, long frame) {
+        for (Use o : uses) {
+            if (o.secretFrame() >= frame) continue;
+            if (o.accepted() && o.client().equals(u.client()) && o.userKey().equals(u.userKey()) && java.util.Objects.equals(o.secret(), u.secret())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The guessing bursts of the capture (computed once, when first asked after the capture was read). */
     Guessing.Analysis guessing() {
         if (analysis == null) analysis = Guessing.analyze(uses(), config);

@@ -23,7 +23,8 @@ import org.nta.detect.web.EvidenceFrames;
  * hosts (sniffed, or read from a file or mail). Without guessing this is an observation (LOW, no attacker, the
  * using client in {@code client}); the story names the client as attacker when it attacks that server elsewhere.</li>
  * </ul>
- * The same client using its own password on two services is ordinary and not reported; default credentials,
+ * The same client using its own password on two services is ordinary and not reported, and so is a client whose
+ * password was accepted before guessing found it (the account's owner, logging in as usual); default credentials,
  * communities and empty passwords are only followed when found by guessing. One finding per origin and per
  * client, server and protocol it was used on.
  */
@@ -55,7 +56,8 @@ public final class CredentialReuseDetector implements Detector {
             if (u.secret() == null || u.secret().isEmpty()) continue;
             String k = key(u);
             Origin o = found.get(k);
-            if (o != null && o.use().secretFrame() < u.secretFrame() && elsewhere(o.use(), u) && !guessing.members().contains(u.seq())) {
+            if (o != null && o.use().secretFrame() < u.secretFrame() && elsewhere(o.use(), u) && !guessing.members().contains(u.seq())
+                    && !log.ownerBefore(u, o.use().secretFrame())) {
                 add(uses, origins, o, u);
                 continue;
             }

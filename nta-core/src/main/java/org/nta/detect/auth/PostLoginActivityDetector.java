@@ -101,7 +101,7 @@ public final class PostLoginActivityDetector implements Detector {
             if (!u.accepted() || u.secret() == null) continue;
             String k = u.userKey() + "\u0000" + u.secret();
             String how = found.get(k);
-            if (how == null || u.secretFrame() < foundAt.get(k)) continue;
+            if (how == null || u.secretFrame() < foundAt.get(k) || log.ownerBefore(u, foundAt.get(k))) continue; // the owner's own login
             out.putIfAbsent(u.client() + " " + u.server() + " " + u.stream(), new Login(u, how, foundAt.get(k)));
         }
         return out;

@@ -43,8 +43,9 @@ public final class C2Correlation {
             Finding next = null;
             for (Finding b : beacons) {
                 if (!d.victim().equals(b.victim())) continue;
+                // the beacon goes on after the download (it may have begun with the dropper's own fetches)
                 long dt = b.firstTimeNs() - d.firstTimeNs();
-                if (dt < 0 || dt > FOLLOW_NS) continue;
+                if (b.lastTimeNs() <= d.lastTimeNs() || dt > FOLLOW_NS) continue;
                 if (next == null || b.firstTimeNs() < next.firstTimeNs()) next = b;
             }
             if (next == null) continue;
@@ -52,11 +53,13 @@ public final class C2Correlation {
             after.put("finding", next.type().id());
             after.put("destination", next.evidence().get("destination"));
             after.put("first_frame", next.firstFrame());
-            after.put("seconds_after", RobustStats.round3((next.firstTimeNs() - d.firstTimeNs()) / 1e9));
+            after.put("seconds_after", RobustStats.round3(Math.max(0, next.firstTimeNs() - d.firstTimeNs()) / 1e9));
+            long later = next.firstTimeNs() - d.firstTimeNs();
             replaced.put(d, with(d, Severity.HIGH, d.attacker() != null ? d.attacker() : server(d), Boolean.TRUE,
-                    d.summary() + "; a beacon started " + Math.round((next.firstTimeNs() - d.firstTimeNs()) / 1e9) + " s later",
+                    d.summary() + (later >= 0 ? "; a beacon started " + Math.round(later / 1e9) + " s later" : "; a beacon went on after it"),
                     Map.of("followed_by", after)));
-            Finding b = replaced.getOrDefault(next, next);
+            if (replaced.containsKey(next)) continue; // the beacon names its first download only
+            Finding b = next;
             Map<String, Object> before = new LinkedHashMap<>();
             before.put("finding", d.type().id());
             before.put("file", d.evidence().get("file"));
@@ -75,6 +78,12 @@ public final class C2Correlation {
                 replaced.put(b, with(cur, Severity.HIGH, dest, Boolean.TRUE, cur.summary() + "; the destination attacked this host",
                         Map.of("known_attacker", true)));
             }
+        }
+        // what the joins above raised names an attacker too (a payload server whose beacon followed)
+        for (Finding f : replaced.values()) {
+            if (f.attacker() == null || f.victim() == null || !f.severity().atLeast(Severity.MEDIUM)) continue;
+            attackersOf.computeIfAbsent(f.victim(), k -> new HashSet<>()).add(f.attacker());
+            attackers.add(f.attacker());
         }
         List<Finding> out = new ArrayList<>(findings.size());
         for (Finding f : findings) {

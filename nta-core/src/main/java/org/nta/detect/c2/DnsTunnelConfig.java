@@ -14,10 +14,14 @@ package org.nta.detect.c2;
  * @param maxNamesPerDomain   distinct names kept per domain (beyond: counted as distinct without being kept)
  * @param maxNames            distinct names kept over all domains
  * @param maxChunks           names kept in order per domain to decode in the evidence
+ * @param minDataLabel        a label this long carries data (tunnels fill labels towards the 63-character limit; the
+ *                            hashes in CDN names, MD5 or SHA-1 in hex, stay below): without it, a recognised tool,
+ *                            {@code highBytes} up, mostly TXT/NULL-style or NXDOMAIN answers, or names that decode to
+ *                            text, long encoded names answered with addresses are reported low
  */
 public record DnsTunnelConfig(int minQueries, int minUniqueNames, double minMeanLength, double minEncodedShare,
                               double minEntropy, long highBytes, int minToolQueries, int maxDomains, int maxNamesPerDomain,
-                              int maxNames, int maxChunks) {
+                              int maxNames, int maxChunks, int minDataLabel) {
     public static final DnsTunnelConfig DEFAULTS = new DnsTunnelConfig(20, 15, 20, 0.5, 3.3, 4096, 4, 50_000, 2048,
-            400_000, 64);
+            400_000, 64, 48);
 }

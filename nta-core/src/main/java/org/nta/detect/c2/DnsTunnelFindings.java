@@ -41,15 +41,20 @@ final class DnsTunnelFindings {
         byte[] decoded = TunnelTools.decode(t, tool);
         // names that decode to readable text are a message, not a lookup
         boolean readable = decoded != null && decoded.length >= 64 && Bodies.text(decoded, decoded.length, 64) != null;
-        Severity sev = popular ? Severity.LOW
+        long odd = t.qtype(TunnelTools.TXT, TunnelTools.NULL, TunnelTools.CNAME, TunnelTools.MX, TunnelTools.ANY, 25);
+        boolean mostlyNx = t.responses > 0 && t.nxdomain * 2 >= t.responses;
+        // something must carry data: a tool's pattern, volume, data-bearing record types or labels, or text
+        boolean carriesData = tool != null || readable || t.nameBytes >= config.highBytes() || odd * 2 >= t.queries || mostlyNx
+                || t.maxLabel >= config.minDataLabel();
+        Severity sev = popular || !carriesData ? Severity.LOW
                 : tool != null || t.nameBytes >= config.highBytes() || readable ? Severity.HIGH : Severity.MEDIUM;
         List<String> signals = new ArrayList<>();
         if (tool != null) signals.add("names shaped as " + tool + " asks them");
         if (meanLen >= config.minMeanLength()) signals.add("long names");
         if (encoded >= config.minEncodedShare()) signals.add("encoded labels");
-        long odd = t.qtype(TunnelTools.TXT, TunnelTools.NULL, TunnelTools.CNAME, TunnelTools.MX, TunnelTools.ANY, 25);
         if (odd * 2 >= t.queries) signals.add("mostly " + typeName(t.mostQtype()) + " queries");
-        if (t.responses > 0 && t.nxdomain * 2 >= t.responses) signals.add("mostly NXDOMAIN");
+        if (mostlyNx) signals.add("mostly NXDOMAIN");
+        if (!carriesData) signals.add("short labels, address answers, little volume: no data carried");
         if (popular) signals.add("asked by " + users.size() + " or more clients");
         signals.add(direct ? "asked straight to " + server : "asked through " + String.join(", ", new java.util.TreeSet<>(t.servers)));
         if (readable) signals.add("names decode to readable text");
@@ -97,9 +102,30 @@ final class DnsTunnelFindings {
         List<String> tech = new ArrayList<>(List.of("T1071.004", "T1572"));
         if (t.nameBytes >= config.highBytes() || readable) tech.add("T1048");
         Boolean ok = t.responses > t.nxdomain ? Boolean.TRUE : null;
-        String attacker = sev == Severity.LOW ? null : direct ? server : zone.isEmpty() ? t.domain : zone + "." + t.domain;
+        String authority = authority(t);
+        if (authority != null) ev.put("authoritative_server", authority);
+        String attacker = sev == Severity.LOW ? null : direct ? server : authority != null ? authority
+                : zone.isEmpty() ? t.domain : zone + "." + t.domain;
         return new Finding(FindingType.DNS_TUNNEL, sev, Phase.COMMAND_AND_CONTROL, attacker, victim, t.firstFrame, t.lastFrame,
                 t.firstTimeNs, t.lastTimeNs, t.streams, filter, summary, ok, tech, ev);
+    }
+
+    /**
+     * The server a resolver forwarded the domain's queries to, when the capture shows that leg: the one server asked
+     * by a host that is itself asked (a relaying resolver) and that asks no one.
+     */
+    static String authority(DomainTally t) {
+        boolean relayed = false;
+        String upstream = null;
+        for (String s : t.servers) {
+            if (t.clients.containsKey(s)) {
+                relayed = true;
+            } else {
+                if (upstream != null) return null;
+                upstream = s;
+            }
+        }
+        return relayed ? upstream : null;
     }
 
     static String typeName(int t) {

@@ -155,7 +155,10 @@ public final class PayloadDeliveryDetector implements Detector {
         }
         String mismatch = mismatch(d);
         if (mismatch != null) signals.add(mismatch);
-        Severity sev = signals.isEmpty() ? Severity.LOW : signals.size() == 1 ? Severity.MEDIUM : Severity.HIGH;
+        // curl or wget fetching a script from a named host is how software gets installed: it stays low unless something
+        // else is off (a bare address, a disguised type) or C2Correlation sees what it did next (a beacon)
+        boolean toolOnly = signals.size() == 1 && tool != null && signals.get(0).startsWith("scripted client");
+        Severity sev = signals.isEmpty() || toolOnly ? Severity.LOW : signals.size() == 1 ? Severity.MEDIUM : Severity.HIGH;
         String client = d.conn().clientAddr(), server = d.conn().serverAddr();
         Map<String, Object> ev = new LinkedHashMap<>();
         ev.put("client", client);

@@ -64,6 +64,18 @@ class CredentialReuseDetectorTest {
     }
 
     @Test
+    void theOwnerLoggingInAfterABruteForceFoundTheirPasswordIsNotReuse() {
+        c.imap(ALICE, MAIL, "alice", "sunshine1", ACCEPTED); // alice's own login, before the attack
+        for (int i = 0; i < 11; i++) c.ftp(ATTACKER, FTP, "alice", "guess" + i, REJECTED);
+        c.ftp(ATTACKER, FTP, "alice", "sunshine1", ACCEPTED);
+        c.pause(30);
+        c.ftp(ALICE, FTP, "alice", "sunshine1", ACCEPTED); // alice again, elsewhere: still alice
+        assertThat(reuse()).isEmpty();
+        c.imap(ATTACKER, MAIL, "alice", "sunshine1", ACCEPTED); // the attacker with the loot
+        assertThat(reuse()).singleElement().satisfies(f -> assertThat(f.attacker()).isEqualTo(ATTACKER));
+    }
+
+    @Test
     void aUserWithOnePasswordOnTwoServicesIsOrdinary() {
         c.ftp(ALICE, FTP, "alice", "hunter2", ACCEPTED);
         c.imap(ALICE, MAIL, "alice", "hunter2", ACCEPTED);

@@ -66,6 +66,15 @@ class PostLoginActivityDetectorTest {
     }
 
     @Test
+    void theOwnersOwnSessionAfterTheBruteForceIsNotTheAttackers() {
+        c.ftp(ALICE, FTP, "admin", "S3cr3t!", ACCEPTED); // the account's owner, before the attack
+        bruteForceFtp();
+        Credential own = c.ftp(ALICE, FTP, "admin", "S3cr3t!", ACCEPTED);
+        c.add(file(own, "ftp-data", "RETR", HttpFileObject.Direction.DOWNLOAD, "/home/admin/report.txt", "admin"));
+        assertThat(Creds.of(c.run(), FindingType.POST_LOGIN_ACTIVITY)).isEmpty();
+    }
+
+    @Test
     void mailReadFromTheStolenAccountIsCollection() {
         bruteForceFtp();
         Credential imap = c.imap(ATTACKER, "10.0.0.6", "admin", "S3cr3t!", ACCEPTED);

@@ -100,11 +100,53 @@ class DnsTunnelDetectorTest {
         assertThat(fs).hasSize(1);
         Finding f = fs.get(0);
         assertThat(f.victim()).isEqualTo("10.1.1.66");
-        assertThat(f.attacker()).as("through a resolver: the tunnel's zone is the other party").isEqualTo("x.exfil-data.net");
+        assertThat(f.attacker()).as("through a resolver whose forwarded queries are seen: the server it asked").isEqualTo("198.51.100.7");
+        assertThat(f.evidence()).containsEntry("authoritative_server", "198.51.100.7").containsEntry("zone", "x.exfil-data.net");
         assertThat(f.evidence()).containsEntry("tool", null).containsEntry("nxdomain_share", 1.0);
         assertThat((String) f.evidence().get("decoded")).contains("root:x:0:0:root");
         assertThat(f.severity()).isEqualTo(Severity.HIGH);
         assertThat(f.techniques()).contains("T1048");
+    }
+
+    @Test
+    void throughAResolverWithoutTheForwardedLegTheZoneIsTheOtherParty() {
+        Random r = new Random(7);
+        for (int i = 0; i < 30; i++) {
+            byte[] b = new byte[36];
+            r.nextBytes(b);
+            ask("10.1.1.66", "10.1.1.53", base32(b) + ".z.exfil-data.net", 16, 0, List.of(C2Ev.rr("x", 16, "6f6b")));
+        }
+        List<Finding> fs = tunnels();
+        assertThat(fs).singleElement().satisfies(f -> {
+            assertThat(f.attacker()).isEqualTo("z.exfil-data.net");
+            assertThat(f.evidence()).doesNotContainKey("authoritative_server");
+        });
+    }
+
+    @Test
+    void hashedCdnNamesAnsweredWithAddressesAreOnlyAnObservation() {
+        // many distinct hex-hashed names under one domain, A and AAAA, each answered with an address: a CDN, not a tunnel
+        Random r = new Random(11);
+        for (int i = 0; i < 30; i++) {
+            byte[] b = new byte[12];
+            r.nextBytes(b);
+            String name = java.util.HexFormat.of().formatHex(b) + (i % 2 == 0 ? ".static" : ".eu-west-1.edge") + ".cdn-example.net";
+            ask("10.1.1.66", "10.1.1.53", name, 1, 0, List.of(C2Ev.rr("x", 1, "10.1.1.40")));
+            ask("10.1.1.66", "10.1.1.53", name, 28, 0, List.of());
+        }
+        List<Finding> fs = tunnels();
+        assertThat(fs).allSatisfy(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.LOW);
+            assertThat(f.attacker()).isNull();
+        });
+        // the same names carrying more: labels filled towards 63 characters make them data
+        for (int i = 0; i < 30; i++) {
+            byte[] b = new byte[26];
+            r.nextBytes(b);
+            ask("10.1.1.66", "10.1.1.53", java.util.HexFormat.of().formatHex(b) + ".static.cdn-example.net", 1, 0,
+                    List.of(C2Ev.rr("x", 1, "10.1.1.40")));
+        }
+        assertThat(tunnels()).singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.MEDIUM));
     }
 
     @Test

@@ -121,6 +121,25 @@ class ExfiltrationDetectorTest {
     }
 
     @Test
+    void anUploadToAServerThatTheJoinsFoundAttackingIsHigh() {
+        // neither the download nor the beacon names an attacker alone; together they do, and the upload follows
+        ConnInfo c = C2Ev.tcp(9, "10.1.1.5", "10.1.1.99", 80);
+        byte[] notes = "some ordinary text that is not sensitive".getBytes(StandardCharsets.UTF_8);
+        detector.onEvent(upload(c, 400, HttpFileObject.Source.REQUEST_BODY, "notes.txt", notes, "/"));
+        java.util.Map<String, Object> dev = java.util.Map.of("server_address", "10.1.1.99", "file", "agent.py");
+        Finding delivery = new Finding(FindingType.PAYLOAD_DELIVERY, Severity.LOW, Phase.INSTALLATION, null, "10.1.1.5", 10, 12,
+                T0, T0, List.of(1), "tcp.stream == 1", "download", Boolean.TRUE, List.of("T1105"), dev);
+        java.util.Map<String, Object> bev = java.util.Map.of("server_addresses", List.of("10.1.1.99"), "destination", "c2.example");
+        Finding beacon = new Finding(FindingType.BEACON, Severity.LOW, Phase.COMMAND_AND_CONTROL, null, "10.1.1.5", 20, 900,
+                T0 + 1_000_000_000L, T0 + 100_000_000_000L, List.of(2), "tcp.stream == 2", "beacon", Boolean.TRUE, List.of(), bev);
+        List<Finding> fs = exfil(List.of(delivery, beacon));
+        assertThat(fs).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.HIGH);
+            assertThat(f.attacker()).isEqualTo("10.1.1.99");
+        });
+    }
+
+    @Test
     void anFtpStorOfATarballAndARawTcpPushOfTheShadowFile() throws Exception {
         ConnInfo data = C2Ev.tcp(12, "10.1.1.66", "198.51.100.30", 20);
         byte[] tgz = gzip(new byte[3000]);

