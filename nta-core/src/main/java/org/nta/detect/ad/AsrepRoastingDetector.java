@@ -157,6 +157,7 @@ public final class AsrepRoastingDetector implements Detector {
         ev.put("roasted", roasted);
         ev.put("crackable_hash", won);
         if (dropped > 0) ev.put("requests_dropped", dropped);
+        if (!roasted.isEmpty() && !config.showSecrets()) ev.put("passwords_masked", true);
         String summary = won
                 ? client + " got " + roasted.size() + " AS-REP(s) without pre-authentication from " + kdc
                         + " (a crackable hash, hashcat 18200) among " + names.size() + " name(s) asked"

@@ -197,6 +197,7 @@ public final class KerberoastingDetector implements Detector {
         ev.put("crackable_hash", cracked);
         ev.put("hashes", hashes);
         if (dropped > 0) ev.put("requests_dropped", dropped);
+        if (!hashes.isEmpty() && !config.showSecrets()) ev.put("passwords_masked", true);
         StringBuilder s = new StringBuilder(client);
         s.append(anyWeakAsk ? " asked " + kdc + " for RC4-only service tickets" : " asked " + kdc + " for service tickets");
         s.append(" for ").append(spns.size()).append(" SPN(s) (").append(String.join(", ", AdEvidence.sample(shownSpns, 3)))
