@@ -160,13 +160,16 @@ public final class AsrepRoastingDetector implements Detector {
         if (!roasted.isEmpty() && !config.showSecrets()) ev.put("passwords_masked", true);
         String summary = won
                 ? client + " got " + roasted.size() + " AS-REP(s) without pre-authentication from " + kdc
-                        + " (a crackable hash, hashcat 18200) among " + names.size() + " name(s) asked"
+                        + " (a crackable hash, hashcat " + roasted.get(0).get("hashcat_mode") + ") among " + names.size()
+                        + " name(s) asked" + (weakOnly ? ", RC4 only" : "")
                 : client + " asked " + kdc + " for " + names.size() + " account(s) without Kerberos pre-authentication"
                         + (weakOnly ? ", RC4 only," : "") + " and never retried with it (AS-REP roasting)"
                         + (allRefused ? "; every request was refused, no hash obtained" : "");
         long lastFrame = frames.last();
         long lastNs = Math.max(lastAsk.req.timeNs(), first.req.timeNs());
-        out.add(new Finding(FindingType.ASREP_ROASTING, won ? Severity.HIGH : Severity.MEDIUM, Phase.EXPLOITATION, client, kdc,
+        // an AS-REP to one login that offered AES (kinit for an account without pre-auth) is crackable but routine-looking
+        boolean toolLike = weakOnly || names.size() >= config.asrepMinNames();
+        out.add(new Finding(FindingType.ASREP_ROASTING, won && toolLike ? Severity.HIGH : Severity.MEDIUM, Phase.EXPLOITATION, client, kdc,
                 frames.first(), lastFrame, first.req.timeNs(), lastNs, streams,
                 AdEvidence.filter(frames, client, kdc, "kerberos", config), summary,
                 won ? Boolean.TRUE : allRefused ? Boolean.FALSE : null, List.of("T1558.004"), ev));

@@ -44,7 +44,7 @@ public final class UserEnumerationDetector implements Detector {
             pairs.request(k);
         } else if (k.msgType() == 30 || k.msgType() == 11) {
             KdcPairs.Req r = pairs.answer(k);
-            if (r == null || r.name() == null || r.spn() != null && !r.spn().toLowerCase().startsWith("krbtgt")) return;
+            if (r == null || r.name() == null || r.spn() != null && !r.spn().toLowerCase(java.util.Locale.ROOT).startsWith("krbtgt")) return;
             String key = r.client() + ' ' + r.kdc();
             if (k.msgType() == 30 && k.errorCode() == 6) {
                 if (kept >= config.maxConversations() || !misses.containsKey(key) && misses.size() >= config.maxClients()) return;

@@ -90,4 +90,16 @@ class AsrepRoastingDetectorTest {
         k.error(k.asReq("10.0.0.68", "c", List.of(23), false), 25);
         assertThat(k.run(new AsrepRoastingDetector(C))).isEmpty();
     }
+
+    @Test
+    void anAsRepToAnAesLoginWithoutPreauthIsOnlyMedium() {
+        // kinit for an account that does not require pre-authentication: crackable, but one ordinary login
+        Kdc k = new Kdc();
+        k.asRep(k.asReq("10.0.0.23", "svc_backup", List.of(18, 17, 23), false), "svc_backup", 18);
+        List<Finding> fs = k.run(new AsrepRoastingDetector(C));
+        assertThat(fs).hasSize(1);
+        assertThat(fs.get(0).severity()).isEqualTo(Severity.MEDIUM);
+        assertThat(fs.get(0).succeeded()).isTrue();
+        assertThat(fs.get(0).evidence()).containsEntry("passwords_masked", true);
+    }
 }
