@@ -20,6 +20,8 @@ public final class Detectors {
         list.addAll(org.nta.detect.auth.AuthDetectors.all(config.auth()));
         // command and control, exfiltration, payload delivery, indicators from the user
         list.addAll(org.nta.detect.c2.C2Detectors.all(config.c2()));
+        // Active Directory: Kerberoasting, AS-REP roasting, account enumeration, lateral movement over SMB
+        list.addAll(org.nta.detect.ad.AdDetectors.all(config.ad()));
         return list;
     }
 }

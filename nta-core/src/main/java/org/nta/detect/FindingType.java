@@ -19,7 +19,11 @@ public enum FindingType {
     DNS_TUNNEL("dns_tunnel"),
     EXFILTRATION("exfiltration"),
     PAYLOAD_DELIVERY("payload_delivery"),
-    INTEL_MATCH("intel_match");
+    INTEL_MATCH("intel_match"),
+    KERBEROASTING("kerberoasting"),
+    ASREP_ROASTING("asrep_roasting"),
+    USER_ENUMERATION("user_enumeration"),
+    LATERAL_MOVEMENT("lateral_movement");
 
     private final String id;
 

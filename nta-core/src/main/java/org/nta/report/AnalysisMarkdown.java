@@ -219,6 +219,10 @@ public final class AnalysisMarkdown {
                 case EXFILTRATION -> "Treat the data sent as lost: identify what it was (see the file and its hash), block the destination, and rotate any secrets it held.";
                 case PAYLOAD_DELIVERY -> "Quarantine the downloaded file (hash in the evidence), look for it on the host and others, and block the server it came from.";
                 case INTEL_MATCH -> "Follow the indicator's source guidance: block the matched indicator and hunt for it on the hosts involved.";
+                case KERBEROASTING -> "Rotate the password of every service account whose ticket was requested (long random passwords or gMSA), disable RC4 for Kerberos (msDS-SupportedEncryptionTypes = AES only), and investigate the account that asked.";
+                case ASREP_ROASTING -> "Require Kerberos pre-authentication on every account (clear DONT_REQ_PREAUTH), rotate the password of any account answered without it, and investigate the client that asked.";
+                case USER_ENUMERATION -> "Block or investigate the client guessing account names, and watch the valid names it found for password spraying or roasting.";
+                case LATERAL_MOVEMENT -> "Treat the target as compromised: isolate it, remove the uploaded binary and any service created for it, disable or reset the account used, and restrict admin shares and remote service control to management hosts.";
             };
             sb.append("- **").append(t.id()).append("**: ").append(rec).append('\n');
         }
