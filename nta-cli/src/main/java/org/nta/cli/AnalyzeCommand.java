@@ -108,7 +108,6 @@ final class AnalyzeCommand implements Callable<Integer> {
                 throw new CliError("cannot create " + extract + ": " + e.getMessage(), Main.EXIT_UNREADABLE);
             }
             extra.add(Collect.files(extractor, null, null, false));
-            extra.add(Collect.transferredFiles(extractor, null, null));
         }
         // uploads are always hashed (they are evidence); downloads only when they are extracted
         HttpConfig http = HttpConfig.defaults().withMaxBodyBytes(64 << 10)

@@ -110,7 +110,7 @@ final class Collect {
                 throw new UncheckedIOException(x);
             }
         });
-        // files of other protocols (FTP transfers and listings), in the same manifest
+        // files of other protocols (FTP transfers and listings, mail messages and attachments, SMB files), in the same manifest
         PacketSink other = afterFilter(org.nta.event.TransferredFile.class, selected, f -> {
             try {
                 FileExtractor.Entry entry = extractor != null ? extractor.add(f) : FileExtractor.describe(f);
@@ -149,18 +149,6 @@ final class Collect {
                 b.onFinish(summary);
             }
         };
-    }
-
-    /** Writes each file another protocol carried (mail messages and attachments, FTP transfers) as it comes. */
-    static PacketSink transferredFiles(FileExtractor extractor, FilteredSink selected, List<FileExtractor.Entry> entries) {
-        return afterFilter(org.nta.event.TransferredFile.class, selected, f -> {
-            try {
-                FileExtractor.Entry entry = extractor != null ? extractor.add(f) : FileExtractor.describe(f);
-                if (entries != null) entries.add(entry);
-            } catch (IOException x) {
-                throw new UncheckedIOException(x);
-            }
-        });
     }
 
     /** The sinks a command runs: its own, and the filter's when there is one. */

@@ -68,11 +68,10 @@ final class FilesCommand implements Callable<Integer> {
         }
         org.nta.filter.FilteredSink selected = filter.wrap(new PacketSink() { });
         PacketSink sink = Collect.files(extractor, selected, entries, true);
-        PacketSink mail = Collect.transferredFiles(extractor, selected, entries);
         HttpConfig http = limits.http(HttpConfig.defaults().withMaxFileBytes(maxFileBytes));
         CaptureSummary s;
         try {
-            s = Captures.run(file, limits.engine(EngineConfig.DEFAULTS), Collect.with(selected, sink, mail),
+            s = Captures.run(file, limits.engine(EngineConfig.DEFAULTS), Collect.with(selected, sink),
                     new AppDispatcher((filter.needsApp() ? AppConfig.all() : AppConfig.httpOnly().withMail(MailConfig.DEFAULTS)).withHttp(http)
                             .withFtp(org.nta.app.ftp.FtpConfig.DEFAULTS.withMaxFileBytes(maxFileBytes))));
             if (extractor != null) extractor.finish();
