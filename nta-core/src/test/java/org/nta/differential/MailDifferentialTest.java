@@ -21,7 +21,6 @@ import org.junit.jupiter.api.TestFactory;
 import org.nta.app.AppConfig;
 import org.nta.app.AppDispatcher;
 import org.nta.capture.CaptureSource;
-import org.nta.decode.Packet;
 import org.nta.engine.Engine;
 import org.nta.engine.EngineConfig;
 import org.nta.engine.PacketSink;
@@ -32,9 +31,9 @@ import org.nta.filter.AppFields;
 import org.nta.filter.Field;
 import org.nta.filter.FieldFormat;
 import org.nta.filter.FieldRegistry;
-import org.nta.filter.PacketView;
-import org.nta.flow.Flow;
+import org.nta.testing.FilterPass;
 import org.nta.testing.TestFiles;
+import org.nta.testing.Tshark;
 import org.nta.testing.Tools;
 
 /**
@@ -90,30 +89,13 @@ class MailDifferentialTest {
             for (String f : FILTERS) compiled.add(org.nta.filter.DisplayFilter.compile(f, reg));
             List<List<Long>> ours = new ArrayList<>();
             for (int i = 0; i < FILTERS.size(); i++) ours.add(new ArrayList<>());
-            PacketView view = new PacketView();
-            List<Event> pending = new ArrayList<>(), current = new ArrayList<>();
-            PacketSink sink = new PacketSink() {
-                @Override
-                public void onEvent(Event e) {
-                    pending.add(e);
-                }
-
-                @Override
-                public void onPacket(Packet p, Flow flow, boolean fromA) {
-                    current.clear();
-                    for (Event e : pending) if (e.frame() == p.frame.number) current.add(e);
-                    pending.clear();
-                    view.next(p, flow, fromA).setEvents(current);
-                    for (int i = 0; i < compiled.size(); i++) if (compiled.get(i).matches(view)) ours.get(i).add(p.frame.number);
-                }
-            };
-            try (CaptureSource src = CaptureSource.open(c.toString(), false)) {
-                new Engine(EngineConfig.DEFAULTS).run(src, List.of(sink), new AppDispatcher(AppConfig.all()));
-            }
+            FilterPass.run(c, (view, p, flow) -> {
+                for (int i = 0; i < compiled.size(); i++) if (compiled.get(i).matches(view)) ours.get(i).add(p.frame.number);
+            });
             Map<String, String> known = knownDifferences();
             for (int i = 0; i < FILTERS.size(); i++) {
                 String f = FILTERS.get(i);
-                String out = cached(c, List.of("tshark", "-2", "-r", c.toString(), "-Y", f, "-T", "fields", "-e", "frame.number"));
+                String out = Tshark.cached(c, List.of("tshark", "-2", "-r", c.toString(), "-Y", f, "-T", "fields", "-e", "frame.number"));
                 List<Long> theirs = new ArrayList<>();
                 for (String l : out.split("\n")) if (!l.isBlank()) theirs.add(Long.parseLong(l.trim()));
                 String key = c.getFileName() + " filter " + f;
@@ -141,7 +123,7 @@ class MailDifferentialTest {
             cmd.add("-e");
             cmd.add(f);
         }
-        String out = cached(capture, cmd);
+        String out = Tshark.cached(capture, cmd);
         Map<Long, Map<String, List<String>>> m = new TreeMap<>();
         for (String line : out.split("\n")) {
             if (line.isBlank()) continue;
@@ -160,33 +142,16 @@ class MailDifferentialTest {
         FieldRegistry reg = AppFields.all();
         FieldFormat fmt = new FieldFormat();
         Map<Long, Map<String, List<String>>> m = new TreeMap<>();
-        PacketView view = new PacketView();
-        List<Event> pending = new ArrayList<>(), current = new ArrayList<>();
-        PacketSink sink = new PacketSink() {
-            @Override
-            public void onEvent(Event e) {
-                pending.add(e);
+        FilterPass.run(capture, (view, p, flow) -> {
+            if (flow != null && flow.app != null) protocolOf.put(p.frame.number, flow.app.filterName());
+            Map<String, List<String>> row = new LinkedHashMap<>();
+            for (String f : FIELDS) {
+                Field field = reg.get(f);
+                List<String> vs = fmt.values(field, view);
+                if (!vs.isEmpty()) row.put(f, List.copyOf(vs));
             }
-
-            @Override
-            public void onPacket(Packet p, Flow flow, boolean fromA) {
-                current.clear();
-                for (Event e : pending) if (e.frame() == p.frame.number) current.add(e);
-                pending.clear();
-                view.next(p, flow, fromA).setEvents(current);
-                if (flow != null && flow.app != null) protocolOf.put(p.frame.number, flow.app.filterName());
-                Map<String, List<String>> row = new LinkedHashMap<>();
-                for (String f : FIELDS) {
-                    Field field = reg.get(f);
-                    List<String> vs = fmt.values(field, view);
-                    if (!vs.isEmpty()) row.put(f, List.copyOf(vs));
-                }
-                if (!row.isEmpty()) m.put(p.frame.number, row);
-            }
-        };
-        try (CaptureSource src = CaptureSource.open(capture.toString(), false)) {
-            new Engine(EngineConfig.DEFAULTS).run(src, List.of(sink), new AppDispatcher(AppConfig.all()));
-        }
+            if (!row.isEmpty()) m.put(p.frame.number, row);
+        });
         return m;
     }
 
@@ -361,17 +326,4 @@ class MailDifferentialTest {
     }
 
     /** tshark's output for this command, from target/tshark-cache when this tshark already answered it. */
-    static String cached(Path capture, List<String> cmd) throws Exception {
-        MessageDigest md = MessageDigest.getInstance("SHA-256");
-        md.update(Tools.run(30, "tshark", "-v").out().lines().findFirst().orElse("").getBytes(StandardCharsets.UTF_8));
-        md.update(Files.readAllBytes(capture));
-        md.update(String.join("\0", cmd.subList(4, cmd.size())).getBytes(StandardCharsets.UTF_8));
-        Path cache = Path.of("target", "tshark-cache", "mail-" + HexFormat.of().formatHex(md.digest()) + ".txt");
-        if (Files.exists(cache)) return Files.readString(cache);
-        Tools.Result r = Tools.run(300, cmd.toArray(String[]::new));
-        assertThat(r.exit()).as("tshark: %s", r.err()).isZero();
-        Files.createDirectories(cache.getParent());
-        Files.writeString(cache, r.out());
-        return r.out();
-    }
 }

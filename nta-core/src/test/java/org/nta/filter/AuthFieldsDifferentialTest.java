@@ -3,13 +3,9 @@ package org.nta.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,14 +16,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
-import org.nta.capture.CaptureSource;
-import org.nta.decode.Packet;
-import org.nta.engine.Engine;
-import org.nta.engine.EngineConfig;
-import org.nta.engine.PacketSink;
-import org.nta.flow.Flow;
+import org.nta.testing.FilterPass;
 import org.nta.testing.TestFiles;
 import org.nta.testing.Tools;
+import org.nta.testing.Tshark;
 
 /**
  * The authentication fields (HTTP auth, NTLMSSP, LDAP, SNMP) frame by frame against {@code tshark -2 -T fields}: on
@@ -77,18 +69,7 @@ class AuthFieldsDifferentialTest {
             cmd.add("-e");
             cmd.add(f);
         }
-        MessageDigest md = MessageDigest.getInstance("SHA-256");
-        md.update((Tools.run(30, "tshark", "--version").out().lines().findFirst().orElse("") + "\n" + Files.size(capture) + "\n"
-                + capture.getFileName() + "\n" + String.join(" ", cmd.subList(5, cmd.size()))).getBytes(StandardCharsets.UTF_8));
-        Path cache = Paths.get("target", "tshark-cache", HexFormat.of().formatHex(md.digest()) + ".txt");
-        String out;
-        if (Files.exists(cache)) {
-            out = Files.readString(cache);
-        } else {
-            out = Tools.run(300, cmd.toArray(new String[0])).out();
-            Files.createDirectories(cache.getParent());
-            Files.writeString(cache, out);
-        }
+        String out = Tshark.cached(capture, cmd);
         Map<Long, String> m = new TreeMap<>();
         for (String line : out.split("\n")) {
             if (line.isBlank()) continue;
@@ -108,32 +89,15 @@ class AuthFieldsDifferentialTest {
         List<Field> fields = new ArrayList<>();
         for (String f : FIELDS) fields.add(reg.get(f));
         Map<Long, String> m = new TreeMap<>();
-        PacketView view = new PacketView();
-        List<org.nta.event.Event> pending = new ArrayList<>(), current = new ArrayList<>();
-        PacketSink sink = new PacketSink() {
-            @Override
-            public void onEvent(org.nta.event.Event e) {
-                pending.add(e);
+        FilterPass.run(capture, (view, p, flow) -> {
+            StringBuilder sb = new StringBuilder();
+            for (Field f : fields) {
+                // tshark -T fields prints an empty string as nothing at all: compare non-empty values only
+                List<String> vs = fmt.values(f, view).stream().filter(x -> !x.isEmpty()).toList();
+                if (!vs.isEmpty()) sb.append(' ').append(f.name()).append('=').append(String.join(",", vs));
             }
-
-            @Override
-            public void onPacket(Packet p, Flow flow, boolean fromA) {
-                current.clear();
-                for (org.nta.event.Event e : pending) if (e.frame() == p.frame.number) current.add(e);
-                pending.clear();
-                view.next(p, flow, fromA).setEvents(current);
-                StringBuilder sb = new StringBuilder();
-                for (Field f : fields) {
-                    // tshark -T fields prints an empty string as nothing at all: compare non-empty values only
-                    List<String> vs = fmt.values(f, view).stream().filter(x -> !x.isEmpty()).toList();
-                    if (!vs.isEmpty()) sb.append(' ').append(f.name()).append('=').append(String.join(",", vs));
-                }
-                if (sb.length() > 0) m.put(p.frame.number, sb.toString().trim());
-            }
-        };
-        try (CaptureSource src = CaptureSource.open(capture.toString(), false)) {
-            new Engine(EngineConfig.DEFAULTS).run(src, List.of(sink), new org.nta.app.AppDispatcher(org.nta.app.AppConfig.all()));
-        }
+            if (sb.length() > 0) m.put(p.frame.number, sb.toString().trim());
+        });
         return m;
     }
 

@@ -9,9 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +26,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.nta.testing.Tshark;
 
 /**
  * For every filter of filters.txt and every reference capture, NTA selects exactly the frames that
@@ -138,24 +137,6 @@ class DisplayFilterDifferentialTest {
 
     /** tshark's selection, from the cache when this tshark already answered for this capture and filter. */
     static List<Long> tshark(Path capture, String filter) throws Exception {
-        MessageDigest md = MessageDigest.getInstance("SHA-256");
-        md.update((tsharkVersion + "\n" + Files.size(capture) + "\n" + capture.getFileName() + "\n" + filter).getBytes(StandardCharsets.UTF_8));
-        Path cache = Paths.get("target", "tshark-cache", HexFormat.of().formatHex(md.digest()) + ".txt");
-        String out;
-        if (Files.exists(cache)) {
-            out = Files.readString(cache);
-        } else {
-            Process p = new ProcessBuilder("tshark", "-2", "-n", "-r", capture.toString(), "-Y", filter, "-T", "fields", "-e", "frame.number")
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IllegalStateException("tshark failed on " + capture.getFileName() + " with filter " + filter + " (exit " + p.exitValue() + ")");
-            }
-            Files.createDirectories(cache.getParent());
-            Files.writeString(cache, out);
-        }
-        List<Long> frames = new ArrayList<>();
-        for (String l : out.split("\n")) if (!l.isBlank()) frames.add(Long.parseLong(l.strip()));
-        return frames;
+        return Tshark.frames(capture, filter);
     }
 }

@@ -1,30 +1,18 @@
 package org.nta.filter;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.nta.capture.CaptureSource;
-import org.nta.decode.Packet;
-import org.nta.engine.Engine;
-import org.nta.engine.EngineConfig;
-import org.nta.engine.PacketSink;
-import org.nta.event.Event;
-import org.nta.flow.Flow;
-import org.nta.testing.Tools;
+import org.nta.testing.FilterPass;
+import org.nta.testing.Tshark;
 
 /**
- * Field values per frame from tshark {@code -2 -T fields} (cached under target/tshark-cache, keyed by the command,
- * the capture's name and size) and from NTA's own display-filter fields, printed the same way, for the differential
- * tests of the Windows-network protocols.
+ * Field values per frame from tshark {@code -2 -T fields} (cached by {@link Tshark}) and from NTA's own display-filter
+ * fields, printed the same way, for the differential tests of the Windows-network protocols.
  */
 public final class WinTshark {
     private WinTshark() {}
@@ -37,19 +25,7 @@ public final class WinTshark {
             cmd.add("-e");
             cmd.add(f);
         }
-        MessageDigest md = MessageDigest.getInstance("SHA-256");
-        md.update((String.join(" ", cmd.subList(5, cmd.size())) + "\n" + Files.size(capture) + "\n" + capture.getFileName()).getBytes(StandardCharsets.UTF_8));
-        Path cache = Paths.get("target", "tshark-cache", "win-" + HexFormat.of().formatHex(md.digest()) + ".txt");
-        String out;
-        if (Files.exists(cache)) {
-            out = Files.readString(cache);
-        } else {
-            Tools.Result r = Tools.run(300, cmd.toArray(new String[0]));
-            if (r.exit() != 0) throw new IllegalStateException("tshark failed on " + capture + ": " + r.err());
-            out = r.out();
-            Files.createDirectories(cache.getParent());
-            Files.writeString(cache, out);
-        }
+        String out = Tshark.cached(capture, cmd);
         Map<Long, List<String>> m = new TreeMap<>();
         for (String line : out.split("\n")) {
             if (line.isBlank()) continue;
@@ -74,31 +50,14 @@ public final class WinTshark {
             fs.add(x);
         }
         Map<Long, List<String>> m = new LinkedHashMap<>();
-        PacketView view = new PacketView();
-        List<Event> pending = new ArrayList<>(), current = new ArrayList<>();
-        PacketSink sink = new PacketSink() {
-            @Override
-            public void onEvent(Event e) {
-                pending.add(e);
-            }
-
-            @Override
-            public void onPacket(Packet p, Flow flow, boolean fromA) {
-                current.clear();
-                for (Event e : pending) if (e.frame() == p.frame.number) current.add(e);
-                pending.clear();
-                view.next(p, flow, fromA).setEvents(current);
-                boolean any = false;
-                for (Field f : present) any |= !fmt.values(f, view).isEmpty();
-                if (!any) return;
-                List<String> row = new ArrayList<>();
-                for (Field f : fs) row.add(f.name() + "=" + String.join(",", fmt.values(f, view)));
-                m.put(p.frame.number, row);
-            }
-        };
-        try (CaptureSource src = CaptureSource.open(capture.toString(), false)) {
-            new Engine(EngineConfig.DEFAULTS).run(src, List.of(sink), new org.nta.app.AppDispatcher(org.nta.app.AppConfig.all()));
-        }
+        FilterPass.run(capture, (view, p, flow) -> {
+            boolean any = false;
+            for (Field f : present) any |= !fmt.values(f, view).isEmpty();
+            if (!any) return;
+            List<String> row = new ArrayList<>();
+            for (Field f : fs) row.add(f.name() + "=" + String.join(",", fmt.values(f, view)));
+            m.put(p.frame.number, row);
+        });
         return m;
     }
 

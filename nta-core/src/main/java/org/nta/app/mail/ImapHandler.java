@@ -68,32 +68,8 @@ public final class ImapHandler implements StreamHandler {
         this.out = new MailOutput(conn, "imap", config, anomalies, sink);
         this.client = new LineReader(config.maxLineBytes());
         this.server = new LineReader(config.maxLineBytes());
-        this.clientSink = new LineReader.Sink() {
-            @Override
-            public void line(byte[] b, int len, boolean complete, boolean continued, long frame, long timeNs) {
-                if (continued) return;
-                if (!complete) anomalies.add(Anomaly.MAIL_LINE_TOO_LONG, frame);
-                clientLine(SmtpHandler.text(b, len), frame, timeNs);
-            }
-
-            @Override
-            public void raw(byte[] b, int off, int len, boolean done, long frame, long timeNs) {
-                clientLiteral(b, off, len, done, frame, timeNs);
-            }
-        };
-        this.serverSink = new LineReader.Sink() {
-            @Override
-            public void line(byte[] b, int len, boolean complete, boolean continued, long frame, long timeNs) {
-                if (continued) return;
-                if (!complete) anomalies.add(Anomaly.MAIL_LINE_TOO_LONG, frame);
-                serverLine(SmtpHandler.text(b, len), frame, timeNs);
-            }
-
-            @Override
-            public void raw(byte[] b, int off, int len, boolean done, long frame, long timeNs) {
-                serverLiteral(b, off, len, done, frame, timeNs);
-            }
-        };
+        this.clientSink = LineReader.textLines(anomalies, this::clientLine, this::clientLiteral);
+        this.serverSink = LineReader.textLines(anomalies, this::serverLine, this::serverLiteral);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package org.nta.app.mail;
 
+import org.nta.bytes.Anomaly;
+import org.nta.bytes.AnomalyCounter;
+
 /**
  * Splits one direction of a connection into lines (ending in LF, a CR before it kept in the line's bytes), fed
  * arbitrary slices, and reads counted raw bytes (an IMAP literal, an SMTP BDAT chunk) when asked. A line longer
@@ -7,6 +10,54 @@ package org.nta.app.mail;
  * {@code complete} false. Bytes passed to the sink are valid only during the call.
  */
 final class LineReader {
+    /** Raw bytes nobody reads: the sink of a direction that never asks for them. */
+    static final Raw NO_RAW = (b, off, len, done, frame, timeNs) -> {};
+
+    /** {@link Sink#line}, alone. */
+    @FunctionalInterface
+    interface Lines {
+        void line(byte[] b, int len, boolean complete, boolean continued, long frame, long timeNs);
+    }
+
+    /** {@link Sink#raw}, alone. */
+    @FunctionalInterface
+    interface Raw {
+        void raw(byte[] b, int off, int len, boolean done, long frame, long timeNs);
+    }
+
+    /** A line as text without its line end. */
+    @FunctionalInterface
+    interface TextLine {
+        void line(String line, long frame, long timeNs);
+    }
+
+    /** A sink made of its two halves. */
+    static Sink sink(Lines lines, Raw raw) {
+        return new Sink() {
+            @Override
+            public void line(byte[] b, int len, boolean complete, boolean continued, long frame, long timeNs) {
+                lines.line(b, len, complete, continued, frame, timeNs);
+            }
+
+            @Override
+            public void raw(byte[] b, int off, int len, boolean done, long frame, long timeNs) {
+                raw.raw(b, off, len, done, frame, timeNs);
+            }
+        };
+    }
+
+    /**
+     * A sink that hands each line over as text; of a line longer than the buffer only its first piece, counted as
+     * {@link Anomaly#MAIL_LINE_TOO_LONG}.
+     */
+    static Sink textLines(AnomalyCounter anomalies, TextLine lines, Raw raw) {
+        return sink((b, len, complete, continued, frame, timeNs) -> {
+            if (continued) return;
+            if (!complete) anomalies.add(Anomaly.MAIL_LINE_TOO_LONG, frame);
+            lines.line(SmtpHandler.text(b, len), frame, timeNs);
+        }, raw);
+    }
+
     interface Sink {
         /**
          * A line or a piece of one: {@code b[0, len)} including its CR LF or LF when {@code complete}.

@@ -50,28 +50,8 @@ public final class PopHandler implements StreamHandler {
         this.out = new MailOutput(conn, "pop", config, anomalies, sink);
         this.client = new LineReader(config.maxLineBytes());
         this.server = new LineReader(config.maxLineBytes());
-        this.clientSink = new LineReader.Sink() {
-            @Override
-            public void line(byte[] b, int len, boolean complete, boolean continued, long frame, long timeNs) {
-                if (continued) return;
-                if (!complete) anomalies.add(Anomaly.MAIL_LINE_TOO_LONG, frame);
-                command(SmtpHandler.text(b, len), frame, timeNs);
-            }
-
-            @Override
-            public void raw(byte[] b, int off, int len, boolean done, long frame, long timeNs) {
-            }
-        };
-        this.serverSink = new LineReader.Sink() {
-            @Override
-            public void line(byte[] b, int len, boolean complete, boolean continued, long frame, long timeNs) {
-                serverLine(b, len, complete, continued, frame, timeNs);
-            }
-
-            @Override
-            public void raw(byte[] b, int off, int len, boolean done, long frame, long timeNs) {
-            }
-        };
+        this.clientSink = LineReader.textLines(anomalies, this::command, LineReader.NO_RAW);
+        this.serverSink = LineReader.sink(this::serverLine, LineReader.NO_RAW);
     }
 
     @Override

@@ -55,27 +55,8 @@ public final class SmtpHandler implements StreamHandler {
         this.out = new MailOutput(conn, "smtp", config, anomalies, sink);
         this.client = new LineReader(config.maxLineBytes());
         this.server = new LineReader(config.maxLineBytes());
-        this.clientSink = new LineReader.Sink() {
-            @Override
-            public void line(byte[] b, int len, boolean complete, boolean continued, long frame, long timeNs) {
-                clientLine(b, len, complete, continued, frame, timeNs);
-            }
-
-            @Override
-            public void raw(byte[] b, int off, int len, boolean done, long frame, long timeNs) {
-                bdat(b, off, len, done, frame, timeNs);
-            }
-        };
-        this.serverSink = new LineReader.Sink() {
-            @Override
-            public void line(byte[] b, int len, boolean complete, boolean continued, long frame, long timeNs) {
-                serverLine(b, len, complete, continued, frame, timeNs);
-            }
-
-            @Override
-            public void raw(byte[] b, int off, int len, boolean done, long frame, long timeNs) {
-            }
-        };
+        this.clientSink = LineReader.sink(this::clientLine, this::bdat);
+        this.serverSink = LineReader.sink(this::serverLine, LineReader.NO_RAW);
     }
 
     /** Whether an accepted STARTTLS turned the connection to TLS. */
