@@ -70,30 +70,63 @@ final class HostsCommand implements Callable<Integer> {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (HostTable.Host h : table.hosts()) rows.add(row(h));
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(Json.write(rows));
-        } else if (csv) {
-            List<Map<String, Object>> flat = new ArrayList<>();
-            for (Map<String, Object> r : rows) {
-                Map<String, Object> f = new LinkedHashMap<>();
-                r.forEach((k, v) -> f.put(k, v instanceof List<?> l ? String.join("; ", l.stream().map(String::valueOf).toList()) : v));
-                flat.add(f);
-            }
-            out.print(Csv.write(COLUMNS, flat));
-        } else {
-            out.println("Hosts: " + rows.size());
-            TextTable t = new TextTable("MAC", "Addresses", "Names", "Users", "Roles", "Services", "OS hints", "Frames");
-            for (Map<String, Object> r : rows) {
-                t.add(r.get("mac") == null ? "" : r.get("mac"), join(r.get("addresses")), join(r.get("names")), join(r.get("users")),
-                        join(r.get("roles")), join(r.get("services")), join(r.get("os_hints")), r.get("first_frame") + "–" + r.get("last_frame"));
-            }
-            out.print(t.render());
-        }
+        out.print(render(rows, json, csv));
         out.flush();
         return Captures.exitCode(s, spec.commandLine().getErr(), limits);
     }
 
+    /**
+     * The rows as JSON, CSV or a terminal table. Names, users and OS hints come from DHCP, NBNS, NTLMSSP and Kerberos
+     * fields an attacker writes, so the CSV and the table show control characters (C0, DEL, C1 — ESC starts an ANSI
+     * sequence) and Unicode format characters (bidi overrides) as {@code \xNN} / {@code \\uXXXX} escapes, and a
+     * CSV cell that a spreadsheet would run as a formula gets a leading apostrophe; JSON escapes them itself.
+     */
+    static String render(List<Map<String, Object>> rows, boolean json, boolean csv) {
+        if (json) return Json.write(rows) + "\n";
+        if (csv) {
+            List<Map<String, Object>> flat = new ArrayList<>();
+            for (Map<String, Object> r : rows) {
+                Map<String, Object> f = new LinkedHashMap<>();
+                r.forEach((k, v) -> f.put(k, v instanceof List<?> l ? cell(String.join("; ", l.stream().map(HostsCommand::safe).toList()))
+                        : v instanceof String s ? cell(safe(s)) : v));
+                flat.add(f);
+            }
+            return Csv.write(COLUMNS, flat);
+        }
+        StringBuilder sb = new StringBuilder("Hosts: ").append(rows.size()).append('\n');
+        TextTable t = new TextTable("MAC", "Addresses", "Names", "Users", "Roles", "Services", "OS hints", "Frames");
+        for (Map<String, Object> r : rows) {
+            t.add(r.get("mac") == null ? "" : safe(r.get("mac")), join(r.get("addresses")), join(r.get("names")), join(r.get("users")),
+                    join(r.get("roles")), join(r.get("services")), join(r.get("os_hints")), r.get("first_frame") + "–" + r.get("last_frame"));
+        }
+        return sb.append(t.render()).toString();
+    }
+
     private static String join(Object list) {
-        return String.join(", ", ((List<?>) list).stream().map(String::valueOf).toList());
+        return String.join(", ", ((List<?>) list).stream().map(HostsCommand::safe).toList());
+    }
+
+    /** Control and format characters as visible escapes; everything else as it is. */
+    static String safe(Object o) {
+        String s = String.valueOf(o);
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean bad = c < 0x20 || (c >= 0x7f && c <= 0x9f)
+                    || Character.getType(c) == Character.FORMAT || Character.getType(c) == Character.LINE_SEPARATOR
+                    || Character.getType(c) == Character.PARAGRAPH_SEPARATOR;
+            if (!bad) {
+                if (sb != null) sb.append(c);
+                continue;
+            }
+            if (sb == null) sb = new StringBuilder(s.length() + 8).append(s, 0, i);
+            sb.append(c <= 0xff ? String.format("\\x%02x", (int) c) : String.format("\\u%04x", (int) c));
+        }
+        return sb == null ? s : sb.toString();
+    }
+
+    /** A CSV cell a spreadsheet would evaluate ({@code =}, {@code +}, {@code -}, {@code @} first) gets a leading apostrophe. */
+    private static String cell(String s) {
+        return !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
     }
 }
