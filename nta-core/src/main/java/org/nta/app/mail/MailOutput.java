@@ -21,14 +21,12 @@ import org.nta.event.TransferredFile;
  * ({@code .eml}, source {@code message}) and each attachment as one (source {@code attachment}, decoded).
  */
 final class MailOutput {
-    private final ConnInfo conn;
     private final String protocol;
     private final MailConfig config;
     private final AnomalyCounter anomalies;
     private final Consumer<? super Event> sink;
 
-    MailOutput(ConnInfo conn, String protocol, MailConfig config, AnomalyCounter anomalies, Consumer<? super Event> sink) {
-        this.conn = conn;
+    MailOutput(String protocol, MailConfig config, AnomalyCounter anomalies, Consumer<? super Event> sink) {
         this.protocol = protocol;
         this.config = config;
         this.anomalies = anomalies;
@@ -79,10 +77,6 @@ final class MailOutput {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    ConnInfo conn() {
-        return conn;
     }
 
     String protocol() {
