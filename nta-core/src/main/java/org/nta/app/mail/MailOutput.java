@@ -67,7 +67,8 @@ final class MailOutput {
     /** A file name for the whole message: its subject (as tshark's export names it), else "message", with .eml. */
     static String emlName(String subject) {
         String s = subject == null ? "" : subject.strip();
-        if (s.length() > 100) s = s.substring(0, 100);
+        // cut at 100 characters, never inside a surrogate pair (half an emoji would name the file with a lone surrogate)
+        if (s.codePointCount(0, s.length()) > 100) s = s.substring(0, s.offsetByCodePoints(0, 100));
         return (s.isEmpty() ? "message" : s) + ".eml";
     }
 
