@@ -16,7 +16,6 @@ import org.nta.event.Credential;
 import org.nta.event.Event;
 import org.nta.event.MailCommand;
 import org.nta.event.MailReply;
-import org.nta.reassembly.StreamHandler;
 
 /**
  * IMAP4 (RFC 3501, 9051): tagged commands (atoms, quoted strings and literals {n} / {n+} in both directions, read
@@ -24,7 +23,7 @@ import org.nta.reassembly.StreamHandler;
  * AUTHENTICATE PLAIN / LOGIN / CRAM-MD5 / XOAUTH2 with "+" continuations, SELECT/EXAMINE, message bodies fetched
  * whole (BODY[], RFC822, BINARY[]) and APPENDed as messages. After an accepted STARTTLS the rest is TLS.
  */
-public final class ImapHandler implements StreamHandler {
+public final class ImapHandler extends MailSession {
     /** A literal that ends a segment of a line: {n} or {n+} (LITERAL+), {@code ~{n}} (BINARY). */
     private static final Pattern LITERAL = Pattern.compile("~?\\{(\\d{1,40})\\+?\\}$");
     /** Fetch items whose literal is a whole message. */
@@ -32,13 +31,6 @@ public final class ImapHandler implements StreamHandler {
 
     private record Pending(String tag, String command, List<String> args, long frame, long timeNs) {}
 
-    private ConnInfo conn;
-    private final MailConfig config;
-    private final AnomalyCounter anomalies;
-    private final Consumer<? super Event> sink;
-    private final MailOutput out;
-    private final LineReader client, server;
-    private final LineReader.Sink clientSink, serverSink;
     private final LinkedHashMap<String, Pending> pending = new LinkedHashMap<>();
     private boolean tls, greeted;
     private String user;
@@ -61,22 +53,14 @@ public final class ImapHandler implements StreamHandler {
     private MessageBuffer download;
 
     public ImapHandler(ConnInfo conn, MailConfig config, AnomalyCounter anomalies, Consumer<? super Event> sink) {
-        this.conn = conn;
-        this.config = config;
-        this.anomalies = anomalies;
-        this.sink = sink;
-        this.out = new MailOutput(conn, "imap", config, anomalies, sink);
-        this.client = new LineReader(config.maxLineBytes());
-        this.server = new LineReader(config.maxLineBytes());
-        this.clientSink = LineReader.textLines(anomalies, this::clientLine, this::clientLiteral);
-        this.serverSink = LineReader.textLines(anomalies, this::serverLine, this::serverLiteral);
+        super(conn, "imap", config, anomalies, sink);
+        lines(LineReader.textLines(anomalies, this::clientLine, this::clientLiteral),
+                LineReader.textLines(anomalies, this::serverLine, this::serverLiteral));
     }
 
     @Override
-    public void onData(boolean fromClient, byte[] data, int off, int len, long frame, long timeNs) {
-        if (tls) return;
-        if (fromClient) client.feed(data, off, len, frame, timeNs, clientSink);
-        else server.feed(data, off, len, frame, timeNs, serverSink);
+    protected boolean reading() {
+        return !tls;
     }
 
     @Override
@@ -102,16 +86,8 @@ public final class ImapHandler implements StreamHandler {
     }
 
     @Override
-    public void onRolesSwapped(ConnInfo conn) {
-        this.conn = conn;
-    }
-
-    @Override
     public void onClose(long frame, long timeNs) {
-        if (!tls) {
-            client.flush(frame, timeNs, clientSink);
-            server.flush(frame, timeNs, serverSink);
-        }
+        flushLines(frame, timeNs);
         if (upload != null) {
             upload.incomplete = true;
             emitUpload(frame, timeNs);

@@ -21,14 +21,12 @@ import org.nta.event.TransferredFile;
  * ({@code .eml}, source {@code message}) and each attachment as one (source {@code attachment}, decoded).
  */
 final class MailOutput {
-    private final ConnInfo conn;
     private final String protocol;
     private final MailConfig config;
     private final AnomalyCounter anomalies;
     private final Consumer<? super Event> sink;
 
-    MailOutput(ConnInfo conn, String protocol, MailConfig config, AnomalyCounter anomalies, Consumer<? super Event> sink) {
-        this.conn = conn;
+    MailOutput(String protocol, MailConfig config, AnomalyCounter anomalies, Consumer<? super Event> sink) {
         this.protocol = protocol;
         this.config = config;
         this.anomalies = anomalies;
@@ -69,7 +67,8 @@ final class MailOutput {
     /** A file name for the whole message: its subject (as tshark's export names it), else "message", with .eml. */
     static String emlName(String subject) {
         String s = subject == null ? "" : subject.strip();
-        if (s.length() > 100) s = s.substring(0, 100);
+        // cut at 100 characters, never inside a surrogate pair (half an emoji would name the file with a lone surrogate)
+        if (s.codePointCount(0, s.length()) > 100) s = s.substring(0, s.offsetByCodePoints(0, 100));
         return (s.isEmpty() ? "message" : s) + ".eml";
     }
 
@@ -79,10 +78,6 @@ final class MailOutput {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    ConnInfo conn() {
-        return conn;
     }
 
     String protocol() {

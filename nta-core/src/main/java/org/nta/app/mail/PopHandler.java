@@ -12,7 +12,6 @@ import org.nta.event.Credential;
 import org.nta.event.Event;
 import org.nta.event.MailCommand;
 import org.nta.event.MailReply;
-import org.nta.reassembly.StreamHandler;
 
 /**
  * POP3 (RFC 1939, 2449, 5034): commands and their +OK/-ERR status lines (pipelined commands matched in order),
@@ -20,16 +19,9 @@ import org.nta.reassembly.StreamHandler;
  * timestamp), AUTH PLAIN / LOGIN / CRAM-MD5 with the "+" challenges, and RETR/TOP responses as messages
  * (dot-unstuffed). After an accepted STLS the rest is TLS and is not read.
  */
-public final class PopHandler implements StreamHandler {
+public final class PopHandler extends MailSession {
     private record Pending(String command, String parameter, long frame, long timeNs) {}
 
-    private ConnInfo conn;
-    private final MailConfig config;
-    private final AnomalyCounter anomalies;
-    private final Consumer<? super Event> sink;
-    private final MailOutput out;
-    private final LineReader client, server;
-    private final LineReader.Sink clientSink, serverSink;
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
     private boolean tls, greeted;
     private String timestamp;
@@ -43,22 +35,13 @@ public final class PopHandler implements StreamHandler {
     private String user;
 
     public PopHandler(ConnInfo conn, MailConfig config, AnomalyCounter anomalies, Consumer<? super Event> sink) {
-        this.conn = conn;
-        this.config = config;
-        this.anomalies = anomalies;
-        this.sink = sink;
-        this.out = new MailOutput(conn, "pop", config, anomalies, sink);
-        this.client = new LineReader(config.maxLineBytes());
-        this.server = new LineReader(config.maxLineBytes());
-        this.clientSink = LineReader.textLines(anomalies, this::command, LineReader.NO_RAW);
-        this.serverSink = LineReader.sink(this::serverLine, LineReader.NO_RAW);
+        super(conn, "pop", config, anomalies, sink);
+        lines(LineReader.textLines(anomalies, this::command, LineReader.NO_RAW), LineReader.sink(this::serverLine, LineReader.NO_RAW));
     }
 
     @Override
-    public void onData(boolean fromClient, byte[] data, int off, int len, long frame, long timeNs) {
-        if (tls) return;
-        if (fromClient) client.feed(data, off, len, frame, timeNs, clientSink);
-        else server.feed(data, off, len, frame, timeNs, serverSink);
+    protected boolean reading() {
+        return !tls;
     }
 
     @Override
@@ -73,16 +56,8 @@ public final class PopHandler implements StreamHandler {
     }
 
     @Override
-    public void onRolesSwapped(ConnInfo conn) {
-        this.conn = conn;
-    }
-
-    @Override
     public void onClose(long frame, long timeNs) {
-        if (!tls) {
-            client.flush(frame, timeNs, clientSink);
-            server.flush(frame, timeNs, serverSink);
-        }
+        flushLines(frame, timeNs);
         if (msg != null) {
             msg.incomplete = true;
             emitMessage(frame, timeNs);

@@ -14,7 +14,6 @@ import org.nta.event.Credential;
 import org.nta.event.Event;
 import org.nta.event.MailCommand;
 import org.nta.event.MailReply;
-import org.nta.reassembly.StreamHandler;
 
 /**
  * SMTP (RFC 5321) and submission: commands and replies (pipelined commands, multi-line replies matched to their
@@ -22,20 +21,13 @@ import org.nta.reassembly.StreamHandler;
  * RCPT TO) and one message per DATA (dot-unstuffed) or BDAT transaction. After an accepted STARTTLS the rest is TLS
  * and is not read.
  */
-public final class SmtpHandler implements StreamHandler {
+public final class SmtpHandler extends MailSession {
     private enum State { COMMAND, DATA, BDAT, TLS }
 
     /** A command waiting for its reply; {@code endOfData} for the reply to a message's final dot. */
     private record Pending(String command, String parameter, long frame, boolean endOfData) {}
 
-    private ConnInfo conn;
-    private final MailConfig config;
-    private final AnomalyCounter anomalies;
-    private final Consumer<? super Event> sink;
-    private final MailOutput out;
-    private final LineReader client, server;
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
-    private final LineReader.Sink clientSink, serverSink;
     private State state = State.COMMAND;
     private SaslExchange auth;
     private String authName;
@@ -48,15 +40,8 @@ public final class SmtpHandler implements StreamHandler {
     private boolean tls;
 
     public SmtpHandler(ConnInfo conn, MailConfig config, AnomalyCounter anomalies, Consumer<? super Event> sink) {
-        this.conn = conn;
-        this.config = config;
-        this.anomalies = anomalies;
-        this.sink = sink;
-        this.out = new MailOutput(conn, "smtp", config, anomalies, sink);
-        this.client = new LineReader(config.maxLineBytes());
-        this.server = new LineReader(config.maxLineBytes());
-        this.clientSink = LineReader.sink(this::clientLine, this::bdat);
-        this.serverSink = LineReader.sink(this::serverLine, LineReader.NO_RAW);
+        super(conn, "smtp", config, anomalies, sink);
+        lines(LineReader.sink(this::clientLine, this::bdat), LineReader.sink(this::serverLine, LineReader.NO_RAW));
     }
 
     /** Whether an accepted STARTTLS turned the connection to TLS. */
@@ -65,10 +50,8 @@ public final class SmtpHandler implements StreamHandler {
     }
 
     @Override
-    public void onData(boolean fromClient, byte[] data, int off, int len, long frame, long timeNs) {
-        if (state == State.TLS) return;
-        if (fromClient) client.feed(data, off, len, frame, timeNs, clientSink);
-        else server.feed(data, off, len, frame, timeNs, serverSink);
+    protected boolean reading() {
+        return state != State.TLS;
     }
 
     @Override
@@ -90,16 +73,8 @@ public final class SmtpHandler implements StreamHandler {
     }
 
     @Override
-    public void onRolesSwapped(ConnInfo conn) {
-        this.conn = conn;
-    }
-
-    @Override
     public void onClose(long frame, long timeNs) {
-        if (state != State.TLS) {
-            client.flush(frame, timeNs, clientSink);
-            server.flush(frame, timeNs, serverSink);
-        }
+        flushLines(frame, timeNs);
         if ((state == State.DATA || state == State.BDAT) && msg != null) {
             msg.incomplete = true;
             emitMessage(state == State.DATA ? "DATA" : "BDAT", frame, timeNs);
