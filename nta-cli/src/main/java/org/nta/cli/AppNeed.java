@@ -17,6 +17,7 @@ final class AppNeed {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
     private static final FieldRegistry PACKET = FieldRegistry.packetFields();
     private static final FieldRegistry ALL = AppFields.all();
+    private static final Pattern PROTOCOL_WORD = Pattern.compile("\\b(http|dns|tls|ssh)");
 
     static boolean of(String text) {
         Matcher m = NAME.matcher(text);
@@ -25,6 +26,6 @@ final class AppNeed {
             while (n.endsWith(".")) n = n.substring(0, n.length() - 1);
             if (ALL.contains(n) && !PACKET.contains(n)) return true;
         }
-        return Pattern.compile("\\b(http|dns|tls|ssh)").matcher(text).find();
+        return PROTOCOL_WORD.matcher(text).find();
     }
 }

@@ -146,10 +146,14 @@ public final class AppDispatcher implements AppLayer {
         });
     }
 
-    /** SNMP on UDP 161/162 whose content is SNMP: decoded, paired and labelled. */
+    /**
+     * SNMP whose content is SNMP: on UDP 161/162, on a flow already recognised as SNMP, or on any other port when
+     * the datagram decodes whole as a v1/v2c message (see {@link #snmpOffPort}). Decoded, paired and labelled.
+     */
     private boolean snmpDatagram(Packet p, Flow flow, boolean fromA) {
         boolean aPort = isSnmpPort(flow.aPort()), bPort = isSnmpPort(flow.bPort());
-        if (!aPort && !bPort || !SnmpDecoder.looksLikeSnmp(p.payload, p.payloadOff, p.payloadLen)) return false;
+        if (!SnmpDecoder.looksLikeSnmp(p.payload, p.payloadOff, p.payloadLen)) return false;
+        if (!aPort && !bPort && flow.app != Proto.SNMP && !snmpOffPort(p, flow)) return false;
         boolean clientIsA = !aPort || bPort && flow.bPort() <= flow.aPort();
         ConnInfo conn = TcpStreams.conn(flow, clientIsA);
         if (!snmp.onDatagram(conn, fromA == clientIsA, p.payload, p.payloadOff, p.payloadLen, p.frame.number, p.frame.epochNanos())) return false;
@@ -161,10 +165,24 @@ public final class AppDispatcher implements AppLayer {
         return port == 161 || port == 162;
     }
 
+    /**
+     * An SNMP agent or trap receiver on another port: the datagram must decode whole as v1/v2c (a community and a
+     * PDU, which CLDAP's [APPLICATION n] operation or a DNS header do not make), and neither port may belong to
+     * another UDP protocol read here. A failed try is not an anomaly: the datagram was simply not SNMP.
+     */
+    private static boolean snmpOffPort(Packet p, Flow flow) {
+        if (otherUdpPort(flow.aPort()) || otherUdpPort(flow.bPort())) return false;
+        return SnmpDecoder.decodesAsV1OrV2c(p.payload, p.payloadOff, p.payloadLen, SnmpConfig.DEFAULTS);
+    }
+
     @Override
     public void finish() {
         if (snmp != null) snmp.finish();
         if (kerberosUdp != null) kerberosUdp.finish();
+    }
+
+    private static boolean otherUdpPort(int port) {
+        return isDnsPort(port) || isNetbios(port) || isDhcpPort(port) || port == 88;
     }
 
     private static boolean isDhcpPort(int port) {

@@ -5,10 +5,9 @@ import static org.nta.filter.FieldType.INT;
 import static org.nta.filter.FieldType.STRING;
 import static org.nta.filter.FieldType.UINT;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.HexFormat;
 
+import org.nta.app.http.HttpAuth;
 import org.nta.event.HttpHeader;
 import org.nta.event.HttpRequest;
 import org.nta.event.LdapMessage;
@@ -26,7 +25,7 @@ final class AuthFields {
         r.registerEventField("http.authbasic", STRING, HttpRequest.class, (e, out) -> {
             for (HttpHeader h : e.headers().list()) {
                 if (!h.name().equalsIgnoreCase("authorization") && !h.name().equalsIgnoreCase("proxy-authorization")) continue;
-                String basic = basic(h.value());
+                String basic = HttpAuth.basic(h.value());
                 if (basic != null) out.addString(basic);
             }
         });
@@ -36,20 +35,6 @@ final class AuthFields {
         ntlmssp(r);
         ldap(r);
         snmp(r);
-    }
-
-    /** Basic credentials as Wireshark decodes them, or null. */
-    static String basic(String value) {
-        String v = value.trim();
-        if (!v.regionMatches(true, 0, "Basic ", 0, 6)) return null;
-        String tok = v.substring(6).trim();
-        int sp = tok.indexOf(' ');
-        if (sp >= 0) tok = tok.substring(0, sp);
-        try {
-            return new String(Base64.getDecoder().decode(tok), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     private static void ntlmssp(FieldRegistry r) {

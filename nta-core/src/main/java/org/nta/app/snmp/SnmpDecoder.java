@@ -30,6 +30,17 @@ public final class SnmpDecoder {
         return b[p] == 0x02 && b[p + 1] == 0x01 && (b[p + 2] == 0 || b[p + 2] == 1 || b[p + 2] == 3);
     }
 
+    /** Whether {@code b[off, off+len)} decodes whole as an SNMP v1 or v2c message (for recognition off port 161/162). */
+    public static boolean decodesAsV1OrV2c(byte[] b, int off, int len, SnmpConfig cfg) {
+        if (!looksLikeSnmp(b, off, len)) return false;
+        try {
+            Decoded d = decode(b, off, len, cfg);
+            return d.version() != 3 && d.pduType() >= 0 && d.pduType() <= 8;
+        } catch (BerException e) {
+            return false;
+        }
+    }
+
     public static Decoded decode(byte[] b, int off, int len, SnmpConfig cfg) throws BerException {
         BerReader msg = Ber.reader(b, off, len, cfg.maxDepth()).sequence();
         int version = msg.readInt();
