@@ -41,7 +41,6 @@ public final class Expectations {
     public void expect(String addr, int port, Proto proto, long untilNs, Opener opener, long frame) {
         if (max <= 0 || addr == null || port <= 0 || port > 65535) return;
         awaited.remove(key(addr, port));
-        purge(Long.MIN_VALUE);
         while (awaited.size() >= max) {
             Iterator<String> it = awaited.keySet().iterator();
             it.next();
@@ -71,7 +70,7 @@ public final class Expectations {
     private void purge(long nowNs) {
         for (Iterator<Map.Entry<String, Expected>> it = awaited.entrySet().iterator(); it.hasNext(); ) {
             if (it.next().getValue().expiresNs() < nowNs) it.remove();
-            else if (nowNs != Long.MIN_VALUE) break;
+            else break;
         }
     }
 

@@ -29,6 +29,10 @@ public final class TelnetHandler implements StreamHandler {
     private static final Pattern LOGIN_PROMPT = Pattern.compile("(?i).*\\b(login|username|user name|user)\\s*:\\s*");
     private static final Pattern PASSWORD_PROMPT = Pattern.compile("(?i).*\\b(password|passcode|passwd)\\s*(for [^:]*)?:\\s*");
     private static final Pattern FAILURE = Pattern.compile("(?i)(login incorrect|authentication fail|incorrect password|access denied|login failed|invalid (login|password|user))");
+    /** Longer than any {@link #FAILURE} phrase, so one cut between two packets is still found. */
+    private static final int FAILURE_OVERLAP = 40;
+    /** Longest line {@link #SHELL_PROMPT} matches. */
+    private static final int PROMPT_MAX = 202;
     private static final Pattern SHELL_PROMPT = Pattern.compile(".{0,200}[$#>%]\\s?");
 
     private enum Phase { PRELOGIN, RESULT, SHELL }
@@ -186,10 +190,13 @@ public final class TelnetHandler implements StreamHandler {
         }
         out.append(s, Math.max(0, s.length() - config.maxHeldChars()), s.length());
         if (phase != Phase.RESULT) return;
-        if (FAILURE.matcher(out).find()) {
+        // only the new text (and what a message cut before it may have begun) is searched: a server showing a
+        // character per packet must not make each packet rescan all that is held
+        int from = Math.max(0, out.length() - s.length() - FAILURE_OVERLAP);
+        if (FAILURE.matcher(out).region(from, out.length()).find()) {
             judge(Credential.Result.REJECTED, frame, timeNs);
             phase = Phase.PRELOGIN;
-        } else if (SHELL_PROMPT.matcher(lastLine(out)).matches()) {
+        } else if (shortLastLine(out) && SHELL_PROMPT.matcher(lastLine(out)).matches()) {
             judge(Credential.Result.ACCEPTED, frame, timeNs);
             prompt = lastLine(out).strip();
             phase = Phase.SHELL;
@@ -269,6 +276,16 @@ public final class TelnetHandler implements StreamHandler {
             sb.append(c);
         }
         return sb.toString();
+    }
+
+    /**
+     * The last line is short enough to be a prompt (SHELL_PROMPT matches at most 202 characters); found without
+     * copying it, so that a long unfinished line shown a byte per packet is not copied again on each.
+     */
+    private static boolean shortLastLine(CharSequence s) {
+        int end = s.length();
+        for (int i = end - 1; i >= 0 && end - i <= PROMPT_MAX + 1; i--) if (s.charAt(i) == '\n') return true;
+        return end <= PROMPT_MAX;
     }
 
     private static String lastLine(CharSequence s) {

@@ -193,4 +193,19 @@ class TelnetHandlerTest {
         assertThat(s.truncated()).isTrue();
         assertThat(s.banner().length()).isLessThanOrEqualTo(41);
     }
+
+    /** After a password, a server that shows a character per packet is read in linear time, and its verdict still found. */
+    @Test
+    void aFailureSpelledOutOneByteAtATimeIsFoundWithoutRescanning() {
+        List<Msg> m = new ArrayList<>();
+        m.add(new Msg(false, b("login: ")));
+        m.add(new Msg(true, b("root\r\n")));
+        m.add(new Msg(false, b("Password: ")));
+        m.add(new Msg(true, b("toor\r\n")));
+        String shown = "x".repeat(60_000) + "\r\nLogin incorrect\r\nlogin: ";
+        for (char c : shown.toCharArray()) m.add(new Msg(false, b((int) c)));
+        List<Event> out = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> run(m, -1, 0));
+        Credential c = (Credential) out.get(0);
+        assertThat(List.of(c.user(), c.secret(), c.result())).containsExactly("root", "toor", Credential.Result.REJECTED);
+    }
 }
