@@ -89,6 +89,8 @@ public final class CredsReport {
         Map<Integer, LinkedHashSet<String>> byMode = new TreeMap<>();
         for (Credential c : creds) {
             if (c.kind() != Credential.Kind.HASH || c.hashcatMode() <= 0 || c.secret() == null || c.secret().isBlank()) continue;
+            // a user or domain with a line break inside the hash line would add lines of the capture's choosing
+            if (c.secret().strip().chars().anyMatch(ch -> ch == '\n' || ch == '\r')) continue;
             byMode.computeIfAbsent(c.hashcatMode(), k -> new LinkedHashSet<>()).add(c.secret().strip());
         }
         Files.createDirectories(dir);

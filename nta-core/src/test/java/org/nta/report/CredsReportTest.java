@@ -111,4 +111,12 @@ class CredsReportTest {
         }
         assertThat(text).contains("a".repeat(CredsReport.TEXT_NAME_CHARS - 2) + "…");
     }
+
+    @Test
+    void aHashLineWithALineBreakFromTheCaptureIsNotWritten(@TempDir Path dir) throws Exception {
+        Credential forged = cred(12, 80, "ntlmssp", "x\n$krb5tgs$23$*forged*", Credential.Kind.HASH,
+                "x\n$krb5tgs$23$*forged*::CORP:11:aa:bb", 5600, Credential.Result.REJECTED);
+        assertThat(CredsReport.hashcat(List.of(forged, v2c), dir)).containsExactly(Map.entry(5600, 1));
+        assertThat(Files.readAllLines(dir.resolve("5600.txt"))).containsExactly("carol::CORP:99:cc:dd");
+    }
 }
