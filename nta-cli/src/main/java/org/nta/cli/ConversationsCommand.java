@@ -36,11 +36,8 @@ final class ConversationsCommand implements Callable<Integer> {
     @Option(names = "--sort", paramLabel = "COLUMN", description = "frames (default, most first, as tshark), bytes, start, duration, stream, address.")
     String sort = "frames";
 
-    @Option(names = "--json", description = "JSON array of rows (documented field names).")
-    boolean json;
-
-    @Option(names = "--csv", description = "CSV with the JSON field names as header.")
-    boolean csv;
+    @Mixin
+    RowFormat rowFormat;
 
     @Mixin
     TimeOptions time;
@@ -64,7 +61,7 @@ final class ConversationsCommand implements Callable<Integer> {
             want.add(v);
         }
         if (!ConversationReport.SORTS.contains(sort)) throw new CliError("unknown --sort '" + sort + "' (" + String.join(", ", ConversationReport.SORTS) + ")", Main.EXIT_UNREADABLE);
-        if (json && csv) throw new CliError("--json and --csv exclude each other", Main.EXIT_UNREADABLE);
+        rowFormat.check();
         ConversationCollector conv = new ConversationCollector(want.contains("eth"), want.contains("ip"), want.contains("tcp"),
                 want.contains("udp"), filter.present());
         List<org.nta.engine.PacketSink> sinks = new ArrayList<>();
@@ -90,7 +87,7 @@ final class ConversationsCommand implements Callable<Integer> {
         try {
             for (String type : want) {
                 List<ConversationRow> rows = ConversationReport.sort(conv.rows(type), sort);
-                if (json || csv) {
+                if (rowFormat.json || rowFormat.csv) {
                     all.addAll(rows);
                     continue;
                 }
@@ -100,8 +97,8 @@ final class ConversationsCommand implements Callable<Integer> {
                 if (!rows.isEmpty()) ConversationReport.text(out, rows, time.build(s.tsPrecisionDigits()), s.packets() == 0 ? 0 : firstFrameTime(conv, s));
             }
             int digits = s.tsPrecisionDigits();
-            if (json) Json.writeArray(out, all, r -> ConversationReport.json(r, digits));
-            if (csv) Csv.write(out, ConversationReport.COLUMNS, all, r -> ConversationReport.json(r, digits));
+            if (rowFormat.json) Json.writeArray(out, all, r -> ConversationReport.json(r, digits));
+            if (rowFormat.csv) Csv.write(out, ConversationReport.COLUMNS, all, r -> ConversationReport.json(r, digits));
         } catch (java.io.IOException e) {
             throw new CliError("cannot write the output: " + e.getMessage(), Main.EXIT_INTERNAL);
         }

@@ -40,11 +40,8 @@ final class CredsCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "Capture file, or - for standard input.")
     String file;
 
-    @Option(names = "--json", description = "JSON array of rows (documented field names).")
-    boolean json;
-
-    @Option(names = "--csv", description = "CSV with the JSON field names as header.")
-    boolean csv;
+    @Mixin
+    RowFormat rowFormat;
 
     @Option(names = "--show-secrets", description = "Show passwords, communities and hashes instead of ****.")
     boolean showSecrets;
@@ -94,7 +91,7 @@ final class CredsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (json && csv) throw new CliError("--json and --csv exclude each other", Main.EXIT_UNREADABLE);
+        rowFormat.check();
         Sink sink = new Sink();
         FilteredSink selected = filter.wrap(new PacketSink() { });
         CaptureSummary s = Captures.run(file, limits.engine(EngineConfig.DEFAULTS), Collect.with(selected, sink),
@@ -103,11 +100,11 @@ final class CredsCommand implements Callable<Integer> {
         List<Credential> creds = sink.selected(selected);
         PrintWriter out = spec.commandLine().getOut();
         int digits = s.tsPrecisionDigits();
-        if (json) {
+        if (rowFormat.json) {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (Credential c : creds) rows.add(CredsReport.json(c, digits, showSecrets));
             out.println(Json.write(rows));
-        } else if (csv) {
+        } else if (rowFormat.csv) {
             out.print(CredsReport.csv(creds, digits, showSecrets));
         } else {
             out.println("Credentials: " + creds.size());

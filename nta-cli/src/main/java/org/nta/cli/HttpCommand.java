@@ -17,7 +17,6 @@ import org.nta.report.TimeFormat;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,11 +29,8 @@ final class HttpCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "Capture file, or - for standard input.")
     String file;
 
-    @Option(names = "--json", description = "JSON array of rows (documented field names).")
-    boolean json;
-
-    @Option(names = "--csv", description = "CSV with the JSON field names as header.")
-    boolean csv;
+    @Mixin
+    RowFormat rowFormat;
 
     @Mixin
     TimeOptions time;
@@ -50,13 +46,13 @@ final class HttpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (json && csv) throw new CliError("--json and --csv exclude each other", Main.EXIT_UNREADABLE);
+        rowFormat.check();
         PrintWriter out = spec.commandLine().getOut();
         long[] start = {Long.MIN_VALUE};
         int[] digits = {6};
         TimeFormat[] tf = {null};
         org.nta.filter.FilteredSink selected = filter.wrap(new PacketSink() { });
-        RowStream.Format format = json ? RowStream.Format.JSON : csv ? RowStream.Format.CSV : RowStream.Format.TEXT;
+        RowStream.Format format = rowFormat.json ? RowStream.Format.JSON : rowFormat.csv ? RowStream.Format.CSV : RowStream.Format.TEXT;
         List<String> textColumns = List.of("request_frame", "response_frame", "stream", "time", "client", "server", "method",
                 "host", "uri_text", "status", "content_type", "response_body_len", "ua_text");
         RowStream rows = format == RowStream.Format.TEXT
@@ -69,14 +65,14 @@ final class HttpCommand implements Callable<Integer> {
             public void onPacket(org.nta.decode.Packet p, org.nta.flow.Flow flow, boolean fromA) {
                 if (start[0] == Long.MIN_VALUE) {
                     start[0] = p.frame.epochNanos();
-                    tf[0] = json || csv ? TimeFormat.utc(digits[0]) : time.build(digits[0]);
+                    tf[0] = rowFormat.json || rowFormat.csv ? TimeFormat.utc(digits[0]) : time.build(digits[0]);
                 }
             }
         };
         PacketSink sink = Collect.afterFilter(HttpTransaction.class, selected, t -> {
             Object[] v = HttpReport.values(t, tf[0], start[0]);
             Object[] r;
-            if (json || csv) {
+            if (rowFormat.json || rowFormat.csv) {
                 v[4] = TimeFormat.isoUtc(t.startTimeNs(), digits[0]);
                 r = v;
             } else { // Req, Resp, Stream, Time, Client, Server, Method, Host, URI, Status, Type, Resp bytes, User-Agent

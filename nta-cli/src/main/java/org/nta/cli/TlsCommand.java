@@ -16,7 +16,6 @@ import org.nta.report.Json;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,11 +27,8 @@ final class TlsCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "Capture file, or - for standard input.")
     String file;
 
-    @Option(names = "--json", description = "JSON array of rows (documented field names).")
-    boolean json;
-
-    @Option(names = "--csv", description = "CSV with the JSON field names as header.")
-    boolean csv;
+    @Mixin
+    RowFormat rowFormat;
 
     @Mixin
     TimeOptions time;
@@ -45,7 +41,7 @@ final class TlsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (json && csv) throw new CliError("--json and --csv exclude each other", Main.EXIT_UNREADABLE);
+        rowFormat.check();
         Collect.Events<TlsHello> sink = new Collect.Events<>(TlsHello.class);
         AppConfig app = new AppConfig(false, AppConfig.all().httpConfig(), true, false, false, false, 64);
         CaptureSummary s = Captures.run(file, limits.engine(EngineConfig.DEFAULTS), List.of(sink), new AppDispatcher(limits.app(app)));
@@ -54,11 +50,11 @@ final class TlsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         int digits = s.tsPrecisionDigits();
         List<TlsReport.Row> tls = TlsReport.rows(messages);
-        if (json) {
+        if (rowFormat.json) {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (TlsReport.Row r : tls) rows.add(TlsReport.json(r, digits));
             out.println(Json.write(rows));
-        } else if (csv) {
+        } else if (rowFormat.csv) {
             out.print(TlsReport.csv(tls, digits));
         } else {
             out.println("TLS handshakes: " + tls.size());

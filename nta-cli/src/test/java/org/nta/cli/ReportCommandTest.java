@@ -58,4 +58,14 @@ class ReportCommandTest {
         assertThat(CliRun.of("report", dir.resolve("missing.json").toString(), "--html", dir.resolve("x.html").toString()).exit())
                 .isEqualTo(Main.EXIT_UNREADABLE);
     }
+
+    @Test
+    void anAnalysisWithTimesThatAreNotTimesIsRefusedInOneLine() throws Exception {
+        Path bad = dir.resolve("times.json");
+        Files.writeString(bad, "{\"verdict\": {\"level\": \"malicious\"}, \"findings\": [], \"incidents\": [{\"attacker\": \"10.0.0.1\", "
+                + "\"victim\": null, \"first_time\": \"yesterday\", \"last_time\": \"<b>\", \"findings\": []}]}");
+        CliRun r = CliRun.of("report", bad.toString(), "--html", dir.resolve("t.html").toString());
+        assertThat(r.exit()).isEqualTo(Main.EXIT_UNREADABLE);
+        assertThat(r.err()).contains("not the JSON of nta analyze").doesNotContain("Exception");
+    }
 }

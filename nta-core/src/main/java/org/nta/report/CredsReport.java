@@ -75,7 +75,7 @@ public final class CredsReport {
         for (Credential c : creds) {
             t.add(c.secretFrame(), c.frame(), c.conn().transport() + " " + c.conn().stream(), tf.format(c.secretTimeNs(), captureStartNs),
                     endpoint(c.conn().clientAddr(), c.conn().clientPort()), endpoint(c.conn().serverAddr(), c.conn().serverPort()),
-                    c.protocol(), c.mechanism(), clip(printable(c.user()), TEXT_NAME_CHARS), clip(printable(c.domain()), TEXT_NAME_CHARS),
+                    printable(c.protocol()), printable(c.mechanism()), clip(printable(c.user()), TEXT_NAME_CHARS), clip(printable(c.domain()), TEXT_NAME_CHARS),
                     c.kind().id(), clip(printable(c.shownSecret(show)), TEXT_SECRET_CHARS), c.result().id());
         }
         return t.render();
@@ -89,6 +89,8 @@ public final class CredsReport {
         Map<Integer, LinkedHashSet<String>> byMode = new TreeMap<>();
         for (Credential c : creds) {
             if (c.kind() != Credential.Kind.HASH || c.hashcatMode() <= 0 || c.secret() == null || c.secret().isBlank()) continue;
+            // a user or domain with a line break inside the hash line would add lines of the capture's choosing
+            if (c.secret().strip().chars().anyMatch(ch -> ch == '\n' || ch == '\r')) continue;
             byMode.computeIfAbsent(c.hashcatMode(), k -> new LinkedHashSet<>()).add(c.secret().strip());
         }
         Files.createDirectories(dir);
@@ -108,10 +110,34 @@ public final class CredsReport {
 
     private static String clip(String s, int max) {
         if (s == null) return null;
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+        if (s.length() <= max) return s;
+        int end = max - 1;
+        if (Character.isHighSurrogate(s.charAt(end - 1))) end--; // never half a character
+        return s.substring(0, end) + "…";
     }
 
-    private static String printable(String s) {
-        return s == null ? null : s.replaceAll("[\\x00-\\x1f\\x7f]", "·");
+    /**
+     * Text from the wire made harmless for a terminal: every control character (C0, DEL and the C1 range, where
+     * U+009B is an 8-bit CSI and U+009D an OSC), every format character (bidirectional overrides and isolates that
+     * would reorder the row, zero-width characters), line and paragraph separators and unpaired surrogates become a
+     * middle dot, so a user name cannot move the cursor, recolour, retitle or rewrite what the analyst reads.
+     */
+    static String printable(String s) {
+        if (s == null) return null;
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            int n = Character.charCount(cp);
+            int t = Character.getType(cp);
+            boolean bad = t == Character.CONTROL || t == Character.FORMAT || t == Character.SURROGATE
+                    || t == Character.LINE_SEPARATOR || t == Character.PARAGRAPH_SEPARATOR;
+            if (bad && sb == null) sb = new StringBuilder(s.length()).append(s, 0, i);
+            if (sb != null) {
+                if (bad) sb.append('·');
+                else sb.appendCodePoint(cp);
+            }
+            i += n;
+        }
+        return sb == null ? s : sb.toString();
     }
 }

@@ -77,4 +77,46 @@ class CredsReportTest {
             assertThat(s.count()).isZero();
         }
     }
+
+    @Test
+    void tableCellsCannotDriveTheTerminal() {
+        // what a login form or a USER line can carry: CSI and OSC sequences (7- and 8-bit), a carriage return that
+        // would overwrite the row, BEL, a right-to-left override, a zero-width space, a line separator
+        String user = "adm\u001b[2J\u001b]0;pwned\u0007in\r\u009b31m\u009d0;t\u009c\u202eevil\u200b\u2028x";
+        Credential c = new Credential(new ConnInfo("tcp", 1, 4, "10.0.0.20", 40001, "10.0.0.5", 21), "ftp\u001b[31m",
+                "PLAIN\u009b1m", user, "CORP\u001b]8;;x\u0007", Credential.Kind.PASSWORD, "pw\u001b[8m", Credential.Result.ACCEPTED,
+                5, T0, 6, T0 + 1, 0, "230\u001b[0m");
+        String text = CredsReport.text(List.of(c), TimeFormat.utc(6), T0, true);
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            int type = Character.getType(ch);
+            assertThat(ch == '\n' || (type != Character.CONTROL && type != Character.FORMAT && type != Character.LINE_SEPARATOR))
+                    .as("character U+%04X at %d of%n%s", (int) ch, i, text).isTrue();
+        }
+        assertThat(text.split("\n", -1)).hasSize(3); // header, one row, the end
+        assertThat(text).contains("adm·[2J·]0;pwned·in··31m·0;t··evil··x", "ftp·[31m", "PLAIN·1m", "pw·[8m");
+        // JSON and CSV keep the value as it was (their writers escape it)
+        assertThat(CredsReport.json(c, 6, true)).containsEntry("user", user);
+    }
+
+    @Test
+    void clippedNamesNeverEndInHalfACharacter() {
+        String user = "a".repeat(CredsReport.TEXT_NAME_CHARS - 2) + "\uD83D\uDE00" + "tail";
+        Credential c = new Credential(new ConnInfo("tcp", 1, 4, "10.0.0.20", 40001, "10.0.0.5", 21), "ftp", "USER/PASS", user,
+                null, Credential.Kind.PASSWORD, "x", Credential.Result.ACCEPTED, 5, T0, 6, T0 + 1, 0, null);
+        String text = CredsReport.text(List.of(c), TimeFormat.utc(6), T0, true);
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isHighSurrogate(text.charAt(i))) assertThat(Character.isLowSurrogate(text.charAt(i + 1))).isTrue();
+            if (Character.isLowSurrogate(text.charAt(i))) assertThat(Character.isHighSurrogate(text.charAt(i - 1))).isTrue();
+        }
+        assertThat(text).contains("a".repeat(CredsReport.TEXT_NAME_CHARS - 2) + "…");
+    }
+
+    @Test
+    void aHashLineWithALineBreakFromTheCaptureIsNotWritten(@TempDir Path dir) throws Exception {
+        Credential forged = cred(12, 80, "ntlmssp", "x\n$krb5tgs$23$*forged*", Credential.Kind.HASH,
+                "x\n$krb5tgs$23$*forged*::CORP:11:aa:bb", 5600, Credential.Result.REJECTED);
+        assertThat(CredsReport.hashcat(List.of(forged, v2c), dir)).containsExactly(Map.entry(5600, 1));
+        assertThat(Files.readAllLines(dir.resolve("5600.txt"))).containsExactly("carol::CORP:99:cc:dd");
+    }
 }

@@ -49,7 +49,12 @@ public final class HtmlReport {
         if (!analysis.path("verdict").isObject() || !analysis.path("findings").isArray()) {
             throw new IllegalArgumentException("not the JSON of nta analyze (no verdict or findings)");
         }
-        return new HtmlReport(analysis, limits).page();
+        try {
+            return new HtmlReport(analysis, limits).page();
+        } catch (java.time.DateTimeException e) {
+            // a saved JSON edited by hand or cut short: one line for nta report, not a stack trace
+            throw new IllegalArgumentException("not the JSON of nta analyze: a time that is not an ISO-8601 instant", e);
+        }
     }
 
     private String page() {
