@@ -58,7 +58,7 @@ public final class AnalysisText {
     public static String render(Analysis.Result r, TimeFormat tf, Ansi ansi, int maxFindings) {
         StringBuilder sb = new StringBuilder();
         Verdict v = r.verdict();
-        String head = "Verdict: " + headline(r);
+        String head = "Verdict: " + TerminalText.safe(headline(r));
         sb.append(switch (v.level()) {
             case MALICIOUS -> ansi.red(head);
             case SUSPICIOUS -> ansi.yellow(head);
@@ -70,16 +70,16 @@ public final class AnalysisText {
                 sb.append("  … and ").append(v.reasons().size() - 6).append(" more reasons\n");
                 break;
             }
-            sb.append("  - ").append(reason).append('\n');
+            sb.append("  - ").append(TerminalText.safe(reason)).append('\n');
         }
         CaptureSummary c = r.capture();
         if (SecretsNote.masked(r.findings())) sb.append('\n').append(ansi.dim(SecretsNote.TEXT)).append('\n');
-        sb.append('\n').append(ansi.dim("Capture: " + c.file() + ", " + Numbers.count(c.packets()) + " frames, "
+        sb.append('\n').append(ansi.dim("Capture: " + TerminalText.safe(c.file()) + ", " + Numbers.count(c.packets()) + " frames, "
                 + (c.packets() == 0 ? "empty" : tf.format(c.firstNs(), r.captureStartNs()) + " → " + tf.format(c.lastNs(), r.captureStartNs()))
                 + (c.problem() != null ? ", read up to a damaged point" : ""))).append('\n');
         for (Incident i : r.incidents()) {
-            sb.append('\n').append(ansi.bold(Incident.label(i.attacker(), i.attackerAddresses()) + " → "
-                    + Incident.label(i.victim(), i.victimAddresses())
+            sb.append('\n').append(ansi.bold(TerminalText.safe(Incident.label(i.attacker(), i.attackerAddresses()) + " → "
+                    + Incident.label(i.victim(), i.victimAddresses()))
                     + "  (" + i.verdict().level().id() + ")")).append('\n');
             TextTable t = new TextTable("Phase", "Status", "Frames", "Started", "ATT&CK", "Findings");
             for (Incident.PhaseSummary p : i.phases()) {
@@ -111,13 +111,13 @@ public final class AnalysisText {
             }
             String sev = "[" + f.severity().id().toUpperCase() + "]";
             sev = f.severity().atLeast(Severity.HIGH) ? ansi.red(sev) : f.severity() == Severity.MEDIUM ? ansi.yellow(sev) : sev;
-            sb.append("  ").append(sev).append(' ').append(f.type().id()).append(": ").append(f.summary()).append('\n');
+            sb.append("  ").append(sev).append(' ').append(f.type().id()).append(": ").append(TerminalText.safe(f.summary())).append('\n');
             sb.append("      frames ").append(f.firstFrame()).append('–').append(f.lastFrame());
             if (!f.streams().isEmpty()) sb.append(", ").append(streamText(f));
             sb.append(", ").append(tf.format(f.firstTimeNs(), r.captureStartNs())).append('\n');
             String filter = f.filter().length() <= 240 ? f.filter()
                     : f.filter().substring(0, 200) + "… (" + f.filter().length() + " characters: see --report or --json)";
-            sb.append("      ").append(ansi.dim("filter: " + filter)).append('\n');
+            sb.append("      ").append(ansi.dim("filter: " + TerminalText.safe(filter))).append('\n');
         }
         return sb.toString();
     }

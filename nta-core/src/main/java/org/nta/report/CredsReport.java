@@ -116,28 +116,8 @@ public final class CredsReport {
         return s.substring(0, end) + "…";
     }
 
-    /**
-     * Text from the wire made harmless for a terminal: every control character (C0, DEL and the C1 range, where
-     * U+009B is an 8-bit CSI and U+009D an OSC), every format character (bidirectional overrides and isolates that
-     * would reorder the row, zero-width characters), line and paragraph separators and unpaired surrogates become a
-     * middle dot, so a user name cannot move the cursor, recolour, retitle or rewrite what the analyst reads.
-     */
+    /** Text from the wire made harmless for a terminal (see {@link TerminalText#safe}). */
     static String printable(String s) {
-        if (s == null) return null;
-        StringBuilder sb = null;
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            int n = Character.charCount(cp);
-            int t = Character.getType(cp);
-            boolean bad = t == Character.CONTROL || t == Character.FORMAT || t == Character.SURROGATE
-                    || t == Character.LINE_SEPARATOR || t == Character.PARAGRAPH_SEPARATOR;
-            if (bad && sb == null) sb = new StringBuilder(s.length()).append(s, 0, i);
-            if (sb != null) {
-                if (bad) sb.append('·');
-                else sb.appendCodePoint(cp);
-            }
-            i += n;
-        }
-        return sb == null ? s : sb.toString();
+        return TerminalText.safe(s);
     }
 }
