@@ -113,7 +113,7 @@ final class HttpCommand implements Callable<Integer> {
 
     static String clip(Object o, int n) {
         if (o == null) return null;
-        String s = o.toString().replaceAll("[\\x00-\\x1f\\x7f]", "·");
+        String s = org.nta.report.TerminalText.safe(o.toString());
         return s.length() <= n ? s : s.substring(0, n - 1) + "…";
     }
 }
