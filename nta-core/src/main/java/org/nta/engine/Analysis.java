@@ -64,7 +64,8 @@ public final class Analysis {
             throw e;
         }
         Map<String, List<String>> sameHost = hosts.sameHost();
-        List<Finding> findings = StoryBuilder.attribute(detect.finish(), sameHost);
+        List<Finding> findings = StoryBuilder.attribute(
+                org.nta.detect.auth.CredentialReuseDetector.withoutOwnAddresses(detect.finish(), sameHost), sameHost);
         List<Incident> incidents = StoryBuilder.incidents(findings, sameHost);
         Verdict verdict = StoryBuilder.verdict(findings);
         Map<String, Long> all = new LinkedHashMap<>();

@@ -46,7 +46,9 @@ final class AnswerMatch {
                     want.has("stream") && !f.streams().contains(want.get("stream").asInt()) ? "streams " + f.streams() : null,
                     want.has("syn_frame") ? frameIn(want.get("syn_frame").asLong(), f) : null,
                     commands(want, ev));
-            case "info_disclosure", "cleartext_credentials", "host_sweep" -> null;
+            case "info_disclosure", "host_sweep" -> null;
+            case "cleartext_credentials" -> first(want.has("username") ? eq("username", want, ev.get("username")) : null,
+                    want.has("protocol") ? protocol(want.get("protocol").asText(), ev.get("protocol")) : null);
             case "credential_reuse" -> first(want.has("username") ? eq("username", want, ev.get("username")) : null,
                     want.has("found_by") ? eq("found_by", want, ev.get("found_by")) : null,
                     want.has("frame") ? frameIn(want.get("frame").asLong(), f) : null);

@@ -74,6 +74,25 @@ public final class CredentialReuseDetector implements Detector {
         return out;
     }
 
+    /**
+     * Drops the clear-text observations whose two clients are one dual-stack host (its IPv4 and IPv6 addresses, as
+     * {@code engine.HostAddresses} tells once the capture is read): that is the same client using its own password,
+     * which {@link #finish()} already leaves out when both uses come from one address. Reuse found by guessing stays.
+     */
+    public static List<Finding> withoutOwnAddresses(List<Finding> findings, Map<String, List<String>> sameHost) {
+        if (sameHost.isEmpty()) return findings;
+        List<Finding> out = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            if (f.type() == FindingType.CREDENTIAL_REUSE && "cleartext".equals(f.evidence().get("found_by"))
+                    && f.evidence().get("origin") instanceof Map<?, ?> origin && origin.get("client") instanceof String from
+                    && f.evidence().get("client") instanceof String to && sameHost.getOrDefault(from, List.of()).contains(to)) {
+                continue;
+            }
+            out.add(f);
+        }
+        return out;
+    }
+
     private static void add(Map<String, List<Use>> uses, Map<String, Origin> origins, Origin o, Use u) {
         String k = o.use().seq() + " " + u.client() + " " + u.server() + " " + u.protocol();
         uses.computeIfAbsent(k, x -> new ArrayList<>()).add(u);

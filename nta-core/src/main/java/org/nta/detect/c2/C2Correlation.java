@@ -15,7 +15,8 @@ import org.nta.detect.Severity;
 /**
  * Joins what the c2 detectors found with each other and with the other families, once every finding is in:
  * an upload to a host already seen attacking the sender (any family) is data leaving to the attacker (high); a
- * payload download followed by a beacon from the same host is the payload running (both high); a beacon to a host
+ * payload download followed by a beacon from the same host to the server or name it came from is the payload
+ * running (both high; a beacon elsewhere, say a chat client polling after a software update, is not joined); a beacon to a host
  * that attacked the client is a command channel (high). Upload candidates that nothing raised are dropped.
  */
 public final class C2Correlation {
@@ -42,7 +43,7 @@ public final class C2Correlation {
         for (Finding d : deliveries) {
             Finding next = null;
             for (Finding b : beacons) {
-                if (!d.victim().equals(b.victim())) continue;
+                if (!d.victim().equals(b.victim()) || !sameServer(d, b)) continue;
                 // the beacon goes on after the download (it may have begun with the dropper's own fetches)
                 long dt = b.firstTimeNs() - d.firstTimeNs();
                 if (b.lastTimeNs() <= d.lastTimeNs() || dt > FOLLOW_NS) continue;
@@ -101,6 +102,18 @@ public final class C2Correlation {
             out.add(cur);
         }
         return out;
+    }
+
+    /**
+     * Whether the beacon goes where the download came from: one of its server addresses is the delivery's, or the
+     * name it is keyed by is the delivery's Host.
+     */
+    static boolean sameServer(Finding delivery, Finding beacon) {
+        String server = server(delivery);
+        if (server != null && beacon.evidence().get("server_addresses") instanceof List<?> l && l.contains(server)) return true;
+        String dest = beacon.evidence().get("destination") instanceof String s ? s : null;
+        if (dest == null) return false;
+        return delivery.evidence().get("host") instanceof String host && host.equalsIgnoreCase(dest);
     }
 
     /** The server address of an exfiltration or delivery finding. */

@@ -94,6 +94,33 @@ class CredentialReuseDetectorTest {
     }
 
     @Test
+    void aCleartextPasswordUsedFromTheSameHostsOtherAddressIsOrdinary() {
+        String aliceV6 = "fd00::20";
+        c.ftp(ALICE, FTP, "alice", "hunter2", ACCEPTED);
+        c.imap(aliceV6, MAIL, "alice", "hunter2", ACCEPTED);
+        List<Finding> fs = reuse();
+        assertThat(fs).singleElement().satisfies(f -> assertThat(f.evidence()).containsEntry("client", aliceV6));
+        // once the capture shows both addresses are one dual-stack station, it is alice on two services
+        Map<String, List<String>> sameHost = Map.of(ALICE, List.of(ALICE, aliceV6), aliceV6, List.of(ALICE, aliceV6));
+        assertThat(CredentialReuseDetector.withoutOwnAddresses(fs, sameHost)).isEmpty();
+        // another host's addresses do not hide it
+        Map<String, List<String>> other = Map.of(BOB, List.of(BOB, aliceV6), aliceV6, List.of(BOB, aliceV6));
+        assertThat(CredentialReuseDetector.withoutOwnAddresses(fs, other)).hasSize(1);
+    }
+
+    @Test
+    void reuseFoundByGuessingStaysWhateverTheAddresses() {
+        String attackerV6 = "fd00::66";
+        for (int i = 0; i < 11; i++) c.ftp(ATTACKER, FTP, "admin", "guess" + i, REJECTED);
+        c.ftp(ATTACKER, FTP, "admin", "S3cr3t!", ACCEPTED);
+        c.imap(attackerV6, MAIL, "admin", "S3cr3t!", ACCEPTED);
+        List<Finding> fs = reuse();
+        assertThat(fs).hasSize(1);
+        Map<String, List<String>> sameHost = Map.of(ATTACKER, List.of(ATTACKER, attackerV6), attackerV6, List.of(ATTACKER, attackerV6));
+        assertThat(CredentialReuseDetector.withoutOwnAddresses(fs, sameHost)).isEqualTo(fs);
+    }
+
+    @Test
     void defaultCredentialsFromTwoHostsAreNoReuse() {
         c.ftp(ALICE, FTP, "anonymous", "guest@", ACCEPTED);
         c.ftp(BOB, "10.0.0.9", "anonymous", "guest@", ACCEPTED);

@@ -155,4 +155,24 @@ class PayloadDeliveryDetectorTest {
         assertThat(b.evidence()).containsKey("after_delivery");
         assertThat(StoryBuilder.verdict(joined).level()).isEqualTo(Verdict.Level.MALICIOUS);
     }
+
+    @Test
+    void aBeaconToAnotherServerDoesNotRaiseTheDownload() {
+        // a software update from a mirror, then some unrelated periodic client on the same host polling elsewhere
+        ConnInfo c = C2Ev.tcp(4, "10.1.1.5", "203.0.113.9", 80);
+        detector.onEvent(download(c, 30, T0, "updates.example.org", "/agent", FIREFOX, "application/octet-stream", elf()));
+        List<Finding> all = new ArrayList<>(detector.finish());
+        Severity before = all.get(0).severity();
+        BeaconDetector beacons = new BeaconDetector(BeaconConfig.DEFAULTS);
+        Wire w = new Wire(beacons);
+        for (int i = 0; i < 10; i++) w.tcpConn(T0 + 60 * S + i * 30 * S, "10.1.1.5", 50000 + i, "198.51.100.77", 8443, 100, 50);
+        all.addAll(w.finish());
+        assertThat(all).anyMatch(f -> f.type() == FindingType.BEACON);
+        List<Finding> joined = C2Correlation.apply(all);
+        Finding d = joined.stream().filter(f -> f.type() == FindingType.PAYLOAD_DELIVERY).findFirst().orElseThrow();
+        Finding b = joined.stream().filter(f -> f.type() == FindingType.BEACON).findFirst().orElseThrow();
+        assertThat(d.severity()).isEqualTo(before);
+        assertThat(d.evidence()).doesNotContainKey("followed_by");
+        assertThat(b.evidence()).doesNotContainKey("after_delivery");
+    }
 }
