@@ -1,7 +1,6 @@
 package org.nta.app.ftp;
 
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 
@@ -30,11 +29,7 @@ final class FtpDataHandler implements StreamHandler {
         this.transfer = transfer;
         this.config = config;
         this.anomalies = anomalies;
-        try {
-            this.digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        this.digest = org.nta.bytes.Digests.sha256();
     }
 
     @Override

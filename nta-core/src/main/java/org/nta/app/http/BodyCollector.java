@@ -3,7 +3,6 @@ package org.nta.app.http;
 import org.nta.event.HttpBody;
 
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -136,11 +135,7 @@ final class BodyCollector {
     }
 
     static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        return org.nta.bytes.Digests.sha256();
     }
 
     /**

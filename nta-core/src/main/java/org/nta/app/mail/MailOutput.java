@@ -1,9 +1,6 @@
 package org.nta.app.mail;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -73,11 +70,7 @@ final class MailOutput {
     }
 
     static String sha256(byte[] b) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.nta.bytes.Digests.sha256Hex(b);
     }
 
     String protocol() {

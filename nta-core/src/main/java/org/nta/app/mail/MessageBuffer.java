@@ -1,7 +1,6 @@
 package org.nta.app.mail;
 
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 
@@ -21,11 +20,7 @@ final class MessageBuffer {
     MessageBuffer(int keep, long firstFrame) {
         this.keep = keep;
         this.firstFrame = firstFrame;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        sha = org.nta.bytes.Digests.sha256();
     }
 
     void append(byte[] b, int off, int len, long frame) {

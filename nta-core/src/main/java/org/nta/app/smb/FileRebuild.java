@@ -1,7 +1,6 @@
 package org.nta.app.smb;
 
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,11 +30,7 @@ final class FileRebuild {
     FileRebuild(int keepBytes, int maxAheadBytes) {
         this.keepBytes = keepBytes;
         this.maxAheadBytes = maxAheadBytes;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        sha = org.nta.bytes.Digests.sha256();
     }
 
     /** Bytes b[off, off + len) of the file at {@code offset}; returns false when the ahead limit was reached. */

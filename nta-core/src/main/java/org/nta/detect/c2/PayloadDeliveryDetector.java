@@ -1,9 +1,6 @@
 package org.nta.detect.c2;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -124,11 +121,7 @@ public final class PayloadDeliveryDetector implements Detector {
     }
 
     private static String sha256(byte[] b) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.nta.bytes.Digests.sha256Hex(b);
     }
 
     @Override
