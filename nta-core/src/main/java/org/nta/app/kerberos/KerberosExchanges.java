@@ -51,7 +51,9 @@ public final class KerberosExchanges {
         if (m.hashcat() != null) {
             String detail = m.msgType() == 11
                     ? "AS-REP enc-part etype " + m.encPartEtype() + (req != null && req.preauthEtype() < 0 ? ", requested without pre-authentication" : "")
-                    : "service ticket for " + m.spn() + ", etype " + m.ticketEtype();
+                    : "service ticket for " + m.spn() + ", etype " + m.ticketEtype() + (m.ticketEtype() != 23 && m.spn() != null && m.spn().indexOf('/') >= 0
+                    ? "; the line carries the SPN where hashcat wants the service account's name (its AES salt): put the account name there before cracking"
+                    : "");
             sink.accept(new Credential(m.conn(), "kerberos", m.msgType() == 11 ? "AS-REP" : "TGS-REP", m.client(), m.crealm(),
                     Credential.Kind.HASH, m.hashcat(), Credential.Result.ACCEPTED, m.frame(), m.timeNs(), m.frame(), m.timeNs(),
                     m.hashcatMode(), detail));

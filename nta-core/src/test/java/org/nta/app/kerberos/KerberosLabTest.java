@@ -106,6 +106,7 @@ class KerberosLabTest {
         });
         assertThat(creds).anySatisfy(c -> {
             assertThat(c.hashcatMode()).isEqualTo(19700);
+            assertThat(c.detail()).contains("put the account name there before cracking");
             assertThat(c.secret()).matches("\\$krb5tgs\\$18\\$cifs/dc1\\.hwin\\.lab\\$HWIN\\.LAB\\$\\*cifs/dc1\\.hwin\\.lab\\*\\$[0-9a-f]{24}\\$[0-9a-f]{64,}");
         });
     }
@@ -115,5 +116,26 @@ class KerberosLabTest {
         SmbCommand setup = r.of(SmbCommand.class).stream().filter(c -> c.commandName().equals("SESSION_SETUP")).findFirst().orElseThrow();
         assertThat(setup.mechanism()).isEqualTo("Kerberos");
         assertThat(setup.statusName()).isEqualTo("STATUS_SUCCESS");
+    }
+
+    @Test
+    void nfoldGivesRfc3961sVectors() {
+        assertThat(Rc4Hmac.hex("6b65726265726f737b9b5b2b93132b93"))
+                .isEqualTo(AesCts.nfold("kerberos".getBytes(StandardCharsets.US_ASCII), 16));
+        assertThat(Rc4Hmac.hex("be072631276b1955"))
+                .isEqualTo(AesCts.nfold("012345".getBytes(StandardCharsets.US_ASCII), 8));
+    }
+
+    /** The AES pre-auth line (19900) decrypts with alice's password under the salt hashcat builds from its fields. */
+    @Test
+    void aesPreauthLineDecryptsWithThePassword() throws Exception {
+        Credential c = r.of(Credential.class).stream().filter(x -> x.hashcatMode() == 19900 && "alice".equals(x.user()))
+                .findFirst().orElseThrow();
+        String[] f = c.secret().split("\\$"); // "", krb5pa, 18, user, realm, cipher
+        byte[] cipher = Rc4Hmac.hex(f[5]);
+        byte[] plain = AesCts.decrypt("Passw0rd!", f[4] + f[3], 18, 1, cipher);
+        assertThat(plain).isNotNull();
+        assertThat(plain[0] & 0xff).isEqualTo(0x30); // PA-ENC-TS-ENC ::= SEQUENCE
+        assertThat(AesCts.decrypt("wrong-password", f[4] + f[3], 18, 1, cipher)).isNull();
     }
 }
