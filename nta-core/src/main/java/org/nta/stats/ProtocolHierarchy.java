@@ -43,13 +43,16 @@ public final class ProtocolHierarchy implements PacketSink {
         totalFrames++;
         long len = p.frame.origLen;
         totalBytes += len;
+        // a DATA payload counts under the connection's recognised protocol (or its port's guess), without relabelling
+        // the packet: the sinks after this one (display filters, analyze's extraction) must see it as decoded
+        int last = -1;
         if (p.pathLen > 0 && p.path[p.pathLen - 1] == Proto.DATA.ordinal()) {
             Proto app = flow != null && flow.app != null ? flow.app : PortGuess.of(p);
-            if (app != null) p.setApp(app);
+            if (app != null) last = app.ordinal();
         }
         TrieNode n = root;
         for (int i = 0; i < p.pathLen; i++) {
-            n = n.child(p.path[i]);
+            n = n.child(i == p.pathLen - 1 && last >= 0 ? last : p.path[i]);
             n.frames++;
             n.bytes += len;
         }
