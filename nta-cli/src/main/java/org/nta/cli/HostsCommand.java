@@ -25,10 +25,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** Who each host is. */
 @Command(name = "hosts", mixinStandardHelpOptions = true,
-        description = "One row per host (Ethernet station): MAC, addresses, host names with their source (DHCP, NBNS, NTLMSSP, Kerberos), users seen logging on, OS hints, services answered, roles, first and last frame.")
+        description = "One row per host (Ethernet station): MAC and its vendor (IEEE registry), addresses, host names with their source (DHCP, NBNS, NTLMSSP, Kerberos), users seen logging on, OS hints, services answered, roles, first and last frame.")
 final class HostsCommand implements Callable<Integer> {
     static final List<String> COLUMNS = List.of("mac", "addresses", "names", "users", "os_hints", "services", "roles",
-            "first_frame", "last_frame");
+            "first_frame", "last_frame", "vendor", "mac_local");
 
     @Parameters(paramLabel = "FILE", description = "Capture file, or - for standard input.")
     String file;
@@ -58,6 +58,8 @@ final class HostsCommand implements Callable<Integer> {
         m.put("roles", List.copyOf(h.roles));
         m.put("first_frame", h.firstFrame);
         m.put("last_frame", h.lastFrame);
+        m.put("vendor", h.vendor());
+        m.put("mac_local", h.localMac());
         return m;
     }
 
@@ -94,9 +96,11 @@ final class HostsCommand implements Callable<Integer> {
             return Csv.write(COLUMNS, flat);
         }
         StringBuilder sb = new StringBuilder("Hosts: ").append(rows.size()).append('\n');
-        TextTable t = new TextTable("MAC", "Addresses", "Names", "Users", "Roles", "Services", "OS hints", "Frames");
+        TextTable t = new TextTable("MAC", "Vendor", "Addresses", "Names", "Users", "Roles", "Services", "OS hints", "Frames");
         for (Map<String, Object> r : rows) {
-            t.add(r.get("mac") == null ? "" : safe(r.get("mac")), join(r.get("addresses")), join(r.get("names")), join(r.get("users")),
+            Object vendor = r.get("vendor");
+            String v = vendor != null ? safe(vendor) : Boolean.TRUE.equals(r.get("mac_local")) ? "(locally administered)" : "";
+            t.add(r.get("mac") == null ? "" : safe(r.get("mac")), v, join(r.get("addresses")), join(r.get("names")), join(r.get("users")),
                     join(r.get("roles")), join(r.get("services")), join(r.get("os_hints")), r.get("first_frame") + "–" + r.get("last_frame"));
         }
         return sb.append(t.render()).toString();

@@ -23,8 +23,20 @@ class HostsCommandTest {
         assertThat(json.exit()).isZero();
         assertThat(json.out()).contains("\"mac\"").contains("\"users\"").contains("HWIN\\\\alice").contains("\"first_frame\"");
         CliRun csv = CliRun.of("hosts", "--csv", SMB);
-        assertThat(csv.out()).startsWith("mac,addresses,names,users,os_hints,services,roles,first_frame,last_frame");
+        assertThat(csv.out()).startsWith("mac,addresses,names,users,os_hints,services,roles,first_frame,last_frame,vendor,mac_local");
         assertThat(CliRun.of("hosts", "--json", "--csv", SMB).exit()).isEqualTo(2);
+    }
+
+    /** The vendor comes from the IEEE registry shipped in the jar; QEMU's 52:54:00 is locally administered. */
+    @Test
+    void macVendors() {
+        CliRun smb = CliRun.of("hosts", SMB);
+        assertThat(smb.out()).contains("Vendor").contains("(locally administered)");
+        assertThat(CliRun.of("hosts", "--json", SMB).out()).contains("\"vendor\" : null").contains("\"mac_local\" : true");
+        String lab = Path.of("..", "nta-core", "src", "test", "resources", "captures", "hydra-login-bruteforce.pcap.gz").toString();
+        CliRun vbox = CliRun.of("hosts", "--json", lab);
+        assertThat(vbox.exit()).isZero();
+        assertThat(vbox.out()).contains("\"vendor\" : \"PCS Systemtechnik GmbH\"").contains("\"mac_local\" : false");
     }
 
     /** Host names come from DHCP option 12, NBNS, NTLMSSP and Kerberos: an attacker writes them. */

@@ -32,6 +32,8 @@ public final class HostTable implements PacketSink {
     /** One host. Sets are sorted, so the output is reproducible. */
     public static final class Host {
         public final String key, mac;
+        /** The MAC as a number, or -1 for a host known by its address only. */
+        public final long macValue;
         public final TreeSet<String> addresses = new TreeSet<>(), users = new TreeSet<>(), osHints = new TreeSet<>(),
                 services = new TreeSet<>(), roles = new TreeSet<>();
         /** host name → sources (DHCP, NBNS, NTLMSSP workstation, Kerberos host principal). */
@@ -39,9 +41,20 @@ public final class HostTable implements PacketSink {
         public long firstFrame = -1, lastFrame = -1;
         int ttl = -1;
 
-        Host(String key, String mac) {
+        Host(String key, String mac, long macValue) {
             this.key = key;
             this.mac = mac;
+            this.macValue = macValue;
+        }
+
+        /** The organisation the MAC was assigned to (IEEE registry), or null: none, unknown, or locally administered. */
+        public String vendor() {
+            return macValue < 0 ? null : MacVendors.standard().vendor(macValue);
+        }
+
+        /** Whether the MAC is locally administered (randomised, or set by a hypervisor or container runtime). */
+        public boolean localMac() {
+            return macValue >= 0 && MacVendors.isLocal(macValue);
         }
 
         void name(String name, String source) {
@@ -62,8 +75,8 @@ public final class HostTable implements PacketSink {
         if (p.ipCount == 0) return;
         IpLayer ip = p.ip[0];
         String src = ip.srcString();
-        Host h = p.hasEth ? host("mac:" + p.ethSrc, Addresses.mac(p.ethSrc)) : byAddress.get(src);
-        if (h == null) h = host("ip:" + src, null);
+        Host h = p.hasEth ? host("mac:" + p.ethSrc, Addresses.mac(p.ethSrc), p.ethSrc) : byAddress.get(src);
+        if (h == null) h = host("ip:" + src, null, -1);
         if (h == null) return;
         if (h.firstFrame < 0) h.firstFrame = p.frame.number;
         h.lastFrame = p.frame.number;
@@ -76,10 +89,10 @@ public final class HostTable implements PacketSink {
         if (p.l4Proto == 6 && (p.tcpFlags & 0x12) == 0x12) service(h, "tcp/" + p.srcPort);
     }
 
-    private Host host(String key, String mac) {
+    private Host host(String key, String mac, long macValue) {
         Host h = hosts.get(key);
         if (h == null && hosts.size() < maxHosts) {
-            h = new Host(key, mac);
+            h = new Host(key, mac, macValue);
             hosts.put(key, h);
         }
         return h;
