@@ -18,6 +18,8 @@ import org.nta.detect.DetectionConfig;
 import org.nta.engine.Analysis;
 import org.nta.engine.EngineConfig;
 import org.nta.engine.PacketSink;
+import org.nta.hosts.HostNames;
+import org.nta.hosts.HostTable;
 import org.nta.report.AnalysisJson;
 import org.nta.report.AnalysisMarkdown;
 import org.nta.report.AnalysisText;
@@ -123,6 +125,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         // the JSON and the page carry the capture's hash and traffic statistics (the page is drawn from the JSON)
         TrafficSummary traffic = json != null || html != null ? new TrafficSummary() : null;
         if (traffic != null) extra.add(traffic);
+        // who each host is, to name the incidents' hosts ("DC1 10.0.0.2 (alice@CORP)") and list them in the reports
+        HostTable hostTable = new HostTable(10_000);
+        extra.add(hostTable);
         Analysis.Result r;
         boolean hash = traffic != null && !noHash;
         try (CaptureSource src = CaptureSource.open(file, hash)) {
@@ -141,15 +146,16 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         TimeFormat tf = time.build(r.capture().tsPrecisionDigits());
         boolean jsonToStdout = "-".equals(json);
-        if (!jsonToStdout) out.print(AnalysisText.render(r, tf, new Ansi(useColor()), maxFindings));
+        HostNames names = HostNames.of(hostTable);
+        if (!jsonToStdout) out.print(AnalysisText.render(r, tf, new Ansi(useColor()), maxFindings, names));
         try {
-            String text = traffic == null ? null : Json.write(AnalysisJson.build(r, traffic.toJson())) + "\n";
+            String text = traffic == null ? null : Json.write(AnalysisJson.build(r, traffic.toJson(), AnalysisJson.hostRows(r, names))) + "\n";
             if (json != null) {
                 if (jsonToStdout) out.print(text);
                 else Files.writeString(Path.of(json), text, StandardCharsets.UTF_8);
             }
             if (html != null) Files.writeString(html, HtmlReport.render(text), StandardCharsets.UTF_8);
-            if (report != null) Files.writeString(report, AnalysisMarkdown.render(r, tf), StandardCharsets.UTF_8);
+            if (report != null) Files.writeString(report, AnalysisMarkdown.render(r, tf, names), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new CliError("cannot write the report: " + e.getMessage(), Main.EXIT_UNREADABLE);
         }

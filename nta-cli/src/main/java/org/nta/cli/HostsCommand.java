@@ -11,6 +11,7 @@ import org.nta.app.AppConfig;
 import org.nta.app.AppDispatcher;
 import org.nta.engine.CaptureSummary;
 import org.nta.engine.EngineConfig;
+import org.nta.hosts.HostNames;
 import org.nta.hosts.HostTable;
 import org.nta.report.Csv;
 import org.nta.report.Json;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "One row per host (Ethernet station): MAC and its vendor (IEEE registry), addresses, host names with their source (DHCP, NBNS, NTLMSSP, Kerberos), users seen logging on, OS hints, services answered, roles, first and last frame.")
 final class HostsCommand implements Callable<Integer> {
     static final List<String> COLUMNS = List.of("mac", "addresses", "names", "users", "os_hints", "services", "roles",
-            "first_frame", "last_frame", "vendor", "mac_local");
+            "first_frame", "last_frame", "vendor", "mac_local", "name");
 
     @Parameters(paramLabel = "FILE", description = "Capture file, or - for standard input.")
     String file;
@@ -46,21 +47,7 @@ final class HostsCommand implements Callable<Integer> {
     CommandSpec spec;
 
     static Map<String, Object> row(HostTable.Host h) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("mac", h.mac);
-        m.put("addresses", List.copyOf(h.addresses));
-        List<String> names = new ArrayList<>();
-        h.names.forEach((n, sources) -> names.add(n + " (" + String.join(", ", sources) + ")"));
-        m.put("names", names);
-        m.put("users", List.copyOf(h.users));
-        m.put("os_hints", List.copyOf(h.osHints));
-        m.put("services", List.copyOf(h.services));
-        m.put("roles", List.copyOf(h.roles));
-        m.put("first_frame", h.firstFrame);
-        m.put("last_frame", h.lastFrame);
-        m.put("vendor", h.vendor());
-        m.put("mac_local", h.localMac());
-        return m;
+        return HostNames.row(h);
     }
 
     @Override

@@ -23,7 +23,7 @@ class HostsCommandTest {
         assertThat(json.exit()).isZero();
         assertThat(json.out()).contains("\"mac\"").contains("\"users\"").contains("HWIN\\\\alice").contains("\"first_frame\"");
         CliRun csv = CliRun.of("hosts", "--csv", SMB);
-        assertThat(csv.out()).startsWith("mac,addresses,names,users,os_hints,services,roles,first_frame,last_frame,vendor,mac_local");
+        assertThat(csv.out()).startsWith("mac,addresses,names,users,os_hints,services,roles,first_frame,last_frame,vendor,mac_local,name");
         assertThat(CliRun.of("hosts", "--json", "--csv", SMB).exit()).isEqualTo(2);
     }
 

@@ -40,10 +40,12 @@ public final class HostTable implements PacketSink {
         public final TreeMap<String, TreeSet<String>> names = new TreeMap<>();
         public long firstFrame = -1, lastFrame = -1;
         int ttl = -1;
+        /** The source address of this host's last packet, so that its string is made only when it changes. */
+        long lastHi = -1, lastLo = -1;
 
-        Host(String key, String mac, long macValue) {
+        Host(String key, long macValue) {
             this.key = key;
-            this.mac = mac;
+            this.mac = macValue < 0 ? null : Addresses.mac(macValue);
             this.macValue = macValue;
         }
 
@@ -70,17 +72,23 @@ public final class HostTable implements PacketSink {
         this.maxHosts = maxHosts;
     }
 
+    /** The two stations seen last (a conversation alternates between two): most packets find their host here. */
+    private Host last, previous;
+
     @Override
     public void onPacket(Packet p, Flow flow, boolean fromA) {
         if (p.ipCount == 0) return;
         IpLayer ip = p.ip[0];
-        String src = ip.srcString();
-        Host h = p.hasEth ? host("mac:" + p.ethSrc, Addresses.mac(p.ethSrc), p.ethSrc) : byAddress.get(src);
-        if (h == null) h = host("ip:" + src, null, -1);
+        Host h = p.hasEth ? station(p.ethSrc) : byIp(ip);
         if (h == null) return;
         if (h.firstFrame < 0) h.firstFrame = p.frame.number;
         h.lastFrame = p.frame.number;
-        if (h.addresses.size() < 64 && h.addresses.add(src)) byAddress.putIfAbsent(src, h);
+        if ((ip.srcHi != h.lastHi || ip.srcLo != h.lastLo || h.addresses.isEmpty()) && h.addresses.size() < 64) {
+            h.lastHi = ip.srcHi;
+            h.lastLo = ip.srcLo;
+            String src = ip.srcString();
+            if (h.addresses.add(src)) byAddress.putIfAbsent(src, h);
+        }
         if (h.ttl < 0) {
             h.ttl = ip.ttl;
             int initial = ip.ttl <= 64 ? 64 : ip.ttl <= 128 ? 128 : 255;
@@ -89,10 +97,29 @@ public final class HostTable implements PacketSink {
         if (p.l4Proto == 6 && (p.tcpFlags & 0x12) == 0x12) service(h, "tcp/" + p.srcPort);
     }
 
-    private Host host(String key, String mac, long macValue) {
+    private Host station(long mac) {
+        if (last != null && last.macValue == mac) return last;
+        Host h;
+        if (previous != null && previous.macValue == mac) h = previous;
+        else if ((h = host("mac:" + mac, mac)) == null) return null;
+        previous = last;
+        last = h;
+        return h;
+    }
+
+    private Host byIp(IpLayer ip) {
+        if (last != null && last.macValue < 0 && last.lastHi == ip.srcHi && last.lastLo == ip.srcLo) return last;
+        String src = ip.srcString();
+        Host h = byAddress.get(src);
+        if (h == null) h = host("ip:" + src, -1);
+        if (h != null) last = h;
+        return h;
+    }
+
+    private Host host(String key, long macValue) {
         Host h = hosts.get(key);
         if (h == null && hosts.size() < maxHosts) {
-            h = new Host(key, mac, macValue);
+            h = new Host(key, macValue);
             hosts.put(key, h);
         }
         return h;
@@ -135,7 +162,6 @@ public final class HostTable implements PacketSink {
             Host h = at(a.conn().clientAddr());
             if (h != null) {
                 h.name(a.workstation(), "NTLMSSP workstation");
-                if (!a.user().isEmpty()) h.users.add(a.domain().isEmpty() ? a.user() : a.domain() + "\\" + a.user());
                 if (a.version() != null) h.osHints.add("Windows " + a.version() + " (NTLMSSP version)");
             }
         } else if (e instanceof KerberosMessage k) {
@@ -145,16 +171,21 @@ public final class HostTable implements PacketSink {
                 if (server != null) service(server, c.transport() + "/" + c.serverPort());
             } else if (k.msgType() == 10 && k.client() != null) {
                 Host h = at(c.clientAddr());
-                String realm = k.realms().isEmpty() ? "" : "@" + k.realms().get(k.realms().size() - 1);
                 if (h != null && k.client().endsWith("$")) h.name(k.client().substring(0, k.client().length() - 1), "Kerberos host principal");
-                else if (h != null) h.users.add(k.client() + realm);
             }
         } else if (e instanceof SmbMessage m && m.response() && m.version() > 0) {
             Host server = at(m.conn().serverAddr());
             if (server != null) server.roles.add("file server (SMB)");
-        } else if (e instanceof Credential c && c.user() != null && !c.user().isEmpty()) {
+        } else if (e instanceof Credential c && c.result() == Credential.Result.ACCEPTED && c.user() != null && !c.user().isEmpty()
+                && !c.user().endsWith("$") && !c.user().contains("/")) {
+            // a user logged on from this host: accepted logons only, so that the names a brute force guessed are not
+            // taken for the host's users (nta creds lists every attempt); machine accounts (NAME$) and principals with
+            // an instance (WELLKNOWN/ANONYMOUS of Kerberos armoring, host/…) are not users
             Host h = at(c.conn().clientAddr());
-            if (h != null && !"kerberos".equals(c.protocol())) h.users.add(c.domain() == null || c.domain().isEmpty() ? c.user() : c.domain() + "\\" + c.user());
+            boolean noDomain = c.domain() == null || c.domain().isEmpty();
+            if (h != null && h.users.size() < 64) {
+                h.users.add(noDomain ? c.user() : "kerberos".equals(c.protocol()) ? c.user() + "@" + c.domain() : c.domain() + "\\" + c.user());
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.nta.detect.Finding;
 import org.nta.engine.Analysis;
+import org.nta.hosts.HostNames;
 import org.nta.engine.CaptureSummary;
 import org.nta.incident.Incident;
 
@@ -28,6 +29,14 @@ public final class AnalysisJson {
      *                out; the HTML report draws its statistics from it
      */
     public static Map<String, Object> build(Analysis.Result r, Map<String, Object> traffic) {
+        return build(r, traffic, null);
+    }
+
+    /**
+     * @param hosts the {@code hosts} array: who the incidents' and findings' hosts are ({@link #hostRows}), or null to
+     *              leave it out
+     */
+    public static Map<String, Object> build(Analysis.Result r, Map<String, Object> traffic, List<Map<String, Object>> hosts) {
         CaptureSummary c = r.capture();
         int digits = c.tsPrecisionDigits();
         Map<String, Object> m = new LinkedHashMap<>();
@@ -61,7 +70,13 @@ public final class AnalysisJson {
         m.put("findings", findings);
         m.put("stats", r.stats());
         if (traffic != null) m.put("traffic", traffic);
+        if (hosts != null) m.put("hosts", hosts);
         return m;
+    }
+
+    /** The rows of {@code nta hosts --json} for the hosts an incident or a finding names, attackers first. */
+    public static List<Map<String, Object>> hostRows(Analysis.Result r, HostNames names) {
+        return names.rows(Parties.of(r));
     }
 
     public static Map<String, Object> finding(Finding f, int digits) {

@@ -12,6 +12,7 @@ import org.nta.detect.FindingType;
 import org.nta.detect.Phase;
 import org.nta.engine.Analysis;
 import org.nta.engine.CaptureSummary;
+import org.nta.hosts.HostNames;
 import org.nta.incident.Incident;
 
 /**
@@ -23,6 +24,11 @@ public final class AnalysisMarkdown {
     private AnalysisMarkdown() {}
 
     public static String render(Analysis.Result r, TimeFormat tf) {
+        return render(r, tf, HostNames.none());
+    }
+
+    /** With the incidents' hosts named and a "Hosts" section: who the attackers and victims are. */
+    public static String render(Analysis.Result r, TimeFormat tf, HostNames names) {
         StringBuilder sb = new StringBuilder();
         CaptureSummary c = r.capture();
         long t0 = r.captureStartNs();
@@ -52,13 +58,14 @@ public final class AnalysisMarkdown {
         sb.append('\n');
         if (SecretsNote.masked(r.findings())) sb.append(SecretsNote.TEXT).append("\n\n");
         for (Incident i : r.incidents()) {
-            sb.append("**").append(md(Incident.label(i.attacker(), i.attackerAddresses()))).append(" → ")
-                    .append(md(Incident.label(i.victim(), i.victimAddresses()))).append("** (").append(i.verdict().level().id()).append("): ");
+            sb.append("**").append(md(AnalysisText.party(i.attacker(), i.attackerAddresses(), names))).append(" → ")
+                    .append(md(AnalysisText.party(i.victim(), i.victimAddresses(), names))).append("** (").append(i.verdict().level().id()).append("): ");
             List<String> steps = new ArrayList<>();
             for (Incident.PhaseSummary p : i.phases()) steps.add(p.phase().title() + " (" + p.status().id() + ")");
             sb.append(String.join(" → ", steps)).append("\n\n");
         }
 
+        hosts(sb, names.rows(Parties.of(r)));
         sb.append("## Key findings\n\n");
         if (attack.isEmpty()) sb.append("No attack activity was found.\n\n");
         else {
@@ -226,6 +233,26 @@ public final class AnalysisMarkdown {
             };
             sb.append("- **").append(t.id()).append("**: ").append(rec).append('\n');
         }
+    }
+
+    /** Who the attackers and victims are: names with their source, MAC and vendor, users, OS hints, roles. */
+    private static void hosts(StringBuilder sb, List<java.util.Map<String, Object>> rows) {
+        if (rows.isEmpty()) return;
+        sb.append("## Hosts\n\n");
+        sb.append("| Addresses | Names | MAC | Users | OS hints | Roles | Frames |\n|---|---|---|---|---|---|---|\n");
+        for (java.util.Map<String, Object> h : rows) {
+            Object mac = h.get("mac"), vendor = h.get("vendor");
+            String macText = mac == null ? "" : mac + (vendor != null ? " (" + vendor + ")" : Boolean.TRUE.equals(h.get("mac_local")) ? " (locally administered)" : "");
+            sb.append("| ").append(cell(h.get("addresses"))).append(" | ").append(cell(h.get("names"))).append(" | ").append(md(macText))
+                    .append(" | ").append(cell(h.get("users"))).append(" | ").append(cell(h.get("os_hints"))).append(" | ")
+                    .append(cell(h.get("roles"))).append(" | ").append(h.get("first_frame")).append("–").append(h.get("last_frame")).append(" |\n");
+        }
+        sb.append('\n');
+    }
+
+    /** A table cell: one line, whatever the host names hold. */
+    private static String cell(Object list) {
+        return md(String.join(", ", ((List<?>) list).stream().map(String::valueOf).toList())).replace('\n', '·');
     }
 
     private static void row(StringBuilder sb, String k, String v) {

@@ -7,6 +7,7 @@ import org.nta.detect.Finding;
 import org.nta.detect.Severity;
 import org.nta.engine.Analysis;
 import org.nta.engine.CaptureSummary;
+import org.nta.hosts.HostNames;
 import org.nta.incident.Incident;
 import org.nta.incident.Verdict;
 
@@ -56,6 +57,11 @@ public final class AnalysisText {
     }
 
     public static String render(Analysis.Result r, TimeFormat tf, Ansi ansi, int maxFindings) {
+        return render(r, tf, ansi, maxFindings, HostNames.none());
+    }
+
+    /** With each incident's hosts named as {@code nta hosts} knows them ("DC1 10.0.0.2 (alice@CORP)"). */
+    public static String render(Analysis.Result r, TimeFormat tf, Ansi ansi, int maxFindings, HostNames names) {
         StringBuilder sb = new StringBuilder();
         Verdict v = r.verdict();
         String head = "Verdict: " + TerminalText.safe(headline(r));
@@ -78,8 +84,8 @@ public final class AnalysisText {
                 + (c.packets() == 0 ? "empty" : tf.format(c.firstNs(), r.captureStartNs()) + " → " + tf.format(c.lastNs(), r.captureStartNs()))
                 + (c.problem() != null ? ", read up to a damaged point" : ""))).append('\n');
         for (Incident i : r.incidents()) {
-            sb.append('\n').append(ansi.bold(TerminalText.safe(Incident.label(i.attacker(), i.attackerAddresses()) + " → "
-                    + Incident.label(i.victim(), i.victimAddresses()))
+            sb.append('\n').append(ansi.bold(TerminalText.safe(party(i.attacker(), i.attackerAddresses(), names) + " → "
+                    + party(i.victim(), i.victimAddresses(), names))
                     + "  (" + i.verdict().level().id() + ")")).append('\n');
             TextTable t = new TextTable("Phase", "Status", "Frames", "Started", "ATT&CK", "Findings");
             for (Incident.PhaseSummary p : i.phases()) {
@@ -120,6 +126,12 @@ public final class AnalysisText {
             sb.append("      ").append(ansi.dim("filter: " + TerminalText.safe(filter))).append('\n');
         }
         return sb.toString();
+    }
+
+    /** The incident's side as {@link Incident#label}, its first address named when the host is known. */
+    static String party(String address, List<String> all, HostNames names) {
+        String label = Incident.label(address, all);
+        return address == null ? label : names.label(address) + label.substring(address.length());
     }
 
     /** "stream 7", "streams 7, 9", or "631 streams (1099–1729)" (a long list holds the lowest and the highest). */

@@ -44,7 +44,7 @@ class HostTableTest {
         List<HostTable.Host> hosts = run("kerberos-lab.pcap.gz");
         HostTable.Host ws = hosts.stream().filter(h -> h.addresses.contains("10.78.0.3")).findFirst().orElseThrow();
         HostTable.Host dc = hosts.stream().filter(h -> h.addresses.contains("10.78.0.2")).findFirst().orElseThrow();
-        assertThat(ws.users).contains("alice@HWIN.LAB", "bob@HWIN.LAB", "nosuchuser@HWIN.LAB");
+        assertThat(ws.users).contains("alice@HWIN.LAB").doesNotContain("nosuchuser@HWIN.LAB");
         assertThat(dc.roles).contains("domain controller", "file server (SMB)");
         assertThat(dc.services).contains("udp/88", "tcp/88", "tcp/445");
     }

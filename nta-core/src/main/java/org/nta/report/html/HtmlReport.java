@@ -148,7 +148,7 @@ public final class HtmlReport {
         for (JsonNode i : incidents) {
             k++;
             h.open("div", "class", "incident", "id", "incident-" + k);
-            h.el("h3", "Incident " + k + ": " + party(i, "attacker") + " → " + party(i, "victim") + " (" + i.path("verdict").asText() + ")");
+            h.el("h3", "Incident " + k + ": " + party(i, "attacker", root) + " → " + party(i, "victim", root) + " (" + i.path("verdict").asText() + ")");
             h.open("div", "class", "kill", "aria-label", "Kill-chain phases");
             for (JsonNode p : i.path("phases")) {
                 h.el("span", FindingsHtml.phaseTitle(p.path("phase").asText()) + " · " + p.path("status").asText() + " · frames "
@@ -167,14 +167,15 @@ public final class HtmlReport {
         h.close().nl();
     }
 
-    private static String party(JsonNode incident, String role) {
+    private static String party(JsonNode incident, String role, JsonNode root) {
         JsonNode addr = incident.path(role);
-        if (addr.isNull()) return "many hosts";
+        if (addr.isNull() || addr.isMissingNode()) return "many hosts";
+        String named = HostLabels.label(root.path("hosts"), addr.asText());
         JsonNode all = incident.path(role + "_addresses");
-        if (all.size() <= 1) return addr.asText();
+        if (all.size() <= 1) return named;
         List<String> more = new ArrayList<>();
         for (int j = 1; j < all.size(); j++) more.add(all.get(j).asText());
-        return addr.asText() + " (also " + String.join(", ", more) + ")";
+        return named + " (also " + String.join(", ", more) + ")";
     }
 
     private void hosts() {
@@ -230,7 +231,28 @@ public final class HtmlReport {
                     + "(protocol/server port, bytes).", "class", "note");
             Charts.hostGraph(h, new ArrayList<>(nodes.values()), edges);
         }
+        hostTable();
         h.close().nl();
+    }
+
+    /** Who the attackers and victims are, as nta hosts knows them (absent from the JSON of older versions). */
+    private void hostTable() {
+        JsonNode hosts = root.path("hosts");
+        if (hosts.size() == 0) return;
+        h.open("table", "id", "hosts-table");
+        h.open("thead").open("tr").el("th", "Addresses").el("th", "Names").el("th", "MAC").el("th", "Users").el("th", "OS hints")
+                .el("th", "Roles").el("th", "Frames").close().close();
+        h.open("tbody");
+        for (JsonNode r : hosts) {
+            String mac = r.path("mac").isTextual() ? r.path("mac").asText() : "";
+            if (!mac.isEmpty() && r.path("vendor").isTextual()) mac += " (" + r.path("vendor").asText() + ")";
+            else if (!mac.isEmpty() && r.path("mac_local").asBoolean()) mac += " (locally administered)";
+            h.open("tr").el("td", HostLabels.join(r.path("addresses")), "class", "mono").el("td", HostLabels.join(r.path("names")))
+                    .el("td", mac, "class", "mono").el("td", HostLabels.join(r.path("users"))).el("td", HostLabels.join(r.path("os_hints")))
+                    .el("td", HostLabels.join(r.path("roles"))).el("td", r.path("first_frame").asText() + "–" + r.path("last_frame").asText(), "class", "num")
+                    .close();
+        }
+        h.close().close();
     }
 
     private void findings() {
