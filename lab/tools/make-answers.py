@@ -637,12 +637,12 @@ def office_bruteforce(cap, name):
     (cmd_frame, payload) = cap.one(f'tcp.stream=={tel["stream"]} && frame contains "cat /etc/passwd"', "frame.number",
                                    "tcp.payload")
     (leak,) = cap.one(f'tcp.stream=={tel["stream"]} && frame contains "root:x:0:0"', "frame.number")
-    fnd.append({"type": "post_login_activity", "required": False, "attacker": A, "victim": V, "protocol": "telnet",
+    fnd.append({"type": "post_login_activity", "required": True, "attacker": A, "victim": V, "protocol": "telnet",
                 "username": tel_win["success_user"], "found_frame": tel_win["success_frame"],
                 "login_frame": tel["secret_frame"], "stream": tel["stream"],
                 "command": bytes.fromhex(payload.replace(":", "")).decode().strip(), "frame": int(cmd_frame),
                 "output_frame": int(leak),
-                "note": "a Telnet session's typed commands; may be folded into the Telnet brute force finding"})
+                "note": "the commands typed in the Telnet session that the guessed password opened, with their output"})
     for r in rows:
         if r["protocol"] == "snmp" and r["client"] == A:
             fnd.append({"type": "cleartext_credentials", "required": False, "attacker": A, "victim": V,

@@ -18,6 +18,7 @@ import org.nta.detect.web.EvidenceFrames;
 import org.nta.event.ConnInfo;
 import org.nta.event.Event;
 import org.nta.event.HttpFileObject;
+import org.nta.event.TelnetSession;
 import org.nta.event.TransferredFile;
 
 /**
@@ -27,7 +28,7 @@ import org.nta.event.TransferredFile;
  * downloaded (collection, T1005), mail read (T1114) or sent from the account (T1534), files uploaded (T1105; into a
  * web root or with a server-side script extension also T1505.003). The files are the {@link TransferredFile} events
  * whose {@code user} is the account and whose control connection (for FTP; else their own connection) is that
- * session. One HIGH
+ * session; and the commands typed in a Telnet session that login opened (T1059.004, with their output). One HIGH
  * finding per client, server, protocol and user; uploads make it phase installation, else actions on objectives.
  */
 public final class PostLoginActivityDetector implements Detector {
@@ -37,6 +38,7 @@ public final class PostLoginActivityDetector implements Detector {
     private final AuthConfig config;
     private final CredentialLog log;
     private final List<File> files = new ArrayList<>();
+    private final List<TelnetSession> shells = new ArrayList<>();
     private long filesDropped;
 
     record File(String client, String server, String protocol, String source, String command, boolean upload, String name,
@@ -55,6 +57,11 @@ public final class PostLoginActivityDetector implements Detector {
 
     @Override
     public void onEvent(Event e) {
+        if (e instanceof TelnetSession t && !t.commands().isEmpty() && t.loginResult() == org.nta.event.Credential.Result.ACCEPTED) {
+            if (shells.size() < config.maxFiles()) shells.add(t);
+            else filesDropped++;
+            return;
+        }
         if (!(e instanceof TransferredFile f) || f.user() == null) return;
         if (files.size() >= config.maxFiles()) {
             filesDropped++;
@@ -69,8 +76,9 @@ public final class PostLoginActivityDetector implements Detector {
     @Override
     public List<Finding> finish() {
         Map<String, Login> logins = logins();
-        if (logins.isEmpty() || files.isEmpty()) return List.of();
+        if (logins.isEmpty() || files.isEmpty() && shells.isEmpty()) return List.of();
         Map<String, List<File>> sessions = new LinkedHashMap<>();
+        Map<String, List<TelnetSession>> typed = new LinkedHashMap<>();
         Map<String, Login> sessionLogin = new HashMap<>();
         for (File f : files) {
             Login l = logins.get(f.client() + " " + f.server() + " " + f.controlStream());
@@ -79,8 +87,19 @@ public final class PostLoginActivityDetector implements Detector {
             sessions.computeIfAbsent(k, x -> new ArrayList<>()).add(f);
             sessionLogin.putIfAbsent(k, l);
         }
+        for (TelnetSession t : shells) {
+            ConnInfo c = t.conn();
+            Login l = logins.get(c.clientAddr() + " " + c.serverAddr() + " " + c.stream());
+            if (l == null || t.user() != null && !t.user().toLowerCase(Locale.ROOT).equals(l.use().userKey())) continue;
+            String k = c.clientAddr() + " " + c.serverAddr() + " telnet " + l.use().userKey();
+            sessions.computeIfAbsent(k, x -> new ArrayList<>());
+            typed.computeIfAbsent(k, x -> new ArrayList<>()).add(t);
+            sessionLogin.putIfAbsent(k, l);
+        }
         List<Finding> out = new ArrayList<>();
-        for (Map.Entry<String, List<File>> e : sessions.entrySet()) out.add(finding(sessionLogin.get(e.getKey()), e.getValue()));
+        for (Map.Entry<String, List<File>> e : sessions.entrySet()) {
+            out.add(finding(sessionLogin.get(e.getKey()), e.getValue(), typed.getOrDefault(e.getKey(), List.of())));
+        }
         return out;
     }
 
@@ -107,9 +126,9 @@ public final class PostLoginActivityDetector implements Detector {
         return out;
     }
 
-    private Finding finding(Login login, List<File> fs) {
+    private Finding finding(Login login, List<File> fs, List<TelnetSession> typed) {
         Use l = login.use();
-        File first = fs.get(0);
+        String protocol = fs.isEmpty() ? "telnet" : fs.get(0).protocol();
         List<Map<String, Object>> downloads = new ArrayList<>(), uploads = new ArrayList<>();
         long downloaded = 0, uploaded = 0, mailRead = 0, mailSent = 0, lastFrame = l.lastFrame(), lastNs = l.timeNs();
         boolean webRoot = false, script = false;
@@ -153,8 +172,30 @@ public final class PostLoginActivityDetector implements Detector {
             lastFrame = Math.max(lastFrame, f.frame());
             lastNs = Math.max(lastNs, f.timeNs());
         }
+        List<Map<String, Object>> commands = new ArrayList<>();
+        int commandsTotal = 0;
+        for (TelnetSession t : typed) {
+            commandsTotal += t.totalCommands();
+            tech.add("T1059.004");
+            for (TelnetSession.Command c : t.commands()) {
+                if (commands.size() < config.maxSamples()) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("frame", c.frame());
+                    m.put("stream", t.conn().stream());
+                    m.put("command", c.command());
+                    m.put("output", c.output());
+                    m.put("output_bytes", c.outputBytes());
+                    commands.add(m);
+                }
+                frames.add(c.frame(), t.conn().transport(), t.conn().stream());
+                long end = Math.max(c.frame(), c.outputLastFrame());
+                if (c.outputFirstFrame() > 0) frames.add(c.outputFirstFrame(), t.conn().transport(), t.conn().stream());
+                lastFrame = Math.max(lastFrame, end);
+                lastNs = Math.max(lastNs, c.timeNs());
+            }
+        }
         Map<String, Object> ev = new LinkedHashMap<>();
-        ev.put("protocol", first.protocol());
+        ev.put("protocol", protocol);
         ev.put("username", l.user());
         ev.put("login_frame", l.secretFrame());
         ev.put("login_protocol", l.protocol());
@@ -168,6 +209,10 @@ public final class PostLoginActivityDetector implements Detector {
         ev.put("messages_sent", mailSent);
         ev.put("web_root_upload", webRoot);
         ev.put("script_upload", script);
+        if (!typed.isEmpty()) {
+            ev.put("commands", commands);
+            ev.put("commands_total", commandsTotal);
+        }
         if (filesDropped > 0) ev.put("files_dropped", filesDropped);
         List<String> did = new ArrayList<>();
         if (downloaded - mailRead > 0) did.add("downloaded " + (downloaded - mailRead) + " file" + (downloaded - mailRead == 1 ? "" : "s"));
@@ -175,8 +220,14 @@ public final class PostLoginActivityDetector implements Detector {
         if (uploaded - mailSent > 0) did.add("uploaded " + (uploaded - mailSent) + " file" + (uploaded - mailSent == 1 ? "" : "s")
                 + (script ? " (a server-side script)" : webRoot ? " (into a web root)" : ""));
         if (mailSent > 0) did.add("sent " + mailSent + " message" + (mailSent == 1 ? "" : "s"));
+        if (commandsTotal > 0) {
+            List<String> shown = new ArrayList<>();
+            for (Map<String, Object> c : commands) if (shown.size() < 3) shown.add(String.valueOf(c.get("command")));
+            did.add("typed " + commandsTotal + " command" + (commandsTotal == 1 ? "" : "s") + " (" + String.join(" | ", shown)
+                    + (commandsTotal > shown.size() ? " | …" : "") + ")");
+        }
         String summary = String.format("After logging in as %s (frame %d) with a credential found by %s (frame %d), %s %s over %s on %s",
-                l.user(), l.secretFrame(), login.how().replace('_', ' '), login.foundFrame(), l.client(), String.join(", ", did), first.protocol(), l.server());
+                l.user(), l.secretFrame(), login.how().replace('_', ' '), login.foundFrame(), l.client(), String.join(", ", did), protocol, l.server());
         Phase phase = uploaded - mailSent > 0 ? Phase.INSTALLATION : Phase.ACTIONS_ON_OBJECTIVES;
         return new Finding(FindingType.POST_LOGIN_ACTIVITY, Severity.HIGH, phase, l.client(), l.server(), l.secretFrame(), lastFrame,
                 l.secretNs(), lastNs, frames.streams(), frames.filter(l.client(), l.server()), summary, Boolean.TRUE, new ArrayList<>(tech), ev);

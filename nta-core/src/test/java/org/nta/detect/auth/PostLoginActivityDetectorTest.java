@@ -15,6 +15,7 @@ import org.nta.detect.Severity;
 import org.nta.event.ConnInfo;
 import org.nta.event.Credential;
 import org.nta.event.HttpFileObject;
+import org.nta.event.TelnetSession;
 import org.nta.event.TransferredFile;
 import org.nta.incident.StoryBuilder;
 import org.nta.incident.Verdict;
@@ -63,6 +64,51 @@ class PostLoginActivityDetectorTest {
         assertThat(f.summary()).contains("downloaded 1 file", "uploaded 1 file (a server-side script)", "found by brute force");
         assertThat(f.filter()).contains(String.valueOf(up.firstFrame())).contains(String.valueOf(down.frame()));
         assertThat(StoryBuilder.verdict(fs).level()).isEqualTo(Verdict.Level.MALICIOUS);
+    }
+
+    private Credential telnet(String client, String user, String password, Credential.Result result) {
+        return c.use(client, FTP, 23, "telnet", "login", user, Credential.Kind.PASSWORD, password, result);
+    }
+
+    private TelnetSession shell(Credential login, String... typed) {
+        List<TelnetSession.Command> cmds = new java.util.ArrayList<>();
+        for (String t : typed) {
+            cmds.add(new TelnetSession.Command(t, c.frame, c.frame + 1, c.ns, "out of " + t, 12, c.frame + 2, c.frame + 3));
+            c.frame += 5;
+        }
+        return new TelnetSession(login.conn(), login.secretFrame() - 10, c.frame, c.ns, login.user(), login.result(),
+                login.frame(), "Debian GNU/Linux 12", "$ ", cmds, cmds.size(), List.of(), 0, 100, 1000, false);
+    }
+
+    @Test
+    void commandsTypedInTheTelnetSessionTheGuessedPasswordOpened() {
+        for (int i = 0; i < 11; i++) telnet(ATTACKER, "alice", "guess" + i, REJECTED);
+        Credential win = telnet(ATTACKER, "alice", "sunshine1", ACCEPTED);
+        TelnetSession s = shell(win, "id; uname -a", "cat /etc/passwd");
+        c.add(s);
+        List<Finding> fs = Creds.of(c.run(), FindingType.POST_LOGIN_ACTIVITY);
+        assertThat(fs).hasSize(1);
+        Finding f = fs.get(0);
+        assertThat(f.phase()).isEqualTo(Phase.ACTIONS_ON_OBJECTIVES);
+        assertThat(f.techniques()).containsExactly("T1059.004");
+        assertThat(f.evidence()).containsEntry("protocol", "telnet").containsEntry("commands_total", 2).containsEntry("username", "alice");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> cmds = (List<Map<String, Object>>) f.evidence().get("commands");
+        assertThat(cmds).extracting(m -> m.get("command")).containsExactly("id; uname -a", "cat /etc/passwd");
+        assertThat(cmds.get(1)).containsEntry("output", "out of cat /etc/passwd").containsEntry("frame", s.commands().get(1).frame());
+        assertThat(f.summary()).contains("typed 2 commands (id; uname -a | cat /etc/passwd) over telnet");
+        assertThat(f.filter()).contains(String.valueOf(s.commands().get(1).frame()));
+        assertThat(f.lastFrame()).isEqualTo(s.commands().get(1).outputLastFrame());
+    }
+
+    @Test
+    void aTelnetSessionWithoutAGuessedPasswordOrWithoutALoginIsNoFinding() {
+        Credential own = telnet(ALICE, "bob", "Bob-2026!", ACCEPTED);        // bob's own password, never guessed
+        c.add(shell(own, "ls"));
+        for (int i = 0; i < 11; i++) telnet(ATTACKER, "alice", "guess" + i, REJECTED);
+        Credential failed = telnet(ATTACKER, "alice", "nope", REJECTED);
+        c.add(shell(failed, "id"));                                          // typed at a refused login: no shell
+        assertThat(Creds.of(c.run(), FindingType.POST_LOGIN_ACTIVITY)).isEmpty();
     }
 
     @Test
