@@ -51,7 +51,7 @@ import org.nta.testing.Tools;
  * <li>tshark exports an SMTP message with its dot-stuffing (a line that starts with a dot has two); NTA's .eml is
  * the message as delivered, unstuffed.</li>
  * </ul>
- * tshark's answers are cached under target/tshark-cache.
+ * tshark's answers are cached by testing/Tshark.
  */
 @Tag("tshark")
 class MailDifferentialTest {
@@ -325,5 +325,5 @@ class MailDifferentialTest {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
     }
 
-    /** tshark's output for this command, from target/tshark-cache when this tshark already answered it. */
+    /** tshark's output for this command, from testing/Tshark's cache when this tshark already answered it. */
 }

@@ -25,7 +25,7 @@ import org.nta.testing.Tshark;
  * The authentication fields (HTTP auth, NTLMSSP, LDAP, SNMP) frame by frame against {@code tshark -2 -T fields}: on
  * the captures recorded for them (src/test/resources/auth) and on the tcpdump corpus files that carry these
  * protocols (listed in auth/corpus-files.txt, copied under corpus/tcpdump). Differences are listed with a reason in
- * auth/known-differences.txt. tshark's output is cached under target/tshark-cache.
+ * auth/known-differences.txt. tshark's output is cached by testing/Tshark.
  */
 @Tag("tshark")
 class AuthFieldsDifferentialTest {

@@ -32,7 +32,7 @@ import org.nta.testing.Tshark;
  * For every filter of filters.txt and every reference capture, NTA selects exactly the frames that
  * {@code tshark -2 -r FILE -Y F -T fields -e frame.number} selects. Application-layer filters ([app]) take part once
  * their fields are registered. Deliberate differences are listed in filters/known-differences.md and skipped here.
- * tshark's answers are cached under target/tshark-cache (keyed by tshark version, capture and filter).
+ * tshark's answers are cached by testing/Tshark (keyed by tshark version, capture content and filter).
  */
 @Tag("tshark")
 class DisplayFilterDifferentialTest {

@@ -9,13 +9,33 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Runs tshark for differential tests and caches its standard output under target/tshark-cache, keyed by tshark's
- * version line, the capture's name and size, and the command's arguments other than the capture's path.
+ * Runs tshark for differential tests and caches its standard output, keyed by tshark's version line, the capture's
+ * SHA-256 and the command's arguments other than the capture's path: the same question asked of the same bytes by
+ * the same tshark has the same answer, so the cache outlives a checkout. It lives in {@code $NTA_TSHARK_CACHE}, else
+ * {@code ~/.cache/nta/tshark} (a clean checkout in CI on the same machine starts warm); delete it at will.
  */
 public final class Tshark {
     private Tshark() {}
 
     private static String version;
+    private static final java.util.Map<Path, String> DIGESTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Where the answers are kept. */
+    static Path dir() {
+        String env = System.getenv("NTA_TSHARK_CACHE");
+        return env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".cache", "nta", "tshark");
+    }
+
+    /** The capture's SHA-256, read once per run. */
+    private static String digest(Path capture) {
+        return DIGESTS.computeIfAbsent(capture.toAbsolutePath().normalize(), p -> {
+            try {
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot read " + p, e);
+            }
+        });
+    }
 
     /** tshark's "TShark (Wireshark) x.y.z" line, asked once per run. */
     static synchronized String version() {
@@ -32,13 +52,16 @@ public final class Tshark {
 
     private static String cached(Path capture, List<String> cmd, String key) throws Exception {
         MessageDigest md = MessageDigest.getInstance("SHA-256");
-        md.update((version() + "\n" + Files.size(capture) + "\n" + capture.getFileName() + "\n" + key).getBytes(StandardCharsets.UTF_8));
-        Path cache = Path.of("target", "tshark-cache", HexFormat.of().formatHex(md.digest()) + ".txt");
+        md.update((version() + "\n" + digest(capture) + "\n" + key).getBytes(StandardCharsets.UTF_8));
+        Path cache = dir().resolve(HexFormat.of().formatHex(md.digest()) + ".txt");
         if (Files.exists(cache)) return Files.readString(cache);
         Tools.Result r = Tools.run(300, cmd.toArray(String[]::new));
         if (r.exit() != 0) throw new IllegalStateException("tshark failed (exit " + r.exit() + ") on " + capture + ": " + r.err());
         Files.createDirectories(cache.getParent());
-        Files.writeString(cache, r.out());
+        // written beside and moved into place, so that a run killed midway or a parallel run never reads half an answer
+        Path tmp = Files.createTempFile(cache.getParent(), "answer", ".tmp");
+        Files.writeString(tmp, r.out());
+        Files.move(tmp, cache, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         return r.out();
     }
 
