@@ -21,6 +21,8 @@ CDS=""
 NTA="java $CDS -XX:+UseSerialGC -XX:FreqInlineSize=100 -XX:InlineSmallCode=1000 -Xss4m"     # what ./nta runs, with the heap caps below
 
 FILTER='tcp.flags.syn == 1 && tcp.flags.ack == 0'
+CREDS_FILTER='ftp.request.command == "USER" || ftp.request.command == "PASS" || pop.request.command == "USER" || pop.request.command == "PASS" || pop.request.command == "APOP" || pop.request.command == "AUTH" || imap.request.command == "LOGIN" || imap.request.command == "AUTHENTICATE" || smtp.req.command == "AUTH" || http.authorization || ldap.protocolOp == 0 || snmp.community || ntlmssp.messagetype == 3 || kerberos.msg_type == 10 || kerberos.msg_type == 12 || telnet.data'
+CREDS_FIELDS="-e frame.number -e tcp.stream -e ip.src -e ip.dst -e ftp.request.command -e ftp.request.arg -e pop.request.command -e pop.request.parameter -e imap.request -e smtp.req.parameter -e http.authorization -e ldap.name -e ldap.simple -e snmp.community -e ntlmssp.auth.username -e ntlmssp.auth.domain -e kerberos.CNameString -e kerberos.realm -e telnet.data"
 HTTP_FIELDS="-e frame.number -e tcp.stream -e ip.src -e tcp.srcport -e ip.dst -e tcp.dstport -e http.request.method -e http.host -e http.request.uri -e http.user_agent -e http.referer"
 
 cat "$FILE" > /dev/null; cat "$FILE" > /dev/null   # warm page cache
@@ -78,5 +80,18 @@ row "filter" "$n" "$t"
 n=$(measure "$RUNS" $NTA -Xmx384m -jar $JAR analyze "$FILE" --color never)
 t=$(tshark_runs tshark -2 -n -r "$FILE" -q -z conv,tcp -z http,tree)
 row "analyze" "$n" "$t"
+
+# the credential protocols (issues 10 and 11): nta creds vs tshark's fields of the same protocols
+n=$(measure "$RUNS" $NTA -Xmx256m -jar $JAR creds "$FILE")
+t=$(tshark_runs tshark -2 -n -r "$FILE" -Y "$CREDS_FILTER" -T fields $CREDS_FIELDS)
+row "creds" "$n" "$t"
+
+# the HTML page (issue 13): analyze --html against analyze alone, both NTA
+h=$(measure "$RUNS" $NTA -Xmx384m -jar $JAR analyze "$FILE" --color never --html /tmp/nta-bench-report.$$.html)
+a=$(measure "$RUNS" $NTA -Xmx384m -jar $JAR analyze "$FILE" --color never)
+printf '%-14s %10s s %8d MB   vs analyze %6s s: %s, page %s bytes\n' "analyze --html" "${h% *}" $((${h#* } / 1024)) "${a% *}" \
+    "$(awk -v h="${h% *}" -v a="${a% *}" 'BEGIN { if (a > 0) printf "%+.1f%%", (h / a - 1) * 100; else print "-" }')" \
+    "$(stat -c %s /tmp/nta-bench-report.$$.html)"
+rm -f /tmp/nta-bench-report.$$.html
 echo
 echo "filter: $FILTER; heaps: -Xmx256m (analyze -Xmx384m); tshark $(tshark --version | head -1 | awk '{print $3}')"
