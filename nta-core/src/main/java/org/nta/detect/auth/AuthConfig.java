@@ -54,7 +54,7 @@ public record AuthConfig(int maxUses, int maxSecretChars, int maxFiles, int maxS
     public static final List<String> DEFAULT_COMMUNITIES = List.of("public", "private", "community", "manager", "cisco",
             "admin", "snmp", "secret");
 
-    public static final AuthConfig DEFAULTS = new AuthConfig(100_000, 256, 10_000, 20, 400, 300, 10, 5, 5, 300, 20.0, 2,
+    public static final AuthConfig DEFAULTS = new AuthConfig(100_000, 256, 10_000, 20, 400, 300, 6, 5, 5, 300, 20.0, 2,
             10, 60, 30, 500, 0.25, 300, 3.0, false, DEFAULT_CREDENTIALS, DEFAULT_COMMUNITIES);
 
     public AuthConfig {

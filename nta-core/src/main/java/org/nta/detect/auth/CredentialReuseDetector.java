@@ -56,10 +56,13 @@ public final class CredentialReuseDetector implements Detector {
             if (u.secret() == null || u.secret().isEmpty()) continue;
             String k = key(u);
             Origin o = found.get(k);
-            if (o != null && o.use().secretFrame() < u.secretFrame() && elsewhere(o.use(), u) && !guessing.members().contains(u.seq())
-                    && !log.ownerBefore(u, o.use().secretFrame())) {
-                add(uses, origins, o, u);
-                continue;
+            if (o != null && o.use().secretFrame() < u.secretFrame()) {
+                if (elsewhere(o.use(), u) && !guessing.members().contains(u.seq()) && !log.ownerBefore(u, o.use().secretFrame())) {
+                    add(uses, origins, o, u);
+                    continue;
+                }
+                // the guesser logging in again where it guessed: its own brute force explains it, not a clear-text copy
+                if (o.use().client().equals(u.client())) continue;
             }
             Origin c = seen.get(k);
             if (c != null && !c.use().client().equals(u.client()) && elsewhere(c.use(), u) && !defaults.matches(u)

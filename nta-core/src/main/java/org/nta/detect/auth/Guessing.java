@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.nta.event.Credential;
+
 /**
  * Password guessing told from credential uses: the uses of one client against one server and protocol, split into
  * bursts by silences longer than {@link AuthConfig#bruteMaxGapSec}, and each burst judged by its shape:
@@ -65,11 +67,15 @@ final class Guessing {
         long gap = config.bruteMaxGapSec() * 1_000_000_000L;
         for (List<Use> g : groups.values()) {
             List<Use> burst = new ArrayList<>();
+            Set<String> won = new HashSet<>();
             for (Use u : g) {
                 if (!burst.isEmpty() && u.secretNs() - burst.get(burst.size() - 1).secretNs() > gap) {
                     judge(burst, config, bursts, members);
                     burst = new ArrayList<>();
+                    won.clear();
                 }
+                // logging in again with a pair already accepted is using what was found, not guessing: not an attempt
+                if (u.result() == Credential.Result.ACCEPTED && u.secret() != null && !won.add(u.userKey() + "\u0000" + u.secret())) continue;
                 burst.add(u);
             }
             judge(burst, config, bursts, members);
