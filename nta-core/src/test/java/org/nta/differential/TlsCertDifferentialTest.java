@@ -52,7 +52,8 @@ class TlsCertDifferentialTest {
         List<Path> out = new ArrayList<>(List.of(TestFiles.resources().resolve("tls").resolve("certificates.pcap.gz"),
                 TestFiles.resources().resolve("filters").resolve("tls-openssl.pcap.gz")));
         try (Stream<Path> s = Files.list(TestFiles.resources().resolve("captures"))) {
-            s.filter(p -> p.getFileName().toString().startsWith("c2-https")).sorted().forEach(out::add);
+            s.filter(p -> p.getFileName().toString().matches("(c2-https-beacon|https-portal-poll)\\.pcap\\.gz")).sorted()
+                    .forEach(out::add);
         }
         return out;
     }
