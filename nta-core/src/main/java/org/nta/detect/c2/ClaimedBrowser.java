@@ -43,15 +43,24 @@ record ClaimedBrowser(String family, int version) {
         return v >= min && v < 1000 ? new ClaimedBrowser(family, v) : null;
     }
 
+    /** The contradictions, in the order they are reported; the last applies to Chromium browsers only. */
+    static final List<String> REASONS = List.of("does not offer TLS 1.3", "sends no ALPN",
+            "no GREASE (every Chromium browser sends it)");
+
+    /** Chrome and Edge: GREASE is expected too. */
+    boolean chromium() {
+        return family.equals("Chrome") || family.equals("Edge");
+    }
+
     /** Why this ClientHello cannot be the claimed browser's; empty when it could be. */
     List<String> contradictions(TlsHello h) {
         List<String> out = new ArrayList<>();
-        if (!h.supportedVersions().contains(0x0304)) out.add("does not offer TLS 1.3");
-        if (h.alpn().isEmpty()) out.add("sends no ALPN");
-        if (family.equals("Chrome") || family.equals("Edge")) {
+        if (!h.supportedVersions().contains(0x0304)) out.add(REASONS.get(0));
+        if (h.alpn().isEmpty()) out.add(REASONS.get(1));
+        if (chromium()) {
             boolean grease = false;
             for (int c : h.cipherSuites()) grease |= Grease.is(c);
-            if (!grease) out.add("no GREASE (every Chromium browser sends it)");
+            if (!grease) out.add(REASONS.get(2));
         }
         return out;
     }

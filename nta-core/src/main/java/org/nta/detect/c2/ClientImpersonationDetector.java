@@ -37,7 +37,9 @@ public final class ClientImpersonationDetector implements Detector {
         final List<Long> frames = new ArrayList<>();
         final StreamSet streams = new StreamSet();
         final LinkedHashSet<String> ja3 = new LinkedHashSet<>(), ja4 = new LinkedHashSet<>();
-        final List<TlsHello> samples = new ArrayList<>();
+        /** What the hellos lacked (one flag per kind), and whether one could be a Chromium or another browser's. */
+        final java.util.BitSet lacks = new java.util.BitSet();
+        boolean couldBeChromium, couldBeOther;
         long firstTimeNs, lastTimeNs;
         int count;
 
@@ -89,7 +91,10 @@ public final class ClientImpersonationDetector implements Detector {
         s.lastTimeNs = h.timeNs();
         s.streams.add(h.conn().stream());
         if (s.frames.size() < config.maxFrames()) s.frames.add(h.frame());
-        if (s.samples.size() < config.maxFrames()) s.samples.add(h);
+        List<String> chromium = new ClaimedBrowser("Chrome", 120).contradictions(h);
+        for (String why : chromium) s.lacks.set(ClaimedBrowser.REASONS.indexOf(why));
+        s.couldBeChromium |= chromium.isEmpty();
+        s.couldBeOther |= new ClaimedBrowser("Firefox", 120).contradictions(h).isEmpty();
         if (h.ja3Hash() != null && s.ja3.size() < 8) s.ja3.add(h.ja3Hash());
         if (h.ja4() != null && s.ja4.size() < 8) s.ja4.add(h.ja4());
     }
@@ -102,16 +107,15 @@ public final class ClientImpersonationDetector implements Detector {
             Claim c = claims.get(e.getKey());
             Hellos s = e.getValue();
             if (c == null) continue;
-            LinkedHashSet<String> why = new LinkedHashSet<>();
-            boolean all = true;
-            for (TlsHello h : s.samples) {
-                List<String> r = c.browser().contradictions(h);
-                if (r.isEmpty()) all = false;
-                why.addAll(r);
+            boolean chromium = c.browser().chromium();
+            if (chromium ? s.couldBeChromium : s.couldBeOther) continue; // one hello could be the browser's
+            List<String> why = new ArrayList<>();
+            for (int i = s.lacks.nextSetBit(0); i >= 0; i = s.lacks.nextSetBit(i + 1)) {
+                if (chromium || i != ClaimedBrowser.REASONS.size() - 1) why.add(ClaimedBrowser.REASONS.get(i));
             }
             // one finding per host and fingerprint: the address and the name of one server are the same story
-            if (!all || why.isEmpty() || !reported.add(s.client + " " + s.ja3 + " " + c.frame())) continue;
-            out.add(finding(s, c, new ArrayList<>(why)));
+            if (why.isEmpty() || !reported.add(s.client + " " + s.ja3 + " " + c.frame())) continue;
+            out.add(finding(s, c, why));
         }
         return out;
     }
