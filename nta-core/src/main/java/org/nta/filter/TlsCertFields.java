@@ -1,10 +1,16 @@
 package org.nta.filter;
 
+import static org.nta.filter.FieldType.ABS_TIME;
 import static org.nta.filter.FieldType.BOOLEAN;
 import static org.nta.filter.FieldType.BYTES;
+import static org.nta.filter.FieldType.IPV4;
+import static org.nta.filter.FieldType.IPV6;
 import static org.nta.filter.FieldType.STRING;
 import static org.nta.filter.FieldType.UINT;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -49,6 +55,25 @@ public final class TlsCertFields {
                 if ((c.generalizedTimes() & 2) == 0) out.addString(UTC.format(Instant.ofEpochSecond(c.notAfter())));
             }
         });
+        r.registerEventField("x509af.generalizedTime", ABS_TIME, TlsCertificate.class, (e, out) -> {
+            for (X509Certificate c : e.chain()) {
+                if (c.malformed()) continue;
+                if ((c.generalizedTimes() & 1) != 0) out.add(c.notBefore() * 1_000_000_000L);
+                if ((c.generalizedTimes() & 2) != 0) out.add(c.notAfter() * 1_000_000_000L);
+            }
+        });
+        r.registerEventField("x509ce.IPAddress.ipv4", IPV4, TlsCertificate.class, (e, out) -> {
+            for (X509Certificate c : e.chain()) for (String ip : c.ipAddresses()) if (ip.indexOf(':') < 0) out.add(ipv4(ip));
+        });
+        r.registerEventField("x509ce.IPAddress.ipv6", IPV6, TlsCertificate.class, (e, out) -> {
+            for (X509Certificate c : e.chain()) {
+                for (String ip : c.ipAddresses()) {
+                    if (ip.indexOf(':') < 0) continue;
+                    byte[] b = ipv6(ip);
+                    out.addIpv6(ByteBuffer.wrap(b).getLong(0), ByteBuffer.wrap(b).getLong(8));
+                }
+            }
+        });
         r.registerEventField("x509ce.dNSName", STRING, TlsCertificate.class, (e, out) -> {
             for (X509Certificate c : e.chain()) for (String n : c.dnsNames()) out.addString(n);
         });
@@ -56,6 +81,21 @@ public final class TlsCertFields {
             for (X509Certificate c : e.chain()) if (c.ca()) out.add(true);
         });
         return r;
+    }
+
+    private static long ipv4(String dotted) {
+        long v = 0;
+        for (String part : dotted.split("\\.")) v = (v << 8) | Integer.parseInt(part);
+        return v;
+    }
+
+    /** The 16 octets of an IPv6 literal (as X509Text wrote it; a literal is never looked up). */
+    private static byte[] ipv6(String literal) {
+        try {
+            return InetAddress.getByName(literal).getAddress();
+        } catch (UnknownHostException e) {
+            return new byte[16];
+        }
     }
 
     /** Attribute values of one string type; C values are {@code x509sat.CountryName}, the others by their type. */

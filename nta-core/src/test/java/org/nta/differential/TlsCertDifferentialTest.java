@@ -45,7 +45,8 @@ import org.nta.testing.Tshark;
 class TlsCertDifferentialTest {
     static final String[] FIELDS = {"tls.handshake.certificates_length", "tls.handshake.certificate_length",
             "x509af.serialNumber", "x509sat.printableString", "x509sat.uTF8String", "x509sat.CountryName",
-            "x509af.utcTime", "x509ce.dNSName", "x509ce.cA"};
+            "x509af.utcTime", "x509af.generalizedTime", "x509ce.dNSName", "x509ce.IPAddress.ipv4", "x509ce.IPAddress.ipv6",
+            "x509ce.cA"};
     static final String ANY = "tls.handshake.certificates_length";
 
     static List<Path> files() throws IOException {
