@@ -198,6 +198,27 @@ class TlsCertificateTest {
     }
 
     @Test
+    void tlsReportShowsTheLeafOrSaysItIsEncrypted() {
+        TlsHandler h = handler(TlsConfig.DEFAULTS);
+        Feed.bytewise(h, false, flight(), 2);
+        java.util.Map<String, Object> o = org.nta.report.TlsReport.json(org.nta.report.TlsReport.rows(hellos, certs).get(0), 6);
+        assertThat(o.get("cert_subject")).isEqualTo("C=US, O=Lab, OU=Web, CN=www.lab.local");
+        assertThat(o.get("cert_issuer")).isEqualTo("C=US, O=Lab, CN=Lab Root CA");
+        assertThat(o.get("cert_not_after")).isEqualTo("2027-03-07T04:12:14Z");
+        assertThat(o.get("cert_san")).isEqualTo(List.of("www.lab.local", "*.lab.local", "10.1.2.3", "fd00::1"));
+        assertThat(o.get("cert_self_signed")).isEqualTo(false);
+        assertThat(o.get("cert_note")).isNull();
+        assertThat(o.keySet()).containsExactlyElementsOf(org.nta.report.TlsReport.COLUMNS);
+        hellos.clear();
+        certs.clear();
+        h = handler(TlsConfig.DEFAULTS);
+        Feed.bytewise(h, false, Hello.record(22, 0x0303, serverHello(0x0304)), 2);
+        o = org.nta.report.TlsReport.json(org.nta.report.TlsReport.rows(hellos, certs).get(0), 6);
+        assertThat(o.get("cert_subject")).isNull();
+        assertThat(o.get("cert_note")).isEqualTo("encrypted (TLS 1.3)");
+    }
+
+    @Test
     void mutatedCertificatesNeverThrow() {
         Random rnd = new Random(509);
         List<byte[]> ders = new ArrayList<>(DER.values());
