@@ -29,6 +29,9 @@ public final class ClientImpersonationDetector implements Detector {
     private final ImpersonationConfig config;
     private final LinkedHashMap<String, Claim> claims = new LinkedHashMap<>();
     private final LinkedHashMap<String, Hellos> hellos = new LinkedHashMap<>();
+    /** What each distinct User-Agent claims (NONE: no modern browser), for the few thousand of a capture. */
+    private final java.util.HashMap<String, ClaimedBrowser> claimed = new java.util.HashMap<>();
+    private static final ClaimedBrowser NONE = new ClaimedBrowser("", 0);
 
     record Claim(String ua, ClaimedBrowser browser, long frame, int stream, long timeNs) {}
 
@@ -60,8 +63,14 @@ public final class ClientImpersonationDetector implements Detector {
     }
 
     private void request(HttpRequest r) {
-        ClaimedBrowser b = ClaimedBrowser.of(r.userAgent());
-        if (b == null || r.conn() == null) return;
+        if (r.userAgent() == null || r.conn() == null) return;
+        ClaimedBrowser b = claimed.get(r.userAgent());
+        if (b == null) {
+            b = ClaimedBrowser.of(r.userAgent());
+            if (b == null) b = NONE;
+            if (claimed.size() < 4096) claimed.put(r.userAgent(), b);
+        }
+        if (b == NONE) return;
         String client = r.conn().clientAddr();
         claim(client + " " + r.conn().serverAddr(), r, b);
         String host = Hosts.hostOnly(r.host());
