@@ -10,6 +10,7 @@ import org.nta.app.AppConfig;
 import org.nta.app.AppDispatcher;
 import org.nta.engine.CaptureSummary;
 import org.nta.engine.EngineConfig;
+import org.nta.event.TlsCertificate;
 import org.nta.event.TlsHello;
 import org.nta.report.TlsReport;
 import org.nta.report.Json;
@@ -43,13 +44,14 @@ final class TlsCommand implements Callable<Integer> {
     public Integer call() {
         rowFormat.check();
         Collect.Events<TlsHello> sink = new Collect.Events<>(TlsHello.class);
+        Collect.Events<TlsCertificate> certs = new Collect.Events<>(TlsCertificate.class);
         AppConfig app = new AppConfig(false, AppConfig.all().httpConfig(), true, false, false, false, 64);
-        CaptureSummary s = Captures.run(file, limits.engine(EngineConfig.DEFAULTS), List.of(sink), new AppDispatcher(limits.app(app)));
+        CaptureSummary s = Captures.run(file, limits.engine(EngineConfig.DEFAULTS), List.of(sink, certs), new AppDispatcher(limits.app(app)));
         List<TlsHello> messages = sink.sorted(null);
         long[] start = {sink.startNs()};
         PrintWriter out = spec.commandLine().getOut();
         int digits = s.tsPrecisionDigits();
-        List<TlsReport.Row> tls = TlsReport.rows(messages);
+        List<TlsReport.Row> tls = TlsReport.rows(messages, certs.sorted(null));
         if (rowFormat.json) {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (TlsReport.Row r : tls) rows.add(TlsReport.json(r, digits));

@@ -243,7 +243,7 @@ public final class AppDispatcher implements AppLayer {
     private StreamHandler parser(Proto p, ConnInfo conn) {
         return switch (p) {
             case HTTP -> new HttpConnectionParser(conn, config.httpConfig(), new HttpAuthListener(httpListener(), events::emit, anomalies), anomalies);
-            case TLS -> new TlsHandler(conn, TlsConfig.DEFAULTS, anomalies, events::emit);
+            case TLS -> new TlsHandler(conn, TlsConfig.DEFAULTS, anomalies, events::emit, events::emit);
             case SSH -> new SshHandler(conn, SshConfig.DEFAULTS, anomalies, events::emit);
             case LDAP -> new LdapHandler(conn, LdapConfig.DEFAULTS, anomalies, events::emit);
             case SMB -> new org.nta.app.smb.SmbHandler(conn, config.win().smbConfig(), anomalies, events::emit);

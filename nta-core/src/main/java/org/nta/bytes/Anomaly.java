@@ -130,7 +130,11 @@ public enum Anomaly {
     MAIL_REPLY_MALFORMED("mail.reply_malformed"),
     MAIL_MIME_MALFORMED("mail.mime_malformed"),
     MAIL_UNEXPECTED_REPLY("mail.unexpected_reply"),
-    MAIL_COMMAND_MALFORMED("mail.command_malformed");
+    MAIL_COMMAND_MALFORMED("mail.command_malformed"),
+    // TLS certificates (TLS 1.2 and earlier)
+    TLS_CERTIFICATE_MALFORMED("tls.certificate_malformed"),
+    TLS_CERTIFICATE_TOO_LARGE("tls.certificate_too_large"),
+    X509_MALFORMED("x509.malformed");
 
     private final String id;
 
@@ -159,6 +163,7 @@ public enum Anomaly {
                     FTP_FILE_TRUNCATED, TELNET_LINE_TOO_LONG, TELNET_LIMIT -> true;
             case MAIL_LINE_TOO_LONG, MAIL_MESSAGE_TRUNCATED, MAIL_LITERAL_TOO_LARGE, MAIL_MIME_DEPTH_LIMIT,
                     MAIL_MIME_PART_LIMIT, MAIL_PENDING_LIMIT -> true;
+            case TLS_CERTIFICATE_TOO_LARGE -> true;
             default -> false;
         };
     }

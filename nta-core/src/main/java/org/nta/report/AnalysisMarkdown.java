@@ -229,6 +229,8 @@ public final class AnalysisMarkdown {
                 case KERBEROASTING -> "Rotate the password of every service account whose ticket was requested (long random passwords or gMSA), disable RC4 for Kerberos (msDS-SupportedEncryptionTypes = AES only), and investigate the account that asked.";
                 case ASREP_ROASTING -> "Require Kerberos pre-authentication on every account (clear DONT_REQ_PREAUTH), rotate the password of any account answered without it, and investigate the client that asked.";
                 case USER_ENUMERATION -> "Block or investigate the client guessing account names, and watch the valid names it found for password spraying or roasting.";
+                case SUSPICIOUS_CERTIFICATE -> "Check who runs the server and why its certificate is self-signed, short-lived or names another host; if nobody does, block it and look at the clients that talk to it.";
+                case CLIENT_IMPERSONATION -> "Find the program on the host that claims to be a browser (its TLS fingerprint is in the evidence): a scripted client hiding behind a browser User-Agent is how implants blend in.";
                 case LATERAL_MOVEMENT -> "Treat the target as compromised: isolate it, remove the uploaded binary and any service created for it, disable or reset the account used, and restrict admin shares and remote service control to management hosts.";
             };
             sb.append("- **").append(t.id()).append("**: ").append(rec).append('\n');

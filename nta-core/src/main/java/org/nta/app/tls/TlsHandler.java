@@ -8,13 +8,16 @@ import org.nta.bytes.Anomaly;
 import org.nta.bytes.AnomalyCounter;
 import org.nta.bytes.Bytes;
 import org.nta.event.ConnInfo;
+import org.nta.event.TlsCertificate;
 import org.nta.event.TlsHello;
 import org.nta.reassembly.StreamHandler;
 
 /**
  * The start of a TLS connection: reads records (RFC 8446 5.1) and reassembles handshake messages across records
- * until the ClientHello and the ServerHello have been seen, then stops ({@link #isDone()}); nothing encrypted is
- * looked at. A TLS 1.3 HelloRetryRequest is reported and the second ClientHello and the real ServerHello are read
+ * until the ClientHello and the ServerHello have been seen and, when the server chose TLS 1.2 or earlier, the
+ * server's Certificate message (its chain is in clear only then: TLS 1.3 encrypts it), then stops
+ * ({@link #isDone()}); nothing encrypted is looked at. The server's flight is followed up to its Certificate,
+ * ServerHelloDone or ChangeCipherSpec, whichever comes first. A TLS 1.3 HelloRetryRequest is reported and the second ClientHello and the real ServerHello are read
  * too. An SSL 2.0-format ClientHello is recognised from the first bytes of the client stream. Buffers grow with the
  * data actually received, never with what a length field claims.
  */
@@ -22,22 +25,35 @@ public final class TlsHandler implements StreamHandler {
     /** Largest TLSCiphertext fragment (RFC 8446 5.2), a little generous for older implementations. */
     static final int MAX_RECORD = (1 << 14) + 2048;
     private static final int HANDSHAKE = 22, ALERT = 21, APPLICATION_DATA = 23, CLIENT_HELLO = 1,
-            SERVER_HELLO = 2, HELLO_REQUEST = 0;
+            SERVER_HELLO = 2, HELLO_REQUEST = 0, CHANGE_CIPHER_SPEC = 20, CERTIFICATE = 11, SERVER_HELLO_DONE = 14,
+            TLS12 = 0x0303;
+    /** Messages a TLS 1.2 server may send between its ServerHello and its ServerHelloDone besides Certificate. */
+    private static final java.util.Set<Integer> FLIGHT = java.util.Set.of(4, 12, 13, 22);
 
     private final ConnInfo conn;
     private final TlsConfig config;
     private final AnomalyCounter anomalies;
     private final Consumer<? super TlsHello> sink;
+    private final Consumer<? super TlsCertificate> certSink;
     private final HelloParser parser;
+    private final CertificateParser certParser;
     private final Direction client = new Direction(true), server = new Direction(false);
     private boolean retryRequested;
 
     public TlsHandler(ConnInfo conn, TlsConfig config, AnomalyCounter anomalies, Consumer<? super TlsHello> sink) {
+        this(conn, config, anomalies, sink, c -> { });
+    }
+
+    /** A handler that also reports the server's certificate chain (TLS 1.2 and earlier) to {@code certSink}. */
+    public TlsHandler(ConnInfo conn, TlsConfig config, AnomalyCounter anomalies, Consumer<? super TlsHello> sink,
+                      Consumer<? super TlsCertificate> certSink) {
         this.conn = conn;
         this.config = config;
         this.anomalies = anomalies;
         this.sink = sink;
+        this.certSink = certSink;
         this.parser = new HelloParser(anomalies);
+        this.certParser = new CertificateParser(anomalies);
     }
 
     /** Both hellos were seen, or cannot come any more: the rest of the connection need not be delivered. */
@@ -58,7 +74,10 @@ public final class TlsHandler implements StreamHandler {
         // handshake message being reassembled
         final byte[] hsHdr = new byte[4];
         int hsHdrHave, hsType, hsLen, hsRecordVersion, msgHave;
+        long hsFirstFrame;
         boolean collecting;
+        /** The server chose TLS 1.2 or earlier: the rest of its flight is read for the Certificate message. */
+        boolean certs;
         byte[] msg = new byte[0];
 
         Direction(boolean fromClient) {
@@ -144,7 +163,7 @@ public final class TlsHandler implements StreamHandler {
             finish(d);
             return;
         }
-        if (type == ALERT || type == APPLICATION_DATA) {
+        if (type == ALERT || type == APPLICATION_DATA || (d.certs && type == CHANGE_CIPHER_SPEC)) {
             // an alert instead of a hello, or encrypted data: no (further) hello will come this way
             finish(d);
             return;
@@ -169,7 +188,10 @@ public final class TlsHandler implements StreamHandler {
         int end = p + n;
         while (p < end && d.wanted > 0 && d.state == State.BODY) {
             if (d.hsHdrHave < 4) {
-                if (d.hsHdrHave == 0) d.hsRecordVersion = d.recVersion;
+                if (d.hsHdrHave == 0) {
+                    d.hsRecordVersion = d.recVersion;
+                    d.hsFirstFrame = frame;
+                }
                 int take = Math.min(4 - d.hsHdrHave, end - p);
                 System.arraycopy(data, p, d.hsHdr, d.hsHdrHave, take);
                 d.hsHdrHave += take;
@@ -183,7 +205,8 @@ public final class TlsHandler implements StreamHandler {
             p += take;
             if (d.msgHave == d.hsLen) {
                 d.hsHdrHave = 0;
-                if (d.collecting) hello(d, frame, timeNs);
+                if (d.collecting && d.certs) certificate(d, frame, timeNs);
+                else if (d.collecting) hello(d, frame, timeNs);
             }
         }
     }
@@ -193,6 +216,7 @@ public final class TlsHandler implements StreamHandler {
         d.hsType = d.hsHdr[0] & 0xff;
         d.hsLen = Bytes.u24(d.hsHdr, 1);
         d.msgHave = 0;
+        if (d.certs) return flightMessage(d, frame);
         int expected = d.fromClient ? CLIENT_HELLO : SERVER_HELLO;
         if (d.hsType == expected) {
             if (d.hsLen > config.maxHandshakeBytes()) {
@@ -210,6 +234,32 @@ public final class TlsHandler implements StreamHandler {
         anomalies.add(Anomaly.TLS_MALFORMED, frame);
         finish(d);
         return false;
+    }
+
+    /** A message of the server's TLS 1.2 flight after its ServerHello: Certificate is read, the others skipped. */
+    private boolean flightMessage(Direction d, long frame) {
+        if (d.hsType == CERTIFICATE) {
+            if (d.hsLen > config.maxCertificateBytes()) {
+                anomalies.add(Anomaly.TLS_CERTIFICATE_TOO_LARGE, frame);
+                finish(d);
+                return false;
+            }
+            d.collecting = true;
+            return true;
+        }
+        if (d.hsType == SERVER_HELLO_DONE || !FLIGHT.contains(d.hsType)) {
+            // the flight ends without a certificate (anonymous or PSK suites), or what follows is not plaintext
+            finish(d);
+            return false;
+        }
+        d.collecting = false;
+        return true;
+    }
+
+    private void certificate(Direction d, long frame, long timeNs) {
+        d.collecting = false;
+        certParser.parse(d.msg, 0, d.hsLen, conn, !d.fromClient, d.hsFirstFrame, frame, timeNs).ifPresent(certSink);
+        finish(d);
     }
 
     private void hello(Direction d, long frame, long timeNs) {
@@ -230,8 +280,12 @@ public final class TlsHandler implements StreamHandler {
             retryRequested = true;
             if (client.state != State.DONE) client.wanted = 1;
         } else {
-            server.done();
             client.done();
+            if (h.get().version() <= TLS12 && config.maxCertificateBytes() > 0) {
+                server.certs = true; // the server's Certificate, if any, follows in clear
+            } else {
+                server.done();
+            }
         }
     }
 

@@ -70,6 +70,12 @@ public final class C2Correlation {
             replaced.put(next, with(b, Severity.HIGH, attacker, Boolean.TRUE,
                     b.summary() + "; it started after a payload download (frame " + d.lastFrame() + ")", Map.of("after_delivery", before)));
         }
+        // a beacon to a server with a suspicious certificate, from a client dressed as a browser
+        for (Finding b : beacons) {
+            Finding cur = replaced.getOrDefault(b, b);
+            Finding raised = TlsSignals.raise(cur, findings);
+            if (raised != cur) replaced.put(b, raised);
+        }
         // a beacon to a host that attacked the client
         for (Finding b : beacons) {
             Finding cur = replaced.getOrDefault(b, b);

@@ -12,6 +12,8 @@ public final class C2Detectors {
         List<Detector> list = new java.util.ArrayList<>(List.of(new BeaconDetector(config.beacon()), new DnsTunnelDetector(config.dns()),
                 new ExfiltrationDetector(config.exfil()), new PayloadDeliveryDetector(config.delivery())));
         if (!config.intel().isEmpty()) list.add(new IntelMatchDetector(config.intel()));
+        list.add(new SuspiciousCertificateDetector(config.certificate()));
+        list.add(new ClientImpersonationDetector(config.impersonation()));
         return list;
     }
 }
