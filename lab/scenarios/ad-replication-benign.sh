@@ -8,7 +8,7 @@
 # domain partition with --full-sync once) and reads the replication status (samba-tool drs
 # showrepl). (b) A member file server fs1 joins with net ads join; its winbindd sets up the Netlogon
 # secure channel to dc1: NetrServerReqChallenge + NetrServerAuthenticate3 with the machine
-# account's real credential (status 0), then wbinfo --ping-dc, -t and a pass-through logon of
+# account's real credential (status 0), then wbinfo --ping-dc, -t (a new secure channel) and a pass-through logon of
 # carol. Meanwhile carol uses kinit and smbclient as in the attack capture.
 NET=172.31.231; ATT=45; VIC=10; CLI=23; DNS=2; SHELLPORT=0
 MORE_HOSTS="dc2:11 fs1:30"
@@ -115,10 +115,13 @@ CONF
   note "5 fs1's winbindd starts and opens the Netlogon secure channel to dc1: NetrServerReqChallenge + NetrServerAuthenticate3 (FS1\$, WorkstationSecureChannel, the real computed credential) → status 0, then a schannel-sealed bind; wbinfo --ping-dc, -t (trust check) and -a carol (pass-through logon over the secure channel)"
   ip netns exec $P-fs1 setsid unshare -u bash -c "hostname fs1 && exec winbindd --foreground --no-process-group -s '$FS/smb.conf'" </dev/null >"$RUN/logs/winbindd-fs1.log" 2>&1 &
   for i in $(seq 1 30); do [ -S "$FS/winbindd/pipe" ] && break; sleep 1; done
-  local WB=(env WINBINDD_SOCKET_DIR="$FS/winbindd" wbinfo)
+  # wbinfo knows only its built-in socket directory (/run/samba/winbindd, where dc1's winbindd
+  # listens): give it fs1's socket there in a mount namespace of its own
+  local WB=(unshare -m --propagation private bash -c "mount --bind '$FS/winbindd' /run/samba/winbindd && exec wbinfo \"\$@\"" _)
   nsx fs1 "${WB[@]}" --ping-dc >"$RUN/logs/wbinfo.log" 2>&1 || true
   nsx fs1 "${WB[@]}" -t >>"$RUN/logs/wbinfo.log" 2>&1 || true
   nsx fs1 "${WB[@]}" -a 'LAB\carol%Winter!2026c' >>"$RUN/logs/wbinfo.log" 2>&1 || true
+  nsx fs1 "${WB[@]}" --own-domain >>"$RUN/logs/wbinfo.log" 2>&1 || true
   sleep 2
   note "6 carol copies minutes.txt again; her workstation now asks dc2 for Kerberos tickets (kdc = dc2.lab.local), the file share stays on dc1"
   sed "s/kdc = $V/kdc = $I2/" "$RUN/krb5.conf" > "$RUN/krb5-dc2.conf"
