@@ -47,6 +47,7 @@ public final class AppFields {
         WinFields.register(r);
         MailFields.register(r);
         FtpFields.register(r);
+        DceRpcFields.register(r);
         return r;
     }
 

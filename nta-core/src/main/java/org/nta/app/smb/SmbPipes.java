@@ -1,0 +1,61 @@
+package org.nta.app.smb;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.nta.app.dcerpc.DceRpcConfig;
+import org.nta.app.dcerpc.DceRpcDetect;
+import org.nta.app.dcerpc.DceRpcStream;
+import org.nta.bytes.Anomaly;
+
+/**
+ * Named pipes of one SMB connection that carry DCE/RPC: the bytes written to a pipe opened in {@code IPC$} (WRITE,
+ * IOCTL FSCTL_PIPE_TRANSCEIVE input) and read from it (READ, the IOCTL's output) are handed, per pipe and direction,
+ * to a {@link DceRpcStream} whose carrier is {@code smb-pipe <name>}. A pipe is followed from its first write that
+ * starts with a DCE/RPC header; at most {@link DceRpcConfig#maxPipes()} per connection.
+ */
+final class SmbPipes {
+    private final SmbState s;
+    private final DceRpcConfig config;
+    private final Map<String, DceRpcStream> streams = new LinkedHashMap<>();
+
+    SmbPipes(SmbState s, DceRpcConfig config) {
+        this.s = s;
+        this.config = config;
+    }
+
+    static boolean ipc(String tree) {
+        return tree != null && tree.toUpperCase(Locale.ROOT).endsWith("\\IPC$");
+    }
+
+    /** Bytes that crossed the pipe {@code f}. */
+    void data(SmbState.OpenFile f, boolean fromClient, byte[] b, int off, int len, long frame, long timeNs) {
+        if (f == null || f.key == null || len <= 0 || !ipc(f.tree)) return;
+        DceRpcStream st = streams.get(f.key);
+        if (st == null) {
+            if (!fromClient || !DceRpcDetect.looksLikeDceRpc(b, off, len, true)) return;
+            if (streams.size() >= config.maxPipes()) {
+                s.anomalies.add(Anomaly.DCERPC_PIPE_LIMIT, frame);
+                return;
+            }
+            String name = f.name.startsWith("\\") ? f.name.substring(1) : f.name;
+            st = new DceRpcStream(s.conn, "smb-pipe " + name, config, s.anomalies, s::emit);
+            streams.put(f.key, st);
+        }
+        st.onData(fromClient, b, off, len, frame, timeNs);
+    }
+
+    /** The pipe was closed. */
+    void close(String key) {
+        DceRpcStream st = key == null ? null : streams.remove(key);
+        if (st != null) st.end();
+    }
+
+    /** The connection ended. */
+    void end() {
+        for (DceRpcStream st : new ArrayList<>(streams.values())) st.end();
+        streams.clear();
+    }
+}
