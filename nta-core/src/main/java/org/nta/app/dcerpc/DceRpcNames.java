@@ -31,6 +31,37 @@ public final class DceRpcNames {
         return uuid == null ? null : BY_UUID.get(uuid.toLowerCase(Locale.ROOT));
     }
 
+    /** A call's status as Wireshark names it (fault statuses, Win32 errors and NTSTATUS codes the detectors meet), or hex. */
+    public static String status(long status, boolean fault) {
+        if (status < 0) return null;
+        String n = fault ? switch ((int) status) {
+            case 0x1c010002 -> "nca_s_op_rng_error";
+            case 0x1c010003 -> "nca_s_unk_if";
+            case 0x1c00001a -> "nca_s_fault_remote_no_memory";
+            case 0x00000005 -> "nca_s_fault_access_denied";
+            case 0x000006f7 -> "nca_s_fault_ndr";
+            case 0x1c000001 -> "nca_s_fault_int_div_by_zero";
+            case 0x1c010014 -> "nca_s_proto_error";
+            default -> null;
+        } : switch ((int) status) {
+            case 0 -> "success";
+            case 5 -> "WERR_ACCESS_DENIED";
+            case 1060 -> "WERR_SERVICE_DOES_NOT_EXIST";
+            case 1073 -> "WERR_SERVICE_EXISTS";
+            case 1056 -> "WERR_SERVICE_ALREADY_RUNNING";
+            case 1053 -> "WERR_SERVICE_REQUEST_TIMEOUT";
+            case 0xc0000022 -> "NT_STATUS_ACCESS_DENIED";
+            case 0xc000006d -> "NT_STATUS_LOGON_FAILURE";
+            case 0xc0000001 -> "NT_STATUS_UNSUCCESSFUL";
+            case 0xc0000034 -> "NT_STATUS_OBJECT_NAME_NOT_FOUND";
+            case 0xc00000bb -> "NT_STATUS_NOT_SUPPORTED";
+            case 0x000020f7 -> "WERR_DS_DRA_BAD_DN";
+            case 0x00002105 -> "WERR_DS_DRA_ACCESS_DENIED";
+            default -> null;
+        };
+        return n != null ? n : String.format("0x%08x", status);
+    }
+
     public static final String SVCCTL = "367abb81-9844-35f1-ad32-98f038001003", NETLOGON = "12345678-1234-abcd-ef00-01234567cffb",
             DRSUAPI = "e3514235-4b06-11d1-ab04-00c04fc2dcd2", ATSVC = "1ff70682-0a51-30e8-076d-740be8cee98b",
             TASKSCHD = "86d35949-83c9-4044-b424-db363231fd0c", WINREG = "338cd001-2244-31f1-aaaa-900038001003";
