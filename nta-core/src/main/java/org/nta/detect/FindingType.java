@@ -23,7 +23,9 @@ public enum FindingType {
     KERBEROASTING("kerberoasting"),
     ASREP_ROASTING("asrep_roasting"),
     USER_ENUMERATION("user_enumeration"),
-    LATERAL_MOVEMENT("lateral_movement");
+    LATERAL_MOVEMENT("lateral_movement"),
+    DCSYNC("dcsync"),
+    ZEROLOGON("zerologon");
 
     private final String id;
 

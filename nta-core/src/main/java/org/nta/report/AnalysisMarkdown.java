@@ -223,6 +223,8 @@ public final class AnalysisMarkdown {
                 case ASREP_ROASTING -> "Require Kerberos pre-authentication on every account (clear DONT_REQ_PREAUTH), rotate the password of any account answered without it, and investigate the client that asked.";
                 case USER_ENUMERATION -> "Block or investigate the client guessing account names, and watch the valid names it found for password spraying or roasting.";
                 case LATERAL_MOVEMENT -> "Treat the target as compromised: isolate it, remove the uploaded binary and any service created for it, disable or reset the account used, and restrict admin shares and remote service control to management hosts.";
+                case DCSYNC -> "Treat every domain secret as stolen: reset krbtgt twice and the passwords of privileged accounts, find the account that held replication rights (DS-Replication-Get-Changes-All) and remove them from it, and isolate the host that asked.";
+                case ZEROLOGON -> "Patch the domain controller (CVE-2020-1472, enforce secure RPC for Netlogon); if an attempt succeeded, treat the domain as compromised: restore the DC's machine account password and reset krbtgt.";
             };
             sb.append("- **").append(t.id()).append("**: ").append(rec).append('\n');
         }
