@@ -32,4 +32,13 @@ class DceRpcDifferentialTest {
     void psexecRecordingAgreesWithTshark() throws Exception {
         compare(TestFiles.resources().resolve("captures").resolve("ad-roast-psexec.pcap.gz"), 18);
     }
+
+    /**
+     * The only tcpdump corpus capture in which tshark finds DCE/RPC: one SMB1 TRANSACTION TransactNmPipe request (a
+     * srvsvc-style opnum 16 on a pipe opened before the capture) inside WCCP-redirected GRE.
+     */
+    @Test
+    void corpusSmb1TransactNmPipeAgreesWithTshark() throws Exception {
+        compare(TestFiles.resources().resolve("corpus").resolve("tcpdump").resolve("wccp_redirect_gre.pcap.gz"), 1);
+    }
 }

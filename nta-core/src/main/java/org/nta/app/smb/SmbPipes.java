@@ -20,6 +20,8 @@ final class SmbPipes {
     private final SmbState s;
     private final DceRpcConfig config;
     private final Map<String, DceRpcStream> streams = new LinkedHashMap<>();
+    /** SMB1 pipes opened (FID key → name), for TransactNmPipe, which names only the FID. */
+    private final Map<String, String> names = new LinkedHashMap<>();
 
     SmbPipes(SmbState s, DceRpcConfig config) {
         this.s = s;
@@ -32,17 +34,30 @@ final class SmbPipes {
 
     /** Bytes that crossed the pipe {@code f}. */
     void data(SmbState.OpenFile f, boolean fromClient, byte[] b, int off, int len, long frame, long timeNs) {
-        if (f == null || f.key == null || len <= 0 || !ipc(f.tree)) return;
-        DceRpcStream st = streams.get(f.key);
+        if (f == null || f.key == null || !ipc(f.tree)) return;
+        data(f.key, f.name, fromClient, b, off, len, frame, timeNs);
+    }
+
+    /** An SMB1 pipe opened by NT_CREATE_ANDX in IPC$. */
+    void name(String key, String name) {
+        if (names.size() >= config.maxPipes() && !names.containsKey(key)) names.remove(names.keySet().iterator().next());
+        names.put(key, name);
+    }
+
+    /** Bytes that crossed the pipe with this key (its name, when null, from an SMB1 open, else its FID). */
+    void data(String key, String name, boolean fromClient, byte[] b, int off, int len, long frame, long timeNs) {
+        if (key == null || len <= 0) return;
+        DceRpcStream st = streams.get(key);
         if (st == null) {
             if (!fromClient || !DceRpcDetect.looksLikeDceRpc(b, off, len, true)) return;
             if (streams.size() >= config.maxPipes()) {
                 s.anomalies.add(Anomaly.DCERPC_PIPE_LIMIT, frame);
                 return;
             }
-            String name = f.name.startsWith("\\") ? f.name.substring(1) : f.name;
+            if (name == null) name = names.getOrDefault(key, "fid " + key.substring(key.indexOf(':') + 1));
+            if (name.startsWith("\\")) name = name.substring(1);
             st = new DceRpcStream(s.conn, "smb-pipe " + name, config, s.anomalies, s::emit);
-            streams.put(f.key, st);
+            streams.put(key, st);
         }
         st.onData(fromClient, b, off, len, frame, timeNs);
     }
