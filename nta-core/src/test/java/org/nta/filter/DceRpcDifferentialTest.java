@@ -33,6 +33,18 @@ class DceRpcDifferentialTest {
         compare(TestFiles.resources().resolve("captures").resolve("ad-roast-psexec.pcap.gz"), 18);
     }
 
+    /** DRSUAPI sealed at packet privacy over TCP (two-fragment answers), the endpoint mapper, SAMR over SMB2, 256 Netlogon calls. */
+    @Test
+    void dcsyncZerologonRecordingAgreesWithTshark() throws Exception {
+        compare(TestFiles.resources().resolve("captures").resolve("ad-dcsync-zerologon.pcap.gz"), 1000);
+    }
+
+    /** Kerberos-sealed DRSUAPI replication between two DCs, DsReplicaSync, Netlogon over an SMB pipe and over TCP. */
+    @Test
+    void replicationRecordingAgreesWithTshark() throws Exception {
+        compare(TestFiles.resources().resolve("captures").resolve("ad-replication-benign.pcap.gz"), 50);
+    }
+
     /**
      * The only tcpdump corpus capture in which tshark finds DCE/RPC: one SMB1 TRANSACTION TransactNmPipe request (a
      * srvsvc-style opnum 16 on a pipe opened before the capture) inside WCCP-redirected GRE.
