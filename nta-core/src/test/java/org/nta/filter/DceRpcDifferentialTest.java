@@ -18,7 +18,8 @@ import org.nta.testing.TestFiles;
 class DceRpcDifferentialTest {
     static final List<String> FIELDS = List.of("dcerpc.pkt_type", "dcerpc.cn_call_id", "dcerpc.opnum",
             "dcerpc.cn_bind_to_uuid", "dcerpc.cn_ctx_id", "dcerpc.cn_flags", "dcerpc.auth_type", "dcerpc.auth_level",
-            "dcerpc.cn_status");
+            "dcerpc.cn_status", "ntlmssp.messagetype", "ntlmssp.auth.username", "ntlmssp.auth.domain",
+            "ntlmssp.auth.hostname", "ntlmssp.ntlmserverchallenge");
 
     static void compare(Path f, int atLeast) throws Exception {
         SmbDifferentialTest.requireTshark();

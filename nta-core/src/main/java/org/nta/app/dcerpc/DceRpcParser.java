@@ -41,6 +41,7 @@ final class DceRpcParser {
     private final Map<Long, List<Integer>> offers = new LinkedHashMap<>();
     private final Map<Long, Call> calls = new LinkedHashMap<>();
     private final RpcArgs.Handles handles;
+    private final DceRpcAuth auth;
     private long buffered;
 
     private record Ctx(String uuid, int version) {
@@ -81,6 +82,7 @@ final class DceRpcParser {
         this.anomalies = anomalies;
         this.sink = sink;
         this.handles = new RpcArgs.Handles(config.maxHandles());
+        this.auth = new DceRpcAuth(conn, anomalies, sink);
     }
 
     /** A GUID at {@code off} as Wireshark prints it (the first three fields in the PDU's byte order). */
@@ -104,6 +106,7 @@ final class DceRpcParser {
                 authType = b[off + trailer] & 0xff;
                 authLevel = b[off + trailer + 1] & 0xff;
                 bodyEnd = Math.max(DceRpcStream.HEADER, trailer - (b[off + trailer + 2] & 0xff));
+                if (ptype >= BIND && ptype <= AUTH3) auth.token(authType, b, off + trailer + 8, authLen, carrier, frame, timeNs);
             }
         }
         List<Integer> ctxIds = List.of();
