@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Builds connection-oriented DCE/RPC PDUs (C706 12.6) and NDR stubs, little-endian, for the tests. */
-final class RpcBytes {
+public final class RpcBytes {
     private RpcBytes() {}
 
-    static final String SVCCTL = DceRpcNames.SVCCTL, NETLOGON = DceRpcNames.NETLOGON;
+    public static final String SVCCTL = DceRpcNames.SVCCTL, NETLOGON = DceRpcNames.NETLOGON;
     static final byte[] NDR = guid("8a885d04-1ceb-11c9-9fe8-08002b104860");
 
-    static byte[] guid(String s) {
+    public static byte[] guid(String s) {
         String h = s.replace("-", "");
         byte[] b = new byte[16];
         for (int i = 0; i < 16; i++) b[i] = (byte) Integer.parseInt(h.substring(2 * i, 2 * i + 2), 16);
@@ -32,67 +32,67 @@ final class RpcBytes {
     }
 
     /** Little-endian writer with NDR alignment from its start. */
-    static final class W {
+    public static final class W {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        W align(int n) {
+        public W align(int n) {
             while (out.size() % n != 0) out.write(0);
             return this;
         }
 
-        W u8(int v) {
+        public W u8(int v) {
             out.write(v);
             return this;
         }
 
-        W u16(int v) {
+        public W u16(int v) {
             align(2);
             out.write(v);
             out.write(v >> 8);
             return this;
         }
 
-        W u32(long v) {
+        public W u32(long v) {
             align(4);
             for (int i = 0; i < 4; i++) out.write((int) (v >> (8 * i)));
             return this;
         }
 
-        W raw(byte[] b) {
+        public W raw(byte[] b) {
             out.write(b, 0, b.length);
             return this;
         }
 
         /** A conformant varying string with its NUL. */
-        W str(String s) {
+        public W str(String s) {
             byte[] c = (s + "\0").getBytes(StandardCharsets.UTF_16LE);
             u32(c.length / 2).u32(0).u32(c.length / 2);
             return raw(c);
         }
 
-        W uniqueStr(String s) {
+        public W uniqueStr(String s) {
             if (s == null) return u32(0);
             u32(0x20000);
             return str(s);
         }
 
-        W handle(int id) {
+        public W handle(int id) {
             align(4);
             byte[] h = new byte[20];
             h[0] = (byte) id;
             return raw(h);
         }
 
-        byte[] bytes() {
+        public byte[] bytes() {
             return out.toByteArray();
         }
     }
 
-    static byte[] header(int ptype, int flags, int fragLen, int authLen, long callId) {
+    public static byte[] header(int ptype, int flags, int fragLen, int authLen, long callId) {
         return new W().u8(5).u8(0).u8(ptype).u8(flags).u8(0x10).u8(0).u8(0).u8(0).u16(fragLen).u16(authLen).u32(callId).bytes();
     }
 
-    static byte[] pdu(int ptype, int flags, long callId, byte[] body, int authLevel) {
+    public static byte[] pdu(int ptype, int flags, long callId, byte[] body, int authLevel) {
         byte[] trailer = new byte[0];
         int authLen = 0;
         if (authLevel > 0) {
@@ -106,7 +106,7 @@ final class RpcBytes {
         return new W().raw(header(ptype, flags, 16 + body.length + trailer.length, authLen, callId)).raw(body).raw(trailer).bytes();
     }
 
-    static byte[] bind(long callId, String... uuids) {
+    public static byte[] bind(long callId, String... uuids) {
         W w = new W().u16(4280).u16(4280).u32(0).u8(uuids.length).u8(0).u16(0);
         for (int i = 0; i < uuids.length; i++) {
             w.u16(i).u8(1).u8(0).raw(guid(uuids[i])).u16(uuids[i].equals(SVCCTL) ? 2 : 1).u16(0).raw(NDR).u32(2);
@@ -114,7 +114,7 @@ final class RpcBytes {
         return pdu(11, 3, callId, w.bytes(), 0);
     }
 
-    static byte[] bindAck(long callId, int... results) {
+    public static byte[] bindAck(long callId, int... results) {
         W w = new W().u16(4280).u16(4280).u32(0x1234).u16(13).raw("\\PIPE\\svcctl\0".getBytes(StandardCharsets.US_ASCII));
         w.align(4).u8(results.length).u8(0).u16(0);
         for (int r : results) w.u16(r).u16(0).raw(NDR).u32(2);
@@ -122,7 +122,7 @@ final class RpcBytes {
     }
 
     /** A request, cut into fragments of at most {@code maxStub} stub bytes. */
-    static byte[] request(long callId, int ctx, int opnum, byte[] stub, int maxStub, int authLevel) {
+    public static byte[] request(long callId, int ctx, int opnum, byte[] stub, int maxStub, int authLevel) {
         List<byte[]> frags = new ArrayList<>();
         for (int off = 0; off == 0 || off < stub.length; off += maxStub) {
             int n = Math.min(maxStub, stub.length - off);
@@ -135,28 +135,28 @@ final class RpcBytes {
         return all.bytes();
     }
 
-    static byte[] response(long callId, int ctx, byte[] stub, int authLevel) {
+    public static byte[] response(long callId, int ctx, byte[] stub, int authLevel) {
         return pdu(2, 3, callId, new W().u32(stub.length).u16(ctx).u8(0).u8(0).raw(stub).bytes(), authLevel);
     }
 
-    static byte[] fault(long callId, int ctx, long status) {
+    public static byte[] fault(long callId, int ctx, long status) {
         return pdu(3, 3, callId, new W().u32(0).u16(ctx).u8(0).u8(0).u32(status).u32(0).bytes(), 0);
     }
 
-    static byte[] createServiceStub(String name, String path) {
+    public static byte[] createServiceStub(String name, String path) {
         return new W().handle(1).str(name).uniqueStr(name).u32(0xf01ff).u32(0x10).u32(3).u32(0).str(path)
                 .u32(0).u32(0).u32(0).u32(0).u32(0).u32(0).u32(0).bytes();
     }
 
-    static byte[] createServiceResponse(long status) {
+    public static byte[] createServiceResponse(long status) {
         return new W().u32(0).handle(7).u32(status).bytes();
     }
 
-    static byte[] authenticate3Stub(String account, String computer, byte[] credential) {
+    public static byte[] authenticate3Stub(String account, String computer, byte[] credential) {
         return new W().uniqueStr("\\\\DC1").str(account).u16(6).str(computer).raw(credential).u32(0x212fffff).bytes();
     }
 
-    static byte[] cat(byte[]... parts) {
+    public static byte[] cat(byte[]... parts) {
         W w = new W();
         for (byte[] p : parts) w.raw(p);
         return w.bytes();
