@@ -74,10 +74,17 @@ class AdRpcCapturesTest {
     }
 
     @Test
-    void theAttackCaptureIsMalicious() {
+    void theAttackCaptureIsMaliciousAndItsJsonValidates() throws Exception {
         Analysis.Result r = run("ad-dcsync-zerologon");
         assertThat(r.verdict().level()).isEqualTo(Verdict.Level.MALICIOUS);
         for (Finding f : r.findings()) assertThat(f.attacker()).isNotEqualTo("172.31.231.23");
+        var schema = com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012)
+                .getSchema(java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "schema", "analysis.schema.json")));
+        for (String capture : List.of("ad-dcsync-zerologon", "ad-roast-psexec")) {
+            var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(org.nta.report.Json.write(org.nta.report.AnalysisJson.build(
+                    capture.equals("ad-roast-psexec") ? AdRpcCapturesTest.run(capture) : r)));
+            assertThat(schema.validate(json)).as(capture).isEmpty();
+        }
     }
 
     @Test
