@@ -228,7 +228,7 @@ public final class LateralMovementDetector implements Detector {
             s.append(" opened the service control manager (svcctl pipe) on ").append(server).append(' ').append(ps.size())
                     .append(" time(s) over SMB: remote service creation or control (smbexec-style); the call itself was not read");
         }
-        boolean high = exe || rpc.create != null && (rpc.commands.size() > 0 || rpc.smbexec);
+        boolean high = exe || rpc.create != null; // a service or task created remotely, even sealed
         Boolean ok = rpc.answered ? Boolean.valueOf(rpc.succeeded)
                 : exe && written ? Boolean.TRUE : exe && refused ? Boolean.FALSE : null;
         return new Finding(FindingType.LATERAL_MOVEMENT, high ? Severity.HIGH : Severity.MEDIUM, Phase.INSTALLATION, client,
