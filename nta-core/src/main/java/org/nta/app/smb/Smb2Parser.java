@@ -159,7 +159,7 @@ final class Smb2Parser {
                     q.offset = Bytes.i64le(b, body + 8);
                     fid(q, h, b, body + 16, lastCreate);
                     if (dataLen > 0 && inside(p + dataOff, dataLen, p, end, frame)) {
-                        s.pipes.data(q.file, true, b, p + dataOff, (int) dataLen, frame, timeNs);
+                        s.pipes.data(q.file, q.fileKey, q.tree, true, b, p + dataOff, (int) dataLen, frame, timeNs);
                         if (q.file != null) write(q.file, q.offset, b, p + dataOff, (int) dataLen, frame, timeNs);
                         else if (q.relatedCreate != null) q.data = Arrays.copyOfRange(b, p + dataOff, p + dataOff + (int) dataLen);
                     }
@@ -192,7 +192,7 @@ final class Smb2Parser {
                     q.transceive = true;
                     int in = p + (int) Bytes.u32lle(b, body + 24);
                     long n = Bytes.u32lle(b, body + 28);
-                    if (n > 0 && inside(in, n, p, end, frame)) s.pipes.data(q.file, true, b, in, (int) n, frame, timeNs);
+                    if (n > 0 && inside(in, n, p, end, frame)) s.pipes.data(q.file, q.fileKey, q.tree, true, b, in, (int) n, frame, timeNs);
                 }
                 if (h.command == QUERY_INFO && body + 2 <= end) q.infoClass = (b[body + 2] & 0xff) << 8 | (b[body + 3] & 0xff);
             }
@@ -290,6 +290,12 @@ final class Smb2Parser {
                             }
                             s.pipes.data(f, false, b, p + dataOff, (int) dataLen, frame, timeNs);
                         }
+                    } else if (body + 8 <= end && q.fileKey != null) { // a pipe opened before the capture
+                        int dataOff = b[body + 2] & 0xff;
+                        long dataLen = Bytes.u32lle(b, body + 4);
+                        if (dataLen > 0 && dataOff >= HEADER && p + dataOff + dataLen <= end) {
+                            s.pipes.data(null, q.fileKey, q.tree, false, b, p + dataOff, (int) dataLen, frame, timeNs);
+                        }
                     }
                 }
                 case IOCTL -> {
@@ -301,7 +307,7 @@ final class Smb2Parser {
                     if (q.transceive && body + 40 <= end) {
                         int o = p + (int) Bytes.u32lle(b, body + 32);
                         long n = Bytes.u32lle(b, body + 36);
-                        if (n > 0 && inside(o, n, p, end, frame)) s.pipes.data(q.file, false, b, o, (int) n, frame, timeNs);
+                        if (n > 0 && inside(o, n, p, end, frame)) s.pipes.data(q.file, q.fileKey, q.tree, false, b, o, (int) n, frame, timeNs);
                     }
                 }
                 case QUERY_INFO -> {

@@ -38,6 +38,15 @@ final class SmbPipes {
         data(f.key, f.name, fromClient, b, off, len, frame, timeNs);
     }
 
+    /**
+     * Bytes that crossed {@code f}, or, when its open was not seen ({@code f} null), the FileId {@code key} in a tree
+     * that is IPC$ or unknown: such a pipe is followed from a client write that starts with a DCE/RPC header.
+     */
+    void data(SmbState.OpenFile f, String key, String tree, boolean fromClient, byte[] b, int off, int len, long frame, long timeNs) {
+        if (f != null) data(f, fromClient, b, off, len, frame, timeNs);
+        else if (key != null && (tree == null || ipc(tree))) data(key, null, fromClient, b, off, len, frame, timeNs);
+    }
+
     /** An SMB1 pipe opened by NT_CREATE_ANDX in IPC$. */
     void name(String key, String name) {
         if (names.size() >= config.maxPipes() && !names.containsKey(key)) names.remove(names.keySet().iterator().next());

@@ -100,6 +100,15 @@ class SmbPipeTest {
     }
 
     @Test
+    void aPipeOpenedBeforeTheCaptureIsFollowedFromItsFirstBind() {
+        List<Event> ev = feed(exchange("IPC$").subList(2, 6), 0); // no tree connect, no CREATE
+        List<RpcCall> calls = ev.stream().filter(e -> e instanceof RpcCall).map(e -> (RpcCall) e).toList();
+        assertThat(calls).hasSize(1);
+        assertThat(calls.get(0).carrier()).startsWith("smb-pipe fid ");
+        assertThat(calls.get(0).args()).containsEntry("binary_path", CMD);
+    }
+
+    @Test
     void aFileOnAnotherShareIsNotAPipe() {
         assertThat(feed(exchange("dept"), 0)).noneMatch(e -> e instanceof RpcCall || e instanceof DceRpcPdu);
     }
