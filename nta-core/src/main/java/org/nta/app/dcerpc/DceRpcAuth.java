@@ -12,13 +12,15 @@ import org.nta.app.ntlm.Ntlmssp;
 import org.nta.bytes.Anomaly;
 import org.nta.bytes.AnomalyCounter;
 import org.nta.event.ConnInfo;
+import org.nta.event.Credential;
 import org.nta.event.Event;
 
 /**
  * The auth_value of a conversation's bind, bind_ack, alter_context and auth3 PDUs ([MS-RPCE] 2.2.2.11) when it is
  * NTLMSSP (auth_type 10) or SPNEGO wrapping it (9): each message becomes an NtlmsspMessage, and the AUTHENTICATE,
- * paired with the server's CHALLENGE, a Credential (carrier {@code dcerpc}, result unknown: an RPC logon has no
- * answer of its own).
+ * paired with the server's CHALLENGE, a Credential (carrier {@code dcerpc}). An RPC logon has no answer of its own:
+ * the credential is held until the conversation's next response (accepted), a fault {@code nca_s_fault_access_denied}
+ * or a bind_nak (rejected), or its end (unknown).
  */
 final class DceRpcAuth {
     static final int SPNEGO = 9, NTLMSSP = 10;
@@ -26,6 +28,7 @@ final class DceRpcAuth {
     private final AnomalyCounter anomalies;
     private final Consumer<? super Event> sink;
     private final NtlmTracker tracker = new NtlmTracker();
+    private Credential pending;
 
     DceRpcAuth(ConnInfo conn, AnomalyCounter anomalies, Consumer<? super Event> sink) {
         this.conn = conn;
@@ -46,9 +49,24 @@ final class DceRpcAuth {
         }
         sink.accept(NtlmEvents.message(conn, "dcerpc", m, frame, timeNs));
         if (m instanceof NtlmAuthenticate a) {
-            sink.accept(NtlmEvents.credential(conn, "dcerpc", tracker.onAuthenticate(a), carrier, frame, timeNs));
+            settle(Credential.Result.UNKNOWN, -1, 0, null);
+            pending = NtlmEvents.credential(conn, "dcerpc", tracker.onAuthenticate(a), carrier, frame, timeNs);
         } else {
             tracker.onMessage(m);
         }
+    }
+
+    /** The server answered after the logon: {@code result} with the frame that showed it (-1: none). */
+    void settle(Credential.Result result, long frame, long timeNs, String detail) {
+        Credential c = pending;
+        if (c == null) return;
+        pending = null;
+        sink.accept(frame < 0 ? c : new Credential(c.conn(), c.protocol(), c.mechanism(), c.user(), c.domain(), c.kind(),
+                c.secret(), result, c.secretFrame(), c.secretTimeNs(), frame, timeNs, c.hashcatMode(),
+                detail == null ? c.detail() : c.detail() + "; " + detail));
+    }
+
+    boolean waiting() {
+        return pending != null;
     }
 }

@@ -113,6 +113,13 @@ final class DceRpcParser {
         List<String> uuids = List.of();
         int opnum = -1;
         long status = -1;
+        if (!fromClient && auth.waiting()) {
+            if (ptype == RESPONSE || ptype == ALTER_RESP && authLen == 0) {
+                auth.settle(org.nta.event.Credential.Result.ACCEPTED, frame, timeNs, null);
+            } else if (ptype == BIND_NAK || ptype == FAULT && len >= 28 && (le ? Bytes.u32lle(b, off + 24) : Bytes.u32l(b, off + 24)) == 5) {
+                auth.settle(org.nta.event.Credential.Result.REJECTED, frame, timeNs, ptype == FAULT ? "nca_s_fault_access_denied" : "bind_nak");
+            }
+        }
         switch (ptype) {
             case BIND, ALTER -> {
                 List<Integer> ids = new ArrayList<>();
@@ -323,6 +330,7 @@ final class DceRpcParser {
 
     /** The conversation ended: calls never answered are reported, in the order they were made. */
     void end() {
+        auth.settle(org.nta.event.Credential.Result.UNKNOWN, -1, 0, null);
         List<Call> left = new ArrayList<>(calls.values());
         calls.clear();
         for (Call c : left) emit(c, c.requestFrame >= 0 ? c.requestFrame : c.lastFrame, c.requestFrame >= 0 ? c.requestTimeNs : c.lastTimeNs, false);

@@ -34,8 +34,10 @@ class DceRpcCapturesTest {
         assertThat(creds).allSatisfy(c -> {
             assertThat(c.user()).isEqualTo("svc_sql");
             assertThat(c.kind()).isEqualTo(Credential.Kind.HASH);
+            assertThat(c.result()).isEqualTo(Credential.Result.ACCEPTED); // the DsBind after it was answered
         });
-        assertThat(creds).extracting(Credential::frame).contains(177L, 263L); // the AUTH3s
+        assertThat(creds).extracting(Credential::secretFrame).containsExactly(177L, 263L); // the AUTH3s
+        assertThat(creds).extracting(Credential::frame).containsExactly(182L, 267L); // the DsBind answers
         List<RpcCall> ncChanges = r.of(RpcCall.class).stream().filter(c -> "DsGetNCChanges".equals(c.operation())).toList();
         assertThat(ncChanges).hasSize(9).allSatisfy(c -> {
             assertThat(c.encrypted()).isTrue();

@@ -163,6 +163,42 @@ class DceRpcStreamTest {
         assertThat(r.of(RpcCall.class).get(0).interfaceName()).isNull();
     }
 
+    /** A PDU with an NTLMSSP auth_value (auth type 10, level connect). */
+    static byte[] authPdu(int ptype, long callId, byte[] body, byte[] token) {
+        int pad = (4 - (16 + body.length) % 4) % 4;
+        W w = new W().raw(header(ptype, 3, 16 + body.length + pad + 8 + token.length, token.length, callId)).raw(body);
+        for (int i = 0; i < pad; i++) w.u8(0);
+        return w.u8(10).u8(2).u8(pad).u8(0).u32(0).raw(token).bytes();
+    }
+
+    static byte[] bindBody() {
+        return java.util.Arrays.copyOfRange(bind(1, SVCCTL), 16, bind(1, SVCCTL).length);
+    }
+
+    static Run ntlmLogon(byte[] answer) {
+        byte[] ackBody = java.util.Arrays.copyOfRange(bindAck(1, 0), 16, bindAck(1, 0).length);
+        return feed(List.<byte[][]>of(
+                new byte[][] {authPdu(11, 1, bindBody(), org.nta.app.ntlm.NtlmMessages.negotiate(0xe2088297L)),
+                        authPdu(12, 1, ackBody, org.nta.app.ntlm.NtlmMessages.challenge(org.nta.app.ntlm.NtlmMessages.SERVER_CHALLENGE, 0xe2898215L))},
+                new byte[][] {cat(authPdu(16, 1, new byte[4], org.nta.app.ntlm.NtlmMessages.v2Authenticate()),
+                        request(2, 0, 15, new W().u32(0).u32(0).u32(0xf003f).bytes(), 1000, 0)), answer}), 0, 0);
+    }
+
+    @Test
+    void ntlmLogonInABindIsACredentialSettledByTheNextAnswer() {
+        Run ok = ntlmLogon(response(2, 0, new W().handle(1).u32(0).bytes(), 0));
+        List<org.nta.event.Credential> c = ok.of(org.nta.event.Credential.class);
+        assertThat(c).hasSize(1);
+        assertThat(c.get(0).protocol()).isEqualTo("dcerpc");
+        assertThat(c.get(0).result()).isEqualTo(org.nta.event.Credential.Result.ACCEPTED);
+        assertThat(c.get(0).secret()).startsWith(c.get(0).user() + "::");
+        assertThat(ok.of(org.nta.event.NtlmsspMessage.class)).hasSize(3);
+        Run refused = ntlmLogon(fault(2, 0, 5));
+        assertThat(refused.of(org.nta.event.Credential.class).get(0).result()).isEqualTo(org.nta.event.Credential.Result.REJECTED);
+        Run none = ntlmLogon(new byte[0]);
+        assertThat(none.of(org.nta.event.Credential.class).get(0).result()).isEqualTo(org.nta.event.Credential.Result.UNKNOWN);
+    }
+
     @Test
     void unansweredCallIsReportedAtTheEnd() {
         Run r = feed(List.<byte[][]>of(new byte[][] {bind(1, SVCCTL), bindAck(1, 0)},
