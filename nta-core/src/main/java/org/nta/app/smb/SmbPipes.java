@@ -2,7 +2,6 @@ package org.nta.app.smb;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 import org.nta.app.dcerpc.DceRpcConfig;
@@ -29,7 +28,7 @@ final class SmbPipes {
     }
 
     static boolean ipc(String tree) {
-        return tree != null && tree.toUpperCase(Locale.ROOT).endsWith("\\IPC$");
+        return tree != null && tree.length() >= 5 && tree.regionMatches(true, tree.length() - 5, "\\IPC$", 0, 5);
     }
 
     /** Bytes that crossed the pipe {@code f}. */
