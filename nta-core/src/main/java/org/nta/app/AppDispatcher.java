@@ -96,6 +96,8 @@ public final class AppDispatcher implements AppLayer {
         if (HttpConnectionParser.looksLikeResponse(b, off, len)) return Opener.SERVER;
         int mail = MailHandlers.side(b, off, len);
         if (mail != 0) return mail == 1 ? Opener.CLIENT : Opener.SERVER;
+        if (org.nta.app.dcerpc.DceRpcDetect.looksLikeDceRpc(b, off, len, true)) return Opener.CLIENT; // bind, request
+        if (org.nta.app.dcerpc.DceRpcDetect.looksLikeDceRpc(b, off, len, false)) return Opener.SERVER; // their answers
         return Opener.UNKNOWN;
     }
 
