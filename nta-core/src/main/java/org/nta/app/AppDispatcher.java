@@ -96,6 +96,8 @@ public final class AppDispatcher implements AppLayer {
         if (HttpConnectionParser.looksLikeResponse(b, off, len)) return Opener.SERVER;
         int mail = MailHandlers.side(b, off, len);
         if (mail != 0) return mail == 1 ? Opener.CLIENT : Opener.SERVER;
+        if (org.nta.app.dcerpc.DceRpcDetect.looksLikeDceRpc(b, off, len, true)) return Opener.CLIENT; // bind, request
+        if (org.nta.app.dcerpc.DceRpcDetect.looksLikeDceRpc(b, off, len, false)) return Opener.SERVER; // their answers
         return Opener.UNKNOWN;
     }
 
@@ -236,6 +238,7 @@ public final class AppDispatcher implements AppLayer {
         if (config.telnet() != null && org.nta.app.telnet.TelnetHandler.looksLikeTelnet(b, off, len)) return Proto.TELNET;
         if (config.dns() && (conn.serverPort() == 53 || conn.clientPort() == 53) && DnsDetect.looksLikeDnsOverTcp(b, off, len)) return Proto.DNS;
         if (config.ldap() && LdapDetect.looksLikeLdap(b, off, len)) return Proto.LDAP;
+        if (config.win().smb() && org.nta.app.dcerpc.DceRpcDetect.looksLikeDceRpc(b, off, len, fromClient)) return Proto.DCERPC;
         if (config.mail() != null) return MailHandlers.recognise(conn, fromClient, b, off, len);
         return null;
     }
@@ -250,6 +253,7 @@ public final class AppDispatcher implements AppLayer {
             case KERBEROS -> new org.nta.app.kerberos.KerberosTcpHandler(conn, org.nta.app.kerberos.KerberosConfig.DEFAULTS, anomalies, kerberos, events::emit);
             case FTP -> new org.nta.app.ftp.FtpControlHandler(conn, config.ftp(), anomalies, labelsOnly ? e -> { } : events, expectations);
             case TELNET -> new org.nta.app.telnet.TelnetHandler(conn, config.telnet(), anomalies, events);
+            case DCERPC -> new org.nta.app.dcerpc.DceRpcTcpHandler(conn, org.nta.app.dcerpc.DceRpcConfig.DEFAULTS, anomalies, events::emit);
             case SMTP, POP, IMAP -> MailHandlers.handler(p, conn, config.mail(), anomalies, events::emit);
             default -> new DnsTcpHandler(conn, dns, anomalies, events::emit);
         };

@@ -89,6 +89,15 @@ public enum Anomaly {
     // Kerberos
     KERBEROS_MALFORMED("kerberos.malformed"),
     KERBEROS_MESSAGE_TOO_LARGE("kerberos.message_too_large"),
+    // DCE/RPC (connection-oriented, over TCP and SMB named pipes)
+    DCERPC_MALFORMED("dcerpc.malformed"),
+    DCERPC_GAP("dcerpc.gap"),
+    DCERPC_STUB_MALFORMED("dcerpc.stub_malformed"),
+    DCERPC_FRAGMENT_TOO_LARGE("dcerpc.fragment_too_large"),
+    DCERPC_CALL_TOO_LARGE("dcerpc.call_too_large"),
+    DCERPC_PENDING_LIMIT("dcerpc.pending_limit"),
+    DCERPC_CONTEXT_LIMIT("dcerpc.context_limit"),
+    DCERPC_PIPE_LIMIT("dcerpc.pipe_limit"),
     // DHCP
     DHCP_MALFORMED("dhcp.malformed"),
     NBNS_MALFORMED("nbns.malformed"),
@@ -159,6 +168,8 @@ public enum Anomaly {
             case HTTP_AUTH_PENDING_LIMIT, LDAP_MESSAGE_TOO_LARGE, SNMP_VARBIND_LIMIT, SNMP_PENDING_LIMIT -> true;
             case SMB_MESSAGE_TOO_LARGE, SMB_PENDING_LIMIT, SMB_OPEN_FILE_LIMIT, SMB_COMPOUND_LIMIT,
                     SMB_FILE_OUT_OF_ORDER_LIMIT, KERBEROS_MESSAGE_TOO_LARGE -> true;
+            case DCERPC_FRAGMENT_TOO_LARGE, DCERPC_CALL_TOO_LARGE, DCERPC_PENDING_LIMIT, DCERPC_CONTEXT_LIMIT,
+                    DCERPC_PIPE_LIMIT -> true;
             case APP_EXPECTATION_LIMIT, FTP_LINE_TOO_LONG, FTP_REPLY_LINES_LIMIT, FTP_PENDING_LIMIT, FTP_TRANSFER_LIMIT,
                     FTP_FILE_TRUNCATED, TELNET_LINE_TOO_LONG, TELNET_LIMIT -> true;
             case MAIL_LINE_TOO_LONG, MAIL_MESSAGE_TRUNCATED, MAIL_LITERAL_TOO_LARGE, MAIL_MIME_DEPTH_LIMIT,

@@ -13,6 +13,7 @@ public enum Proto {
     BGP("bgp"), SIP("sip"), RTSP("rtsp"), RADIUS("radius"), TFTP("tftp"), QUIC("quic"), SSDP("ssdp"),
     MYSQL("mysql"), PGSQL("pgsql"), REDIS("redis"), NFS("nfs"), RPC("rpc"), ISAKMP("isakmp"), L2TP("l2tp"),
     OPENVPN("openvpn"), WIREGUARD("wg"), MQTT("mqtt"), IPP("ipp"),
+    DCERPC("dcerpc"),
     FTP_DATA("ftp-data"),
     DATA("data");
 

@@ -25,7 +25,9 @@ public enum FindingType {
     USER_ENUMERATION("user_enumeration"),
     LATERAL_MOVEMENT("lateral_movement"),
     SUSPICIOUS_CERTIFICATE("suspicious_certificate"),
-    CLIENT_IMPERSONATION("client_impersonation");
+    CLIENT_IMPERSONATION("client_impersonation"),
+    DCSYNC("dcsync"),
+    ZEROLOGON("zerologon");
 
     private final String id;
 

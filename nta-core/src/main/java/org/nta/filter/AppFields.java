@@ -48,6 +48,7 @@ public final class AppFields {
         MailFields.register(r);
         FtpFields.register(r);
         TlsCertFields.register(r);
+        DceRpcFields.register(r);
         return r;
     }
 

@@ -162,6 +162,7 @@ public final class StoryBuilder {
                 // a crackable Kerberos hash obtained, an executable dropped on an admin share
                 case KERBEROASTING, ASREP_ROASTING -> Boolean.TRUE.equals(f.succeeded()) && f.severity().atLeast(Severity.HIGH);
                 case LATERAL_MOVEMENT -> f.severity().atLeast(Severity.HIGH) && !Boolean.FALSE.equals(f.succeeded());
+                case DCSYNC, ZEROLOGON -> Boolean.TRUE.equals(f.succeeded());
                 default -> f.severity().atLeast(Severity.CRITICAL);
             };
             String reason = f.type().id() + ": " + f.summary() + " (frames " + f.firstFrame() + "–" + f.lastFrame() + ")";

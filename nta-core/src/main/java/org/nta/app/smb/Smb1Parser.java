@@ -11,12 +11,14 @@ import org.nta.event.SmbMessage;
 /**
  * SMB1 ([MS-CIFS], [MS-SMB]) as far as a logon and a share need: the 32-byte header, the AndX chain, NEGOTIATE
  * (dialect strings, and the SMB2 answer that upgrades the connection), SESSION_SETUP_ANDX with extended security (its
- * NTLMSSP or Kerberos blob), TREE_CONNECT_ANDX (the share path) and NT_CREATE_ANDX (the file name). Other commands are
+ * NTLMSSP or Kerberos blob), TREE_CONNECT_ANDX (the share path), NT_CREATE_ANDX (the file name) and TRANSACTION
+ * TransactNmPipe on {@code \PIPE\} (DCE/RPC over a named pipe, handed to {@link SmbPipes}). Other commands are
  * paired and named only.
  */
 final class Smb1Parser {
     static final int HEADER = 32;
-    static final int NEGOTIATE = 0x72, SESSION_SETUP = 0x73, TREE_CONNECT = 0x75, NT_CREATE = 0xa2;
+    static final int NEGOTIATE = 0x72, SESSION_SETUP = 0x73, TREE_CONNECT = 0x75, NT_CREATE = 0xa2, TRANSACTION = 0x25;
+    private static final int TRANSACT_NM_PIPE = 0x26;
     private static final int MAX_DIALECTS = 64, MAX_ANDX = 16;
 
     private final SmbState s;
@@ -96,6 +98,15 @@ final class Smb1Parser {
                             tree = q.tree;
                         }
                     }
+                    case TRANSACTION -> {
+                        // TransactNmPipe (setup 0x0026, FID): the data is a DCE/RPC write on the pipe, the answer its read
+                        if (wc >= 16 && (b[w + 26] & 0xff) >= 2 && w + 32 <= end && Bytes.u16le(b, w + 28) == TRANSACT_NM_PIPE) {
+                            q.transceive = true;
+                            q.fileKey = "smb1:" + Bytes.u16le(b, w + 30);
+                            int n = Bytes.u16le(b, w + 22), at = off + Bytes.u16le(b, w + 24);
+                            if (n > 0 && at >= bytesStart && at + n <= end) s.pipes.data(q.fileKey, null, true, b, at, n, frame, timeNs);
+                        }
+                    }
                     case NT_CREATE -> {
                         if (wc == 24) {
                             q.disposition = Bytes.i32le(b, w + 33);
@@ -130,10 +141,16 @@ final class Smb1Parser {
                     if (q.mechanism == null) q.mechanism = SecurityBlob.mechanism(b, bytesStart, blobLen);
                     s.ntlm.challenge(-2, b, bytesStart, blobLen, frame);
                 }
+            } else if (cmd == NT_CREATE && wc >= 34 && q.fileName != null && SmbPipes.ipc(q.tree)) {
+                s.pipes.name("smb1:" + Bytes.u16le(b, w + 5), q.fileName);
             } else if (cmd == TREE_CONNECT && q.tree != null) {
                 s.tree(tid, q.tree, frame);
                 tree = q.tree;
             }
+        }
+        if (q.transceive && cmd == TRANSACTION && (status == 0 || status == Smb2Parser.BUFFER_OVERFLOW) && bodyOk && wc >= 10) {
+            int n = Bytes.u16le(b, w + 12), at = off + Bytes.u16le(b, w + 14);
+            if (n > 0 && at >= bytesStart && at + n <= end) s.pipes.data(q.fileKey, null, false, b, at, n, frame, timeNs);
         }
         if (q.user != null && status == 0) s.user(uid, q.user);
         s.emit(new SmbMessage(frame, timeNs, s.conn, fromClient, 1, nbssType, false, cmd, andx, true, status, mid, uid,

@@ -22,6 +22,8 @@ final class Smb2Parser {
             READ = 8, WRITE = 9, IOCTL = 11, QUERY_INFO = 16;
     /** FSCTL_VALIDATE_NEGOTIATE_INFO, and QUERY_INFO's InfoType FILE (1) with class FileAllInformation (18). */
     private static final int VALIDATE_NEGOTIATE = 0x00140204, FILE_ALL_INFORMATION = 0x0112;
+    /** FSCTL_PIPE_TRANSCEIVE: a write and a read on a named pipe in one IOCTL (DCE/RPC over SMB). */
+    private static final int PIPE_TRANSCEIVE = 0x0011c017;
     static final long STATUS_PENDING = 0x103, MORE_PROCESSING = 0xc0000016L, BUFFER_OVERFLOW = 0x80000005L;
     private static final int FLAG_RESPONSE = 1, FLAG_ASYNC = 2, FLAG_RELATED = 4;
     private static final byte[] ALL_ONES = new byte[16];
@@ -157,6 +159,7 @@ final class Smb2Parser {
                     q.offset = Bytes.i64le(b, body + 8);
                     fid(q, h, b, body + 16, lastCreate);
                     if (dataLen > 0 && inside(p + dataOff, dataLen, p, end, frame)) {
+                        s.pipes.data(q.file, q.fileKey, q.tree, true, b, p + dataOff, (int) dataLen, frame, timeNs);
                         if (q.file != null) write(q.file, q.offset, b, p + dataOff, (int) dataLen, frame, timeNs);
                         else if (q.relatedCreate != null) q.data = Arrays.copyOfRange(b, p + dataOff, p + dataOff + (int) dataLen);
                     }
@@ -184,6 +187,12 @@ final class Smb2Parser {
                         dialects = d;
                     }
                     q.validateNegotiate = true;
+                }
+                if (h.command == IOCTL && body + 32 <= end && Bytes.i32le(b, body + 4) == PIPE_TRANSCEIVE) {
+                    q.transceive = true;
+                    int in = p + (int) Bytes.u32lle(b, body + 24);
+                    long n = Bytes.u32lle(b, body + 28);
+                    if (n > 0 && inside(in, n, p, end, frame)) s.pipes.data(q.file, q.fileKey, q.tree, true, b, in, (int) n, frame, timeNs);
                 }
                 if (h.command == QUERY_INFO && body + 2 <= end) q.infoClass = (b[body + 2] & 0xff) << 8 | (b[body + 3] & 0xff);
             }
@@ -275,9 +284,17 @@ final class Smb2Parser {
                     if (body + 8 <= end && f != null) {
                         int dataOff = b[body + 2] & 0xff;
                         long dataLen = Bytes.u32lle(b, body + 4);
-                        if (dataLen > 0 && inside(p + dataOff, dataLen, p, end, frame)
-                                && !f.read.add(q.offset, b, p + dataOff, (int) dataLen, frame, timeNs)) {
-                            s.anomalies.add(Anomaly.SMB_FILE_OUT_OF_ORDER_LIMIT, frame);
+                        if (dataLen > 0 && inside(p + dataOff, dataLen, p, end, frame)) {
+                            if (!f.read.add(q.offset, b, p + dataOff, (int) dataLen, frame, timeNs)) {
+                                s.anomalies.add(Anomaly.SMB_FILE_OUT_OF_ORDER_LIMIT, frame);
+                            }
+                            s.pipes.data(f, false, b, p + dataOff, (int) dataLen, frame, timeNs);
+                        }
+                    } else if (body + 8 <= end && q.fileKey != null) { // a pipe opened before the capture
+                        int dataOff = b[body + 2] & 0xff;
+                        long dataLen = Bytes.u32lle(b, body + 4);
+                        if (dataLen > 0 && dataOff >= HEADER && p + dataOff + dataLen <= end) {
+                            s.pipes.data(null, q.fileKey, q.tree, false, b, p + dataOff, (int) dataLen, frame, timeNs);
                         }
                     }
                 }
@@ -286,6 +303,11 @@ final class Smb2Parser {
                         int o = p + (int) Bytes.u32lle(b, body + 32);
                         long n = Bytes.u32lle(b, body + 36);
                         if (n >= 24 && inside(o, n, p, end, frame)) dialects = List.of(Bytes.u16le(b, o + 22));
+                    }
+                    if (q.transceive && body + 40 <= end) {
+                        int o = p + (int) Bytes.u32lle(b, body + 32);
+                        long n = Bytes.u32lle(b, body + 36);
+                        if (n > 0 && inside(o, n, p, end, frame)) s.pipes.data(q.file, q.fileKey, q.tree, false, b, o, (int) n, frame, timeNs);
                     }
                 }
                 case QUERY_INFO -> {

@@ -34,6 +34,7 @@ final class SmbState {
     /** An SMB3 transform header was seen: the session's messages are encrypted. */
     boolean encrypted;
     final SmbNtlm ntlm = new SmbNtlm(this);
+    final SmbPipes pipes = new SmbPipes(this, org.nta.app.dcerpc.DceRpcConfig.DEFAULTS);
 
     SmbState(ConnInfo conn, SmbConfig config, AnomalyCounter anomalies, Consumer<? super Event> sink) {
         this.conn = conn;
@@ -50,6 +51,8 @@ final class SmbState {
         int disposition = -1;
         /** IOCTL FSCTL_VALIDATE_NEGOTIATE_INFO; QUERY_INFO's InfoType and class (high and low byte). */
         boolean validateNegotiate;
+        /** IOCTL FSCTL_PIPE_TRANSCEIVE: the response's output is the pipe's answer. */
+        boolean transceive;
         int infoClass;
         long offset = -1, length = -1;
         /** The file a READ/WRITE/CLOSE names, or null. */
@@ -142,6 +145,7 @@ final class SmbState {
 
     /** The file is closed: what was read or written of it becomes a {@link TransferredFile}. */
     void close(String key) {
+        pipes.close(key);
         OpenFile f = files.remove(key);
         if (f != null) finish(f);
     }
@@ -168,6 +172,7 @@ final class SmbState {
         pending1.clear();
         pending2.clear();
         for (Pending p : left) answer(p, -1, p.frame, p.timeNs, 0, -1, encrypted);
+        pipes.end();
         for (OpenFile f : files.values()) finish(f);
         files.clear();
     }

@@ -13,6 +13,8 @@ public final class AdDetectors {
                 new UserEnumerationDetector(config),
                 new AsrepRoastingDetector(config),
                 new KerberoastingDetector(config),
-                new LateralMovementDetector(config));
+                new LateralMovementDetector(config),
+                new DcSyncDetector(config, RpcAttackConfig.DEFAULTS),
+                new ZerologonDetector(config, RpcAttackConfig.DEFAULTS));
     }
 }

@@ -15,16 +15,20 @@ import org.nta.detect.Severity;
 import org.nta.detect.StreamSet;
 import org.nta.event.Event;
 import org.nta.event.HttpFileObject;
+import org.nta.event.RpcCall;
 import org.nta.event.SmbCommand;
 import org.nta.event.TransferredFile;
 
 /**
- * Lateral movement over SMB (T1021.002, T1570, T1569.002), the way psexec, smbexec and their kin do it: an
- * executable (told from its bytes, "MZ", or from its name) written to an administrative share (ADMIN$, C$ …), and
- * the service control manager's pipe ({@code svcctl}) opened by the same client on the same server, which is how a
- * service that runs it is created. DCE/RPC is not parsed, so the CreateService call itself (and whether it worked)
- * cannot be read: the pipe being opened is the sign. A svcctl open without an executable written is reported at
- * medium (smbexec runs a command line as the service and writes no file).
+ * Lateral movement over SMB and DCE/RPC (T1021.002, T1570, T1569.002, T1053, T1112), the way psexec, smbexec,
+ * atexec and their kin do it: an executable (told from its bytes, "MZ", or from its name) written to an
+ * administrative share (ADMIN$, C$ …), the service control manager's pipe ({@code svcctl}) opened by the same client
+ * on the same server, and the DCE/RPC calls that run something there: CreateServiceW with its binary path (psexec's
+ * uploaded file, smbexec's {@code %COMSPEC% /Q /c echo … \\127.0.0.1\C$\__output} command line), StartService,
+ * DeleteService, a changed service binary path, an atsvc job or a Task Scheduler task registered, remote registry
+ * writes. The evidence says what was run and whether the server did it: a refused or faulted creation is still an
+ * attempt, reported as one (succeeded false). Without any call read (sealed, or not captured) the svcctl pipe being
+ * opened is the sign, at medium when no executable was written.
  */
 public final class LateralMovementDetector implements Detector {
     private record Upload(String client, String server, int stream, String share, String name, long firstFrame,
@@ -41,6 +45,8 @@ public final class LateralMovementDetector implements Detector {
     private final AdConfig config;
     private final List<Upload> uploads = new ArrayList<>();
     private final List<Pipe> pipes = new ArrayList<>();
+    /** DCE/RPC calls that run something remotely (see {@link ServiceCalls#kind}). */
+    private final List<RpcCall> calls = new ArrayList<>();
     /** Write request frames per stream and file (lower-case base name). */
     private final Map<String, TreeSet<Long>> writeFrames = new LinkedHashMap<>();
     /** Streams and files with a write the server accepted, and with one it refused. */
@@ -96,6 +102,8 @@ public final class LateralMovementDetector implements Detector {
                     if (c.status() >= 0) (c.succeeded() ? writeOk : writeRefused).add(key);
                 }
             }
+        } else if (e instanceof RpcCall r) {
+            if (ServiceCalls.kind(r) != null && calls.size() < config.maxConversations()) calls.add(r);
         } else if (e instanceof TransferredFile t) {
             if (!t.protocol().startsWith("smb") || t.direction() != HttpFileObject.Direction.UPLOAD) return;
             String path = t.originalName() == null ? "" : t.originalName();
@@ -116,18 +124,21 @@ public final class LateralMovementDetector implements Detector {
     public List<Finding> finish() {
         Map<String, List<Upload>> up = new LinkedHashMap<>();
         Map<String, List<Pipe>> pp = new LinkedHashMap<>();
+        Map<String, List<RpcCall>> cc = new LinkedHashMap<>();
         for (Upload u : uploads) up.computeIfAbsent(u.client() + ' ' + u.server(), x -> new ArrayList<>()).add(u);
         for (Pipe p : pipes) pp.computeIfAbsent(p.client() + ' ' + p.server(), x -> new ArrayList<>()).add(p);
+        for (RpcCall c : calls) cc.computeIfAbsent(c.conn().clientAddr() + ' ' + c.conn().serverAddr(), x -> new ArrayList<>()).add(c);
         java.util.LinkedHashSet<String> keys = new java.util.LinkedHashSet<>(up.keySet());
         keys.addAll(pp.keySet());
+        keys.addAll(cc.keySet());
         List<Finding> out = new ArrayList<>();
-        for (String k : keys) out.add(finding(up.getOrDefault(k, List.of()), pp.getOrDefault(k, List.of())));
+        for (String k : keys) out.add(finding(up.getOrDefault(k, List.of()), pp.getOrDefault(k, List.of()), cc.getOrDefault(k, List.of())));
         return out;
     }
 
-    private Finding finding(List<Upload> ups, List<Pipe> ps) {
-        String client = !ups.isEmpty() ? ups.get(0).client() : ps.get(0).client();
-        String server = !ups.isEmpty() ? ups.get(0).server() : ps.get(0).server();
+    private Finding finding(List<Upload> ups, List<Pipe> ps, List<RpcCall> cs) {
+        String client = !ups.isEmpty() ? ups.get(0).client() : !ps.isEmpty() ? ps.get(0).client() : cs.get(0).conn().clientAddr();
+        String server = !ups.isEmpty() ? ups.get(0).server() : !ps.isEmpty() ? ps.get(0).server() : cs.get(0).conn().serverAddr();
         TreeSet<Long> frames = new TreeSet<>();
         StreamSet streams = new StreamSet();
         long firstNs = Long.MAX_VALUE, lastNs = Long.MIN_VALUE;
@@ -171,6 +182,11 @@ public final class LateralMovementDetector implements Detector {
             if (p.frame() > firstUpload) pipeAfterWrite = true;
         }
         boolean exe = !ups.isEmpty();
+        Calls rpc = calls(cs, ups, frames, streams, config);
+        for (RpcCall c : cs) {
+            firstNs = Math.min(firstNs, c.requestFrame() >= 0 ? c.requestTimeNs() : c.timeNs());
+            lastNs = Math.max(lastNs, c.timeNs());
+        }
         Map<String, Object> ev = new LinkedHashMap<>();
         ev.put("client", client);
         ev.put("server", server);
@@ -179,25 +195,92 @@ public final class LateralMovementDetector implements Detector {
         ev.put("svcctl_opens", ps.size());
         ev.put("svcctl_frames", pipeFrames);
         ev.put("svcctl_after_write", pipeAfterWrite);
-        ev.put("service_call", "not judged: DCE/RPC (svcctl CreateServiceW) is not parsed");
+        ev.put("service_call", rpc.summary != null ? rpc.summary
+                : !ps.isEmpty() ? "not read: no svcctl call was seen on the pipe (not captured, or sealed)" : "none");
+        ev.put("service_calls", rpc.described);
+        ev.put("commands", rpc.commands);
+        List<String> styles = new ArrayList<>();
+        if (exe && (pipeAfterWrite || rpc.create != null)) styles.add("psexec");
+        if (rpc.smbexec) styles.add("smbexec");
+        if (rpc.task) styles.add("atexec");
+        if (rpc.registry) styles.add("remote-registry");
+        if (styles.isEmpty()) styles.add(rpc.create != null || !ps.isEmpty() ? "service" : "file-drop");
+        String style = String.join("/", styles);
+        ev.put("styles", styles);
         List<String> tech = new ArrayList<>();
         tech.add("T1021.002");
         if (exe) tech.add("T1570");
-        if (!ps.isEmpty()) tech.add("T1569.002");
+        if (!ps.isEmpty() || rpc.service) tech.add("T1569.002");
+        if (rpc.task) tech.add("T1053");
+        if (rpc.registry) tech.add("T1112");
         StringBuilder s = new StringBuilder(client);
         if (exe) {
             Upload u = ups.get(0);
             s.append(" wrote ").append(u.pe() ? "the executable " : "").append(u.name()).append(" (").append(u.size())
                     .append(" bytes) to \\\\").append(server).append('\\').append(u.share());
             if (ups.size() > 1) s.append(" and ").append(ups.size() - 1).append(" more executable(s) to admin shares");
-            if (pipeAfterWrite) s.append(", then opened the service control manager (svcctl) ").append(ps.size())
+            if (rpc.summary != null) s.append(", then ").append(rpc.summary);
+            else if (pipeAfterWrite) s.append(", then opened the service control manager (svcctl) ").append(ps.size())
                     .append(" time(s): a service to run it (psexec-style)");
+        } else if (rpc.summary != null) {
+            s.append(' ').append(rpc.summary).append(" on ").append(server).append(" (").append(style).append("-style)");
         } else {
             s.append(" opened the service control manager (svcctl pipe) on ").append(server).append(' ').append(ps.size())
-                    .append(" time(s) over SMB: remote service creation or control (smbexec-style); the call itself is not read");
+                    .append(" time(s) over SMB: remote service creation or control (smbexec-style); the call itself was not read");
         }
-        return new Finding(FindingType.LATERAL_MOVEMENT, exe ? Severity.HIGH : Severity.MEDIUM, Phase.INSTALLATION, client,
+        boolean high = exe || rpc.create != null; // a service or task created remotely, even sealed
+        Boolean ok = rpc.answered ? Boolean.valueOf(rpc.succeeded)
+                : exe && written ? Boolean.TRUE : exe && refused ? Boolean.FALSE : null;
+        return new Finding(FindingType.LATERAL_MOVEMENT, high ? Severity.HIGH : Severity.MEDIUM, Phase.INSTALLATION, client,
                 server, frames.first(), frames.last(), firstNs, lastNs, streams,
-                AdEvidence.filter(frames, client, server, "smb2", config), s.toString(), exe && written ? Boolean.TRUE : exe && refused ? Boolean.FALSE : null, tech, ev);
+                AdEvidence.filter(frames, client, server, "smb2 || dcerpc", config), s.toString(), ok, tech, ev);
+    }
+
+    /** What the pair's DCE/RPC calls show. */
+    private static final class Calls {
+        final List<Map<String, Object>> described = new ArrayList<>();
+        final List<String> commands = new ArrayList<>();
+        RpcCall create;
+        String summary;
+        boolean smbexec, task, service, registry, answered, succeeded;
+    }
+
+    private static Calls calls(List<RpcCall> cs, List<Upload> ups, TreeSet<Long> frames, StreamSet streams, AdConfig config) {
+        Calls r = new Calls();
+        List<String> attempts = new ArrayList<>();
+        for (RpcCall c : cs) {
+            if (c.requestFrame() >= 0) frames.add(c.requestFrame());
+            frames.add(c.frame());
+            streams.add(c.conn().stream());
+            String kind = ServiceCalls.kind(c);
+            r.task |= kind.equals("task");
+            r.service |= kind.equals("service");
+            r.registry |= kind.equals("registry");
+            if (r.described.size() < config.maxSamples()) r.described.add(ServiceCalls.describe(c));
+            String cmd = ServiceCalls.command(c);
+            if (cmd != null && !r.commands.contains(cmd) && r.commands.size() < config.maxSamples()) r.commands.add(cmd);
+            r.smbexec |= ServiceCalls.smbexecStyle(cmd);
+            boolean runs = ServiceCalls.creates(c) || c.operation().startsWith("StartService") || c.operation().equals("SchRpcRun");
+            if (ServiceCalls.creates(c) && r.create == null) r.create = c;
+            if (runs && c.status() >= 0) {
+                r.answered = true;
+                r.succeeded |= c.succeeded();
+            }
+            if (ServiceCalls.creates(c) && attempts.size() < 3) {
+                String what = c.arg("service_name") != null ? c.arg("service_name") : c.arg("path");
+                attempts.add(c.operation() + (what != null ? " " + what : "") + (cmd != null ? " running `" + cmd + "`" : "")
+                        + " (" + ServiceCalls.result(c) + ")");
+            }
+        }
+        if (!attempts.isEmpty()) {
+            int creates = 0;
+            for (RpcCall c : cs) if (ServiceCalls.creates(c)) creates++;
+            r.summary = "called " + String.join("; ", attempts) + (creates > attempts.size() ? " and " + (creates - attempts.size()) + " more" : "")
+                    + (r.answered && !r.succeeded ? ": attempted, the server refused" : "");
+        } else if (!cs.isEmpty()) {
+            RpcCall c = cs.get(0);
+            r.summary = "called " + c.interfaceName() + " " + c.operation() + " " + cs.size() + " time(s) (" + ServiceCalls.result(c) + ")";
+        }
+        return r;
     }
 }

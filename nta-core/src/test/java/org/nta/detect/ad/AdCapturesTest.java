@@ -73,7 +73,16 @@ class AdCapturesTest {
         assertThat(lateral.attacker()).isEqualTo("172.31.230.66");
         assertThat(lateral.victim()).isEqualTo("172.31.230.10");
         assertThat(lateral.severity()).isEqualTo(Severity.HIGH);
-        assertThat(lateral.filter()).isEqualTo("frame.number in {319, 350, 358, 415}");
+        // the ADMIN$ write, the svcctl opens, both CreateServiceW requests and their faults
+        assertThat(lateral.filter()).isEqualTo("frame.number in {319, 350, 358, 380, 383, 415, 425, 428}");
+        assertThat(lateral.evidence().get("commands")).isEqualTo(List.of("%systemroot%\\nnnBtafV.exe",
+                "%COMSPEC% /Q /c echo cd  ^> \\\\127.0.0.1\\C$\\__output 2^>^&1 > %TEMP%\\execute.bat & %COMSPEC% /Q /c %TEMP%\\execute.bat & del %TEMP%\\execute.bat"));
+        assertThat(lateral.evidence()).containsEntry("styles", List.of("psexec", "smbexec"));
+        assertThat((String) lateral.evidence().get("service_call")).contains("CreateServiceW fSFN").contains("CreateServiceW BTOBTO")
+                .contains("fault nca_s_op_rng_error").contains("attempted, the server refused");
+        // Samba has no CreateService: both creations faulted, so the movement was attempted, not achieved
+        assertThat(lateral.succeeded()).isFalse();
+        assertThat(lateral.summary()).contains("nnnBtafV.exe").contains("CreateServiceW");
         assertThat(lateral.evidence().get("files").toString()).contains("nnnBtafV.exe").contains("size=56320").contains("pe=true");
         assertThat(lateral.streams()).containsExactly(22, 23);
 

@@ -1,0 +1,247 @@
+package org.nta.app.dcerpc;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Decodes the NDR arguments of the operations detectors judge: svcctl service creation and control ([MS-SCMR]),
+ * netlogon's secure-channel set-up ([MS-NRPC] 3.5.4.4), task registration ([MS-TSCH] atsvc JobAdd and
+ * SchRpcRegisterTask), registry writes ([MS-RRP]). Context handles returned by an open are remembered with what they
+ * name, so a later StartServiceW, DeleteService or SetValue says which service or key it acted on. Every other
+ * operation is named, not decoded.
+ */
+final class RpcArgs {
+    /** Context handles (hex) → the service or key they name, bounded. */
+    static final class Handles {
+        private final int max;
+        private final LinkedHashMap<String, String> map = new LinkedHashMap<>();
+
+        Handles(int max) {
+            this.max = max;
+        }
+
+        void put(String handle, String name) {
+            if (handle == null || name == null) return;
+            if (map.size() >= max && !map.containsKey(handle)) map.remove(map.keySet().iterator().next());
+            map.put(handle, name);
+        }
+
+        String get(String handle) {
+            return handle == null ? null : map.get(handle);
+        }
+    }
+
+    private static final Pattern COMMAND = Pattern.compile("<Command>([^<]*)</Command>"),
+            ARGUMENTS = Pattern.compile("<Arguments>([^<]*)</Arguments>");
+
+    private RpcArgs() {}
+
+    /** Decodes a request's arguments into {@code out}; false when the stub did not fit the operation's layout. */
+    static boolean request(String uuid, int opnum, NdrReader r, Map<String, String> out, Handles h) {
+        if (uuid == null) return true;
+        switch (uuid) {
+            case DceRpcNames.SVCCTL -> svcctl(opnum, r, out, h);
+            case DceRpcNames.NETLOGON -> netlogon(opnum, r, out);
+            case DceRpcNames.ATSVC -> {
+                if (opnum == 0) { // JobAdd: ServerName, AT_INFO {JobTime, DaysOfMonth, DaysOfWeek, Flags, Command}
+                    put(out, "server_name", r.uniqueString());
+                    r.u32();
+                    r.u32();
+                    r.u8();
+                    r.u8();
+                    if (r.u32() != 0) put(out, "command", r.string());
+                }
+            }
+            case DceRpcNames.TASKSCHD -> {
+                if (opnum == 1) { // SchRpcRegisterTask: path, xml, flags …
+                    put(out, "path", r.uniqueString());
+                    String xml = r.string();
+                    put(out, "command", command(xml));
+                } else if (opnum == 12 || opnum == 13) { // SchRpcRun, SchRpcDelete
+                    put(out, "path", r.string());
+                }
+            }
+            case DceRpcNames.WINREG -> winreg(opnum, r, out, h);
+            default -> {
+            }
+        }
+        return !r.bad;
+    }
+
+    /** A response's output arguments; the return code is read by the parser. */
+    static boolean response(String uuid, int opnum, NdrReader r, Map<String, String> req, Map<String, String> out, Handles h) {
+        if (uuid == null) return true;
+        switch (uuid) {
+            case DceRpcNames.SVCCTL -> {
+                if (opnum == 12 || opnum == 44) { // CreateServiceW: lpdwTagId, lpServiceHandle
+                    r.uniqueU32();
+                    h.put(r.handle(), req.get("service_name"));
+                } else if (opnum == 16) {
+                    h.put(r.handle(), req.get("service_name"));
+                }
+            }
+            case DceRpcNames.NETLOGON -> {
+                if (opnum == 4) put(out, "server_challenge", r.hex(8));
+                else if (opnum == 26 || opnum == 15) {
+                    put(out, "server_credential", r.hex(8));
+                    put(out, "negotiate_flags_granted", String.format("0x%08x", r.u32()));
+                }
+            }
+            case DceRpcNames.WINREG -> {
+                if (opnum <= 4 || opnum >= 27 && opnum <= 28 || opnum == 32 || opnum == 33) {
+                    h.put(r.handle(), hive(opnum));
+                } else if (opnum == 15) {
+                    h.put(r.handle(), req.get("key"));
+                } else if (opnum == 6) {
+                    h.put(r.handle(), req.get("key"));
+                }
+            }
+            default -> {
+            }
+        }
+        return !r.bad;
+    }
+
+    private static void svcctl(int opnum, NdrReader r, Map<String, String> out, Handles h) {
+        switch (opnum) {
+            case 12, 44 -> { // CreateServiceW (and the WOW64 twin)
+                r.handle();
+                put(out, "service_name", r.string());
+                put(out, "display_name", r.uniqueString());
+                r.u32(); // dwDesiredAccess
+                put(out, "service_type", String.format("0x%08x", r.u32()));
+                put(out, "start_type", Long.toString(r.u32()));
+                r.u32(); // dwErrorControl
+                put(out, "binary_path", r.string());
+            }
+            case 11 -> { // ChangeServiceConfigW: the binary path, when changed
+                put(out, "service_name", h.get(r.handle()));
+                r.u32();
+                put(out, "start_type", Long.toString(r.u32()));
+                r.u32();
+                put(out, "binary_path", r.uniqueString());
+            }
+            case 15 -> { // OpenSCManagerW
+                put(out, "machine_name", r.uniqueString());
+                put(out, "database_name", r.uniqueString());
+            }
+            case 16 -> { // OpenServiceW
+                r.handle();
+                put(out, "service_name", r.string());
+            }
+            case 1 -> { // ControlService
+                put(out, "service_name", h.get(r.handle()));
+                put(out, "control", Long.toString(r.u32()));
+            }
+            case 2, 19 -> put(out, "service_name", h.get(r.handle())); // DeleteService, StartServiceW
+            default -> {
+            }
+        }
+    }
+
+    private static void netlogon(int opnum, NdrReader r, Map<String, String> out) {
+        switch (opnum) {
+            case 4 -> { // NetrServerReqChallenge
+                put(out, "primary_name", r.uniqueString());
+                put(out, "computer_name", r.string());
+                put(out, "client_challenge", r.hex(8));
+            }
+            case 5, 15, 26 -> { // NetrServerAuthenticate, 2, 3
+                put(out, "primary_name", r.uniqueString());
+                put(out, "account_name", r.string());
+                put(out, "secure_channel_type", Integer.toString(r.u16()));
+                put(out, "computer_name", r.string());
+                put(out, "client_credential", r.hex(8));
+                if (opnum != 5) put(out, "negotiate_flags", String.format("0x%08x", r.u32()));
+            }
+            case 30 -> { // NetrServerPasswordSet2: the new password buffer, all zero in Zerologon's second step
+                put(out, "primary_name", r.uniqueString());
+                put(out, "account_name", r.string());
+                put(out, "secure_channel_type", Integer.toString(r.u16()));
+                put(out, "computer_name", r.string());
+                put(out, "authenticator_credential", r.hex(8));
+                r.u32();
+                byte[] pw = r.bytes(516);
+                if (pw != null) {
+                    boolean zero = true;
+                    for (byte x : pw) zero &= x == 0;
+                    out.put("new_password_zero", Boolean.toString(zero));
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private static void winreg(int opnum, NdrReader r, Map<String, String> out, Handles h) {
+        switch (opnum) {
+            case 6, 15 -> { // CreateKey, OpenKey
+                String parent = h.get(r.handle());
+                put(out, "key", join(parent, r.unicodeString()));
+            }
+            case 7 -> { // DeleteKey
+                String parent = h.get(r.handle());
+                put(out, "key", join(parent, r.unicodeString()));
+            }
+            case 8 -> { // DeleteValue
+                put(out, "key", h.get(r.handle()));
+                put(out, "value_name", r.unicodeString());
+            }
+            case 22 -> { // SetValue: hKey, lpValueName, dwType, lpData, cbData
+                put(out, "key", h.get(r.handle()));
+                put(out, "value_name", r.unicodeString());
+                long type = r.u32();
+                put(out, "value_type", Long.toString(type));
+                byte[] data = r.conformantBytes();
+                if (data != null && (type == 1 || type == 2)) { // REG_SZ, REG_EXPAND_SZ
+                    String s = new String(data, 0, data.length & ~1, java.nio.charset.StandardCharsets.UTF_16LE);
+                    int nul = s.indexOf('\0');
+                    put(out, "value", nul >= 0 ? s.substring(0, nul) : s);
+                } else if (data != null && type == 4 && data.length == 4) {
+                    put(out, "value", Long.toString(org.nta.bytes.Bytes.u32lle(data, 0)));
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private static String hive(int opnum) {
+        return switch (opnum) {
+            case 0 -> "HKCR";
+            case 1 -> "HKCU";
+            case 2 -> "HKLM";
+            case 3 -> "HKPD";
+            case 4 -> "HKU";
+            case 27 -> "HKCC";
+            case 28 -> "HKDD";
+            case 32 -> "HKPT";
+            default -> "HKPN";
+        };
+    }
+
+    private static String join(String parent, String key) {
+        if (key == null) return parent;
+        return parent == null ? key : parent + "\\" + key;
+    }
+
+    /** The command a task's XML runs: its {@code <Command>} and {@code <Arguments>}, or null. */
+    static String command(String xml) {
+        if (xml == null) return null;
+        Matcher c = COMMAND.matcher(xml);
+        if (!c.find()) return null;
+        String cmd = unescape(c.group(1).strip());
+        Matcher a = ARGUMENTS.matcher(xml);
+        return a.find() ? cmd + " " + unescape(a.group(1).strip()) : cmd;
+    }
+
+    private static String unescape(String s) {
+        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&");
+    }
+
+    private static void put(Map<String, String> out, String k, String v) {
+        if (v != null) out.put(k, v);
+    }
+}

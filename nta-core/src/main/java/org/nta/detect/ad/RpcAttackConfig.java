@@ -1,0 +1,22 @@
+package org.nta.detect.ad;
+
+/**
+ * Thresholds of the detectors that judge DCE/RPC calls against a domain controller (DCSync, Zerologon).
+ *
+ * @param maxPairs              client-server pairs (and domain controllers) tracked per detector; beyond it new ones
+ *                              are ignored
+ * @param zerologonMinAttempts  NetrServerAuthenticate calls with an all-zero client credential from one client to
+ *                              one server that make the Zerologon brute force high (fewer are medium; a success is
+ *                              critical whatever the count)
+ * @param dcsyncMinSealedReply  bytes of a sealed DsGetNCChanges answer (no fault) above which replication is taken to
+ *                              have delivered data (the return code itself is encrypted)
+ */
+public record RpcAttackConfig(int maxPairs, int zerologonMinAttempts, long dcsyncMinSealedReply) {
+    public static final RpcAttackConfig DEFAULTS = new RpcAttackConfig(10_000, 5, 1024);
+
+    public RpcAttackConfig {
+        if (maxPairs < 1 || zerologonMinAttempts < 1 || dcsyncMinSealedReply < 0) {
+            throw new IllegalArgumentException("rpc attack thresholds must be positive");
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.nta.detect.ad;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.nta.app.AppConfig;
+import org.nta.capture.CaptureSource;
+import org.nta.detect.DetectionConfig;
+import org.nta.detect.Finding;
+import org.nta.detect.FindingType;
+import org.nta.detect.Severity;
+import org.nta.engine.Analysis;
+import org.nta.engine.EngineConfig;
+import org.nta.incident.Verdict;
+import org.nta.testing.TestFiles;
+
+/**
+ * The whole pipeline on the DCE/RPC lab recordings (see their .md write-ups): impacket secretsdump's DCSync and a
+ * Zerologon probe against a Samba DC are found with the write-up's frames; two DCs replicating, an administrator's
+ * DsReplicaSync and a member server's real Netlogon secure channel stay benign.
+ */
+class AdRpcCapturesTest {
+    private static final Map<String, Analysis.Result> RESULTS = new HashMap<>();
+
+    static synchronized Analysis.Result run(String name) {
+        return RESULTS.computeIfAbsent(name, n -> {
+            try {
+                return Analysis.run(CaptureSource.open(TestFiles.capture(n + ".pcap.gz").toString(), false), EngineConfig.DEFAULTS,
+                        AppConfig.all(), DetectionConfig.DEFAULTS, List.of());
+            } catch (org.nta.capture.CaptureException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private static List<Finding> of(String capture, FindingType t) {
+        return run(capture).findings().stream().filter(f -> f.type() == t).toList();
+    }
+
+    @Test
+    void secretsdumpIsDcsync() {
+        List<Finding> fs = of("ad-dcsync-zerologon", FindingType.DCSYNC);
+        assertThat(fs).hasSize(1);
+        Finding f = fs.get(0);
+        assertThat(f.attacker()).isEqualTo("172.31.231.66");
+        assertThat(f.victim()).isEqualTo("172.31.231.10");
+        assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(f.succeeded()).isTrue();
+        assertThat(f.streams()).containsExactly(7, 10);
+        assertThat(f.firstFrame()).isEqualTo(180); // the first DsBind
+        assertThat(f.lastFrame()).isEqualTo(317); // the last DsGetNCChanges answer
+        assertThat(f.evidence()).containsEntry("requests", 9).containsEntry("sealed", 9);
+        assertThat(f.filter()).contains("187").contains("273").contains("314");
+    }
+
+    @Test
+    void zerologonProbeIsFoundAndRefused() {
+        List<Finding> fs = of("ad-dcsync-zerologon", FindingType.ZEROLOGON);
+        assertThat(fs).hasSize(1);
+        Finding f = fs.get(0);
+        assertThat(f.attacker()).isEqualTo("172.31.231.66");
+        assertThat(f.victim()).isEqualTo("172.31.231.10");
+        assertThat(f.severity()).isEqualTo(Severity.HIGH);
+        assertThat(f.succeeded()).isFalse();
+        assertThat(f.firstFrame()).isEqualTo(455);
+        assertThat(f.lastFrame()).isEqualTo(1476);
+        assertThat(f.streams()).containsExactly(17);
+        assertThat(f.evidence()).containsEntry("zero_credential_attempts", 256).containsEntry("refused", 256)
+                .containsEntry("challenges", 256).containsEntry("accounts", List.of("DC1$"));
+    }
+
+    @Test
+    void theAttackCaptureIsMaliciousAndItsJsonValidates() throws Exception {
+        Analysis.Result r = run("ad-dcsync-zerologon");
+        assertThat(r.verdict().level()).isEqualTo(Verdict.Level.MALICIOUS);
+        for (Finding f : r.findings()) assertThat(f.attacker()).isNotEqualTo("172.31.231.23");
+        var schema = com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012)
+                .getSchema(java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "schema", "analysis.schema.json")));
+        for (String capture : List.of("ad-dcsync-zerologon", "ad-roast-psexec")) {
+            var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(org.nta.report.Json.write(org.nta.report.AnalysisJson.build(
+                    capture.equals("ad-roast-psexec") ? AdRpcCapturesTest.run(capture) : r)));
+            assertThat(schema.validate(json)).as(capture).isEmpty();
+        }
+    }
+
+    @Test
+    void replicationBetweenDcsAndARealSecureChannelStayBenign() {
+        Analysis.Result r = run("ad-replication-benign");
+        assertThat(of("ad-replication-benign", FindingType.DCSYNC)).isEmpty();
+        assertThat(of("ad-replication-benign", FindingType.ZEROLOGON)).isEmpty();
+        assertThat(of("ad-replication-benign", FindingType.LATERAL_MOVEMENT)).isEmpty();
+        // Known, outside DCE/RPC: the DNS tunnel detector takes dc2's own AD DNS traffic (205 queries under lab.local,
+        // the domain it serves) for a tunnel; until detect/c2 knows domain controllers, that one finding is excluded.
+        for (Finding f : r.findings()) {
+            if (f.type() == FindingType.DNS_TUNNEL) continue;
+            assertThat(f.severity().atLeast(Severity.MEDIUM)).as(f.summary()).isFalse();
+        }
+    }
+}
