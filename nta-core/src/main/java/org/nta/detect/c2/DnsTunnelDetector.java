@@ -78,6 +78,7 @@ public final class DnsTunnelDetector implements Detector {
         int cut = qname.length() - domain.length() - 1;
         if (cut <= 0) return;
         String sub = qname.substring(0, cut);
+        if (m.qtype() == TKEY || serviceLocator(sub)) return; // the domain's own directory at work, not data
         boolean fresh;
         if (t.names.size() < config.maxNamesPerDomain() && keptNames < config.maxNames()) {
             fresh = t.names.add(sub);
@@ -106,6 +107,27 @@ public final class DnsTunnelDetector implements Detector {
             t.chunks.add(sub);
             t.chunkFrames.add(m.frame());
         }
+    }
+
+    /** TKEY: the GSS-TSIG key exchange before a secure dynamic update (RFC 3645), named "NUMBER.sig-SERVER". */
+    static final int TKEY = 249;
+
+    /**
+     * Service locators: the SRV names of RFC 2782 and DNS-SD ({@code _ldap._tcp}, {@code _kerberos._udp}) and Active
+     * Directory's locator zone ({@code _msdcs}, with its GUID-named records, {@code _sites}) that every domain member
+     * and controller asks of its own DNS servers. Their GUID and service labels look long and random, but they carry
+     * no data: counted as queries, not as names.
+     */
+    static boolean serviceLocator(String sub) {
+        int start = 0;
+        while (start < sub.length()) {
+            int dot = sub.indexOf('.', start);
+            int end = dot < 0 ? sub.length() : dot;
+            String label = sub.substring(start, end);
+            if (label.equals("_tcp") || label.equals("_udp") || label.equals("_msdcs") || label.equals("_sites")) return true;
+            start = end + 1;
+        }
+        return false;
     }
 
     @Override

@@ -83,6 +83,27 @@ class DnsTunnelDetectorTest {
         return sb.toString();
     }
 
+    /**
+     * A domain controller joining and replicating looks its own directory up: GUID-named _msdcs records, SRV locators
+     * and GSS-TSIG key exchanges (TKEY, "NUMBER.sig-SERVER") — long, random-looking names that carry no data.
+     */
+    @Test
+    void activeDirectoryLocatorsAndSecureUpdatesAreNotATunnel() {
+        java.util.Random rnd = new java.util.Random(7);
+        for (int i = 0; i < 40; i++) {
+            String guid = new java.util.UUID(rnd.nextLong(), rnd.nextLong()).toString();
+            ask("10.2.0.11", "10.2.0.10", guid + "._msdcs.corp.example.com", 5, 0, List.of());
+            ask("10.2.0.11", "10.2.0.10", "_ldap._tcp." + guid + ".domains._msdcs.corp.example.com", 33, 0, List.of());
+            ask("10.2.0.11", "10.2.0.10", "_kerberos._tcp.site" + i + "._sites.dc._msdcs.corp.example.com", 33, 0, List.of());
+            ask("10.2.0.11", "10.2.0.10", (1_000_000_000L + rnd.nextInt(2_000_000_000)) + ".sig-dc1.corp.example.com", DnsTunnelDetector.TKEY, 0, List.of());
+        }
+        assertThat(tunnels()).isEmpty();
+        assertThat(DnsTunnelDetector.serviceLocator("_ldap._tcp")).isTrue();
+        assertThat(DnsTunnelDetector.serviceLocator("d177ac4e-2407-4229-a752-3a91b6af2209._msdcs")).isTrue();
+        assertThat(DnsTunnelDetector.serviceLocator("mfzwizltoq2dcnbz._tcpx")).isFalse();
+        assertThat(DnsTunnelDetector.serviceLocator("a_tcp.b")).isFalse();
+    }
+
     @Test
     void base32ExfiltrationThroughAResolverIsFoundAndDecoded() {
         byte[] secret = ("root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n"
