@@ -193,6 +193,12 @@ class HtmlReportBrowserTest {
         assertThat(driver.findElements(By.cssSelector("svg#chart-packets rect"))).isNotEmpty();
         assertThat(driver.findElements(By.cssSelector("svg#chart-bytes rect"))).isNotEmpty();
         if (json.path("incidents").size() > 0) assertThat(driver.findElements(By.cssSelector("svg#host-graph circle"))).hasSizeGreaterThanOrEqualTo(2);
+        // who the story's hosts are: one row per host of the JSON, their addresses as text
+        assertThat(driver.findElements(By.cssSelector("#hosts-table tbody tr"))).hasSize(json.path("hosts").size());
+        for (int i = 0; i < json.path("hosts").size(); i++) {
+            String first = json.path("hosts").get(i).path("addresses").get(0).asText();
+            assertThat(driver.findElements(By.cssSelector("#hosts-table tbody tr")).get(i).findElement(By.cssSelector("td")).getText()).contains(first);
+        }
 
         WebElement first = driver.findElements(By.cssSelector(".frow")).stream().findFirst().orElse(null);
         if (first != null) {
