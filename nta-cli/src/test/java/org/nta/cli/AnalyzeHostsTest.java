@@ -58,13 +58,26 @@ class AnalyzeHostsTest {
         assertThat(Files.readString(again)).isEqualTo(page);
     }
 
+    /** Without an attack the hosts are those the observations name (their victims), each once, and nobody else. */
     @Test
-    void aCaptureWithoutAnAttackListsNoHosts() throws Exception {
+    void withoutAnAttackTheHostsAreThoseTheObservationsName() throws Exception {
         Path json = dir.resolve("b.json");
         String benign = Path.of("..", "nta-core", "src", "test", "resources", "captures", "ad-benign.pcap.gz").toString();
         assertThat(CliRun.of("analyze", benign, "--json", json.toString()).exit()).isZero();
         JsonNode root = new ObjectMapper().readTree(json.toFile());
-        for (JsonNode h : root.get("hosts")) assertThat(h.get("addresses").size()).isPositive();
         assertThat(root.get("incidents").size()).isZero();
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (JsonNode f : root.get("findings")) {
+            for (String role : new String[] {"attacker", "victim"}) if (f.get(role).isTextual()) named.add(f.get(role).asText());
+        }
+        assertThat(named).as("the benign capture has its observations (the cleartext LDAP bind to the DC)").isNotEmpty();
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        for (JsonNode h : root.get("hosts")) {
+            java.util.List<String> own = new java.util.ArrayList<>();
+            h.get("addresses").forEach(a -> own.add(a.asText()));
+            assertThat(own).as("a listed host is one a finding names").containsAnyElementsOf(named);
+            for (String a : own) assertThat(listed.add(a)).as("each host once: " + a).isTrue();
+        }
+        for (String a : named) assertThat(listed).as("every named host that was seen is listed").contains(a);
     }
 }

@@ -54,13 +54,15 @@ public final class HostNames {
     public String label(String address) {
         if (address == null) return null;
         HostTable.Host h = host(address);
-        if (h == null) return address;
-        String name = name(h);
+        return h == null ? address : label(name(h), address, new ArrayList<>(h.users));
+    }
+
+    /** The label of a host with this name (or null) and these users, as the terminal, Markdown and HTML show it. */
+    public static String label(String name, String address, List<String> users) {
         StringBuilder sb = new StringBuilder();
-        if (name != null) sb.append(name).append(' ');
+        if (name != null && !name.isEmpty()) sb.append(name).append(' ');
         sb.append(address);
-        if (!h.users.isEmpty()) {
-            List<String> users = new ArrayList<>(h.users);
+        if (!users.isEmpty()) {
             sb.append(" (").append(String.join(", ", users.subList(0, Math.min(2, users.size()))));
             if (users.size() > 2) sb.append(", +").append(users.size() - 2).append(" more");
             sb.append(')');

@@ -3,6 +3,8 @@ package org.nta.report.html;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.nta.hosts.HostNames;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -17,17 +19,9 @@ final class HostLabels {
             boolean own = false;
             for (JsonNode a : r.path("addresses")) own |= a.asText().equals(address);
             if (!own) continue;
-            StringBuilder sb = new StringBuilder();
-            if (r.path("name").isTextual() && !r.path("name").asText().isEmpty()) sb.append(r.path("name").asText()).append(' ');
-            sb.append(address);
             List<String> users = new ArrayList<>();
             for (JsonNode u : r.path("users")) users.add(u.asText());
-            if (!users.isEmpty()) {
-                sb.append(" (").append(String.join(", ", users.subList(0, Math.min(2, users.size()))));
-                if (users.size() > 2) sb.append(", +").append(users.size() - 2).append(" more");
-                sb.append(')');
-            }
-            return sb.toString();
+            return HostNames.label(r.path("name").isTextual() ? r.path("name").asText() : null, address, users);
         }
         return address;
     }
