@@ -85,8 +85,20 @@ public final class Bytes {
         return -1;
     }
 
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L, HIGHS = 0x8080808080808080L;
+
+    /** Index of the first {@code value} in {@code b[from, to)}, or -1; eight bytes a step where there are eight. */
     public static int indexOf(byte[] b, int from, int to, byte value) {
-        for (int i = from; i < to; i++) if (b[i] == value) return i;
+        int i = from;
+        long pattern = (value & 0xffL) * ONES;
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) LONGS.get(b, i) ^ pattern; // a zero byte where b has value
+            long zero = (x - ONES) & ~x & HIGHS; // the lowest flag is exact (borrows only run upwards)
+            if (zero != 0) return i + (Long.numberOfTrailingZeros(zero) >>> 3);
+        }
+        for (; i < to; i++) if (b[i] == value) return i;
         return -1;
     }
 }

@@ -18,6 +18,8 @@ public final class DetectionSink implements PacketSink {
     private final List<Detector> detectors;
     /** Run on the caller's thread: every detector inline, else those that read packets. */
     private final Detector[] inline;
+    private final Routes inlineRoutes;
+    private final Detector[] inlinePackets;
     private final DetectorThread background;
     private final List<Finding> findings = new ArrayList<>();
 
@@ -32,6 +34,8 @@ public final class DetectionSink implements PacketSink {
         List<Detector> here = new ArrayList<>();
         for (Detector d : this.detectors) (background && !d.readsPackets() ? rest : here).add(d);
         this.inline = here.toArray(new Detector[0]);
+        this.inlineRoutes = new Routes(here);
+        this.inlinePackets = inlineRoutes.packets();
         this.background = rest.isEmpty() ? null : new DetectorThread(rest);
     }
 
@@ -42,18 +46,18 @@ public final class DetectionSink implements PacketSink {
 
     @Override
     public void onPacket(Packet p, Flow flow, boolean fromA) {
-        for (Detector d : inline) d.onPacket(p, flow, fromA);
+        for (Detector d : inlinePackets) d.onPacket(p, flow, fromA);
     }
 
     @Override
     public void onFlowEnd(Flow flow) {
-        for (Detector d : inline) d.onFlowEnd(flow);
+        for (Detector d : inlineRoutes.flows()) d.onFlowEnd(flow);
         if (background != null) background.flowEnded(flow);
     }
 
     @Override
     public void onEvent(Event e) {
-        for (Detector d : inline) d.onEvent(e);
+        for (Detector d : inlineRoutes.events(e)) d.onEvent(e);
         if (background != null) background.event(e);
     }
 

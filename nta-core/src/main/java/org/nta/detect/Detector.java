@@ -30,6 +30,15 @@ public interface Detector {
     default void onEvent(Event e) {
     }
 
+    /**
+     * The event types {@link #onEvent} reads (an event is given when it is an instance of one of them), so the
+     * others need not be handed to it; {@code null}, the default, means every event. Releasing flows and events to
+     * only the detectors that read them keeps the cost of a detector for another protocol near nothing.
+     */
+    default List<Class<? extends Event>> eventTypes() {
+        return null;
+    }
+
     /** Findings, once the capture has been read. */
     List<Finding> finish();
 }

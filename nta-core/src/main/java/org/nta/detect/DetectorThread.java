@@ -26,7 +26,7 @@ final class DetectorThread {
     private static final int QUEUED_BATCHES = 4;
     private static final Object[] END = new Object[0];
 
-    private final List<Detector> detectors;
+    private final Routes routes;
     private final ArrayBlockingQueue<Object[]> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
     private final Thread thread;
     private Object[] batch = new Object[BATCH];
@@ -35,7 +35,7 @@ final class DetectorThread {
     private volatile Throwable failure;
 
     DetectorThread(List<Detector> detectors) {
-        this.detectors = List.copyOf(detectors);
+        this.routes = new Routes(detectors);
         this.thread = new Thread(this::loop, "nta-detectors");
         thread.setDaemon(true);
         thread.start();
@@ -112,10 +112,10 @@ final class DetectorThread {
                 if (b == END) return;
                 for (Object o : b) {
                     if (o instanceof Flow f) {
-                        for (Detector d : detectors) d.onFlowEnd(f);
+                        for (Detector d : routes.flows()) d.onFlowEnd(f);
                     } else {
                         Event e = (Event) o;
-                        for (Detector d : detectors) d.onEvent(e);
+                        for (Detector d : routes.events(e)) d.onEvent(e);
                     }
                 }
             }

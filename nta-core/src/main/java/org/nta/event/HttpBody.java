@@ -120,6 +120,11 @@ public record HttpBody(long length, long decodedLength, String sha256, byte[] by
         return bytes.length;
     }
 
+    /** Index of the first {@code value} among the kept bytes {@code [from, to)}, or -1; without a copy. */
+    public int indexOf(byte value, int from, int to) {
+        return org.nta.bytes.Bytes.indexOf(bytes, from, Math.min(to, bytes.length), value);
+    }
+
     /** The kept byte at {@code i} (0 ≤ i < {@link #keptLength()}), without a copy: for a look at a few bytes. */
     public byte byteAt(int i) {
         return bytes[i];

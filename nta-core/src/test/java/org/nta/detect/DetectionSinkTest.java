@@ -24,7 +24,14 @@ import org.nta.testing.TestFiles;
 /** Detectors on a thread of their own give the findings of an inline run, and their failures reach the caller. */
 class DetectionSinkTest {
     static List<Finding> findings(Path capture, boolean background) throws Exception {
-        DetectionSink sink = new DetectionSink(Detectors.all(DetectionConfig.DEFAULTS), background);
+        return findings(capture, background, false);
+    }
+
+    /** @param unrouted every detector is given every flow and event, whatever it declares it reads */
+    static List<Finding> findings(Path capture, boolean background, boolean unrouted) throws Exception {
+        List<Detector> detectors = Detectors.all(DetectionConfig.DEFAULTS);
+        if (unrouted) detectors = detectors.stream().map(DetectionSinkTest::unrouted).toList();
+        DetectionSink sink = new DetectionSink(detectors, background);
         try (CaptureSource src = CaptureSource.open(capture.toString(), false)) {
             new Engine(EngineConfig.DEFAULTS).run(src, List.of(sink), new AppDispatcher(AppConfig.all()));
         }
@@ -42,13 +49,107 @@ class DetectionSinkTest {
         Path pendingFile = TestFiles.resources().resolve("captures").resolve("KEYS-PENDING.txt");
         List<String> pending = Files.exists(pendingFile) ? Files.readAllLines(pendingFile).stream().map(String::trim).toList() : List.of();
         return captures.stream().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> {
-            List<Finding> inline = findings(c, false);
+            List<Finding> inline = findings(c, false, true);
             List<Finding> background = findings(c, true);
+            // the same findings, though inline every detector saw every event and in the background only those it names
             assertThat(background).isEqualTo(inline);
             String name = c.getFileName().toString();
             boolean keyPending = pending.contains(name.substring(0, name.length() - ".pcap.gz".length()));
             if (!name.startsWith("benign") && !keyPending) assertThat(inline).isNotEmpty();
         }));
+    }
+
+    /** The detector behind a facade that names no event types, so the sink hands it everything. */
+    private static Detector unrouted(Detector d) {
+        return new Detector() {
+            @Override
+            public boolean readsPackets() {
+                return d.readsPackets();
+            }
+
+            @Override
+            public void onPacket(org.nta.decode.Packet p, org.nta.flow.Flow flow, boolean fromA) {
+                d.onPacket(p, flow, fromA);
+            }
+
+            @Override
+            public void onFlowEnd(org.nta.flow.Flow flow) {
+                d.onFlowEnd(flow);
+            }
+
+            @Override
+            public void onEvent(Event e) {
+                d.onEvent(e);
+            }
+
+            @Override
+            public List<Finding> finish() {
+                return d.finish();
+            }
+        };
+    }
+
+    @Test
+    void eventsGoOnlyToTheDetectorsThatNameTheirTypeAndFlowsOnlyToThoseThatReadThem() {
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        Detector ssh = new Detector() {
+            @Override
+            public List<Class<? extends Event>> eventTypes() {
+                return List.of(SshBanner.class);
+            }
+
+            @Override
+            public void onEvent(Event e) {
+                seen.add("ssh:" + e.getClass().getSimpleName());
+            }
+
+            @Override
+            public List<Finding> finish() {
+                return List.of();
+            }
+        };
+        Detector kerberos = new Detector() {
+            @Override
+            public List<Class<? extends Event>> eventTypes() {
+                return List.of(org.nta.event.KerberosMessage.class);
+            }
+
+            @Override
+            public void onEvent(Event e) {
+                seen.add("kerberos:" + e.getClass().getSimpleName());
+            }
+
+            @Override
+            public List<Finding> finish() {
+                return List.of();
+            }
+        };
+        Detector everything = new Detector() {
+            @Override
+            public void onEvent(Event e) {
+                seen.add("all:" + e.getClass().getSimpleName());
+            }
+
+            @Override
+            public void onFlowEnd(org.nta.flow.Flow f) {
+                seen.add("all:flow");
+            }
+
+            @Override
+            public List<Finding> finish() {
+                return List.of();
+            }
+        };
+        Routes routes = new Routes(List.of(ssh, kerberos, everything));
+        assertThat(routes.flows()).containsExactly(everything);
+        assertThat(routes.packets()).isEmpty();
+        for (boolean background : new boolean[] {false, true}) {
+            seen.clear();
+            DetectionSink sink = new DetectionSink(List.of(ssh, kerberos, everything), background);
+            sink.onEvent(new SshBanner(1, 0, null, true, "2.0", "x", null, "SSH-2.0-x", 0));
+            sink.finish();
+            assertThat(seen).containsExactly("ssh:SshBanner", "all:SshBanner");
+        }
     }
 
     @Test

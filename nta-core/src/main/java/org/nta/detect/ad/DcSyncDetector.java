@@ -57,6 +57,11 @@ public final class DcSyncDetector implements Detector {
     }
 
     @Override
+    public List<Class<? extends Event>> eventTypes() {
+        return List.of(KerberosMessage.class, LdapMessage.class, RpcCall.class);
+    }
+
+    @Override
     public void onEvent(Event e) {
         if (e instanceof KerberosMessage k) {
             if (k.msgType() == 11 || k.msgType() == 13) dc(k.conn().serverAddr()); // AS-REP, TGS-REP: a KDC

@@ -84,6 +84,11 @@ public final class LateralMovementDetector implements Detector {
     }
 
     @Override
+    public List<Class<? extends Event>> eventTypes() {
+        return List.of(RpcCall.class, SmbCommand.class, TransferredFile.class);
+    }
+
+    @Override
     public void onEvent(Event e) {
         if (e instanceof SmbCommand c) {
             String cmd = c.commandName() == null ? "" : c.commandName();

@@ -38,6 +38,11 @@ public final class UserEnumerationDetector implements Detector {
     }
 
     @Override
+    public List<Class<? extends Event>> eventTypes() {
+        return List.of(KerberosMessage.class);
+    }
+
+    @Override
     public void onEvent(Event e) {
         if (!(e instanceof KerberosMessage k)) return;
         if (k.msgType() == 10) {

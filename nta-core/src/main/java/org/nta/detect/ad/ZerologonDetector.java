@@ -53,6 +53,11 @@ public final class ZerologonDetector implements Detector {
     }
 
     @Override
+    public List<Class<? extends Event>> eventTypes() {
+        return List.of(RpcCall.class);
+    }
+
+    @Override
     public void onEvent(Event e) {
         if (!(e instanceof RpcCall c) || !"netlogon".equals(c.interfaceName()) || c.operation() == null) return;
         String key = c.conn().clientAddr() + ' ' + c.conn().serverAddr();

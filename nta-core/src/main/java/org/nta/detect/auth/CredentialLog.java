@@ -28,6 +28,11 @@ public final class CredentialLog implements Detector {
     }
 
     @Override
+    public List<Class<? extends Event>> eventTypes() {
+        return List.of(Credential.class, HttpTransaction.class);
+    }
+
+    @Override
     public void onEvent(Event e) {
         if (e instanceof Credential c) add(c, FormCredentials.judgedByWebDetectors(c));
         else if (e instanceof HttpTransaction t && t.request() != null) {

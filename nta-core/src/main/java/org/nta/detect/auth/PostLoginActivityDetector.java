@@ -56,6 +56,11 @@ public final class PostLoginActivityDetector implements Detector {
     }
 
     @Override
+    public List<Class<? extends Event>> eventTypes() {
+        return List.of(TelnetSession.class, TransferredFile.class);
+    }
+
+    @Override
     public void onEvent(Event e) {
         if (e instanceof TelnetSession t && !t.commands().isEmpty() && t.loginResult() == org.nta.event.Credential.Result.ACCEPTED) {
             if (shells.size() < config.maxFiles()) shells.add(t);

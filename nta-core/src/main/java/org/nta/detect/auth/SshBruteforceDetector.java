@@ -52,6 +52,11 @@ public final class SshBruteforceDetector implements Detector {
     }
 
     @Override
+    public List<Class<? extends Event>> eventTypes() {
+        return List.of(SshBanner.class);
+    }
+
+    @Override
     public void onEvent(Event e) {
         if (e instanceof SshBanner b && b.fromClient() && clientSoftware.size() < MAX_CONNECTIONS) {
             clientSoftware.putIfAbsent(b.conn().stream(), b.software());

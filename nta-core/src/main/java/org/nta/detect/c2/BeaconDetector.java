@@ -58,6 +58,11 @@ public final class BeaconDetector implements Detector {
     }
 
     @Override
+    public List<Class<? extends Event>> eventTypes() {
+        return List.of(DnsMessage.class, HttpTransaction.class, TlsHello.class);
+    }
+
+    @Override
     public void onEvent(Event e) {
         seen(e.timeNs());
         if (e instanceof HttpTransaction t) transaction(t);

@@ -57,6 +57,11 @@ public final class ClientImpersonationDetector implements Detector {
     }
 
     @Override
+    public List<Class<? extends Event>> eventTypes() {
+        return List.of(HttpRequest.class, TlsHello.class);
+    }
+
+    @Override
     public void onEvent(Event e) {
         if (e instanceof HttpRequest r) request(r);
         else if (e instanceof TlsHello h && h.fromClient() && !h.sslv2()) hello(h);

@@ -27,6 +27,11 @@ public final class DnsTunnelDetector implements Detector {
     }
 
     @Override
+    public List<Class<? extends Event>> eventTypes() {
+        return List.of(DnsMessage.class);
+    }
+
+    @Override
     public void onEvent(Event e) {
         if (!(e instanceof DnsMessage m) || m.questions().isEmpty() || m.opcode() != 0) return;
         if (m.timeNs() < firstTimeNs) firstTimeNs = m.timeNs();

@@ -122,6 +122,11 @@ public final class ExfiltrationDetector implements Detector {
     }
 
     @Override
+    public List<Class<? extends Event>> eventTypes() {
+        return List.of(HttpFileObject.class, HttpRequest.class, TcpSession.class, TransferredFile.class);
+    }
+
+    @Override
     public void onEvent(Event e) {
         if (e instanceof HttpRequest r) {
             if (r.body().isEmpty()) return; // only requests that carry something can be uploads

@@ -71,6 +71,11 @@ public final class IntelMatchDetector implements Detector {
     }
 
     @Override
+    public List<Class<? extends Event>> eventTypes() {
+        return List.of(DnsMessage.class, HttpFileObject.class, HttpRequest.class, TlsHello.class, TransferredFile.class);
+    }
+
+    @Override
     public void onEvent(Event e) {
         if (e instanceof DnsMessage d) dns(d);
         else if (e instanceof HttpRequest r) {

@@ -52,6 +52,11 @@ public final class PayloadDeliveryDetector implements Detector {
     }
 
     @Override
+    public List<Class<? extends Event>> eventTypes() {
+        return List.of(HttpFileObject.class, HttpTransaction.class, TransferredFile.class);
+    }
+
+    @Override
     public void onEvent(Event e) {
         if (e instanceof HttpTransaction t) transaction(t);
         else if (e instanceof HttpFileObject f && f.direction() == HttpFileObject.Direction.DOWNLOAD && !f.sha256().isEmpty()) {
@@ -99,8 +104,8 @@ public final class PayloadDeliveryDetector implements Detector {
 
     /** An {@code <HTA:APPLICATION} tag in the kept bytes (looks only at the rare ':' bytes). */
     private static boolean htaTag(HttpBody b, int from, int end) {
-        for (int i = from + 4; i < end; i++) {
-            if (b.byteAt(i) != ':' || b.byteAt(i - 4) != '<') continue;
+        for (int i = b.indexOf((byte) ':', from + 4, end); i >= 0; i = b.indexOf((byte) ':', i + 1, end)) {
+            if (b.byteAt(i - 4) != '<') continue;
             if ((b.byteAt(i - 3) | 0x20) == 'h' && (b.byteAt(i - 2) | 0x20) == 't' && (b.byteAt(i - 1) | 0x20) == 'a') return true;
         }
         return false;

@@ -70,6 +70,11 @@ public final class SuspiciousCertificateDetector implements Detector {
     }
 
     @Override
+    public List<Class<? extends Event>> eventTypes() {
+        return List.of(TlsCertificate.class, TlsHello.class);
+    }
+
+    @Override
     public void onEvent(Event e) {
         if (e instanceof TlsHello h) {
             if (h.fromClient() && "tcp".equals(h.conn().transport())) sniByStream.put(h.conn().stream(), h.sni());

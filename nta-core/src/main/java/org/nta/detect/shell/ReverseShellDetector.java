@@ -52,6 +52,11 @@ public final class ReverseShellDetector implements Detector {
     }
 
     @Override
+    public List<Class<? extends Event>> eventTypes() {
+        return List.of(HttpRequest.class, TcpSession.class);
+    }
+
+    @Override
     public void onEvent(Event e) {
         if (e.timeNs() > lastTimeNs) lastTimeNs = e.timeNs();
         if (e instanceof HttpRequest r) request(r);

@@ -31,6 +31,11 @@ public final class ShellFileReadDetector implements Detector {
     }
 
     @Override
+    public List<Class<? extends Event>> eventTypes() {
+        return List.of(HttpTransaction.class, TcpSession.class);
+    }
+
+    @Override
     public void onEvent(Event e) {
         if (found.size() >= config.maxCandidates()) return;
         if (e instanceof HttpTransaction t && t.request() != null && t.response() != null) http(t.request(), t.response());

@@ -86,6 +86,11 @@ public final class InfoDisclosureDetector implements Detector {
     }
 
     @Override
+    public List<Class<? extends Event>> eventTypes() {
+        return List.of(HttpTransaction.class, TcpSession.class);
+    }
+
+    @Override
     public void onEvent(Event e) {
         if (e instanceof HttpTransaction t && t.response() != null) http(t.request(), t.response());
         else if (e instanceof TcpSession s) session(s);

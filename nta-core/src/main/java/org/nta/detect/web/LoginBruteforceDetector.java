@@ -64,6 +64,11 @@ public final class LoginBruteforceDetector implements Detector {
     }
 
     @Override
+    public List<Class<? extends Event>> eventTypes() {
+        return List.of(HttpTransaction.class);
+    }
+
+    @Override
     public void onEvent(Event e) {
         if (!(e instanceof HttpTransaction t) || t.request() == null) return;
         HttpRequest r = t.request();

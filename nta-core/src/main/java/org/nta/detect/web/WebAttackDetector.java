@@ -76,6 +76,11 @@ public final class WebAttackDetector implements Detector {
     }
 
     @Override
+    public List<Class<? extends Event>> eventTypes() {
+        return List.of(HttpRequest.class, HttpTransaction.class);
+    }
+
+    @Override
     public void onEvent(Event e) {
         if (e instanceof HttpRequest r) {
             RequestInspector.Inspection in = inspector.inspect(r);
