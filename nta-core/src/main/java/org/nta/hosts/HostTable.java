@@ -42,6 +42,8 @@ public final class HostTable implements PacketSink {
         int ttl = -1;
         /** The source address of this host's last packet, so that its string is made only when it changes. */
         long lastHi = -1, lastLo = -1;
+        /** The port of this host's last SYN-ACK, so that a service is recorded once per change, not per connection. */
+        int lastTcpService = -1;
 
         Host(String key, long macValue) {
             this.key = key;
@@ -77,15 +79,23 @@ public final class HostTable implements PacketSink {
 
     @Override
     public void onPacket(Packet p, Flow flow, boolean fromA) {
+        // the hot path stays small (every packet passes here); what happens once per host or per new address is
+        // in methods of their own, which the JIT need not inline
         if (p.ipCount == 0) return;
         IpLayer ip = p.ip[0];
         Host h = p.hasEth ? station(p.ethSrc) : byIp(ip);
         if (h == null) return;
-        if (h.firstFrame < 0) h.firstFrame = p.frame.number;
         h.lastFrame = p.frame.number;
-        if ((ip.srcHi != h.lastHi || ip.srcLo != h.lastLo || h.addresses.isEmpty()) && h.addresses.size() < 64) {
-            h.lastHi = ip.srcHi;
-            h.lastLo = ip.srcLo;
+        if (ip.srcHi != h.lastHi || ip.srcLo != h.lastLo) newSource(h, p, ip);
+        if (p.l4Proto == 6 && (p.tcpFlags & 0x12) == 0x12 && p.srcPort != h.lastTcpService) tcpService(h, p.srcPort);
+    }
+
+    /** The host's first packet, or one from another of its addresses. */
+    private void newSource(Host h, Packet p, IpLayer ip) {
+        if (h.firstFrame < 0) h.firstFrame = p.frame.number;
+        h.lastHi = ip.srcHi;
+        h.lastLo = ip.srcLo;
+        if (h.addresses.size() < 64) {
             String src = ip.srcString();
             if (h.addresses.add(src)) byAddress.putIfAbsent(src, h);
         }
@@ -94,7 +104,12 @@ public final class HostTable implements PacketSink {
             int initial = ip.ttl <= 64 ? 64 : ip.ttl <= 128 ? 128 : 255;
             h.osHints.add("TTL " + ip.ttl + " (initial " + initial + ": " + (initial == 64 ? "Linux/Unix/macOS" : initial == 128 ? "Windows" : "network device") + ")");
         }
-        if (p.l4Proto == 6 && (p.tcpFlags & 0x12) == 0x12) service(h, "tcp/" + p.srcPort);
+    }
+
+    /** A SYN-ACK from a port other than the host's last one: it serves on that port. */
+    private void tcpService(Host h, int port) {
+        h.lastTcpService = port;
+        service(h, "tcp/" + port);
     }
 
     private Host station(long mac) {

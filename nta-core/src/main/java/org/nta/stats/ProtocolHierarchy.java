@@ -37,6 +37,13 @@ public final class ProtocolHierarchy implements PacketSink {
 
     private final TrieNode root = new TrieNode(-1);
     private long totalFrames, totalBytes;
+    /**
+     * The node paths of the last few distinct layer paths, by their packed protocol numbers: a capture has a handful
+     * of paths and consecutive packets mostly repeat one, so most packets count without walking the tree.
+     */
+    private final long[] recentKeys = new long[8];
+    private final TrieNode[][] recentNodes = new TrieNode[8][];
+    private int recentNext;
 
     @Override
     public void onPacket(Packet p, Flow flow, boolean fromA) {
@@ -50,12 +57,43 @@ public final class ProtocolHierarchy implements PacketSink {
             Proto app = flow != null && flow.app != null ? flow.app : PortGuess.of(p);
             if (app != null) last = app.ordinal();
         }
+        long key = key(p, last);
+        if (key != 0) {
+            for (int r = 0; r < recentKeys.length; r++) {
+                if (recentKeys[r] == key) {
+                    for (TrieNode n : recentNodes[r]) {
+                        n.frames++;
+                        n.bytes += len;
+                    }
+                    return;
+                }
+            }
+        }
+        TrieNode[] nodes = new TrieNode[p.pathLen];
         TrieNode n = root;
         for (int i = 0; i < p.pathLen; i++) {
             n = n.child(i == p.pathLen - 1 && last >= 0 ? last : p.path[i]);
             n.frames++;
             n.bytes += len;
+            nodes[i] = n;
         }
+        if (key != 0) {
+            recentKeys[recentNext] = key;
+            recentNodes[recentNext] = nodes;
+            recentNext = (recentNext + 1) & (recentKeys.length - 1);
+        }
+    }
+
+    /** The layer path packed eight bits a layer (the last one relabelled), or 0 when it does not fit in a long. */
+    private static long key(Packet p, int last) {
+        if (p.pathLen == 0 || p.pathLen > 7) return 0;
+        long k = p.pathLen;
+        for (int i = 0; i < p.pathLen; i++) {
+            int proto = i == p.pathLen - 1 && last >= 0 ? last : p.path[i];
+            if (proto < 0 || proto > 0xff) return 0;
+            k = k << 8 | proto;
+        }
+        return k;
     }
 
     public long totalFrames() {

@@ -35,6 +35,41 @@ class ProtocolLabelsTest {
         }
     }
 
+    @Test
+    void theHierarchyCountsEveryPacketUnderItsFullPathAsAWalkOfTheTreeWould() throws Exception {
+        // the hierarchy remembers the nodes of recent paths instead of walking the tree per packet; a plain count of
+        // each packet's path strings must give the same frames and bytes on every path
+        for (Path f : captures()) {
+            ProtocolHierarchy ph = new ProtocolHierarchy();
+            java.util.Map<String, long[]> plain = new java.util.TreeMap<>();
+            org.nta.engine.PacketSink count = new org.nta.engine.PacketSink() {
+                @Override
+                public void onPacket(org.nta.decode.Packet p, org.nta.flow.Flow flow, boolean fromA) {
+                    String path = "";
+                    for (int i = 0; i < p.pathLen; i++) {
+                        org.nta.decode.Proto proto = org.nta.decode.Proto.of(p.path[i]);
+                        if (i == p.pathLen - 1 && proto == org.nta.decode.Proto.DATA) {
+                            org.nta.decode.Proto app = flow != null && flow.app != null ? flow.app : PortGuess.of(p);
+                            if (app != null) proto = app;
+                        }
+                        path = path.isEmpty() ? proto.filterName() : path + ":" + proto.filterName();
+                        long[] c = plain.computeIfAbsent(path, k -> new long[2]);
+                        c[0]++;
+                        c[1] += p.frame.origLen;
+                    }
+                }
+            };
+            try (CaptureSource src = CaptureSource.open(f.toString(), false)) {
+                new Engine(EngineConfig.DEFAULTS).run(src, List.of(ph, count), new AppDispatcher(AppConfig.all()));
+            }
+            java.util.Map<String, List<Long>> got = new java.util.TreeMap<>();
+            for (ProtocolHierarchy.Node n : ph.nodes()) got.put(n.path(), List.of(n.frames(), n.bytes()));
+            java.util.Map<String, List<Long>> want = new java.util.TreeMap<>();
+            plain.forEach((k, v) -> want.put(k, List.of(v[0], v[1])));
+            assertThat(got).as(f.getFileName().toString()).isEqualTo(want);
+        }
+    }
+
     private static List<ProtocolHierarchy.Node> hierarchy(Path f, AppLayer app) throws Exception {
         ProtocolHierarchy ph = new ProtocolHierarchy();
         try (CaptureSource src = CaptureSource.open(f.toString(), false)) {
