@@ -68,7 +68,7 @@ final class HostsCommand implements Callable<Integer> {
      * The rows as JSON, CSV or a terminal table. Names, users and OS hints come from DHCP, NBNS, NTLMSSP and Kerberos
      * fields an attacker writes, so the CSV and the table show control characters (C0, DEL, C1 — ESC starts an ANSI
      * sequence) and Unicode format characters (bidi overrides) as {@code \xNN} / {@code \\uXXXX} escapes, and a
-     * CSV cell that a spreadsheet would run as a formula gets a leading apostrophe; JSON escapes them itself.
+     * CSV cell that a spreadsheet would run as a formula gets a leading apostrophe ({@link Csv}); JSON escapes them itself.
      */
     static String render(List<Map<String, Object>> rows, boolean json, boolean csv) {
         if (json) return Json.write(rows) + "\n";
@@ -76,8 +76,8 @@ final class HostsCommand implements Callable<Integer> {
             List<Map<String, Object>> flat = new ArrayList<>();
             for (Map<String, Object> r : rows) {
                 Map<String, Object> f = new LinkedHashMap<>();
-                r.forEach((k, v) -> f.put(k, v instanceof List<?> l ? cell(String.join("; ", l.stream().map(HostsCommand::safe).toList()))
-                        : v instanceof String s ? cell(safe(s)) : v));
+                r.forEach((k, v) -> f.put(k, v instanceof List<?> l ? String.join("; ", l.stream().map(HostsCommand::safe).toList())
+                        : v instanceof String s ? safe(s) : v));
                 flat.add(f);
             }
             return Csv.write(COLUMNS, flat);
@@ -114,10 +114,5 @@ final class HostsCommand implements Callable<Integer> {
             sb.append(c <= 0xff ? String.format("\\x%02x", (int) c) : String.format("\\u%04x", (int) c));
         }
         return sb == null ? s : sb.toString();
-    }
-
-    /** A CSV cell a spreadsheet would evaluate ({@code =}, {@code +}, {@code -}, {@code @} first) gets a leading apostrophe. */
-    private static String cell(String s) {
-        return !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
     }
 }

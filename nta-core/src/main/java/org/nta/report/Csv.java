@@ -3,7 +3,12 @@ package org.nta.report;
 import java.util.List;
 import java.util.Map;
 
-/** RFC 4180 CSV from rows of named fields (the same names as the JSON output). */
+/**
+ * RFC 4180 CSV from rows of named fields (the same names as the JSON output). Text comes from the capture (host
+ * names, URIs, user names, file names), and a spreadsheet runs a cell that starts with {@code = + - @}, a tab or a
+ * carriage return as a formula ("CSV injection"); such a text cell gets a leading apostrophe, which spreadsheets
+ * hide. Numbers are written as they are. The JSON outputs carry every value unchanged.
+ */
 public final class Csv {
     private Csv() {}
 
@@ -14,7 +19,7 @@ public final class Csv {
             for (int i = 0; i < columns.size(); i++) {
                 if (i > 0) sb.append(',');
                 Object v = r.get(columns.get(i));
-                if (v != null) sb.append(quote(v.toString()));
+                if (v != null) sb.append(quote(cell(v)));
             }
             sb.append("\r\n");
         }
@@ -32,10 +37,17 @@ public final class Csv {
             for (int i = 0; i < columns.size(); i++) {
                 if (i > 0) sb.append(',');
                 Object v = r.get(columns.get(i));
-                if (v != null) sb.append(quote(v.toString()));
+                if (v != null) sb.append(quote(cell(v)));
             }
             out.append(sb).append("\r\n");
         }
+    }
+
+    /** The cell's text; text a spreadsheet would evaluate gets a leading apostrophe. */
+    public static String cell(Object v) {
+        String s = v.toString();
+        if (v instanceof Number || v instanceof Boolean || s.isEmpty()) return s;
+        return "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
     }
 
     static String quote(String s) {
