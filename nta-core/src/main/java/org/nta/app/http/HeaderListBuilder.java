@@ -18,6 +18,7 @@ final class HeaderListBuilder {
             "content-type", "connection", "upgrade", "host", "content-disposition");
 
     private final int maxHeaders;
+    private final HeaderLineCache cache = HeaderLineCache.get();
     private final List<HttpHeader> headers = new ArrayList<>();
     private int lines;
     private boolean lastKept;
@@ -40,6 +41,12 @@ final class HeaderListBuilder {
                 String joined = last.value().isEmpty() ? more : more.isEmpty() ? last.value() : last.value() + " " + more;
                 headers.set(headers.size() - 1, new HttpHeader(last.name(), joined));
             }
+            return true;
+        }
+        HttpHeader seen = cache.find(b, off, end);
+        if (seen != null) { // a well-formed line met before: the same name and value
+            lines++;
+            keep(seen);
             return true;
         }
         int colon = -1;
@@ -67,13 +74,19 @@ final class HeaderListBuilder {
         if (nameEnd == off) return false;
         lines++;
         String name = UrlCodec.utf8OrLatin1(b, off, nameEnd - off);
-        if (headers.size() < maxHeaders || ALWAYS_KEPT.contains(name.toLowerCase(Locale.ROOT))) {
-            headers.add(new HttpHeader(name, trim(b, colon + 1, end)));
+        HttpHeader h = new HttpHeader(name, trim(b, colon + 1, end));
+        if (!bad) cache.put(b, off, end, h);
+        keep(h);
+        return !bad;
+    }
+
+    private void keep(HttpHeader h) {
+        if (headers.size() < maxHeaders || ALWAYS_KEPT.contains(h.name().toLowerCase(Locale.ROOT))) {
+            headers.add(h);
             lastKept = true;
         } else {
             lastKept = false;
         }
-        return !bad;
     }
 
     private static String trim(byte[] b, int off, int end) {
