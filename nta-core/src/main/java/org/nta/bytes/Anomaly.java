@@ -50,6 +50,8 @@ public enum Anomaly {
     TCP_OOO_LIMIT("tcp.out_of_order_limit"),
     TCP_MEMCAP("tcp.memcap_reached"),
     FLOW_LIMIT("flow.limit_reached"),
+    /** UDP exchanges of one flow, or of the whole table, past the limit (flow.UdpExchanges). */
+    FLOW_EXCHANGE_LIMIT("flow.udp_exchange_limit"),
     HTTP_MALFORMED("http.malformed"),
     HTTP_HEADER_TOO_LONG("http.header_too_long"),
     HTTP_BODY_TRUNCATED("http.body_truncated"),
@@ -162,7 +164,7 @@ public enum Anomaly {
      */
     public boolean isLimit() {
         return switch (this) {
-            case FRAG_LIMIT, TCP_DEPTH_REACHED, TCP_OOO_LIMIT, TCP_MEMCAP, FLOW_LIMIT, HTTP_HEADER_TOO_LONG,
+            case FRAG_LIMIT, TCP_DEPTH_REACHED, TCP_OOO_LIMIT, TCP_MEMCAP, FLOW_LIMIT, FLOW_EXCHANGE_LIMIT, HTTP_HEADER_TOO_LONG,
                     HTTP_BODY_TRUNCATED, HTTP_DECOMPRESS_LIMIT, HTTP_TOO_MANY_HEADERS, HTTP_PIPELINE_LIMIT,
                     HTTP_FILE_TRUNCATED, APP_SEARCH_MEMCAP -> true;
             case HTTP_AUTH_PENDING_LIMIT, LDAP_MESSAGE_TOO_LARGE, SNMP_VARBIND_LIMIT, SNMP_PENDING_LIMIT -> true;

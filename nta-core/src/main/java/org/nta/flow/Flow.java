@@ -38,6 +38,9 @@ public final class Flow {
     /** The frame of the SYN that opened this stream on the addresses and ports of an earlier one, or 0. */
     public long portsReusedFrame;
 
+    /** UDP: the flow's exchanges when it has more than one (bursts apart by a second of silence), else null. */
+    public UdpExchanges exchanges;
+
     /** The application protocol a parser recognised in this flow, or null. */
     public org.nta.decode.Proto app;
 

@@ -31,6 +31,8 @@ public final class FlowTable {
     private int nextTcpStream;
     private int nextUdpStream;
     private long maxTimeNs = Long.MIN_VALUE;
+    /** UDP exchanges all flows may still keep (each is 40 bytes): a flood of chatty flows cannot grow memory. */
+    private long exchangeBudget = 250_000;
     private long nextSweepNs = Long.MIN_VALUE;
     private long released;
 
@@ -175,6 +177,7 @@ public final class FlowTable {
     }
 
     private void account(Flow f, Packet p, boolean fromA, boolean tcp, long now) {
+        if (!tcp && f.lastSeenNs != 0 && now - f.lastSeenNs >= UdpExchanges.GAP_NS) exchange(f, p, now);
         long len = p.frame.origLen;
         if (fromA) {
             f.framesAB++;
@@ -191,6 +194,22 @@ public final class FlowTable {
         if (now > f.endNs) f.endNs = now;
         if (now > f.lastSeenNs) f.lastSeenNs = now;
         if (tcp) trackTcp(f, p, fromA);
+    }
+
+    /** A UDP datagram after a second or more of silence on its flow: a new exchange (see {@link UdpExchanges}). */
+    private void exchange(Flow f, Packet p, long now) {
+        UdpExchanges x = f.exchanges;
+        if (x == null) {
+            x = f.exchanges = new UdpExchanges();
+            x.add(f.startNs, f.firstFrame, 0, 0, 0);
+            exchangeBudget--;
+        }
+        if (x.size() >= UdpExchanges.MAX_PER_FLOW || exchangeBudget <= 0) {
+            if (x.dropped++ == 0) anomalies.add(Anomaly.FLOW_EXCHANGE_LIMIT, p.frame.number);
+            return;
+        }
+        x.add(now, p.frame.number, f.payloadAB, f.payloadBA, f.framesBA);
+        exchangeBudget--;
     }
 
     private static void trackTcp(Flow f, Packet p, boolean fromA) {

@@ -130,6 +130,25 @@ class FlowTableTest {
     }
 
     @Test
+    void aUdpFlowWithPausesOfASecondOrMoreIsCutIntoExchangesWithTheirBytes() {
+        byte[] q1 = eth(0x0800, ipv4(C, S, 17, udp(40000, 7000, new byte[10]))), a1 = eth(0x0800, ipv4(S, C, 17, udp(7000, 40000, new byte[30])));
+        Flow u = feed(100, q1);
+        feed(100, a1);
+        feed(100, q1); // same second: the same exchange
+        assertThat(u.exchanges).as("one exchange so far: nothing kept").isNull();
+        feed(130, eth(0x0800, ipv4(C, S, 17, udp(40000, 7000, new byte[7]))));  // frame 4, unanswered
+        feed(160, eth(0x0800, ipv4(C, S, 17, udp(40000, 7000, new byte[5]))));  // frame 5
+        feed(160, eth(0x0800, ipv4(S, C, 17, udp(7000, 40000, new byte[50]))));
+        UdpExchanges x = u.exchanges;
+        assertThat(x.size()).isEqualTo(3);
+        assertThat(List.of(x.frame(0), x.frame(1), x.frame(2))).containsExactly(1L, 4L, 5L);
+        assertThat(x.time(1)).isEqualTo(130_000_000_000L);
+        assertThat(List.of(x.payloadAB(0, u), x.payloadAB(1, u), x.payloadAB(2, u))).containsExactly(20L, 7L, 5L);
+        assertThat(List.of(x.payloadBA(0, u), x.payloadBA(1, u), x.payloadBA(2, u))).containsExactly(30L, 0L, 50L);
+        assertThat(List.of(x.answered(0, u), x.answered(1, u), x.answered(2, u))).containsExactly(true, false, true);
+    }
+
+    @Test
     void icmpQuotedHeaderTakesAStreamIndexThatLaterPacketsJoin() {
         byte[] quoted = ipv4(C, S, 17, udp(33000, 161, new byte[0]));
         byte[] icmp = new Bytes2().u8(3).u8(3).u16(0).u32(0).bytes(quoted).build();

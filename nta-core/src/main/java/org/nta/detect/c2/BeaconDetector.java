@@ -160,7 +160,7 @@ public final class BeaconDetector implements Detector {
         if (a != null) {
             a.port = port;
             a.server(server, config.maxSamples());
-            contact(a, f.startNs, f.firstFrame, f.stream(), out, in);
+            contacts(a, f, out, in);
         }
         popular(server, client);
         String name = sni;
@@ -174,7 +174,7 @@ public final class BeaconDetector implements Detector {
             if (n != null) {
                 if (n.port < 0) n.port = port;
                 n.server(server, config.maxSamples());
-                contact(n, f.startNs, f.firstFrame, f.stream(), out, in);
+                contacts(n, f, out, in);
             }
             popular(name, client);
         }
@@ -200,6 +200,21 @@ public final class BeaconDetector implements Detector {
         s = new BeaconSeries(client, kind, kind == BeaconSeries.Kind.ADDRESS ? destination.substring(0, destination.lastIndexOf('|')) : destination, transport);
         series.put(key, s);
         return s;
+    }
+
+    /**
+     * A flow's contacts: the connection, or each answered exchange of a UDP flow that kept one socket for many (a
+     * client there is always A: UDP has no handshake to say otherwise).
+     */
+    private void contacts(BeaconSeries s, Flow f, long out, long in) {
+        org.nta.flow.UdpExchanges x = f.isTcp() ? null : f.exchanges;
+        if (x == null) {
+            contact(s, f.startNs, f.firstFrame, f.stream(), out, in);
+            return;
+        }
+        for (int i = 0; i < x.size(); i++) {
+            if (x.answered(i, f)) contact(s, x.time(i), x.frame(i), f.stream(), x.payloadAB(i, f), x.payloadBA(i, f));
+        }
     }
 
     private void contact(BeaconSeries s, long t, long frame, int stream, long out, long in) {

@@ -49,6 +49,15 @@ final class BeaconFindings {
             if (http && c.out[i] > 0 && firstTask >= 0 && i >= firstTask) results++;
         }
         boolean channel = http && tasks > 0 && results > 0;
+        // UDP: all contacts inside one flow (one socket kept open) of small constant datagrams is a keep-alive's
+        // rhythm; NTP-sized exchanges (48 bytes, up to 72 with a MAC) to port 123 are a time client's polls
+        boolean udp = s.transport.equals("udp");
+        java.util.Set<Integer> sessions = new java.util.HashSet<>();
+        for (int i = 0; i < n && sessions.size() < 2; i++) sessions.add(c.stream[i]);
+        boolean oneSession = udp && sessions.size() == 1;
+        long medianOut = median(c.out, n), medianIn = median(c.in, n);
+        boolean keepAlive = oneSession && medianOut <= 64 && medianIn <= 64 && sc.sizeMadm() >= 0.9;
+        boolean ntpShape = udp && s.port == 123 && medianOut >= 48 && medianOut <= 72 && medianIn >= 48 && medianIn <= 72;
         Severity sev;
         if (internalDest) signals.add("internal destination");
         else signals.add("external destination");
@@ -58,7 +67,10 @@ final class BeaconFindings {
         if (http && s.noUa > 0) signals.add("no User-Agent");
         if (http && Hosts.bareAddress(s.destination)) signals.add("host is a bare address");
         if (channel) signals.add("answers carried data followed by requests with bodies");
-        if (internalDest || popular || browserOnly && !channel) {
+        if (oneSession) signals.add("all contacts inside one UDP flow");
+        if (keepAlive) signals.add("small datagrams of constant size (a keep-alive's shape)");
+        if (ntpShape) signals.add("NTP-sized exchanges with port 123 (a time client's polls)");
+        if (internalDest || popular || browserOnly && !channel || keepAlive || ntpShape) {
             sev = Severity.LOW;
         } else {
             sev = channel ? Severity.HIGH : Severity.MEDIUM;
@@ -123,7 +135,7 @@ final class BeaconFindings {
             case HTTP_HOST -> "HTTP requests to " + s.destination;
             case TLS_SNI -> "TLS connections to " + s.destination;
             case DNS_NAME -> "connections to " + s.destination + " (" + String.join(", ", s.servers) + ")";
-            case ADDRESS -> s.transport.toUpperCase() + " connections to " + s.destination + ":" + s.port;
+            case ADDRESS -> (udp ? "UDP exchanges with " : "TCP connections to ") + s.destination + ":" + s.port;
         };
         String summary = String.format(java.util.Locale.ROOT, "%s beacons: %d %s every %ss (±%d%%) for %s, score %.2f%s",
                 s.client, n, what, trim(sc.periodSec()), Math.round(sc.jitter() * 100), span((c.time[n - 1] - c.time[0]) / 1e9),
@@ -153,6 +165,12 @@ final class BeaconFindings {
         }
         out.sort((a, b) -> Long.compare((Long) a.get("frame"), (Long) b.get("frame")));
         return out;
+    }
+
+    private static long median(long[] v, int n) {
+        long[] c = java.util.Arrays.copyOf(v, n);
+        java.util.Arrays.sort(c);
+        return n == 0 ? 0 : c[(n - 1) / 2];
     }
 
     /** The most frequent value (the smallest of the tied ones). */

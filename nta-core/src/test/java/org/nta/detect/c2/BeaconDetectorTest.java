@@ -172,4 +172,54 @@ class BeaconDetectorTest {
         assertThat(fs).hasSize(1);
         assertThat(fs.get(0).severity()).isEqualTo(Severity.LOW);
     }
+
+    @Test
+    void aUdpBeaconThatKeepsOneSocketIsABeaconOfItsExchanges() {
+        // one flow for the whole capture: before exchanges were counted, this was one contact and no beacon
+        Random r = new Random(5);
+        long first = 0;
+        for (int i = 0; i < 20; i++) {
+            long f = wire.udpPair(Wire.T0 + i * 30 * S, V, 40000, C2, 5353 + 1, new byte[80 + r.nextInt(300)], new byte[40 + r.nextInt(500)]);
+            if (i == 0) first = f;
+        }
+        List<Finding> fs = beacons();
+        assertThat(fs).hasSize(1);
+        Finding f = fs.get(0);
+        assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
+        assertThat(f.attacker()).isEqualTo(C2);
+        assertThat(f.firstFrame()).isEqualTo(first);
+        assertThat(f.streams()).hasSize(1);
+        assertThat(f.evidence()).containsEntry("transport", "udp").containsEntry("contacts", 20).containsEntry("period_s", 30.0);
+        assertThat((List<Object>) f.evidence().get("signals")).contains("all contacts inside one UDP flow")
+                .doesNotContain("small datagrams of constant size (a keep-alive's shape)");
+        assertThat(f.summary()).contains("20 UDP exchanges with " + C2 + ":5354");
+    }
+
+    @Test
+    void aKeepAliveInsideOneUdpFlowStaysLow() {
+        for (int i = 0; i < 30; i++) wire.udpPair(Wire.T0 + i * 25 * S, V, 40000, C2, 51820, new byte[32], new byte[32]);
+        List<Finding> fs = beacons();
+        assertThat(fs).hasSize(1);
+        assertThat(fs.get(0).severity()).isEqualTo(Severity.LOW);
+        assertThat(fs.get(0).attacker()).isNull();
+        assertThat((List<Object>) fs.get(0).evidence().get("signals")).contains("small datagrams of constant size (a keep-alive's shape)");
+    }
+
+    @Test
+    void ntpPollsStayLowWhetherOrNotTheyKeepTheirSocket() {
+        for (int i = 0; i < 16; i++) wire.udpPair(Wire.T0 + i * 64 * S, V, 40000 + i, "198.51.100.123", 123, new byte[48], new byte[48]);
+        for (int i = 0; i < 16; i++) wire.udpPair(Wire.T0 + i * 64 * S + 5 * S, "10.1.1.67", 123, "198.51.100.124", 123, new byte[48], new byte[48]);
+        List<Finding> fs = beacons();
+        assertThat(fs).hasSize(2).allSatisfy(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.LOW);
+            assertThat((List<Object>) f.evidence().get("signals")).contains("NTP-sized exchanges with port 123 (a time client's polls)");
+        });
+    }
+
+    @Test
+    void datagramsLessThanASecondApartAreOneExchange() {
+        // a chatty flow without pauses (a media stream) is one contact, not a beacon
+        for (int i = 0; i < 400; i++) wire.udpPair(Wire.T0 + i * (S / 4), V, 40000, C2, 9000, new byte[160], new byte[160]);
+        assertThat(beacons()).isEmpty();
+    }
 }
