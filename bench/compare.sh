@@ -16,6 +16,8 @@ command -v tshark >/dev/null || { echo "tshark is needed (apt-get install tshark
 
 ./nta --version >/dev/null            # builds the jar and its class-data sharing archive on first use
 JAR=nta-cli/target/nta.jar
+BENCH_JAR=nta-bench/target/nta-bench.jar   # the Java peers; built by ./mvnw -pl nta-bench -am package
+[ -f "$BENCH_JAR" ] || ./mvnw -q -B -pl nta-bench -am package -Dmaven.test.skip=true >&2 || echo "(nta-bench not built: no peers)" >&2
 CDS=""
 [ -f nta-cli/target/nta.jsa ] && CDS="-XX:SharedArchiveFile=nta-cli/target/nta.jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
 NTA="java $CDS -XX:+UseSerialGC -XX:FreqInlineSize=100 -XX:InlineSmallCode=1000 -Xss4m"     # what ./nta runs, with the heap caps below
@@ -23,6 +25,9 @@ NTA="java $CDS -XX:+UseSerialGC -XX:FreqInlineSize=100 -XX:InlineSmallCode=1000 
 FILTER='tcp.flags.syn == 1 && tcp.flags.ack == 0'
 CREDS_FILTER='ftp.request.command == "USER" || ftp.request.command == "PASS" || pop.request.command == "USER" || pop.request.command == "PASS" || pop.request.command == "APOP" || pop.request.command == "AUTH" || imap.request.command == "LOGIN" || imap.request.command == "AUTHENTICATE" || smtp.req.command == "AUTH" || http.authorization || ldap.protocolOp == 0 || snmp.community || ntlmssp.messagetype == 3 || kerberos.msg_type == 10 || kerberos.msg_type == 12 || telnet.data'
 CREDS_FIELDS="-e frame.number -e tcp.stream -e ip.src -e ip.dst -e ftp.request.command -e ftp.request.arg -e pop.request.command -e pop.request.parameter -e imap.request -e smtp.req.parameter -e http.authorization -e ldap.name -e ldap.simple -e snmp.community -e ntlmssp.auth.username -e ntlmssp.auth.domain -e kerberos.CNameString -e kerberos.realm -e telnet.data"
+# who each host is (issue 11): the frames nta hosts reads names, users and services from
+HOSTS_FILTER='dhcp || nbns || llmnr || mdns || browser || ntlmssp.messagetype == 3 || kerberos.msg_type == 10 || smb2.cmd == 1 || arp || tcp.flags == 0x012'
+HOSTS_FIELDS="-e frame.number -e eth.src -e ip.src -e ipv6.src -e ip.ttl -e tcp.srcport -e dhcp.option.hostname -e dhcp.option.vendor_class_id -e nbns.name -e ntlmssp.auth.hostname -e ntlmssp.auth.username -e ntlmssp.auth.domain -e kerberos.CNameString -e kerberos.realm"
 HTTP_FIELDS="-e frame.number -e tcp.stream -e ip.src -e tcp.srcport -e ip.dst -e tcp.dstport -e http.request.method -e http.host -e http.request.uri -e http.user_agent -e http.referer"
 
 cat "$FILE" > /dev/null; cat "$FILE" > /dev/null   # warm page cache
@@ -68,6 +73,14 @@ printf '%-14s %10s s %8d MB   (I/O floor: cat FILE > /dev/null)\n' "read" "${flo
 n=$(measure "$RUNS" $NTA -Xmx256m -jar $JAR conversations "$FILE" --type tcp)
 t=$(tshark_runs tshark -n -r "$FILE" -q -z conv,tcp)
 row "conversations" "$n" "$t"
+# the Java peers (issue 15) counting the same TCP conversations: pkts.io and pcap4j, small programs in nta-bench
+if [ -f "$BENCH_JAR" ]; then
+  for peer in Pkts Pcap4j; do
+    p=$(measure "$RUNS" java -Xmx2g -cp "$BENCH_JAR" "org.nta.bench.peers.${peer}Conversations" "$FILE")
+    printf '%-14s %10s s %8d MB   %-24s %8s\n' "  ${peer,,}" "${p% *}" $((${p#* } / 1024)) "(the peer, same count)" \
+        "$(awk -v a="${p% *}" -v b="${n% *}" 'BEGIN { if (b > 0) printf "%.1fx", a / b; else print "-" }')"
+  done
+fi
 
 n=$(measure "$RUNS" $NTA -Xmx256m -jar $JAR http "$FILE" --csv)
 t=$(tshark_runs tshark -2 -n -r "$FILE" -Y http.request -T fields $HTTP_FIELDS)
@@ -85,6 +98,10 @@ row "analyze" "$n" "$t"
 n=$(measure "$RUNS" $NTA -Xmx256m -jar $JAR creds "$FILE")
 t=$(tshark_runs tshark -2 -n -r "$FILE" -Y "$CREDS_FILTER" -T fields $CREDS_FIELDS)
 row "creds" "$n" "$t"
+
+n=$(measure "$RUNS" $NTA -Xmx256m -jar $JAR hosts "$FILE")
+t=$(tshark_runs tshark -2 -n -r "$FILE" -Y "$HOSTS_FILTER" -T fields $HOSTS_FIELDS)
+row "hosts" "$n" "$t"
 
 # the HTML page (issue 13): analyze --html against analyze alone, both NTA
 h=$(measure "$RUNS" $NTA -Xmx384m -jar $JAR analyze "$FILE" --color never --html /tmp/nta-bench-report.$$.html)
