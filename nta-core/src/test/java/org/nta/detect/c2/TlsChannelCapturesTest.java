@@ -104,4 +104,29 @@ class TlsChannelCapturesTest {
             assertThat(f.evidence()).doesNotContainKeys("suspicious_certificate", "client_impersonation");
         }
     }
+
+    @Test
+    void aRealChromiumHelloBehindItsOwnUserAgentContradictsNothing() throws Exception {
+        // browser-portal: Debian's Chromium with the desktop Chrome User-Agent of its version (see its .md)
+        List<org.nta.event.TlsHello> hellos = new java.util.ArrayList<>();
+        List<String> agents = new java.util.ArrayList<>();
+        org.nta.engine.PacketSink collect = new org.nta.engine.PacketSink() {
+            @Override
+            public void onEvent(org.nta.event.Event e) {
+                if (e instanceof org.nta.event.TlsHello h && h.fromClient()) hellos.add(h);
+                if (e instanceof org.nta.event.HttpRequest r && r.conn().clientAddr().equals("172.31.236.10")) agents.add(r.userAgent());
+            }
+        };
+        List<Finding> fs;
+        try (CaptureSource src = CaptureSource.open(TestFiles.capture("browser-portal.pcap.gz").toString(), false)) {
+            fs = Analysis.run(src, EngineConfig.DEFAULTS, AppConfig.all(), DetectionConfig.DEFAULTS, List.of(collect)).findings();
+        }
+        assertThat(hellos).hasSize(24);
+        assertThat(agents).isNotEmpty().allMatch(a -> a.contains("Chrome/156"));
+        ClaimedBrowser claim = ClaimedBrowser.of(agents.get(0));
+        assertThat(claim).isEqualTo(new ClaimedBrowser("Chrome", 156));
+        for (org.nta.event.TlsHello h : hellos) assertThat(claim.contradictions(h)).as("frame %d", h.frame()).isEmpty();
+        assertThat(fs).noneMatch(f -> f.type() == FindingType.CLIENT_IMPERSONATION || f.type() == FindingType.SUSPICIOUS_CERTIFICATE);
+        assertThat(fs).allMatch(f -> f.severity().compareTo(Severity.LOW) <= 0);
+    }
 }
