@@ -17,7 +17,7 @@ import org.nta.capture.CaptureSource;
 import org.nta.detect.DetectionConfig;
 import org.nta.engine.Analysis;
 import org.nta.engine.EngineConfig;
-import org.nta.engine.PacketSink;
+import org.nta.pipeline.PacketSink;
 import org.nta.hosts.HostNames;
 import org.nta.hosts.HostTable;
 import org.nta.report.AnalysisJson;

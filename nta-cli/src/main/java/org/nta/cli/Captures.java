@@ -9,11 +9,11 @@ import org.nta.bytes.Anomaly;
 
 import org.nta.capture.CaptureException;
 import org.nta.capture.CaptureSource;
-import org.nta.engine.AppLayer;
-import org.nta.engine.CaptureSummary;
+import org.nta.pipeline.AppLayer;
+import org.nta.pipeline.CaptureSummary;
 import org.nta.engine.Engine;
 import org.nta.engine.EngineConfig;
-import org.nta.engine.PacketSink;
+import org.nta.pipeline.PacketSink;
 import org.nta.report.Numbers;
 
 /** Runs the engine over one capture for a command and turns read problems into messages and exit codes. */

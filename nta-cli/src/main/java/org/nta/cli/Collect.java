@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.nta.decode.Packet;
-import org.nta.engine.PacketSink;
+import org.nta.pipeline.PacketSink;
 import org.nta.event.Event;
 import org.nta.event.HttpFileObject;
 import org.nta.filter.FilteredSink;
@@ -70,7 +70,7 @@ final class Collect {
             }
 
             @Override
-            public void onFinish(org.nta.engine.CaptureSummary summary) {
+            public void onFinish(org.nta.pipeline.CaptureSummary summary) {
                 drain(Long.MAX_VALUE);
             }
 
@@ -144,7 +144,7 @@ final class Collect {
             }
 
             @Override
-            public void onFinish(org.nta.engine.CaptureSummary summary) {
+            public void onFinish(org.nta.pipeline.CaptureSummary summary) {
                 a.onFinish(summary);
                 b.onFinish(summary);
             }

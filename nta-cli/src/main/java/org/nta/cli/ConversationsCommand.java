@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-import org.nta.engine.CaptureSummary;
+import org.nta.pipeline.CaptureSummary;
 import org.nta.engine.EngineConfig;
 import org.nta.report.ConversationReport;
 import org.nta.report.Csv;
@@ -64,9 +64,9 @@ final class ConversationsCommand implements Callable<Integer> {
         rowFormat.check();
         ConversationCollector conv = new ConversationCollector(want.contains("eth"), want.contains("ip"), want.contains("tcp"),
                 want.contains("udp"), filter.present());
-        List<org.nta.engine.PacketSink> sinks = new ArrayList<>();
+        List<org.nta.pipeline.PacketSink> sinks = new ArrayList<>();
         if (filter.present()) {
-            sinks.add(new org.nta.engine.PacketSink() {
+            sinks.add(new org.nta.pipeline.PacketSink() {
                 boolean first = true;
 
                 @Override

@@ -2,7 +2,7 @@ package org.nta.cli;
 
 import java.time.ZoneOffset;
 
-import org.nta.engine.PacketSink;
+import org.nta.pipeline.PacketSink;
 import org.nta.filter.AppFields;
 import org.nta.filter.DisplayFilter;
 import org.nta.filter.FilterException;

@@ -7,10 +7,10 @@ import java.util.concurrent.Callable;
 
 import org.nta.bytes.AnomalyCounter;
 import org.nta.decode.Packet;
-import org.nta.engine.AppLayer;
-import org.nta.engine.CaptureSummary;
+import org.nta.pipeline.AppLayer;
+import org.nta.pipeline.CaptureSummary;
 import org.nta.engine.EngineConfig;
-import org.nta.engine.PacketSink;
+import org.nta.pipeline.PacketSink;
 import org.nta.event.ConnInfo;
 import org.nta.event.EventSink;
 import org.nta.flow.Flow;

@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 
 import org.nta.app.AppConfig;
 import org.nta.app.AppDispatcher;
-import org.nta.engine.CaptureSummary;
+import org.nta.pipeline.CaptureSummary;
 import org.nta.engine.EngineConfig;
 import org.nta.hosts.HostNames;
 import org.nta.hosts.HostTable;

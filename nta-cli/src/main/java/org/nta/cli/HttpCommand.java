@@ -7,9 +7,9 @@ import java.util.concurrent.Callable;
 
 import org.nta.app.AppConfig;
 import org.nta.app.AppDispatcher;
-import org.nta.engine.CaptureSummary;
+import org.nta.pipeline.CaptureSummary;
 import org.nta.engine.EngineConfig;
-import org.nta.engine.PacketSink;
+import org.nta.pipeline.PacketSink;
 import org.nta.event.Event;
 import org.nta.event.HttpTransaction;
 import org.nta.report.HttpReport;

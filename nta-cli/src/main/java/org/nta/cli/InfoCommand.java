@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 
 import org.nta.capture.CaptureException;
 import org.nta.capture.CaptureSource;
-import org.nta.engine.CaptureSummary;
+import org.nta.pipeline.CaptureSummary;
 import org.nta.engine.Engine;
 import org.nta.engine.EngineConfig;
 import org.nta.report.InfoReport;

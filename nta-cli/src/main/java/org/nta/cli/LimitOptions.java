@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 /**
  * The limits of stream reassembly and HTTP parsing, for every command that reassembles streams. An option not given
  * leaves the command's own default; the limits a run reached are named on stderr with the option that raises them
- * ({@link Captures#exitCode(org.nta.engine.CaptureSummary, java.io.PrintWriter, LimitOptions)}).
+ * ({@link Captures#exitCode(org.nta.pipeline.CaptureSummary, java.io.PrintWriter, LimitOptions)}).
  */
 final class LimitOptions {
     @Option(names = "--max-stream-bytes", paramLabel = "SIZE", converter = Sizes.LongSize.class,

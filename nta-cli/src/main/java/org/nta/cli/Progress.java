@@ -4,8 +4,8 @@ import java.io.PrintStream;
 
 import org.nta.capture.CaptureSource;
 import org.nta.decode.Packet;
-import org.nta.engine.CaptureSummary;
-import org.nta.engine.PacketSink;
+import org.nta.pipeline.CaptureSummary;
+import org.nta.pipeline.PacketSink;
 import org.nta.flow.Flow;
 
 /**

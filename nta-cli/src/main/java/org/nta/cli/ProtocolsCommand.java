@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.nta.engine.CaptureSummary;
+import org.nta.pipeline.CaptureSummary;
 import org.nta.engine.EngineConfig;
 import org.nta.report.Json;
 import org.nta.report.Numbers;

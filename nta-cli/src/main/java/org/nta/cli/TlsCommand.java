@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 
 import org.nta.app.AppConfig;
 import org.nta.app.AppDispatcher;
-import org.nta.engine.CaptureSummary;
+import org.nta.pipeline.CaptureSummary;
 import org.nta.engine.EngineConfig;
 import org.nta.event.TlsCertificate;
 import org.nta.event.TlsHello;

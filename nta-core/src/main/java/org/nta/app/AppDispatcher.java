@@ -24,7 +24,7 @@ import org.nta.reassembly.TcpStreams;
 import org.nta.app.http.HttpListener;
 import org.nta.bytes.AnomalyCounter;
 import org.nta.decode.Proto;
-import org.nta.engine.AppLayer;
+import org.nta.pipeline.AppLayer;
 import org.nta.event.ConnInfo;
 import org.nta.event.EventSink;
 import org.nta.event.HttpFileObject;

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.nta.decode.Packet;
-import org.nta.engine.PacketSink;
+import org.nta.pipeline.PacketSink;
 import org.nta.event.Event;
 import org.nta.flow.Flow;
 

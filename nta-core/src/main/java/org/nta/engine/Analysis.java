@@ -1,5 +1,7 @@
 package org.nta.engine;
 
+import org.nta.pipeline.PacketSink;
+import org.nta.pipeline.CaptureSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,8 @@
 package org.nta.engine;
 
+import org.nta.pipeline.PacketSink;
+import org.nta.pipeline.AppLayer;
+import org.nta.pipeline.CaptureSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

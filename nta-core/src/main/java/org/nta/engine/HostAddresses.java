@@ -1,5 +1,6 @@
 package org.nta.engine;
 
+import org.nta.pipeline.PacketSink;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;

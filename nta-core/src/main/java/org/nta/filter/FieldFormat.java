@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Locale;
 
 import org.nta.bytes.Bytes;
+import org.nta.bytes.Seconds;
 import org.nta.decode.Addresses;
-import org.nta.report.TimeFormat;
 
 /**
  * Field values as tshark prints them with {@code -T fields}: decimal or 0x-hex integers, 1/0 booleans, addresses
@@ -52,7 +52,7 @@ public final class FieldFormat {
             case BYTES -> vs.hasBytes(i) ? Bytes.hex(vs.bytesArray(i), vs.bytesOffset(i), vs.bytesLength(i)) : "";
             case STRING -> vs.stringAt(i);
             case ABS_TIME -> absolute(vs.longAt(i));
-            case REL_TIME -> TimeFormat.seconds(vs.longAt(i), 9);
+            case REL_TIME -> Seconds.format(vs.longAt(i), 9);
         };
     }
 

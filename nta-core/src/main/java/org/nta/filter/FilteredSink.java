@@ -1,8 +1,8 @@
 package org.nta.filter;
 
 import org.nta.decode.Packet;
-import org.nta.engine.CaptureSummary;
-import org.nta.engine.PacketSink;
+import org.nta.pipeline.CaptureSummary;
+import org.nta.pipeline.PacketSink;
 import org.nta.flow.Flow;
 
 /**

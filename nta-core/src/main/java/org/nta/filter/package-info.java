@@ -10,7 +10,7 @@
  * view.next(packet, flow, fromA).setEvents(eventsCompletedOnThisFrame);
  * if (f.matches(view)) ...
  * }</pre>
- * {@link org.nta.filter.FilteredSink} wraps any {@link org.nta.engine.PacketSink} so that it sees only the selected
+ * {@link org.nta.filter.FilteredSink} wraps any {@link org.nta.pipeline.PacketSink} so that it sees only the selected
  * frames (tshark's -Y); {@link org.nta.filter.FieldFormat} prints field values as {@code tshark -T fields}.
  *
  * <h2>Adding fields</h2>

@@ -11,7 +11,7 @@ import java.util.TreeSet;
 import org.nta.decode.Addresses;
 import org.nta.decode.IpLayer;
 import org.nta.decode.Packet;
-import org.nta.engine.PacketSink;
+import org.nta.pipeline.PacketSink;
 import org.nta.event.ConnInfo;
 import org.nta.event.Credential;
 import org.nta.event.DhcpMessage;

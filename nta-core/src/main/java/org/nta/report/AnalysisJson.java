@@ -8,7 +8,7 @@ import java.util.Map;
 import org.nta.detect.Finding;
 import org.nta.engine.Analysis;
 import org.nta.hosts.HostNames;
-import org.nta.engine.CaptureSummary;
+import org.nta.pipeline.CaptureSummary;
 import org.nta.incident.Incident;
 
 /**

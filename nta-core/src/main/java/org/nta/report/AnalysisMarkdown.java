@@ -11,7 +11,7 @@ import org.nta.detect.Finding;
 import org.nta.detect.FindingType;
 import org.nta.detect.Phase;
 import org.nta.engine.Analysis;
-import org.nta.engine.CaptureSummary;
+import org.nta.pipeline.CaptureSummary;
 import org.nta.hosts.HostNames;
 import org.nta.incident.Incident;
 

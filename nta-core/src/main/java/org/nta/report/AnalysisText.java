@@ -6,7 +6,7 @@ import java.util.List;
 import org.nta.detect.Finding;
 import org.nta.detect.Severity;
 import org.nta.engine.Analysis;
-import org.nta.engine.CaptureSummary;
+import org.nta.pipeline.CaptureSummary;
 import org.nta.hosts.HostNames;
 import org.nta.incident.Incident;
 import org.nta.incident.Verdict;

@@ -7,7 +7,7 @@ import java.util.Map;
 
 import org.nta.capture.InterfaceInfo;
 import org.nta.capture.LinkTypes;
-import org.nta.engine.CaptureSummary;
+import org.nta.pipeline.CaptureSummary;
 
 /** {@code nta info}: Wireshark's Capture File Properties as text and as the documented JSON object. */
 public final class InfoReport {

@@ -6,6 +6,8 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
+import org.nta.bytes.Seconds;
+
 /**
  * How times are shown: absolute in a zone with an explicit offset (UTC by default), relative to the first
  * packet, or epoch seconds; always at the capture's precision. Only capture time is ever shown.
@@ -85,20 +87,10 @@ public final class TimeFormat {
 
     /** Seconds with exactly {@code digits} decimals, no rounding error: 1.500000. */
     public static String seconds(long ns, int digits) {
-        boolean neg = ns < 0;
-        long a = Math.abs(ns);
-        String s = (a / 1_000_000_000L) + (digits > 0 ? "." + fraction((int) (a % 1_000_000_000L), digits) : "");
-        return neg ? "-" + s : s;
+        return Seconds.format(ns, digits);
     }
 
     private static String fraction(int nanos, int digits) {
-        char[] c = new char[Math.max(digits, 9)];
-        int v = nanos;
-        for (int i = 8; i >= 0; i--) {
-            c[i] = (char) ('0' + v % 10);
-            v /= 10;
-        }
-        for (int i = 9; i < c.length; i++) c[i] = '0';
-        return new String(c, 0, digits);
+        return Seconds.fraction(nanos, digits);
     }
 }

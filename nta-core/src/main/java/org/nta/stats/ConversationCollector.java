@@ -10,7 +10,7 @@ import java.util.Map;
 import org.nta.decode.Addresses;
 import org.nta.decode.IpLayer;
 import org.nta.decode.Packet;
-import org.nta.engine.PacketSink;
+import org.nta.pipeline.PacketSink;
 import org.nta.flow.Flow;
 
 /**

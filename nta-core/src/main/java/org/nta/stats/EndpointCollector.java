@@ -9,7 +9,7 @@ import java.util.Map;
 import org.nta.decode.Addresses;
 import org.nta.decode.IpLayer;
 import org.nta.decode.Packet;
-import org.nta.engine.PacketSink;
+import org.nta.pipeline.PacketSink;
 import org.nta.flow.Flow;
 
 /** Wireshark's Endpoints window: per address (and port) the frames and bytes it sent and received. */

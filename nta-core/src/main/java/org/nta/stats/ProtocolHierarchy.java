@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.nta.decode.Packet;
 import org.nta.decode.Proto;
-import org.nta.engine.PacketSink;
+import org.nta.pipeline.PacketSink;
 import org.nta.flow.Flow;
 
 /**

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.nta.decode.Packet;
-import org.nta.engine.PacketSink;
+import org.nta.pipeline.PacketSink;
 import org.nta.flow.Flow;
 
 /**

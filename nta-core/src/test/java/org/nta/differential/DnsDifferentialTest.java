@@ -17,7 +17,7 @@ import org.nta.capture.CaptureException;
 import org.nta.capture.CaptureSource;
 import org.nta.engine.Engine;
 import org.nta.engine.EngineConfig;
-import org.nta.engine.PacketSink;
+import org.nta.pipeline.PacketSink;
 import org.nta.event.DnsMessage;
 import org.nta.event.Event;
 import org.nta.testing.Tools;

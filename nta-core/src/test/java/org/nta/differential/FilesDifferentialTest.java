@@ -22,7 +22,7 @@ import org.nta.app.http.HttpConfig;
 import org.nta.capture.CaptureSource;
 import org.nta.engine.Engine;
 import org.nta.engine.EngineConfig;
-import org.nta.engine.PacketSink;
+import org.nta.pipeline.PacketSink;
 import org.nta.event.Event;
 import org.nta.event.HttpFileObject;
 import org.nta.testing.TestFiles;

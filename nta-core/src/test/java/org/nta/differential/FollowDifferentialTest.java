@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.nta.bytes.AnomalyCounter;
 import org.nta.bytes.Bytes;
 import org.nta.capture.CaptureSource;
-import org.nta.engine.AppLayer;
+import org.nta.pipeline.AppLayer;
 import org.nta.engine.Engine;
 import org.nta.engine.EngineConfig;
 import org.nta.event.ConnInfo;

@@ -23,7 +23,7 @@ import org.nta.capture.CaptureSource;
 import org.nta.decode.Packet;
 import org.nta.engine.Engine;
 import org.nta.engine.EngineConfig;
-import org.nta.engine.PacketSink;
+import org.nta.pipeline.PacketSink;
 import org.nta.filter.AppFields;
 import org.nta.filter.DisplayFilter;
 import org.nta.filter.Field;

@@ -19,7 +19,7 @@ import org.nta.capture.CaptureException;
 import org.nta.capture.CaptureSource;
 import org.nta.engine.Engine;
 import org.nta.engine.EngineConfig;
-import org.nta.engine.PacketSink;
+import org.nta.pipeline.PacketSink;
 import org.nta.event.Event;
 import org.nta.event.HttpRequest;
 import org.nta.event.HttpResponse;

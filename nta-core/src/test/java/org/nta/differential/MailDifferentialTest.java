@@ -23,7 +23,7 @@ import org.nta.app.AppDispatcher;
 import org.nta.capture.CaptureSource;
 import org.nta.engine.Engine;
 import org.nta.engine.EngineConfig;
-import org.nta.engine.PacketSink;
+import org.nta.pipeline.PacketSink;
 import org.nta.event.Event;
 import org.nta.event.MailMessage;
 import org.nta.event.TransferredFile;

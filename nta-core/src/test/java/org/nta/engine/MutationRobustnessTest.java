@@ -1,5 +1,6 @@
 package org.nta.engine;
 
+import org.nta.pipeline.CaptureSummary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 

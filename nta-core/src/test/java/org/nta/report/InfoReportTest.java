@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nta.capture.CaptureSource;
-import org.nta.engine.CaptureSummary;
+import org.nta.pipeline.CaptureSummary;
 import org.nta.engine.Engine;
 import org.nta.engine.EngineConfig;
 import org.nta.testing.CaptureFiles;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.nta.app.AppConfig;
 import org.nta.app.AppDispatcher;
 import org.nta.capture.CaptureSource;
-import org.nta.engine.AppLayer;
+import org.nta.pipeline.AppLayer;
 import org.nta.engine.Engine;
 import org.nta.engine.EngineConfig;
 import org.nta.testing.TestFiles;
@@ -42,7 +42,7 @@ class ProtocolLabelsTest {
         for (Path f : captures()) {
             ProtocolHierarchy ph = new ProtocolHierarchy();
             java.util.Map<String, long[]> plain = new java.util.TreeMap<>();
-            org.nta.engine.PacketSink count = new org.nta.engine.PacketSink() {
+            org.nta.pipeline.PacketSink count = new org.nta.pipeline.PacketSink() {
                 @Override
                 public void onPacket(org.nta.decode.Packet p, org.nta.flow.Flow flow, boolean fromA) {
                     String path = "";

@@ -13,7 +13,7 @@ import org.nta.decode.Packet;
 import org.nta.detect.DetectionConfig;
 import org.nta.engine.Analysis;
 import org.nta.engine.EngineConfig;
-import org.nta.engine.PacketSink;
+import org.nta.pipeline.PacketSink;
 import org.nta.flow.Flow;
 import org.nta.testing.TestFiles;
 

@@ -6,7 +6,7 @@ import org.nta.capture.CaptureSource;
 import org.nta.decode.Packet;
 import org.nta.engine.Engine;
 import org.nta.engine.EngineConfig;
-import org.nta.engine.PacketSink;
+import org.nta.pipeline.PacketSink;
 import org.nta.flow.Flow;
 
 /** Developer aid: prints how NTA decoded each frame (layer path, anomaly, stream). Not a test. */

@@ -10,7 +10,7 @@ import org.nta.capture.CaptureSource;
 import org.nta.decode.Packet;
 import org.nta.engine.Engine;
 import org.nta.engine.EngineConfig;
-import org.nta.engine.PacketSink;
+import org.nta.pipeline.PacketSink;
 import org.nta.event.Event;
 import org.nta.filter.PacketView;
 import org.nta.flow.Flow;

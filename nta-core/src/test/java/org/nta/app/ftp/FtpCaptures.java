@@ -11,7 +11,7 @@ import org.nta.decode.Packet;
 import org.nta.decode.Proto;
 import org.nta.engine.Engine;
 import org.nta.engine.EngineConfig;
-import org.nta.engine.PacketSink;
+import org.nta.pipeline.PacketSink;
 import org.nta.event.Event;
 import org.nta.flow.Flow;
 import org.nta.testing.TestFiles;
@@ -34,7 +34,7 @@ public final class FtpCaptures {
         return run(capture, new AppDispatcher(app));
     }
 
-    public static FtpCaptures run(Path capture, org.nta.engine.AppLayer app) throws Exception {
+    public static FtpCaptures run(Path capture, org.nta.pipeline.AppLayer app) throws Exception {
         FtpCaptures r = new FtpCaptures();
         PacketSink sink = new PacketSink() {
             @Override

@@ -7,10 +7,10 @@ import java.util.List;
 import org.nta.app.AppConfig;
 import org.nta.app.AppDispatcher;
 import org.nta.capture.CaptureSource;
-import org.nta.engine.CaptureSummary;
+import org.nta.pipeline.CaptureSummary;
 import org.nta.engine.Engine;
 import org.nta.engine.EngineConfig;
-import org.nta.engine.PacketSink;
+import org.nta.pipeline.PacketSink;
 import org.nta.event.Event;
 import org.nta.testing.TestFiles;
 

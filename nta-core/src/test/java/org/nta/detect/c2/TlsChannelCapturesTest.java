@@ -110,7 +110,7 @@ class TlsChannelCapturesTest {
         // browser-portal: Debian's Chromium with the desktop Chrome User-Agent of its version (see its .md)
         List<org.nta.event.TlsHello> hellos = new java.util.ArrayList<>();
         List<String> agents = new java.util.ArrayList<>();
-        org.nta.engine.PacketSink collect = new org.nta.engine.PacketSink() {
+        org.nta.pipeline.PacketSink collect = new org.nta.pipeline.PacketSink() {
             @Override
             public void onEvent(org.nta.event.Event e) {
                 if (e instanceof org.nta.event.TlsHello h && h.fromClient()) hellos.add(h);

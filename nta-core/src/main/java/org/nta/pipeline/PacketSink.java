@@ -1,4 +1,4 @@
-package org.nta.engine;
+package org.nta.pipeline;
 
 import org.nta.decode.Packet;
 import org.nta.flow.Flow;

@@ -1,4 +1,4 @@
-package org.nta.engine;
+package org.nta.pipeline;
 
 import java.util.List;
 import java.util.Map;

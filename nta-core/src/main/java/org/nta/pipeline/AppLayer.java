@@ -1,4 +1,4 @@
-package org.nta.engine;
+package org.nta.pipeline;
 
 import org.nta.bytes.AnomalyCounter;
 import org.nta.decode.Packet;
