@@ -47,6 +47,31 @@ class Cap:
             raise SystemExit(f"{self.path}: nothing matches {display_filter}")
         return r[0]
 
+    def rows_all(self, display_filter, *fields, sep=","):
+        """Like rows, with every occurrence of a field joined by sep (occurrence=a)."""
+        cmd = ["tshark", "-2", "-r", self.path, "-Y", display_filter, "-T", "fields", "-E", "occurrence=a",
+               "-E", f"aggregator={sep}"]
+        for f in fields:
+            cmd += ["-e", f]
+        out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+        return [line.split("\t") for line in out.splitlines() if line]
+
+    def rows_opened(self, password, display_filter, *fields):
+        """Like rows, with NTLMSSP-sealed DCE/RPC opened by tshark with the scenario's password (-o ntlmssp.nt_password)."""
+        cmd = ["tshark", "-2", "-r", self.path, "-o", f"ntlmssp.nt_password:{password}", "-Y", display_filter,
+               "-T", "fields", "-E", "occurrence=f"]
+        for f in fields:
+            cmd += ["-e", f]
+        out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+        return [line.split("\t") for line in out.splitlines() if line]
+
+    def packets(self, display_filter, protocols):
+        """tshark -2 -T json of the matching frames, limited to the given protocols: one layers dict per frame, a
+        field that occurs more than once in a node as a Many (a list)."""
+        out = subprocess.run(["tshark", "-2", "-r", self.path, "-Y", display_filter, "-T", "json", "-J", protocols],
+                             check=True, capture_output=True, text=True).stdout
+        return [p["_source"]["layers"] for p in json.loads(out, object_pairs_hook=_pairs)] if out.strip() else []
+
     def time(self, frame):
         (t,) = self.one(f"frame.number=={frame}", "frame.time_epoch")
         return utc(t)
@@ -59,6 +84,26 @@ class Cap:
             k, _, v = line.partition(":")
             d[k.strip()] = v.strip()
         return d
+
+
+class Many(list):
+    """A JSON field that tshark wrote more than once in one node."""
+
+
+def _pairs(pairs):
+    d = {}
+    for k, v in pairs:
+        if k in d:
+            if not isinstance(d[k], Many):
+                d[k] = Many([d[k]])
+            d[k].append(v)
+        else:
+            d[k] = v
+    return d
+
+
+def many(v):
+    return list(v) if isinstance(v, Many) else [] if v is None else [v]
 
 
 def utc(epoch):
@@ -838,6 +883,702 @@ def software_update(cap, name):
     return k
 
 
+# --- lab recordings of the Active Directory family (Samba AD DC) and the TLS channel family ------
+
+ALL_TYPES_NOW = ALL_TYPES + ["kerberoasting", "asrep_roasting", "user_enumeration", "lateral_movement",
+                             "suspicious_certificate", "client_impersonation", "dcsync", "zerologon"]
+KRB_ERRORS = {"6": "KDC_ERR_C_PRINCIPAL_UNKNOWN", "13": "KDC_ERR_BADOPTION", "24": "KDC_ERR_PREAUTH_FAILED",
+              "25": "KDC_ERR_PREAUTH_REQUIRED", "50": "KRB_AP_ERR_INAPP_CKSUM"}
+KRB_MSG = {"10": "AS-REQ", "11": "AS-REP", "12": "TGS-REQ", "13": "TGS-REP", "30": "KRB-ERROR"}
+RPC_STATUS = {"0x00000000": "success", "0x00000424": "ERROR_SERVICE_DOES_NOT_EXIST",
+              "0x1c010002": "nca_op_rng_error", "0xc0000022": "STATUS_ACCESS_DENIED"}
+SVCCTL_OPS = {12: "CreateServiceW", 15: "OpenSCManagerW", 16: "OpenServiceW", 19: "StartServiceW", 2: "DeleteService"}
+DRSUAPI_OPS = {0: "DsBind", 2: "DsReplicaSync", 3: "DsGetNCChanges", 4: "DsReplicaUpdateRefs", 12: "DsCrackNames",
+               16: "DsGetDomainControllerInfo", 19: "DsReplicaGetInfo"}
+DRSUAPI_UUID = "e3514235-4b06-11d1-ab04-00c04fc2dcd2"
+NETLOGON_UUID = "12345678-1234-abcd-ef00-01234567cffb"
+PA_ENC_TIMESTAMP = "2"
+
+
+def kerberos(cap, display_filter="kerberos.msg_type && (tcp.port==88 || udp.port==88)"):
+    """Every Kerberos message: frame, stream, addresses, type, client and service names (of the request body, else
+    of the message, else of its ticket), the etypes a request offers, a reply's ticket etype, error, padata types."""
+    out = []
+    for L in cap.packets(display_filter, "frame ip tcp udp kerberos"):
+        for k in many(L["kerberos"]):
+            (e,) = [v for n, v in k.items() if n.endswith("_element")]
+            body = e.get("kerberos.req_body_element", {})
+
+            def name(node, which):
+                el = node.get(f"kerberos.{which}_element")
+                tree = el.get(f"kerberos.{which}_string_tree") if el else None
+                return "/".join(many(tree[f"kerberos.{which[0].upper()}NameString"])) if tree else None
+
+            ticket = e.get("kerberos.ticket_element", {})
+            pa = many(e.get("kerberos.padata_tree", {}).get("kerberos.PA_DATA_element"))
+            tcp, udp = L.get("tcp", {}), L.get("udp", {})
+            out.append({"frame": int(L["frame"]["frame.number"]), "time": L["frame"]["frame.time_epoch"],
+                        "stream": int(tcp["tcp.stream"]) if tcp else None,
+                        "udp_stream": int(udp["udp.stream"]) if udp else None,
+                        "src": L["ip"]["ip.src"], "dst": L["ip"]["ip.dst"], "type": e["kerberos.msg_type"],
+                        "cname": name(body, "cname") or name(e, "cname"),
+                        "sname": name(body, "sname") or name(e, "sname") or name(ticket, "sname"),
+                        "etypes": [int(x) for x in many(body.get("kerberos.kdc-req-body.etype_tree", {})
+                                                        .get("kerberos.ENCTYPE"))],
+                        "ticket_etype": int(ticket["kerberos.enc_part_element"]["kerberos.etype"]) if ticket else None,
+                        "error": e.get("kerberos.error_code"), "padata": [p["kerberos.padata_type"] for p in pa]})
+    for m in out:  # the answer: the next message of the same connection from the other side
+        m["answer"] = next((a for a in out if a["frame"] > m["frame"] and a["src"] == m["dst"] and
+                            (a["stream"], a["udp_stream"]) == (m["stream"], m["udp_stream"])), None) \
+            if m["type"] in ("10", "12") else None
+    return out
+
+
+def without_preauth(krb):
+    """AS-REQs without PA-ENC-TIMESTAMP, less a login's first try: one that the client's very next AS-REQ repeats for
+    the same name with pre-authentication (MIT kinit and impacket ask without it first, then answer
+    PREAUTH_REQUIRED)."""
+    out = []
+    asreq = [m for m in krb if m["type"] == "10"]
+    for i, m in enumerate(asreq):
+        if PA_ENC_TIMESTAMP in m["padata"]:
+            continue
+        nxt = next((n for n in asreq[i + 1:] if n["src"] == m["src"]), None)
+        if nxt and nxt["cname"] == m["cname"] and PA_ENC_TIMESTAMP in nxt["padata"]:
+            continue
+        out.append(m)
+    return out
+
+
+def rpc_calls(cap, display_filter):
+    """DCE/RPC requests (over SMB pipes or TCP) with their answer: frame, stream, call id, opnum, answer frames
+    (every fragment), answer type (response or fault), fault status, fragment bytes."""
+    reqs = cap.rows(f"dcerpc.pkt_type==0 && ({display_filter})", "frame.number", "tcp.stream", "ip.src", "ip.dst",
+                    "dcerpc.cn_call_id", "dcerpc.opnum", "dcerpc.auth_level", "frame.time_epoch")
+    answers = cap.rows("dcerpc.pkt_type==2 || dcerpc.pkt_type==3", "frame.number",
+                       "tcp.stream", "dcerpc.cn_call_id", "dcerpc.pkt_type", "dcerpc.cn_status", "dcerpc.cn_frag_len",
+                       "dcerpc.request_in")
+    out = []
+    for f, s, src, dst, call, op, level, t in reqs:
+        mine = [a for a in answers if a[6] == f]
+        out.append({"frame": int(f), "stream": int(s), "client": src, "server": dst, "call_id": int(call),
+                    "opnum": int(op), "auth_level": int(level) if level else None, "time": t,
+                    "answer_frames": [int(a[0]) for a in mine],
+                    "fault": next((RPC_STATUS.get(a[4], a[4]) for a in mine if a[3] == "3"), None),
+                    "answer_bytes": sum(int(a[5]) for a in mine)})
+    return out
+
+
+def smb_writes(cap, display_filter="frame"):
+    """SMB2 WRITE requests to a file (not a pipe): share, file name (from the CREATE that opened the FileId), size,
+    SHA-256 of the bytes written, the answer's status."""
+    names = {}
+    for f, name, resp in cap.rows("smb2.cmd==5 && smb2.flags.response==0", "frame.number", "smb2.filename",
+                                  "smb2.response_in"):
+        if resp:
+            (fid,) = cap.one(f"frame.number=={resp}", "smb2.fid")
+            names[fid] = (name, int(f))
+    out = []
+    for f, s, src, dst, tree, fid, n, data, resp in cap.rows(
+            f"smb2.cmd==9 && smb2.flags.response==0 && !(smb2.tree contains \"IPC$\") && ({display_filter})",
+            "frame.number", "tcp.stream", "ip.src", "ip.dst", "smb2.tree", "smb2.fid", "smb2.write_length", "data.data",
+            "smb2.response_in"):
+        b = bytes.fromhex(data.replace(":", ""))
+        assert len(b) == int(n), (f, len(b), n)
+        (status,) = cap.one(f"frame.number=={resp}", "smb2.nt_status")
+        name, create = names[fid]
+        out.append({"client": src, "server": dst, "share": tree.rsplit("\\", 1)[1], "filename": name, "size": len(b),
+                    "sha256": hashlib.sha256(b).hexdigest(), "pe": b[:2] == b"MZ", "create_frame": create,
+                    "frame": int(f), "stream": int(s), "response_frame": int(resp), "accepted": int(status, 16) == 0})
+    return out
+
+
+def ntlm_logins(cap, display_filter="frame"):
+    return [{"frame": int(f), "stream": int(s), "client": c, "user": f"{d}\\{u}"} for f, s, c, d, u in
+            cap.rows(f"ntlmssp.messagetype==3 && ({display_filter})", "frame.number", "tcp.stream", "ip.src",
+                     "ntlmssp.auth.domain", "ntlmssp.auth.username")]
+
+
+def ldap_simple_binds(cap, display_filter="frame"):
+    out = []
+    for f, s, c, v, user, resp in cap.rows(f"ldap.protocolOp==0 && ldap.simple && ({display_filter})", "frame.number",
+                                           "tcp.stream", "ip.src", "ip.dst", "ldap.name", "ldap.messageID"):
+        (rf, code) = cap.one(f"tcp.stream=={s} && ldap.protocolOp==1 && ldap.messageID=={resp}", "frame.number",
+                             "ldap.resultCode")
+        out.append({"client": c, "server": v, "username": user, "frame": int(f), "stream": int(s),
+                    "response_frame": int(rf), "success": code == "0"})
+    return out
+
+
+def ad_roast_psexec(cap, name):
+    A, V, C, D = "172.31.230.66", "172.31.230.10", "172.31.230.23", "172.31.230.2"
+    k = header(cap, name, "malicious", [A], [V], [C, D],
+               "Against the Samba AD DC dc1.lab.local (172.31.230.10), 172.31.230.66 sends AS-REQs without "
+               "pre-authentication, RC4 only, for ten names (impacket GetNPUsers; no AS-REP: every existing name is "
+               "asked for pre-auth, three names are unknown); with alice's phished password it searches LDAP for "
+               "accounts with an SPN and gets an RC4 service ticket for svc_sql's MSSQLSvc/sql01.lab.local:1433 "
+               "(Kerberoasting); with svc_sql's cracked password (a Domain Admin) it writes a service binary to ADMIN$ "
+               "and calls svcctl CreateServiceW (psexec), then CreateServiceW with a cmd.exe command line (smbexec): "
+               "both refused, Samba has no CreateService. carol (172.31.230.23) uses Kerberos and the dept share "
+               "before and after.")
+    krb = kerberos(cap)
+    fnd = []
+    # 1 AS-REQs without pre-authentication (no PA-ENC-TIMESTAMP) from the attacker that are not a login's first try
+    nopre = [m for m in without_preauth(krb) if m["src"] == A]
+    errors = {}
+    for m in nopre:
+        errors[m["answer"]["error"]] = errors.get(m["answer"]["error"], 0) + 1
+    unknown = [m for m in nopre if m["answer"]["error"] == "6"]
+    fnd.append({"type": "asrep_roasting", "required": True, "attacker": A, "victim": V, "client": A, "kdc": V,
+                "tool": "impacket GetNPUsers", "usernames": [m["cname"] for m in nopre], "requests": len(nopre),
+                "as_req_frames": [m["frame"] for m in nopre], "answer_frames": [m["answer"]["frame"] for m in nopre],
+                "streams": [m["stream"] for m in nopre],
+                "etypes_offered": sorted({e for m in nopre for e in m["etypes"]}),
+                "rc4_only": all(m["etypes"] == [23] for m in nopre),
+                "errors": {f"{c} {KRB_ERRORS[c]}": n for c, n in sorted(errors.items(), key=lambda x: int(x[0]))},
+                "unknown_users": [m["cname"] for m in unknown],
+                "as_rep_without_preauth": [m["answer"]["frame"] for m in nopre if m["answer"]["type"] == "11"],
+                "succeeded": any(m["answer"]["type"] == "11" for m in nopre),
+                "first_frame": nopre[0]["frame"], "last_frame": nopre[-1]["answer"]["frame"],
+                "first_time_utc": utc(nopre[0]["time"]), "last_time_utc": utc(nopre[-1]["time"]),
+                "note": "attempted, no hash: svc_backup has DONT_REQ_PREAUTH set but Samba 4.17's KDC answered "
+                        "PREAUTH_REQUIRED as for the other existing names; no AS-REP was sent"})
+    fnd.append({"type": "user_enumeration", "required": False, "attacker": A, "victim": V, "client": A, "kdc": V,
+                "unknown_users": [m["cname"] for m in unknown], "as_req_frames": [m["frame"] for m in unknown],
+                "error_frames": [m["answer"]["frame"] for m in unknown], "error_code": 6,
+                "known_users": [m["cname"] for m in nopre if m["answer"]["error"] != "6"],
+                "note": "GetNPUsers's name list: KDC_ERR_C_PRINCIPAL_UNKNOWN tells which names do not exist; may be "
+                        "reported inside asrep_roasting"})
+    # 2 Kerberoasting: TGS-REQs for a user account's SPN offering no AES type
+    (bind,) = ldap_simple_binds(cap, f"ip.src=={A}")
+    (sf, ss) = cap.one(f"ip.src=={A} && ldap.protocolOp==3", "frame.number", "tcp.stream")
+    (present,) = cap.one(f"frame.number=={sf}", "ldap.present")
+    (entries_frame, entries) = cap.rows_all(f"tcp.stream=={ss} && ldap.protocolOp==4", "frame.number",
+                                            "ldap.objectName", sep="|")[0]
+    rc4 = [m for m in krb if m["src"] == A and m["type"] == "12" and not {17, 18} & set(m["etypes"])]
+    got = [m for m in rc4 if m["answer"]["type"] == "13"]
+    refused = [m for m in rc4 if m["answer"]["type"] == "30"]
+    (spn,) = {m["sname"] for m in got}
+    fnd.append({"type": "kerberoasting", "required": True, "attacker": A, "victim": V, "client": A, "kdc": V,
+                "tool": "MIT kvno -e rc4-hmac, impacket GetUserSPNs", "user": got[0]["answer"]["cname"],
+                "spn": spn, "account": "svc_sql", "etypes_requested": sorted({e for m in got for e in m["etypes"]}),
+                "tgs_req_frames": [m["frame"] for m in rc4], "tgs_req_streams": [m["stream"] for m in rc4],
+                "tgs_rep_frames": [m["answer"]["frame"] for m in got],
+                "ticket_etype": got[0]["answer"]["ticket_etype"], "succeeded": bool(got),
+                "refused": [{"frame": m["frame"], "service": m["sname"], "etypes_requested": m["etypes"],
+                             "error_frame": m["answer"]["frame"],
+                             "error": f"{m['answer']['error']} {KRB_ERRORS[m['answer']['error']]}"} for m in refused],
+                "ldap_bind_frame": bind["frame"], "ldap_search_frame": int(sf), "ldap_search_stream": int(ss),
+                "ldap_filter_present": present, "ldap_entries_frame": int(entries_frame),
+                "ldap_entries": entries.split("|"),
+                "frame": got[0]["frame"], "first_frame": bind["frame"], "last_frame": rc4[-1]["answer"]["frame"],
+                "note": "the TGS-REP's ticket is RC4 (etype 23), encrypted with svc_sql's key: crackable offline "
+                        "(hashcat 13100); GetUserSPNs's own TGS-REQ (for the principal svc_sql) was refused"})
+    fnd.append(dict({"type": "cleartext_credentials", "required": False, "attacker": A, "victim": V,
+                     "protocol": "ldap", "note": "LDAP simple bind with alice's phished password in clear"},
+                    **{x: bind[x] for x in ("username", "frame", "stream", "response_frame", "success")}))
+    # 3, 4 psexec and smbexec with svc_sql over SMB2 (NTLM), svcctl on \pipe\svcctl
+    writes = smb_writes(cap, f"ip.src=={A}")
+    svc = rpc_calls(cap, "svcctl")
+    ops = {int(f): (n, b) for f, n, b in cap.rows("svcctl && dcerpc.pkt_type==0", "frame.number",
+                                                    "svcctl.servicename", "svcctl.binarypathname")}
+    rc = {int(f): r for f, r in cap.rows("svcctl && dcerpc.pkt_type==2", "frame.number", "svcctl.rc")}
+
+    def calls(stream):
+        out = []
+        for c in svc:
+            if c["stream"] != stream:
+                continue
+            n, b = ops[c["frame"]]
+            status = c["fault"] or RPC_STATUS.get(rc.get(c["answer_frames"][0]), rc.get(c["answer_frames"][0]))
+            d = {"interface": "svcctl", "operation": SVCCTL_OPS[c["opnum"]], "opnum": c["opnum"],
+                 "request_frame": c["frame"], "response_frame": c["answer_frames"][0], "status": status,
+                 "succeeded": status == "success"}
+            if c["opnum"] == 12:
+                d.update({"service_name": n, "binary_path": b})
+            out.append(d)
+        return out
+
+    def pipe_opens(stream):
+        return [int(f) for (f,) in cap.rows(f'tcp.stream=={stream} && smb2.cmd==5 && smb2.flags.response==0 && '
+                                            f'smb2.filename=="svcctl"', "frame.number")]
+
+    (w,) = [x for x in writes if x["share"] == "ADMIN$"]
+    (login,) = ntlm_logins(cap, f"tcp.stream=={w['stream']}")
+    tc = [int(f) for (f,) in cap.rows(f'tcp.stream=={w["stream"]} && smb2.cmd==3 && smb2.flags.response==0 && '
+                                      f'smb2.tree contains "ADMIN$"', "frame.number")]
+    pc = calls(w["stream"])
+    creates = [c for c in pc if c["operation"] == "CreateServiceW"]
+    fnd.append({"type": "lateral_movement", "required": True, "attacker": A, "victim": V, "client": A, "server": V,
+                "tool": "impacket psexec", "style": "psexec", "user": login["user"], "auth_frame": login["frame"],
+                "stream": w["stream"], "share": "ADMIN$", "tree_connect_frames": tc,
+                "file": {x: w[x] for x in ("filename", "size", "sha256", "pe", "create_frame", "frame",
+                                           "response_frame", "accepted")},
+                "pipe": "svcctl", "pipe_open_frames": pipe_opens(w["stream"]), "rpc_calls": pc,
+                "service_created": any(c["succeeded"] for c in creates), "succeeded": any(c["succeeded"] for c in creates),
+                "attempted": True, "frame": creates[0]["request_frame"], "first_frame": login["frame"],
+                "last_frame": creates[-1]["response_frame"],
+                "note": "the service binary (RemCom) is written to ADMIN$ and accepted; CreateServiceW faults "
+                        "(Samba implements no CreateService): attempted, not successful; psexec then reopens the file "
+                        "to delete it"})
+    fnd.append(dict({"type": "file_upload", "required": False, "attacker": A, "victim": V, "protocol": "smb2",
+                     "share": "ADMIN$", "note": "over SMB2 to ADMIN$: may be reported inside lateral_movement"},
+                    **{x: w[x] for x in ("filename", "size", "sha256", "frame", "stream", "response_frame")}))
+    (sx,) = {c["stream"] for c in svc if c["stream"] != w["stream"]}
+    (login2,) = ntlm_logins(cap, f"tcp.stream=={sx}")
+    sc = calls(sx)
+    creates = [c for c in sc if c["operation"] == "CreateServiceW"]
+    fnd.append({"type": "lateral_movement", "required": True, "attacker": A, "victim": V, "client": A, "server": V,
+                "tool": "impacket smbexec", "style": "smbexec", "user": login2["user"], "auth_frame": login2["frame"],
+                "stream": sx, "share": "IPC$", "pipe": "svcctl", "pipe_open_frames": pipe_opens(sx), "rpc_calls": sc,
+                "command": creates[0]["binary_path"],
+                "service_created": any(c["succeeded"] for c in creates), "succeeded": any(c["succeeded"] for c in creates),
+                "attempted": True, "frame": creates[0]["request_frame"], "first_frame": login2["frame"],
+                "last_frame": creates[-1]["response_frame"],
+                "note": "a service whose binary path is a %COMSPEC% command line writing its output to "
+                        "\\\\127.0.0.1\\C$\\__output; refused like psexec's"})
+    fnd.append({"type": "attack_tool", "required": False, "attacker": A, "victim": V, "tool": "impacket",
+                "note": "GetNPUsers (RC4-only AS-REQs without pre-auth), GetUserSPNs, psexec (RemCom service binary, "
+                        "random names), smbexec (service BTOBTO)"})
+    k["findings"] = fnd
+    k["absent_findings"] = ["port_scan", "host_sweep", "content_discovery", "web_attack", "login_bruteforce",
+                            "webshell_command", "reverse_shell", "beacon", "dns_tunnel", "exfiltration", "intel_match",
+                            "dcsync", "zerologon", "suspicious_certificate", "client_impersonation"]
+    k["facts"] = {"benign_kerberos": [{"frame": m["frame"], "stream": m["stream"], "message": KRB_MSG[m["type"]],
+                                       "user": m["cname"], "service": m["sname"], "etypes_offered": m["etypes"],
+                                       "pre_auth": PA_ENC_TIMESTAMP in m["padata"],
+                                       "answer_frame": m["answer"]["frame"],
+                                       "answer": KRB_MSG[m["answer"]["type"]] + (
+                                           f" {m['answer']['error']} {KRB_ERRORS[m['answer']['error']]}"
+                                           if m["answer"]["error"] else "")}
+                                      for m in krb if m["src"] == C and m["type"] in ("10", "12")],
+                  "benign_smb_writes": [{x: b[x] for x in ("client", "share", "filename", "size", "frame", "stream")}
+                                        for b in smb_writes(cap, f"ip.src=={C}")]}
+    return k
+
+
+def ad_benign(cap, name):
+    V, C, L, D = "172.31.230.10", "172.31.230.23", "172.31.230.45", "172.31.230.2"
+    k = header(cap, name, "benign", [], [], [V, C, L, D],
+               "Staff use the Samba AD domain the ordinary way: carol mistypes her password once with kinit "
+               "(PREAUTH_FAILED), then logs in, gets an AES cifs ticket and copies files to and from the dept share "
+               "with smbclient over Kerberos; alice lists the shares and reads a file with smbclient over NTLM; a "
+               "help-desk script on alice's PC looks up one user over LDAP with a simple bind (password in clear). "
+               "Nothing malicious.")
+    krb = kerberos(cap)
+    fnd = []
+    for b in ldap_simple_binds(cap):
+        fnd.append(dict({"type": "cleartext_credentials", "required": False, "attacker": None, "victim": b["server"],
+                         "client": b["client"], "protocol": "ldap",
+                         "note": "a help-desk lookup with a simple bind: a cleartext credential, not an attack"},
+                        **{x: b[x] for x in ("username", "frame", "stream", "response_frame", "success")}))
+    for w in smb_writes(cap):
+        fnd.append(dict({"type": "file_upload", "required": False, "attacker": None, "victim": w["server"],
+                         "client": w["client"], "protocol": "smb2", "share": w["share"],
+                         "note": "a user's copy to a department share"},
+                        **{x: w[x] for x in ("filename", "size", "sha256", "frame", "stream", "response_frame")}))
+    k["findings"] = fnd
+    k["allowed_findings"] = ["cleartext_credentials", "file_upload"]
+    k["absent_findings"] = [t for t in ALL_TYPES_NOW if t not in k["allowed_findings"]]
+    (sf, ss, attr, value) = cap.one("ldap.protocolOp==3", "frame.number", "tcp.stream", "ldap.attributeDesc",
+                                    "ldap.assertionValue")
+    k["facts"] = {
+        "failed_kerberos_logins": [{"client": m["src"], "user": m["cname"], "frame": m["frame"], "stream": m["stream"],
+                                    "error_frame": m["answer"]["frame"],
+                                    "error": f"{m['answer']['error']} {KRB_ERRORS[m['answer']['error']]}"}
+                                   for m in krb if m["type"] == "10" and m["answer"]["error"] == "24"],
+        "kinit_first_try_without_preauth": [{"client": m["src"], "user": m["cname"], "frame": m["frame"],
+                                             "answer_frame": m["answer"]["frame"]}
+                                            for m in krb if m["type"] == "10" and PA_ENC_TIMESTAMP not in m["padata"]],
+        "as_without_preauth_not_retried": [m["frame"] for m in without_preauth(krb)],
+        "service_tickets": [{"client": m["src"], "service": m["sname"], "frame": m["frame"], "stream": m["stream"],
+                             "etypes_offered": m["etypes"], "answer_frame": m["answer"]["frame"],
+                             "ticket_etype": m["answer"]["ticket_etype"]}
+                            for m in krb if m["type"] == "12" and m["answer"]["type"] == "13"],
+        "ntlm_logins": ntlm_logins(cap),
+        "share_listing": [{"client": c["client"], "operation": "NetShareEnumAll", "frame": c["frame"],
+                           "stream": c["stream"], "response_frame": c["answer_frames"][0]}
+                          for c in rpc_calls(cap, "srvsvc") if c["opnum"] == 15],
+        "ldap_search": {"client": L, "frame": int(sf), "stream": int(ss), "filter": f"({attr}={value})"}}
+    return k
+
+
+def drsuapi_binds(cap):
+    """DRSUAPI binds (the interface UUID; the port comes from the endpoint mapper): frame, stream, client, server,
+    port, auth type and level, and the NTLMSSP user if the bind authenticated with NTLM."""
+    out = []
+    for f, s, c, v, port, atype, level in cap.rows(f"dcerpc.pkt_type==11 && dcerpc.cn_bind_to_uuid=={DRSUAPI_UUID}",
+                                                   "frame.number", "tcp.stream", "ip.src", "ip.dst", "tcp.dstport",
+                                                   "dcerpc.auth_type", "dcerpc.auth_level"):
+        users = ntlm_logins(cap, f"tcp.stream=={s}")
+        out.append({"frame": int(f), "stream": int(s), "client": c, "server": v, "port": int(port),
+                    "auth_type": int(atype) if atype else None, "auth_level": int(level) if level else None,
+                    "ntlm_user": users[0]["user"] if users else None, "ntlm_auth_frame": users[0]["frame"] if users else None})
+    return out
+
+
+def ad_dcsync_zerologon(cap, name):
+    A, V, C, D = "172.31.231.66", "172.31.231.10", "172.31.231.23", "172.31.231.2"
+    k = header(cap, name, "malicious", [A], [V], [C, D],
+               "172.31.231.66, not a domain controller, logs in to dc1 (172.31.231.10) as LAB\\svc_sql (a Domain "
+               "Admin, password cracked after Kerberoasting) and makes it replicate account secrets over sealed "
+               "DRSUAPI (impacket secretsdump: DsBind, DsCrackNames, DsGetNCChanges EXOP_REPL_OBJ): krbtgt alone, "
+               "then the 8 accounts SAMR EnumDomainUsers listed; then it tries Zerologon (CVE-2020-1472): 256 "
+               "NetrServerReqChallenge + NetrServerAuthenticate3 with an all-zero client challenge and credential for "
+               "DC1$ on one unauthenticated Netlogon connection, every one refused (STATUS_ACCESS_DENIED). carol "
+               "(172.31.231.23) uses Kerberos and the dept share before and after.")
+    fnd = []
+    binds = [b for b in drsuapi_binds(cap) if b["client"] == A]
+    calls = [c for c in rpc_calls(cap, "drsuapi") if c["client"] == A]
+    runs = []
+    for b in binds:
+        mine = [c for c in calls if c["stream"] == b["stream"]]
+        gnc = [c for c in mine if c["opnum"] == 3]
+        samr_stream = max(int(s) for (s,) in cap.rows(f"samr && dcerpc.pkt_type==0 && frame.number<{b['frame']}",
+                                                      "tcp.stream"))
+        enum = [c for c in rpc_calls(cap, f"samr && tcp.stream=={samr_stream}") if c["opnum"] == 13]
+        if enum:
+            (names,) = cap.rows_all(f"frame.number=={enum[0]['answer_frames'][0]}", "samr.samr_SamEntry.name")[0]
+            accounts = names.split(",")
+        else:  # the names asked of DsCrackNames, in clear once the stubs are opened with svc_sql's password
+            accounts = [r[0].rsplit("\\", 1)[1] for r in
+                        cap.rows_opened("Mssql2019!", f"tcp.stream=={b['stream']} && drsuapi && dcerpc.opnum==12 && "
+                                                      "dcerpc.pkt_type==0", "drsuapi.DsNameString.str")]
+        runs.append({"drsuapi_stream": b["stream"], "bind_frame": b["frame"], "auth_level": b["auth_level"],
+                     "user": b["ntlm_user"], "auth3_frame": b["ntlm_auth_frame"],
+                     "ds_bind_frame": next(c["frame"] for c in mine if c["opnum"] == 0),
+                     "calls": [{"operation": DRSUAPI_OPS[c["opnum"]], "opnum": c["opnum"], "frame": c["frame"],
+                                "answer_frames": c["answer_frames"], "answer_bytes": c["answer_bytes"]} for c in mine],
+                     "getncchanges_frames": [c["frame"] for c in gnc],
+                     "getncchanges_answer_frames": [c["answer_frames"] for c in gnc],
+                     "reply_bytes": sum(c["answer_bytes"] for c in gnc), "samr_stream": samr_stream,
+                     "samr_enum_frame": enum[0]["frame"] if enum else None, "accounts": accounts})
+    gnc = [c for c in calls if c["opnum"] == 3]
+    epm = cap.rows(f"ip.src=={A} && epm && dcerpc.pkt_type==0", "frame.number", "tcp.stream", "dcerpc.response_in")
+    not_dc = cap.rows(f"ip.src=={A} && (kerberos.msg_type in {{11,13}} || ldap.protocolOp in {{1,4,5}} || "
+                      "dcerpc.pkt_type==12)", "frame.number")
+    fnd.append({"type": "dcsync", "required": True, "attacker": A, "victim": V, "client": A, "dc": V,
+                "tool": "impacket secretsdump (DRSUAPI)", "user": binds[0]["ntlm_user"], "interface": DRSUAPI_UUID,
+                "port": binds[0]["port"], "sealed": all(c["auth_level"] == 6 for c in calls), "auth_level": 6,
+                "client_is_dc": bool(not_dc), "ds_bind_frames": [r["ds_bind_frame"] for r in runs],
+                "getncchanges_frames": [c["frame"] for c in gnc], "requests": len(gnc),
+                "faults": sum(1 for c in gnc if c["fault"]), "succeeded": all(c["answer_frames"] and not c["fault"] for c in gnc),
+                "reply_bytes": sum(c["answer_bytes"] for c in gnc),
+                "accounts": sorted({a for r in runs for a in r["accounts"]}, key=str.lower),
+                "epm_map_frames": [max(int(f) for f, _, _ in epm if int(f) < r["bind_frame"]) for r in runs], "runs": runs,
+                "frame": gnc[0]["frame"], "first_frame": runs[0]["bind_frame"], "last_frame": gnc[-1]["answer_frames"][-1],
+                "first_time_utc": utc(gnc[0]["time"]), "last_time_utc": utc(gnc[-1]["time"]),
+                "note": "stubs sealed at packet privacy (NTLMSSP): the bind's interface and each request's opnum are in "
+                        "clear; the client never acts as a domain controller"})
+    # Zerologon: NetrServerReqChallenge (4) + NetrServerAuthenticate3 (26) on one unauthenticated connection
+    nl = rpc_calls(cap, f"rpc_netlogon && ip.src=={A}")
+    auth = cap.rows(f"rpc_netlogon && dcerpc.opnum==26 && dcerpc.pkt_type==0 && ip.src=={A}", "frame.number",
+                    "tcp.stream", "netlogon.acct_name", "netlogon.computer_name", "netlogon.sec_chan_type",
+                    "netlogon.clientcred", "netlogon.neg_flags", "dcerpc.response_in", "frame.time_epoch")
+    status = {int(f): rc for f, rc in cap.rows("rpc_netlogon && dcerpc.opnum==26 && dcerpc.pkt_type==2",
+                                               "frame.number", "netlogon.rc")}
+    chal = cap.rows(f"rpc_netlogon && dcerpc.opnum==4 && dcerpc.pkt_type==0 && ip.src=={A}", "frame.number",
+                    "netlogon.clientchallenge")
+    counts = {}
+    for a in auth:
+        s = status[int(a[7])]
+        counts[f"{s} {RPC_STATUS.get(s, '')}".strip()] = counts.get(f"{s} {RPC_STATUS.get(s, '')}".strip(), 0) + 1
+    (stream,) = {int(a[1]) for a in auth}
+    (bind, bind_auth) = cap.one(f"tcp.stream=={stream} && dcerpc.pkt_type==11", "frame.number", "dcerpc.auth_type")
+    zero = "0" * 16
+    fnd.append({"type": "zerologon", "required": True, "attacker": A, "victim": V, "client": A, "dc": V,
+                "tool": "lab zerologon-probe.py (impacket nrpc)", "cve": "CVE-2020-1472", "interface": NETLOGON_UUID,
+                "port": int(cap.one(f"frame.number=={bind}", "tcp.dstport")[0]), "stream": stream,
+                "bind_frame": int(bind), "bind_authenticated": bool(bind_auth),
+                "accounts": sorted({a[2] for a in auth}), "computer_names": sorted({a[3] for a in auth}),
+                "secure_channel_types": sorted({int(a[4]) for a in auth}), "negotiate_flags": sorted({a[6] for a in auth}),
+                "attempts": len(auth), "req_challenges": len(chal),
+                "zero_client_challenges": sum(1 for _, c in chal if c == zero),
+                "zero_client_credentials": sum(1 for a in auth if a[5] == zero),
+                "first_req_challenge_frame": int(chal[0][0]), "first_authenticate_frame": int(auth[0][0]),
+                "first_response_frame": int(auth[0][7]), "last_req_challenge_frame": int(chal[-1][0]),
+                "last_authenticate_frame": int(auth[-1][0]), "last_response_frame": int(auth[-1][7]),
+                "statuses": counts, "succeeded": any(int(s, 16) == 0 for s in (status[int(a[7])] for a in auth)),
+                "password_set2_frames": [int(f) for (f,) in cap.rows("rpc_netlogon && dcerpc.opnum==30", "frame.number")],
+                "duration_s": round(float(auth[-1][8]) - float(auth[0][8]), 3),
+                "frame": int(auth[0][0]), "first_frame": int(bind), "last_frame": int(auth[-1][7]),
+                "first_time_utc": utc(auth[0][8]), "last_time_utc": utc(auth[-1][8]),
+                "note": "attempted, refused: Samba 4.17 is patched, every NetrServerAuthenticate3 answers "
+                        "STATUS_ACCESS_DENIED and no NetrServerPasswordSet2 follows"})
+    (r2,) = [r for r in runs if r["samr_enum_frame"]]
+    (ef, ers) = cap.one(f"frame.number=={r2['samr_enum_frame']}", "frame.number", "dcerpc.response_in")
+    fnd.append({"type": "user_enumeration", "required": False, "attacker": A, "victim": V, "client": A, "server": V,
+                "protocol": "samr", "operation": "EnumDomainUsers", "frame": int(ef), "response_frame": int(ers),
+                "stream": r2["samr_stream"], "users": r2["accounts"],
+                "note": "secretsdump lists the domain's accounts over SAMR (\\pipe\\samr, readable) before replicating "
+                        "each; may be reported inside dcsync"})
+    k["findings"] = fnd
+    k["absent_findings"] = ["port_scan", "host_sweep", "content_discovery", "web_attack", "webshell_command",
+                            "reverse_shell", "cleartext_credentials", "beacon", "dns_tunnel", "payload_delivery",
+                            "intel_match", "kerberoasting", "asrep_roasting", "lateral_movement",
+                            "suspicious_certificate", "client_impersonation"]
+    k["facts"] = {"dc_lookup": [{"frame": int(f), "udp_stream": int(s), "name": n, "qtype": int(t)} for f, s, n, t in
+                                cap.rows(f"dns.flags.response==0 && ip.src=={A}", "frame.number", "udp.stream",
+                                         "dns.qry.name", "dns.qry.type")],
+                  "benign_smb_writes": [{x: w[x] for x in ("client", "share", "filename", "size", "frame", "stream")}
+                                        for w in smb_writes(cap, f"ip.src=={C}")]}
+    return k
+
+
+def ad_replication_benign(cap, name):
+    DC1, DC2, FS, ADM, C, D = ("172.31.231.10", "172.31.231.11", "172.31.231.30", "172.31.231.45", "172.31.231.23",
+                               "172.31.231.2")
+    k = header(cap, name, "benign", [], [], [DC1, DC2, FS, ADM, C, D],
+               "Two Samba domain controllers replicate: dc2 (172.31.231.11, joined before the capture) starts and pulls "
+               "every partition from dc1 (172.31.231.10) with DRSUAPI DsGetNCChanges as DC2$, dc1 notifies dc2 "
+               "(DsReplicaSync) and pulls back as DC1$; an administrator's PC (172.31.231.45) triggers and inspects "
+               "replication with samba-tool (DsReplicaSync, DsReplicaGetInfo) and one single-object replication runs "
+               "on dc2; a member server (172.31.231.30) joins and sets up three Netlogon secure channels with its real "
+               "machine password (status 0), then passes two logons through (SamLogonEx); carol uses Kerberos from both "
+               "DCs and the dept share. Nothing malicious.")
+    fnd = []
+    for w in smb_writes(cap):
+        fnd.append(dict({"type": "file_upload", "required": False, "attacker": None, "victim": w["server"],
+                         "client": w["client"], "protocol": "smb2", "share": w["share"],
+                         "note": "a user's copy to a department share"},
+                        **{x: w[x] for x in ("filename", "size", "sha256", "frame", "stream", "response_frame")}))
+    k["findings"] = fnd
+    k["allowed_findings"] = ["file_upload"]
+    k["absent_findings"] = [t for t in ALL_TYPES_NOW if t not in k["allowed_findings"]]
+    dcs = sorted({s for (s,) in cap.rows(f"dcerpc.pkt_type==12 && tcp.srcport==49153", "ip.src")} |
+                 {s for (s,) in cap.rows("kerberos.msg_type in {11,13} && tcp.srcport==88", "ip.src")})
+    calls = rpc_calls(cap, "drsuapi")
+    drs = []
+    for b in drsuapi_binds(cap):
+        mine = [c for c in calls if c["stream"] == b["stream"]]
+        d = {"client": b["client"], "server": b["server"], "stream": b["stream"], "bind_frame": b["frame"],
+             "auth": {9: "spnego", 10: "ntlmssp", 16: "kerberos"}.get(b["auth_type"], b["auth_type"]),
+             "auth_level": b["auth_level"], "ntlm_user": b["ntlm_user"], "client_is_dc": b["client"] in dcs}
+        for op in sorted({c["opnum"] for c in mine}):
+            d[DRSUAPI_OPS[op]] = [c["frame"] for c in mine if c["opnum"] == op]
+        drs.append(d)
+    nl = cap.rows("rpc_netlogon && dcerpc.opnum==26 && dcerpc.pkt_type==0", "frame.number", "tcp.stream", "ip.src",
+                  "ip.dst", "netlogon.acct_name", "netlogon.sec_chan_type", "netlogon.clientcred", "netlogon.neg_flags",
+                  "dcerpc.response_in")
+    chans = []
+    for f, s, c, v, acct, typ, cred, flags, resp in nl:
+        (cf, chal, cresp) = cap.rows(f"tcp.stream=={s} && rpc_netlogon && dcerpc.opnum==4 && dcerpc.pkt_type==0 && "
+                                     f"frame.number<{f}", "frame.number", "netlogon.clientchallenge",
+                                     "dcerpc.response_in")[-1]
+        (rc,) = cap.one(f"frame.number=={resp}", "netlogon.rc")
+        (over_smb,) = cap.one(f"frame.number=={f}", "smb2.cmd") if cap.rows(f"frame.number=={f} && smb2", "frame.number") \
+            else (None,)
+        chans.append({"client": c, "dc": v, "account": acct, "secure_channel_type": int(typ), "negotiate_flags": flags,
+                      "stream": int(s), "carrier": "smb2 \\pipe\\netlogon" if over_smb else "tcp",
+                      "req_challenge_frame": int(cf), "client_challenge": chal, "authenticate_frame": int(f),
+                      "client_credential": cred, "response_frame": int(resp), "status": rc,
+                      "zero_challenge": chal == "0" * 16, "zero_credential": cred == "0" * 16})
+    sam = rpc_calls(cap, "rpc_netlogon && dcerpc.opnum==39")
+    k["facts"] = {
+        "domain_controllers": dcs,
+        "replication": [d for d in drs if "DsGetNCChanges" in d],
+        "getncchanges_clients": sorted({d["client"] for d in drs if "DsGetNCChanges" in d}),
+        "drsuapi_without_getncchanges": [d for d in drs if "DsGetNCChanges" not in d],
+        "netlogon_secure_channels": chans,
+        "samlogonex": [{"client": c["client"], "frame": c["frame"], "stream": c["stream"],
+                        "response_frame": c["answer_frames"][0],
+                        "bind_auth_type": int(cap.one(f"tcp.stream=={c['stream']} && dcerpc.pkt_type==11",
+                                                      "dcerpc.auth_type")[0])} for c in sam],
+        "dns_dynamic_updates": {"client": DC2, "server": DC1, "count": len(cap.rows(
+            f"dns.flags.opcode==5 && dns.flags.response==0 && ip.src=={DC2}", "frame.number"))},
+        "resets_before_dc2_runs": [int(f) for (f,) in cap.rows(f"ip.src=={DC2} && tcp.flags.reset==1 && tcp.srcport==135",
+                                                               "frame.number")]}
+    return k
+
+
+def series_stats(rows):
+    """rows: (frame, stream, epoch) of each contact in order; the same figures as http_series."""
+    times = [float(t) for _, _, t in rows]
+    gaps = [b - a for a, b in zip(times, times[1:])]
+    mean = sum(gaps) / len(gaps)
+    sd = (sum((g - mean) ** 2 for g in gaps) / len(gaps)) ** 0.5
+    return {"count": len(rows), "first_frame": int(rows[0][0]), "last_frame": int(rows[-1][0]),
+            "first_stream": int(rows[0][1]), "last_stream": int(rows[-1][1]),
+            "first_time_utc": utc(rows[0][2]), "last_time_utc": utc(rows[-1][2]),
+            "observed_mean_s": round(mean, 3), "observed_sd_s": round(sd, 3),
+            "observed_min_s": round(min(gaps), 3), "observed_max_s": round(max(gaps), 3)}
+
+
+def is_grease(v):
+    x = int(v, 16) if str(v).startswith("0x") else int(v)
+    return x & 0x0f0f == 0x0a0a and x >> 12 == (x >> 4) & 0xf
+
+
+def client_hellos(cap, client, server):
+    rows = cap.rows_all(f"tls.handshake.type==1 && ip.src=={client} && ip.dst=={server}", "frame.number", "tcp.stream",
+                        "frame.time_epoch", "tls.handshake.extensions_server_name", "tls.handshake.ja3",
+                        "tls.handshake.version", "tls.handshake.extensions.supported_version",
+                        "tls.handshake.extensions_alpn_str", "tls.handshake.ciphersuite", "tls.handshake.extension.type")
+    hellos = [{"frame": int(f), "stream": int(s), "time": t, "sni": sni, "ja3": ja3, "version": ver,
+               "supported_versions": [v for v in sv.split(",") if v], "alpn": [a for a in alpn.split(",") if a],
+               "grease": any(is_grease(x) for x in (cs.split(",") + ext.split(",")) if x)}
+              for f, s, t, sni, ja3, ver, sv, alpn, cs, ext in rows]
+    return hellos, series_stats([(h["frame"], h["stream"], h["time"]) for h in hellos])
+
+
+def certificates(cap, client, server):
+    """The chain each ServerHello..Certificate of the server to the client carries, parsed from the DER bytes tshark
+    shows (python3-cryptography): the leaf's subject, issuer, names, validity, key, serial and SHA-256, the rest of
+    the chain's subjects."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec, rsa
+    rows = cap.rows_all(f"tls.handshake.certificates_length && ip.src=={server} && ip.dst=={client}", "frame.number",
+                        "tcp.stream", "tls.handshake.certificate")
+    chains = {tuple(c.split(",")) for _, _, c in rows}
+    assert len(chains) == 1, "one chain in every handshake"
+    ders = [bytes.fromhex(c.replace(":", "")) for c in chains.pop()]
+    certs = [x509.load_der_x509_certificate(d) for d in ders]
+    leaf = certs[0]
+    try:
+        san = leaf.extensions.get_extension_for_class(x509.SubjectAlternativeName).value.get_values_for_type(x509.DNSName)
+    except x509.ExtensionNotFound:
+        san = []
+    key = leaf.public_key()
+    key_name = f"RSA {key.key_size}" if isinstance(key, rsa.RSAPublicKey) else \
+        f"EC {key.curve.name}" if isinstance(key, ec.EllipticCurvePublicKey) else type(key).__name__
+
+    def ca(c):
+        try:
+            return c.extensions.get_extension_for_class(x509.BasicConstraints).value.ca
+        except x509.ExtensionNotFound:
+            return False
+
+    nb, na = leaf.not_valid_before_utc, leaf.not_valid_after_utc
+    return {"frames": [int(f) for f, _, _ in rows], "streams": [int(s) for _, s, _ in rows],
+            "subject": leaf.subject.rfc4514_string(), "issuer": leaf.issuer.rfc4514_string(),
+            "self_signed": leaf.subject == leaf.issuer, "dns_names": san,
+            "not_before_utc": nb.strftime("%Y-%m-%dT%H:%M:%SZ"), "not_after_utc": na.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "validity_days": round((na - nb).total_seconds() / 86400, 3), "not_before_epoch": nb.timestamp(),
+            "serial": format(leaf.serial_number, "x"), "key": key_name, "der_bytes": len(ders[0]),
+            "sha256": leaf.fingerprint(hashes.SHA256()).hex(), "leaf_is_ca": ca(leaf),
+            "chain": [{"subject": c.subject.rfc4514_string(), "issuer": c.issuer.rfc4514_string(), "ca": ca(c),
+                       "self_signed": c.subject == c.issuer} for c in certs[1:]]}
+
+
+def names_match(sni, names):
+    """RFC 6125: exact, or one left-most wildcard label."""
+    for n in names:
+        if n.lower() == sni.lower() or n.startswith("*.") and sni.lower().split(".", 1)[-1] == n[2:].lower():
+            return True
+    return False
+
+
+def cleartext_requests(cap, display_filter):
+    return [{"frame": int(f), "stream": int(s), "client": c, "server": v, "host": h, "uri": u, "user_agent": ua,
+             "response_frame": int(r)} for f, s, c, v, h, u, ua, r in
+            cap.rows(f"http.request && ({display_filter})", "frame.number", "tcp.stream", "ip.src", "ip.dst", "http.host",
+                     "http.request.uri", "http.user_agent", "http.response_in")]
+
+
+def server_banners(cap):
+    return [{"server": a, "banner": b, "first_frame": min(int(f) for f, a2, b2 in rows if (a2, b2) == (a, b))}
+            for rows in [cap.rows("http.server", "frame.number", "ip.src", "http.server")]
+            for a, b in sorted({(a, b) for _, a, b in rows})]
+
+
+def c2_https_beacon(cap, name):
+    A, V, C, D = "172.31.232.66", "172.31.232.10", "172.31.232.23", "172.31.232.2"
+    k = header(cap, name, "malicious", [A], [V], [C, D],
+               "An implant on 172.31.232.10 checks in once over cleartext HTTP to cdn-sync-update.net "
+               "(172.31.232.66) with a Chrome 120 User-Agent, then polls it over HTTPS (TLS 1.2) 16 times every 5 s "
+               "with 20 % jitter, a new connection after a DNS lookup each time; its ClientHello is Python's (no TLS "
+               "1.3, no ALPN, no GREASE), not Chrome's. The C2 presents a self-signed certificate valid for 2 days, made "
+               "seconds before, naming secure-gateway instead of the name asked for. A benign client browses the "
+               "victim's own site with a Chrome User-Agent. No task or exfiltration was played.")
+    hellos, stats = client_hellos(cap, V, A)
+    (sni,) = {h["sni"] for h in hellos}
+    (ja3,) = {h["ja3"] for h in hellos}
+    cert = certificates(cap, V, A)
+    (checkin,) = cleartext_requests(cap, f"ip.src=={V} && ip.dst=={A}")
+    dns = cap.rows(f'dns.flags.response==0 && ip.src=={V} && dns.qry.name=="{sni}"', "frame.number", "dns.qry.type")
+    first_epoch = float(cap.one("frame.number==1", "frame.time_epoch")[0])
+    signals = (["self-signed"] if cert["self_signed"] else []) + \
+              ([] if names_match(sni, cert["dns_names"] or [cert["subject"].rsplit("CN=", 1)[-1].split(",")[0]])
+               else ["names do not match the server name asked for"]) + \
+              (["short-lived"] if cert["validity_days"] < 5 else []) + \
+              (["issued just before"] if first_epoch - cert["not_before_epoch"] < 7 * 86400 else [])
+    contradictions = ([] if any("0x0304" in h["supported_versions"] for h in hellos) else ["does not offer TLS 1.3"]) + \
+                     ([] if any(h["alpn"] for h in hellos) else ["sends no ALPN"]) + \
+                     ([] if any(h["grease"] for h in hellos) else ["no GREASE"])
+    fnd = [dict({"type": "beacon", "required": True, "attacker": A, "victim": V, "destination": sni,
+                 "destination_kind": "tls_sni", "sni": sni, "server_address": A, "port": 443, "protocol": "tls",
+                 "tls_versions": sorted({h["version"] for h in hellos}), "ja3": ja3, "period_s": 5.0, "jitter": 0.2},
+                **stats,
+                contact_frames=[h["frame"] for h in hellos], dns_lookups=len(dns),
+                checkin={k2: checkin[k2] for k2 in ("frame", "stream", "uri", "user_agent", "response_frame")},
+                certificate_frames=cert["frames"],
+                note="each poll (GET /api/v2/sync?id=7f3a, encrypted) is a new TLS connection after an A and an AAAA "
+                     "lookup; the counts and times are those of the ClientHellos; the scenario's period is 5 s with "
+                     "uniform jitter of 20 %; a suspicious certificate and a client that lies about itself make it a "
+                     "command channel suspected, not proven")]
+    fnd.append({"type": "suspicious_certificate", "required": False, "attacker": A, "victim": V, "server": A,
+                "port": 443, "clients": [V], "server_name_asked": sni, "names_not_matched": [sni] if
+                "names do not match the server name asked for" in signals else [],
+                "connections": len(cert["frames"]), "signals": signals,
+                **{x: cert[x] for x in ("subject", "issuer", "self_signed", "dns_names", "not_before_utc",
+                                         "not_after_utc", "validity_days", "serial", "key", "der_bytes", "sha256")},
+                "issued_s_before_capture": round(first_epoch - cert["not_before_epoch"], 3),
+                "frame": cert["frames"][0], "first_frame": cert["frames"][0], "last_frame": cert["frames"][-1],
+                "certificate_frames": cert["frames"],
+                "note": "low on its own (found by a certificate detector without an attacker); it raises the beacon "
+                        "to the same server, which carries it"})
+    fnd.append({"type": "client_impersonation", "required": False, "attacker": A, "victim": V, "client": V,
+                "destination": sni, "server": A, "user_agent": checkin["user_agent"], "claimed_browser": "Chrome 120",
+                "user_agent_frame": checkin["frame"], "user_agent_stream": checkin["stream"], "hellos": len(hellos),
+                "hello_frames": [h["frame"] for h in hellos], "ja3": [ja3],
+                "supported_versions_offered": sorted({v for h in hellos for v in h["supported_versions"]}),
+                "alpn_offered": sorted({a for h in hellos for a in h["alpn"]}),
+                "grease": any(h["grease"] for h in hellos), "contradictions": contradictions,
+                "frame": checkin["frame"], "first_frame": checkin["frame"], "last_frame": hellos[-1]["frame"],
+                "note": "a Chrome User-Agent in clear, a Python ClientHello in every TLS connection to the same "
+                        "server; low on its own, it raises the beacon, which carries it"})
+    k["findings"] = fnd
+    k["absent_findings"] = ["port_scan", "host_sweep", "content_discovery", "attack_tool", "web_attack",
+                            "login_bruteforce", "file_upload", "webshell_command", "reverse_shell", "cleartext_credentials",
+                            "credential_reuse", "post_login_activity", "dns_tunnel", "exfiltration", "payload_delivery",
+                            "intel_match", "kerberoasting", "asrep_roasting", "user_enumeration", "lateral_movement",
+                            "dcsync", "zerologon"]
+    k["facts"] = {"benign_browsing": cleartext_requests(cap, f"ip.src=={C}")}
+    return k
+
+
+def https_portal_poll(cap, name):
+    P, M, C, D = "172.31.234.40", "172.31.234.10", "172.31.234.23", "172.31.234.2"
+    k = header(cap, name, "benign", [], [], [P, M, C, D],
+               "A monitoring job on 172.31.234.10 checks the internal portal portal.lab.local (172.31.234.40) once "
+               "over cleartext HTTP and then polls it over HTTPS (TLS 1.2) 16 times every 5 s with 20 % jitter, with "
+               "curl and its own User-Agent; the portal's certificate is issued by the site's own CA, names the "
+               "portal and is valid for a year. A benign client browses the monitoring host's site with a Chrome "
+               "User-Agent. Nothing malicious.")
+    hellos, stats = client_hellos(cap, M, P)
+    (sni,) = {h["sni"] for h in hellos}
+    (ja3,) = {h["ja3"] for h in hellos}
+    cert = certificates(cap, M, P)
+    (checkin,) = cleartext_requests(cap, f"ip.src=={M} && ip.dst=={P}")
+    k["findings"] = []
+    k["allowed_findings"] = ["info_disclosure"]
+    k["absent_findings"] = [t for t in ALL_TYPES_NOW if t not in k["allowed_findings"]]
+    k["facts"] = {
+        "portal_polls": dict({"client": M, "server": P, "sni": sni, "port": 443, "period_s": 5.0, "jitter": 0.2,
+                              "tls_versions": sorted({h["version"] for h in hellos}), "ja3": ja3,
+                              "alpn": sorted({a for h in hellos for a in h["alpn"]}),
+                              "user_agent": checkin["user_agent"]}, **stats, frames=[h["frame"] for h in hellos]),
+        "checkin": checkin,
+        "certificate": dict({x: cert[x] for x in ("subject", "issuer", "self_signed", "dns_names", "not_before_utc",
+                                                  "not_after_utc", "validity_days", "serial", "key", "sha256",
+                                                  "leaf_is_ca", "chain", "frames")},
+                            names_server=names_match(sni, cert["dns_names"])),
+        "server_banners": server_banners(cap),
+        "benign_browsing": cleartext_requests(cap, f"ip.src=={C}")}
+    return k
+
+
 MAKERS = {"connect-scan-ffuf-post-shell": connect_scan_ffuf_post_shell,
           "ipv6-fin-udp-wfuzz-b64-ncat": ipv6_fin_udp_wfuzz_b64_ncat,
           "hydra-login-bruteforce": hydra_login_bruteforce,
@@ -850,7 +1591,13 @@ MAKERS = {"connect-scan-ffuf-post-shell": connect_scan_ffuf_post_shell,
           "c2-http-beacon": c2_http_beacon,
           "dns-tunnel": dns_tunnel,
           "monitoring-poll": monitoring_poll,
-          "software-update": software_update}
+          "software-update": software_update,
+          "ad-roast-psexec": ad_roast_psexec,
+          "ad-benign": ad_benign,
+          "ad-dcsync-zerologon": ad_dcsync_zerologon,
+          "ad-replication-benign": ad_replication_benign,
+          "c2-https-beacon": c2_https_beacon,
+          "https-portal-poll": https_portal_poll}
 
 
 def main():

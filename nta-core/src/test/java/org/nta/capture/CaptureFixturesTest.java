@@ -134,6 +134,7 @@ class CaptureFixturesTest {
             for (long frame : frameNumbers(f)) assertThat(frame).as(name + " " + type).isBetween(1L, frames);
             checkTypeSpecific(name, f);
         }
+        for (long frame : frameNumbers(key.path("facts"))) assertThat(frame).as(name + " facts").isBetween(1L, frames);
         List<JsonNode> required = findings.stream().filter(f -> f.get("required").asBoolean()).toList();
         if (verdict.equals("malicious")) {
             assertThat(attackers).isNotEmpty();
@@ -184,22 +185,105 @@ class CaptureFixturesTest {
                 assertThat(f.get("first_frame").asLong()).isLessThan(f.get("last_frame").asLong());
             }
             case "dns_tunnel" -> assertThat(f.get("zone").asText()).endsWith(f.get("domain").asText());
+            case "asrep_roasting" -> {
+                assertThat(f.get("usernames").size()).as(name).isPositive().isEqualTo(f.get("as_req_frames").size());
+                assertThat(f.get("answer_frames").size()).as(name).isEqualTo(f.get("as_req_frames").size());
+                assertThat(f.get("etypes_offered").size()).as(name).isPositive();
+                // a hash was obtained exactly when some request without pre-authentication got an AS-REP
+                assertThat(f.get("succeeded").isBoolean()).as(name).isTrue();
+                assertThat(f.get("as_rep_without_preauth").isEmpty()).as(name).isEqualTo(!f.get("succeeded").asBoolean());
+            }
+            case "user_enumeration" -> assertThat(f.has("unknown_users") ? f.get("unknown_users") : f.get("users"))
+                    .as(name).isNotEmpty();
+            case "kerberoasting" -> {
+                assertThat(f.get("spn").asText()).as(name).contains("/");
+                assertThat(f.get("etypes_requested").size()).as(name).isPositive();
+                assertThat(f.get("tgs_req_frames").size()).as(name).isPositive();
+                assertThat(f.get("succeeded").isBoolean()).as(name).isTrue();
+                if (f.get("succeeded").asBoolean()) {
+                    assertThat(f.get("ticket_etype").asInt()).as(name).isPositive();
+                    assertThat(f.get("tgs_rep_frames").get(0).asLong()).isGreaterThan(f.get("tgs_req_frames").get(0).asLong());
+                }
+            }
+            case "lateral_movement" -> {
+                assertThat(f.get("share").asText()).as(name).isNotBlank();
+                assertThat(f.get("pipe").asText()).as(name).isNotBlank();
+                assertThat(f.get("attempted").asBoolean()).as(name).isTrue();
+                assertThat(f.get("rpc_calls").size()).as(name).isPositive();
+                boolean accepted = false;
+                for (JsonNode c : f.get("rpc_calls")) {
+                    assertThat(c.get("operation").asText()).isNotBlank();
+                    assertThat(c.get("status").asText()).isNotBlank();
+                    assertThat(c.get("request_frame").asLong()).isLessThan(c.get("response_frame").asLong());
+                    if (c.get("operation").asText().startsWith("Create")) accepted |= c.get("succeeded").asBoolean();
+                }
+                // a refused creation is an attempt: the key says so rather than dropping it
+                assertThat(f.get("succeeded").asBoolean()).as(name).isEqualTo(accepted);
+                if (f.has("file")) assertThat(f.get("file").get("sha256").asText()).matches("[0-9a-f]{64}");
+            }
+            case "dcsync" -> {
+                assertThat(f.get("getncchanges_frames").size()).as(name).isPositive().isEqualTo(f.get("requests").asInt());
+                assertThat(f.get("ds_bind_frames").get(0).asLong()).isLessThan(f.get("getncchanges_frames").get(0).asLong());
+                assertThat(f.get("client_is_dc").isBoolean()).as(name).isTrue();
+                assertThat(f.get("accounts").size()).as(name).isPositive();
+                assertThat(f.get("succeeded").isBoolean()).as(name).isTrue();
+            }
+            case "zerologon" -> {
+                int attempts = f.get("attempts").asInt();
+                assertThat(attempts).as(name).isPositive();
+                assertThat(f.get("zero_client_credentials").asInt()).as(name).isBetween(1, attempts);
+                assertThat(f.get("first_authenticate_frame").asLong()).isLessThanOrEqualTo(f.get("last_authenticate_frame").asLong());
+                assertThat(f.get("accounts").size()).as(name).isPositive();
+                int answered = 0;
+                for (JsonNode n : f.get("statuses")) answered += n.asInt();
+                assertThat(answered).as(name + " statuses").isEqualTo(attempts);
+                assertThat(f.get("succeeded").isBoolean()).as(name).isTrue();
+            }
+            case "suspicious_certificate" -> {
+                assertThat(f.get("sha256").asText()).matches("[0-9a-f]{64}");
+                assertThat(f.get("subject").asText()).as(name).isNotBlank();
+                assertThat(f.get("signals").size()).as(name).isPositive();
+                assertThat(f.get("certificate_frames").size()).as(name).isEqualTo(f.get("connections").asInt());
+            }
+            case "client_impersonation" -> {
+                assertThat(f.get("user_agent").asText()).as(name).isNotBlank();
+                assertThat(f.get("hello_frames").size()).as(name).isPositive().isEqualTo(f.get("hellos").asInt());
+                assertThat(f.get("contradictions").size()).as(name).isPositive();
+            }
             default -> { }
         }
     }
 
-    /** Every frame number a finding names: fields called frame or ending in _frame, and command_frames. */
+    /**
+     * Every frame number a finding names, at any depth: numbers under {@code frame} or a name ending in {@code _frame},
+     * and arrays (also of arrays) under a name ending in {@code _frames} (command_frames, tgs_req_frames …).
+     */
     private static List<Long> frameNumbers(JsonNode f) {
         List<Long> out = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = f.fields(); it.hasNext(); ) {
+        collectFrames(f, out);
+        return out;
+    }
+
+    private static void collectFrames(JsonNode node, List<Long> out) {
+        if (node.isArray()) {
+            node.forEach(n -> collectFrames(n, out));
+            return;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String k = e.getKey();
-            if ((k.equals("frame") || k.endsWith("_frame")) && e.getValue().isNumber()) out.add(e.getValue().asLong());
-            if (k.equals("command_frames")) e.getValue().forEach(n -> out.add(n.asLong()));
-            if (k.equals("examples") || k.equals("found")) e.getValue().forEach(n -> out.add(n.get("frame").asLong()));
-            if (k.equals("launched_by")) out.add(e.getValue().get("frame").asLong());
+            JsonNode v = e.getValue();
+            if ((k.equals("frame") || k.endsWith("_frame")) && v.isNumber()) out.add(v.asLong());
+            else if (k.endsWith("_frames") && v.isArray()) addNumbers(v, out);
+            else if (v.isContainerNode()) collectFrames(v, out);
         }
-        return out;
+    }
+
+    private static void addNumbers(JsonNode array, List<Long> out) {
+        for (JsonNode n : array) {
+            if (n.isArray()) addNumbers(n, out);
+            else if (n.isNumber()) out.add(n.asLong());
+        }
     }
 
     private static Set<String> texts(JsonNode array) {

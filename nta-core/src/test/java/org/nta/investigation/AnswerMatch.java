@@ -68,8 +68,69 @@ final class AnswerMatch {
             case "payload_delivery" -> first(eq("file", want, ev.get("file")), eq("sha256", want, ev.get("sha256")),
                     eq("client_tool", want, ev.get("client_tool")),
                     want.has("frame") ? frameIn(want.get("frame").asLong(), f) : null);
+            case "kerberoasting" -> first(listHas("spns", want.path("spn").asText(), ev), frameOf(want, f), succeeded(want, f));
+            case "asrep_roasting" -> first(listHasAll("users", want.get("usernames"), ev),
+                    want.has("as_req_frames") ? frameIn(want.get("as_req_frames").get(0).asLong(), f) : null, succeeded(want, f));
+            case "user_enumeration" -> want.has("unknown_users") ? listHasAll("unknown_users", want.get("unknown_users"), ev) : null;
+            case "lateral_movement" -> first(frameOf(want, f), succeeded(want, f),
+                    want.has("file") ? fileWritten(want.get("file"), ev) : null);
+            case "dcsync" -> first(frameOf(want, f),
+                    want.has("getncchanges_frames") ? frameIn(last(want.get("getncchanges_frames")), f) : null, succeeded(want, f));
+            case "zerologon" -> first(frameOf(want, f),
+                    want.has("last_authenticate_frame") ? frameIn(want.get("last_authenticate_frame").asLong(), f) : null,
+                    want.has("attempts") && ev.get("zero_credential_attempts") instanceof Number n && n.longValue() < want.get("attempts").asLong()
+                            ? "zero_credential_attempts " + n : null,
+                    succeeded(want, f));
+            case "suspicious_certificate", "client_impersonation" -> frameOf(want, f);
             default -> "unknown type";
         };
+    }
+
+    /** The key's {@code frame} lies within the finding's frames. */
+    private static String frameOf(JsonNode want, Finding f) {
+        return want.has("frame") ? frameIn(want.get("frame").asLong(), f) : null;
+    }
+
+    private static long last(JsonNode array) {
+        return array.get(array.size() - 1).asLong();
+    }
+
+    /** An attempt the key says was refused must not be reported as a success, nor a success as refused. */
+    private static String succeeded(JsonNode want, Finding f) {
+        if (!want.has("succeeded") || f.succeeded() == null) return null;
+        return want.get("succeeded").asBoolean() == f.succeeded() ? null
+                : "succeeded " + f.succeeded() + " (want " + want.get("succeeded").asBoolean() + ")";
+    }
+
+    private static List<String> strings(Object got) {
+        List<String> out = new ArrayList<>();
+        if (got instanceof List<?> l) for (Object o : l) out.add(String.valueOf(o).toLowerCase(java.util.Locale.ROOT));
+        return out;
+    }
+
+    private static String listHas(String key, String want, Map<String, Object> ev) {
+        return strings(ev.get(key)).contains(want.toLowerCase(java.util.Locale.ROOT)) ? null : key + " " + ev.get(key) + " lack " + want;
+    }
+
+    private static String listHasAll(String key, JsonNode want, Map<String, Object> ev) {
+        if (want == null) return null;
+        List<String> ours = strings(ev.get(key));
+        for (JsonNode w : want) if (!ours.contains(w.asText().toLowerCase(java.util.Locale.ROOT))) return key + " " + ours + " lack " + w.asText();
+        return null;
+    }
+
+    /** The executable the key says was written is among the finding's files (by SHA-256, else by name). */
+    private static String fileWritten(JsonNode want, Map<String, Object> ev) {
+        List<String> seen = new ArrayList<>();
+        if (ev.get("files") instanceof List<?> l) {
+            for (Object o : l) {
+                if (!(o instanceof Map<?, ?> m)) continue;
+                if (want.path("sha256").asText().equals(String.valueOf(m.get("sha256")))) return null;
+                if (m.get("sha256") == null && want.path("filename").asText().equalsIgnoreCase(String.valueOf(m.get("name")))) return null;
+                seen.add(m.get("name") + " " + m.get("sha256"));
+            }
+        }
+        return "files " + seen + " lack " + want.path("filename").asText();
     }
 
     private static String first(String... checks) {
