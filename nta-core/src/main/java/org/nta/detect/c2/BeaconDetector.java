@@ -35,7 +35,10 @@ public final class BeaconDetector implements Detector {
     private final LinkedHashMap<String, BeaconSeries> series = new LinkedHashMap<>();
     /** Destination (address or name) → clients seen talking to it, up to {@code popularClients}. */
     private final HashMap<String, Set<String>> clientsOf = new HashMap<>();
-    private final LinkedHashMap<Integer, String> sniByStream;
+    private final LinkedHashMap<Integer, Hello> sniByStream;
+
+    /** A client's first ClientHello with a name on a connection: the beacon's contact is that packet, which shows the name. */
+    private record Hello(String sni, long frame, long timeNs) {}
     private final LinkedHashMap<Integer, BeaconSeries> httpByStream = lru(4096);
     private final HashMap<String, ClientKind> kinds = new HashMap<>();
     private final LinkedHashMap<String, String> nameByAddress;
@@ -68,7 +71,7 @@ public final class BeaconDetector implements Detector {
         if (e instanceof HttpTransaction t) transaction(t);
         else if (e instanceof TlsHello h) {
             if (h.fromClient() && !h.sni().isEmpty() && "tcp".equals(h.conn().transport())) {
-                sniByStream.put(h.conn().stream(), h.sni().toLowerCase(java.util.Locale.ROOT));
+                sniByStream.putIfAbsent(h.conn().stream(), new Hello(h.sni().toLowerCase(java.util.Locale.ROOT), h.frame(), h.timeNs()));
             }
         } else if (e instanceof DnsMessage m) {
             dns(m);
@@ -150,7 +153,8 @@ public final class BeaconDetector implements Detector {
         String client = aIsServer ? f.bAddr() : f.aAddr(), server = aIsServer ? f.aAddr() : f.bAddr();
         int port = aIsServer ? f.aPort() : f.bPort();
         long out = aIsServer ? f.payloadBA : f.payloadAB, in = aIsServer ? f.payloadAB : f.payloadBA;
-        String sni = tcp ? sniByStream.remove(f.stream()) : null;
+        Hello hello = tcp ? sniByStream.remove(f.stream()) : null;
+        String sni = hello == null ? null : hello.sni();
         if (!tcp && CHATTER_PORTS.contains(port)) return;
         // failed connections are not contacts: nothing answered
         boolean answered = tcp ? in > 0 || f.history().indexOf(aIsServer ? 'H' : 'h') >= 0 && out > 0 : f.framesBA > 0 && f.framesAB > 0;
@@ -174,7 +178,8 @@ public final class BeaconDetector implements Detector {
             if (n != null) {
                 if (n.port < 0) n.port = port;
                 n.server(server, config.maxSamples());
-                contacts(n, f, out, in);
+                if (hello != null) contact(n, hello.timeNs(), hello.frame(), f.stream(), out, in);
+                else contacts(n, f, out, in);
             }
             popular(name, client);
         }

@@ -11,8 +11,9 @@ import org.nta.detect.Severity;
 
 /**
  * What the TLS findings add to a beacon from the same client to the same server: a suspicious certificate from the
- * server, a client dressed as a browser. Either raises a low beacon to medium (an unknown destination that hides
- * behind a throw-away certificate or a borrowed User-Agent is no monitoring job); both raise a medium one to high.
+ * server, a client dressed as a browser. Each raises the beacon one step, low to medium to high (an unknown
+ * destination that hides behind a throw-away certificate or a borrowed User-Agent is no monitoring job; a periodic
+ * channel with both is a command channel, whatever its destination's address).
  */
 final class TlsSignals {
     private TlsSignals() {}
@@ -41,8 +42,10 @@ final class TlsSignals {
         }
         if (extra.isEmpty()) return b;
         Severity sev = b.severity();
-        if (sev == Severity.INFO || sev == Severity.LOW) sev = Severity.MEDIUM;
-        else if (sev == Severity.MEDIUM && extra.size() == 2) sev = Severity.HIGH;
+        for (int i = 0; i < extra.size(); i++) {
+            if (sev == Severity.INFO || sev == Severity.LOW) sev = Severity.MEDIUM;
+            else if (sev == Severity.MEDIUM) sev = Severity.HIGH;
+        }
         String attacker = b.attacker() != null ? b.attacker() : servers(b).isEmpty() ? null : servers(b).get(0);
         Map<String, Object> ev = new LinkedHashMap<>(b.evidence());
         ev.putAll(extra);

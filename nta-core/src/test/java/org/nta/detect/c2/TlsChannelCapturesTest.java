@@ -20,8 +20,8 @@ import org.nta.testing.TestFiles;
 /**
  * The HTTPS beacon and its benign twin, whole captures (see their .md truth tables): on the attack the C2's
  * self-signed, two-day, freshly made certificate that names another host is a low suspicious_certificate, the
- * implant's Chrome User-Agent over its Python ClientHello a low client_impersonation, and together they raise the
- * beacon to the C2 to medium with the C2 as attacker; the twin (a CA-signed portal certificate naming the portal,
+ * implant's Chrome User-Agent over its Python ClientHello a low client_impersonation, and each raises the beacon
+ * to the C2 one step (low, for its internal destination, to high) with the C2 as attacker; the twin (a CA-signed portal certificate naming the portal,
  * curl with its own User-Agent) raises nothing and stays low.
  */
 class TlsChannelCapturesTest {
@@ -85,8 +85,11 @@ class TlsChannelCapturesTest {
         Finding b = beacons.get(0);
         assertThat(b.evidence().get("destination")).isEqualTo("cdn-sync-update.net");
         assertThat(b.evidence().get("contacts")).isEqualTo(16);
-        assertThat(b.severity()).isEqualTo(Severity.MEDIUM);
+        assertThat(b.severity()).isEqualTo(Severity.HIGH);
         assertThat(b.attacker()).isEqualTo("172.31.232.66");
+        // each contact is the ClientHello that names the destination (streams 5-20), not the connection's SYN
+        assertThat(b.firstFrame()).isEqualTo(79);
+        assertThat(b.lastFrame()).isEqualTo(393);
         assertThat(b.victim()).isEqualTo("172.31.232.10");
         assertThat(b.evidence()).containsKeys("suspicious_certificate", "client_impersonation");
         assertThat(b.summary()).contains("suspicious certificate (self-signed").contains("claims to be Chrome 120 but is not");
