@@ -1,5 +1,7 @@
 package org.nta.app.http;
 
+import java.util.Arrays;
+
 import org.nta.bytes.Anomaly;
 import org.nta.bytes.AnomalyCounter;
 import org.nta.event.HttpBody;
@@ -24,7 +26,9 @@ final class HttpMessageReader {
     private final AnomalyCounter anomalies;
     private final Sink sink;
     private final HeadReader head;
-    private final byte[] chunkLine;
+    /** The chunk-size line being read: made at the first chunked body and grown up to maxChunkLineBytes. */
+    private byte[] chunkLine = EMPTY;
+    private static final byte[] EMPTY = new byte[0];
     private int chunkLineLen;
     private boolean chunkLineOverflow;
     private boolean chunkCr;
@@ -41,7 +45,6 @@ final class HttpMessageReader {
         this.anomalies = anomalies;
         this.sink = sink;
         this.head = new HeadReader(requests, config.maxHeaderBytes(), config.maxHeaders());
-        this.chunkLine = new byte[config.maxChunkLineBytes()];
     }
 
     State state() {
@@ -146,6 +149,9 @@ final class HttpMessageReader {
                     remaining = size;
                 }
                 return off;
+            }
+            if (chunkLineLen == chunkLine.length && chunkLineLen < config.maxChunkLineBytes()) {
+                chunkLine = Arrays.copyOf(chunkLine, Math.min(Math.max(64, chunkLineLen * 2), config.maxChunkLineBytes()));
             }
             if (chunkLineLen < chunkLine.length) chunkLine[chunkLineLen++] = c;
             else {

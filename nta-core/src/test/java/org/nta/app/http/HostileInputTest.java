@@ -162,6 +162,21 @@ class HostileInputTest {
     }
 
     @Test
+    void chunkSizeLinesUpToTheLimitAreReadWhateverTheirLength() {
+        // the size line's buffer is made small and grows: a line just under the limit still parses, one at it does not
+        int max = HttpConfig.defaults().maxChunkLineBytes();
+        String ext = ";x=" + "e".repeat(max - 8);
+        Conv c = new Conv().client("GET / HTTP/1.1\r\n\r\n")
+                .server("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3" + ext + "\r\nabc\r\n2;y\r\nde\r\n0\r\n\r\n");
+        assertThat(c.run().responses.get(0).body().text()).isEqualTo("abcde");
+        assertThat(c.anomalies.isEmpty()).isTrue();
+        Conv over = new Conv().client("GET / HTTP/1.1\r\n\r\n")
+                .server("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3;x=" + "e".repeat(max) + "\r\nabc\r\n0\r\n\r\n");
+        assertThat(over.run().responses.get(0).incomplete()).isTrue();
+        assertThat(over.anomalies.count(Anomaly.HTTP_CHUNK_MALFORMED)).isEqualTo(1);
+    }
+
+    @Test
     void requestFloodWithoutResponsesStaysBounded() {
         AnomalyCounter a = new AnomalyCounter();
         Recorder rec = new Recorder();
