@@ -1,6 +1,7 @@
 package org.nta.event;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -16,15 +17,40 @@ public record HttpHeaders(List<HttpHeader> list) {
 
     /** Value of the first header with this name, or null when there is none. */
     public String first(String name) {
-        for (HttpHeader h : list) if (h.name().equalsIgnoreCase(name)) return h.value();
+        List<HttpHeader> l = list;
+        int len = name.length();
+        for (int i = 0, n = l.size(); i < n; i++) {
+            HttpHeader h = l.get(i);
+            if (named(h.name(), name, len)) return h.value();
+        }
         return null;
     }
 
-    /** Values of all headers with this name, in order. */
+    /** Values of all headers with this name, in order (an unmodifiable list; no allocation when there are none). */
     public List<String> all(String name) {
-        List<String> out = new ArrayList<>(2);
-        for (HttpHeader h : list) if (h.name().equalsIgnoreCase(name)) out.add(h.value());
-        return out;
+        List<HttpHeader> l = list;
+        int len = name.length();
+        String one = null;
+        List<String> more = null;
+        for (int i = 0, n = l.size(); i < n; i++) {
+            HttpHeader h = l.get(i);
+            if (!named(h.name(), name, len)) continue;
+            if (one == null) {
+                one = h.value();
+            } else {
+                if (more == null) {
+                    more = new ArrayList<>(4);
+                    more.add(one);
+                }
+                more.add(h.value());
+            }
+        }
+        return more != null ? Collections.unmodifiableList(more) : one != null ? List.of(one) : List.of();
+    }
+
+    /** The names match ignoring case; the length is compared first, where most names differ. */
+    private static boolean named(String header, String name, int len) {
+        return header == name || header.length() == len && header.equalsIgnoreCase(name);
     }
 
     public boolean contains(String name) {

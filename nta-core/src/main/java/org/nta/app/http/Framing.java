@@ -50,19 +50,30 @@ record Framing(Kind kind, long length) {
     static long contentLength(List<String> values) {
         long result = -1;
         for (String v : values) {
+            if (v.indexOf(',') < 0) { // the usual single value, without splitting
+                long n = digits(v.trim());
+                if (n < 0 || result >= 0 && result != n) return -1;
+                result = n;
+                continue;
+            }
             for (String part : v.split(",", -1)) {
-                String p = part.trim();
-                if (p.isEmpty() || p.length() > 18) return -1;
-                long n = 0;
-                for (int i = 0; i < p.length(); i++) {
-                    char c = p.charAt(i);
-                    if (c < '0' || c > '9') return -1;
-                    n = n * 10 + (c - '0');
-                }
-                if (result >= 0 && result != n) return -1;
+                long n = digits(part.trim());
+                if (n < 0 || result >= 0 && result != n) return -1;
                 result = n;
             }
         }
         return result;
+    }
+
+    /** A run of 1 to 18 decimal digits as a number, or -1. */
+    private static long digits(String p) {
+        if (p.isEmpty() || p.length() > 18) return -1;
+        long n = 0;
+        for (int i = 0; i < p.length(); i++) {
+            char c = p.charAt(i);
+            if (c < '0' || c > '9') return -1;
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 }
