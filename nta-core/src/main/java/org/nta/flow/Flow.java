@@ -44,6 +44,9 @@ public final class Flow {
     /** The application protocol a parser recognised in this flow, or null. */
     public org.nta.decode.Proto app;
 
+    /** Computed on first use by {@link #communityId()}. */
+    private String communityId;
+
     /** State later pipeline stages keep for this flow (reassembly, parsers); released when the flow ends. */
     public Object attachment;
 
@@ -94,6 +97,13 @@ public final class Flow {
 
     public long bytes() {
         return bytesAB + bytesBA;
+    }
+
+    /** The flow's Community ID v1 (seed 0), computed when first asked for. */
+    public String communityId() {
+        String id = communityId;
+        if (id == null) communityId = id = CommunityId.of(this);
+        return id;
     }
 
     /** Zeek conn_state code for TCP flows (null for UDP). */
