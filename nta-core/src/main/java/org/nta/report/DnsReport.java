@@ -17,7 +17,7 @@ import org.nta.event.DnsMessage;
  */
 public final class DnsReport {
     public static final List<String> COLUMNS = List.of("frame", "time", "stream", "transport", "client_addr",
-            "server_addr", "response", "id", "name", "qtype", "rcode", "answers");
+            "server_addr", "response", "id", "name", "qtype", "rcode", "answers", "community_id");
 
     private DnsReport() {}
 
@@ -44,6 +44,7 @@ public final class DnsReport {
             answers.add(a);
         }
         o.put("answers", answers);
+        o.put("community_id", HttpReport.communityId(m.conn()));
         return o;
     }
 
