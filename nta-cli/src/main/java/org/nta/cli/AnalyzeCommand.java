@@ -86,6 +86,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     String color = "auto";
 
     @Mixin
+    EveOption eve;
+
+    @Mixin
     TimeOptions time;
 
     @Mixin
@@ -128,26 +131,31 @@ final class AnalyzeCommand implements Callable<Integer> {
         // who each host is, to name the incidents' hosts ("DC1 10.0.0.2 (alice@CORP)") and list them in the reports
         HostTable hostTable = new HostTable(10_000);
         extra.add(hostTable);
+        if ("-".equals(json) && eve.toStdout()) throw new CliError("--json - and --eve - both want standard output", Main.EXIT_UNREADABLE);
         Analysis.Result r;
         boolean hash = traffic != null && !noHash;
         try (CaptureSource src = CaptureSource.open(file, hash)) {
             extra.add(Progress.of(src));
             if (filter.present()) filter.compile();
+            org.nta.report.eve.EveWriter eveSink = eve.open(out, file, true);
+            if (eveSink != null) extra.add(eveSink);
             r = Analysis.run(src, limits.engine(EngineConfig.DEFAULTS.withHash(hash)), limits.app(AppConfig.all().withHttp(http)
                     .withFtp(org.nta.app.ftp.FtpConfig.DEFAULTS.withMaxFileBytes(extract != null ? 64 << 20 : 256 << 10))),
                     detection.withShowSecrets(showSecrets), extra,
                     sink -> filter.present() ? filter.wrap(sink) : sink);
             if (extractor != null) extractor.finish(EvidenceFiles.of(r.findings(), r.incidents()));
         } catch (CaptureException e) {
+            eve.abandon();
             if (extractor != null) extractor.abandon();
             throw new CliError(e.getMessage(), Main.EXIT_UNREADABLE);
         } catch (IOException | UncheckedIOException e) {
             throw new CliError("cannot write into " + extract + ": " + e.getMessage(), Main.EXIT_UNREADABLE);
         }
         TimeFormat tf = time.build(r.capture().tsPrecisionDigits());
+        eve.finish(r.findings(), r.streams());
         boolean jsonToStdout = "-".equals(json);
         HostNames names = HostNames.of(hostTable);
-        if (!jsonToStdout) out.print(AnalysisText.render(r, tf, new Ansi(useColor()), maxFindings, names));
+        if (!jsonToStdout && !eve.toStdout()) out.print(AnalysisText.render(r, tf, new Ansi(useColor()), maxFindings, names));
         try {
             String text = traffic == null ? null : Json.write(AnalysisJson.build(r, traffic.toJson(), AnalysisJson.hostRows(r, names))) + "\n";
             if (json != null) {
