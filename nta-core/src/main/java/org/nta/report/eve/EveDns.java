@@ -16,11 +16,14 @@ import org.nta.event.DnsMessage;
 final class EveDns {
     private EveDns() {}
 
+    /** @param q the question, or null for a query without one */
     static void query(JsonGenerator g, DnsMessage m, DnsMessage.Question q) throws IOException {
         g.writeStringField("type", "query");
         g.writeNumberField("id", m.id());
-        g.writeStringField("rrname", q.name());
-        g.writeStringField("rrtype", DnsTypes.typeName(q.type()));
+        if (q != null) {
+            g.writeStringField("rrname", q.name());
+            g.writeStringField("rrtype", DnsTypes.typeName(q.type()));
+        }
         g.writeNumberField("tx_id", 0);
         g.writeNumberField("opcode", m.opcode());
     }

@@ -74,7 +74,7 @@ public final class EveWriter implements PacketSink {
         io(() -> {
             if (e instanceof HttpTransaction t) http(t);
             else if (e instanceof DnsMessage m) dns(m);
-            else if (e instanceof HttpFileObject f) fileinfo(f.conn(), f.direction(), "http", f.timeNs(), f.frame(),
+            else if (e instanceof HttpFileObject f && f.source() != HttpFileObject.Source.FORM) fileinfo(f.conn(), f.direction(), "http", f.timeNs(), f.frame(),
                     f.originalName(), f.mimeType(), f.size(), f.sha256(), f.incomplete(), f.host(), f.uri(), f.method());
             else if (e instanceof TransferredFile f) fileinfo(f.conn(), f.direction(), appProto(f.protocol()), f.timeNs(),
                     f.frame(), f.originalName(), f.mimeType(), f.size(), f.sha256(), f.incomplete(), null, null, null);
@@ -92,7 +92,8 @@ public final class EveWriter implements PacketSink {
             if (t != null) tls(t);
             SshBanner[] s = ssh.remove(key);
             if (s != null) ssh(s);
-            flow(f);
+            // a header quoted in an ICMP error takes a stream index but no packet of its own counts in it
+            if (f.frames() > 0) flow(f);
         });
     }
 
@@ -241,7 +242,9 @@ public final class EveWriter implements PacketSink {
 
     private void dns(DnsMessage m) throws IOException {
         if (!m.response()) {
-            for (DnsMessage.Question question : m.questions()) {
+            // one line per question; a query without any (a server status request) still gets one
+            List<DnsMessage.Question> questions = m.questions().isEmpty() ? java.util.Collections.singletonList(null) : m.questions();
+            for (DnsMessage.Question question : questions) {
                 head(m.timeNs(), m.frame(), "dns", m.conn(), true);
                 g.writeObjectFieldStart("dns");
                 EveDns.query(g, m, question);
