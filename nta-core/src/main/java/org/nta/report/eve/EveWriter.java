@@ -327,7 +327,7 @@ public final class EveWriter implements PacketSink {
         if (ip != null && ip.version != 0) {
             tuple(Addresses.format(ip.version, ip.srcHi, ip.srcLo), ports ? p.srcPort : -1,
                     Addresses.format(ip.version, ip.dstHi, ip.dstLo), ports ? p.dstPort : -1,
-                    protoName(p.l4Proto));
+                    protoName(p.l4Proto >= 0 ? p.l4Proto : ip.proto));
         }
         if (flow != null) g.writeStringField("community_id", flow.communityId());
         g.writeObjectFieldStart("anomaly");

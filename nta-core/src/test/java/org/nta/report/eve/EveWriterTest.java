@@ -29,6 +29,8 @@ import org.nta.engine.EngineConfig;
 import org.nta.report.ConversationReport;
 import org.nta.stats.ConversationCollector;
 import org.nta.stats.ConversationRow;
+import org.nta.testing.CaptureFiles;
+import org.nta.testing.Packets;
 import org.nta.testing.TestFiles;
 
 /**
@@ -165,6 +167,103 @@ public class EveWriterTest {
             assertThat(a.has("flow_id")).as("an alert names a flow when its finding has one stream: %s", a)
                     .isEqualTo(f.streamCount() == 1 && a.has("src_port"));
         }
+    }
+
+    @Test
+    void aMalformedPacketIsAnAnomalyLineOnItsFrame(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        byte[] good = Packets.eth(0x0800, Packets.ipv4("10.0.0.1", "10.0.0.2", 6, Packets.tcp(40000, 80, 1, 0, 0x02, new byte[0])));
+        byte[] badIp = Packets.eth(0x0800, new byte[] {0x44, 0, 0, 20, 0, 0, 0, 0, 64, 6, 0, 0, 10, 0, 0, 1, 10, 0, 0, 2});
+        // a TCP header claiming 4 bytes: addresses and ports are read, the header is not
+        byte[] tcp = Packets.tcp(40001, 80, 1, 0, 0x02, new byte[0]);
+        tcp[12] = 0x10;
+        byte[] badTcp = Packets.eth(0x0800, Packets.ipv4("10.0.0.1", "10.0.0.2", 6, tcp));
+        long t0 = 1_796_627_322_000_000_000L;
+        Path f = dir.resolve("bad.pcap");
+        java.nio.file.Files.write(f, CaptureFiles.pcap(false, false, 1, List.of(new CaptureFiles.Rec(t0, good),
+                new CaptureFiles.Rec(t0 + 1000, badIp), new CaptureFiles.Rec(t0 + 2000, badTcp))));
+        StringWriter w = new StringWriter();
+        EveWriter eve = new EveWriter(w, "bad.pcap");
+        try (CaptureSource src = CaptureSource.open(f.toString(), false)) {
+            new org.nta.engine.Engine(EngineConfig.DEFAULTS).run(src, List.of(eve));
+        }
+        eve.flush();
+        List<JsonNode> anomalies = new ArrayList<>();
+        for (String l : w.toString().split("\n")) {
+            JsonNode n = JSON.readTree(l);
+            if (n.get("event_type").asText().equals("anomaly")) anomalies.add(n);
+        }
+        assertThat(anomalies).hasSize(2);
+        assertThat(anomalies.get(0).get("pcap_cnt").asLong()).isEqualTo(2);
+        assertThat(anomalies.get(0).get("anomaly").get("type").asText()).isEqualTo("decode");
+        assertThat(anomalies.get(0).get("anomaly").get("event").asText()).isEqualTo("ipv4.hlen_too_small");
+        assertThat(anomalies.get(0).get("timestamp").asText()).isEqualTo("2026-12-07T07:08:42.000001+0000");
+        JsonNode tcpAnomaly = anomalies.get(1);
+        assertThat(tcpAnomaly.get("pcap_cnt").asLong()).isEqualTo(3);
+        assertThat(tcpAnomaly.get("anomaly").get("event").asText()).isEqualTo("tcp.hlen_too_small");
+        assertThat(tcpAnomaly.get("src_ip").asText()).isEqualTo("10.0.0.1");
+        assertThat(tcpAnomaly.get("dest_ip").asText()).isEqualTo("10.0.0.2");
+        assertThat(tcpAnomaly.get("proto").asText()).isEqualTo("TCP");
+    }
+
+    @Test
+    void tlsLinesCarryEachConnectionsHellosAndCertificate() throws Exception {
+        Path capture = TestFiles.capture("c2-https-beacon.pcap.gz");
+        List<org.nta.event.TlsHello> hellos = new ArrayList<>();
+        List<org.nta.event.TlsCertificate> certs = new ArrayList<>();
+        StringWriter w = new StringWriter();
+        EveWriter eve = new EveWriter(w, "c2");
+        org.nta.engine.PacketSink collect = new org.nta.engine.PacketSink() {
+            @Override
+            public void onEvent(org.nta.event.Event e) {
+                if (e instanceof org.nta.event.TlsHello h) hellos.add(h);
+                if (e instanceof org.nta.event.TlsCertificate c) certs.add(c);
+            }
+        };
+        try (CaptureSource src = CaptureSource.open(capture.toString(), false)) {
+            new org.nta.engine.Engine(EngineConfig.DEFAULTS).run(src, List.of(eve, collect),
+                    new org.nta.app.AppDispatcher(AppConfig.all()));
+        }
+        eve.flush();
+        Map<Long, JsonNode> tls = new HashMap<>();
+        for (String l : w.toString().split("\n")) {
+            JsonNode n = JSON.readTree(l);
+            if (n.get("event_type").asText().equals("tls")) assertThat(tls.put(n.get("flow_id").asLong(), n)).isNull();
+        }
+        List<org.nta.report.TlsReport.Row> rows = org.nta.report.TlsReport.rows(hellos, certs);
+        assertThat(tls).hasSize(rows.size()).isNotEmpty();
+        int withCert = 0;
+        for (org.nta.report.TlsReport.Row r : rows) {
+            JsonNode n = tls.get(EveWriter.flowId(true, r.conn().stream()));
+            assertThat(n).as(r.conn().filter()).isNotNull();
+            Map<String, Object> row = org.nta.report.TlsReport.json(r, 6);
+            JsonNode t = n.get("tls");
+            assertThat(n.get("src_ip").asText()).isEqualTo(row.get("client_addr"));
+            assertThat(n.get("dest_port").asInt()).isEqualTo(row.get("server_port"));
+            assertThat(n.get("community_id").asText()).isEqualTo(row.get("community_id"));
+            if (!"".equals(row.get("sni"))) assertThat(t.get("sni").asText()).isEqualTo(row.get("sni"));
+            if (row.get("ja3_hash") != null) assertThat(t.get("ja3").get("hash").asText()).isEqualTo(row.get("ja3_hash"));
+            if (row.get("ja3s_hash") != null) assertThat(t.get("ja3s").get("hash").asText()).isEqualTo(row.get("ja3s_hash"));
+            if (row.get("ja4") != null) assertThat(t.get("ja4").asText()).isEqualTo(row.get("ja4"));
+            if (row.get("cert_subject") != null) {
+                withCert++;
+                assertThat(t.get("subject").asText()).isEqualTo(row.get("cert_subject"));
+                assertThat(t.get("issuerdn").asText()).isEqualTo(row.get("cert_issuer"));
+                assertThat(t.get("notafter").asText() + "Z").isEqualTo(row.get("cert_not_after"));
+                assertThat(t.get("fingerprint").asText()).matches("([0-9a-f]{2}:){19}[0-9a-f]{2}");
+            }
+        }
+        assertThat(withCert).isPositive();
+    }
+
+    @Test
+    void sshLineHasBothBanners() throws Exception {
+        Run run = run(TestFiles.capture("connect-scan-ffuf-post-shell.pcap.gz"));
+        List<JsonNode> ssh = run.lines().stream().filter(l -> l.get("event_type").asText().equals("ssh")).toList();
+        assertThat(ssh).isNotEmpty();
+        JsonNode s = ssh.get(0);
+        assertThat(s.get("dest_port").asInt()).isEqualTo(22);
+        assertThat(s.get("ssh").get("server").get("software_version").asText()).isEqualTo("OpenSSH_7.6p1");
+        assertThat(s.get("ssh").get("server").get("proto_version").asText()).isEqualTo("2.0");
     }
 
     @Test
