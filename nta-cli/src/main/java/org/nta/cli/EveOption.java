@@ -46,6 +46,19 @@ final class EveOption {
         return writer;
     }
 
+    /** The command's sinks with the EVE writer after them (a file only: these commands print their rows on stdout). */
+    List<org.nta.engine.PacketSink> with(List<? extends org.nta.engine.PacketSink> sinks, PrintWriter stdout, String capture) {
+        List<org.nta.engine.PacketSink> all = new java.util.ArrayList<>(sinks);
+        EveWriter w = open(stdout, capture, false);
+        if (w != null) all.add(w);
+        return all;
+    }
+
+    /** Ends the file of a command that has no findings. */
+    void finish() {
+        finish(List.of(), StreamTuples.NONE);
+    }
+
     /** Writes the alerts (none for commands without findings) and closes the file. */
     void finish(List<Finding> findings, StreamTuples streams) {
         if (writer == null) return;
