@@ -76,7 +76,7 @@ class EveDifferentialTest {
     static void http(Path capture, List<JsonNode> lines) throws Exception {
         Map<Long, String[]> t = fields(capture, "http.request || http.response", "ip.src", "ipv6.src", "tcp.srcport",
                 "ip.dst", "ipv6.dst", "tcp.dstport", "http.request.method", "http.request.uri", "http.response.code",
-                "http.request_in");
+                "http.request_in", "http.host");
         TreeSet<Long> theirRequests = new TreeSet<>(), ourRequests = new TreeSet<>();
         t.forEach((frame, c) -> {
             if (!c[7].isEmpty()) theirRequests.add(frame);
@@ -103,6 +103,17 @@ class EveDifferentialTest {
             assertThat(endpoints(request, 1)).as(l.toString()).containsExactly(src(l), dst(l));
             assertThat(h.get("http_method").asText()).as(l.toString()).isEqualTo(request[7]);
             assertThat(h.get("url").asText()).as(l.toString()).isEqualTo(request[8]);
+            String host = request[11];
+            if (host.isEmpty()) {
+                assertThat(h.has("hostname")).as(l.toString()).isFalse();
+            } else {
+                // Host without its port, which goes to http_port
+                int colon = host.startsWith("[") ? host.indexOf("]:") + 1 : host.indexOf(':');
+                String name = colon > 0 ? host.substring(0, colon) : host;
+                if (name.startsWith("[")) name = name.substring(1, name.length() - 1);
+                assertThat(h.get("hostname").asText()).as(l.toString()).isEqualTo(name);
+                if (colon > 0) assertThat(h.get("http_port").asText()).isEqualTo(host.substring(colon + 1));
+            }
         }
         assertThat(ourRequests).as("every request tshark shows is in an http line").isEqualTo(theirRequests);
     }

@@ -134,6 +134,16 @@ public class EveWriterTest {
             communityIds.put(id, l.get("community_id").asText());
         }
         assertThat(seen).as("every conversation has its flow event").hasSize(rows.size());
+        // the flow's source is its client: the one the http lines of the same flow name
+        Map<Long, String> clients = new HashMap<>();
+        for (JsonNode l : lines) {
+            if (l.get("event_type").asText().equals("flow")) clients.put(l.get("flow_id").asLong(), l.get("src_ip").asText() + " " + l.get("src_port"));
+        }
+        for (JsonNode l : lines) {
+            if (l.get("event_type").asText().equals("http")) {
+                assertThat(l.get("src_ip").asText() + " " + l.get("src_port")).as(l.toString()).isEqualTo(clients.get(l.get("flow_id").asLong()));
+            }
+        }
         // every other line about a flow names it by the same flow_id and Community ID
         for (JsonNode l : lines) {
             if (l.has("flow_id") && !l.get("event_type").asText().equals("anomaly")) {
