@@ -29,7 +29,7 @@ import org.nta.testing.Tools;
 @Tag("tshark")
 class EveDifferentialTest {
     static final List<String> CAPTURES = List.of("webshell-lab.pcap.gz", "dns-tunnel.pcap.gz", "c2-https-beacon.pcap.gz",
-            "ipv6-fin-udp-wfuzz-b64-ncat.pcap.gz");
+            "ipv6-fin-udp-wfuzz-b64-ncat.pcap.gz", "connect-scan-ffuf-post-shell.pcap.gz");
 
     @TestFactory
     Stream<DynamicTest> httpAndDnsLinesAreWhatTsharkShows() {
