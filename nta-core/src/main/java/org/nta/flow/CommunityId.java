@@ -23,9 +23,15 @@ public final class CommunityId {
     private final int seed;
     private final MessageDigest sha1;
     private final byte[] buf = new byte[2 + 16 + 16 + 2 + 4];
+    private final byte[] digest = new byte[20];
+    private final byte[] b64 = new byte[28];
+    private final byte[] text = new byte[2 + 28];
+    private final Base64.Encoder base64 = Base64.getEncoder();
 
     public CommunityId(int seed) {
         this.seed = seed & 0xffff;
+        text[0] = '1';
+        text[1] = ':';
         try {
             this.sha1 = MessageDigest.getInstance("SHA-1");
         } catch (NoSuchAlgorithmException e) {
@@ -93,7 +99,15 @@ public final class CommunityId {
             b[n++] = (byte) dPort;
         }
         sha1.update(b, 0, n);
-        return "1:" + Base64.getEncoder().encodeToString(sha1.digest());
+        try {
+            sha1.digest(digest, 0, digest.length);
+        } catch (java.security.DigestException e) {
+            throw new IllegalStateException(e);
+        }
+        // the 28 base64 characters go after "1:"; the returned String is the only allocation
+        base64.encode(digest, b64);
+        System.arraycopy(b64, 0, text, 2, 28);
+        return new String(text, 0, 30, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /** The spec's "is less than": address first (as unsigned bytes), then port; equal is not less. */

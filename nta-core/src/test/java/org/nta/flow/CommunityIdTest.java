@@ -128,6 +128,23 @@ class CommunityIdTest {
         assertThat(round).containsExactly("::", "::1", "1::", "fe80::1:2", "::ffff:10.0.0.1", "2001:db8::1:0:0:1", "10.0.0.255");
     }
 
+    @Test
+    void aHashAllocatesOnlyItsString() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.lang.management.ManagementFactory.getThreadMXBean()
+                instanceof com.sun.management.ThreadMXBean, "no allocation counter in this JVM");
+        var mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        CommunityId c = new CommunityId(0);
+        long[] a = Addresses.parse("2001:470:e5bf:dead:4957:2174:e82c:4887"), b = Addresses.parse("2607:f8b0:400c:c03::1a");
+        for (int i = 0; i < 20_000; i++) c.hash(6, 6, a[1], a[2], 63943, b[1], b[2], 25); // warm up (JIT, escape analysis)
+        long before = mx.getThreadAllocatedBytes(Thread.currentThread().getId());
+        String last = null;
+        for (int i = 0; i < 10_000; i++) last = c.hash(6, 6, a[1], a[2], 63943, b[1], b[2], 25);
+        long perCall = (mx.getThreadAllocatedBytes(Thread.currentThread().getId()) - before) / 10_000;
+        assertThat(last).isEqualTo("1:/qFaeAR+gFe1KYjMzVDsMv+wgU4=");
+        // a 30-character Latin-1 String is about 80 bytes (object and array); nothing else per call
+        assertThat(perCall).as("bytes allocated per hash").isLessThan(120);
+    }
+
     private static String hash(int seed, int proto, String s, int sp, String d, int dp) {
         long[] a = Addresses.parse(s), b = Addresses.parse(d);
         return new CommunityId(seed).hash(proto, (int) a[0], a[1], a[2], sp, b[1], b[2], dp);
