@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.nta.decode.Addresses;
 import org.nta.decode.IpLayer;
@@ -39,8 +37,6 @@ import org.nta.report.Json;
  * bytes. Only the TLS and SSH parts of connections still open are held. docs/eve.md lists the fields.
  */
 public final class EveWriter implements PacketSink {
-    private static final ObjectWriter VALUES = Json.mapper().writer().without(SerializationFeature.INDENT_OUTPUT);
-
     private final Writer out;
     private final JsonGenerator g;
     private final String pcapFilename;
@@ -200,42 +196,9 @@ public final class EveWriter implements PacketSink {
     }
 
     private void http(HttpTransaction t) throws IOException {
-        var q = t.request();
-        var r = t.response();
         head(t.timeNs(), t.frame(), "http", t.conn(), true);
-        g.writeNumberField("tx_id", q != null ? q.index() : r.index());
-        g.writeObjectFieldStart("http");
-        if (q != null) {
-            String host = q.host();
-            if (host != null) {
-                int close = host.startsWith("[") ? host.indexOf(']') : -1;
-                int colon = close >= 0 ? (host.startsWith(":", close + 1) ? close + 1 : -1)
-                        : host.indexOf(':') == host.lastIndexOf(':') ? host.indexOf(':') : -1;
-                String name = colon >= 0 ? host.substring(0, colon) : host;
-                if (close >= 0) name = host.substring(1, close);
-                g.writeStringField("hostname", name);
-                if (colon >= 0) {
-                    try {
-                        g.writeNumberField("http_port", Integer.parseInt(host.substring(colon + 1)));
-                    } catch (NumberFormatException e) {
-                        // not a port: left out
-                    }
-                }
-            }
-            g.writeStringField("url", q.uri());
-            if (q.userAgent() != null) g.writeStringField("http_user_agent", q.userAgent());
-        }
-        if (r != null && r.contentType() != null) g.writeStringField("http_content_type", r.contentType());
-        if (q != null && q.referer() != null) g.writeStringField("http_refer", q.referer());
-        if (q != null) g.writeStringField("http_method", q.method());
-        String version = q != null ? q.version() : r.version();
-        if (version != null) g.writeStringField("protocol", version);
-        if (r != null) {
-            g.writeNumberField("status", r.status());
-            if (r.location() != null) g.writeStringField("redirect", r.location());
-            g.writeNumberField("length", r.body().decodedLength());
-        }
-        g.writeEndObject();
+        g.writeNumberField("tx_id", t.request() != null ? t.request().index() : t.response().index());
+        EveHttp.write(g, t);
         g.writeStringField("app_proto", "http");
         end();
     }
@@ -338,7 +301,6 @@ public final class EveWriter implements PacketSink {
     }
 
     private void alert(int index, Finding f, StreamTuples streams) throws IOException {
-        EveSignatures.Signature sig = EveSignatures.of(f.type());
         StreamTuples.Tuple t = streams.of(f);
         String src = f.attacker(), dst = f.victim(), proto = null;
         int srcPort = -1, dstPort = -1;
@@ -355,42 +317,7 @@ public final class EveWriter implements PacketSink {
         head(f.firstTimeNs(), f.firstFrame(), "alert", t == null ? 0 : flowId("tcp".equals(t.transport()), t.stream()));
         tuple(src, srcPort, dst, dstPort, proto);
         if (t != null) g.writeStringField("community_id", t.communityId());
-        g.writeObjectFieldStart("alert");
-        g.writeStringField("action", "allowed");
-        g.writeNumberField("gid", 1);
-        g.writeNumberField("signature_id", sig.sid());
-        g.writeNumberField("rev", 1);
-        g.writeStringField("signature", sig.title());
-        g.writeStringField("category", sig.category());
-        g.writeNumberField("severity", EveSignatures.severity(f.severity()));
-        g.writeObjectFieldStart("metadata");
-        if (!f.techniques().isEmpty()) {
-            g.writeArrayFieldStart("mitre_technique_id");
-            for (String id : f.techniques()) g.writeString(id);
-            g.writeEndArray();
-        }
-        g.writeArrayFieldStart("nta_phase");
-        g.writeString(f.phase().id());
-        g.writeEndArray();
-        g.writeEndObject();
-        g.writeEndObject();
-        g.writeObjectFieldStart("nta");
-        g.writeNumberField("finding", index);
-        g.writeStringField("type", f.type().id());
-        g.writeStringField("severity", f.severity().id());
-        g.writeStringField("summary", f.summary());
-        g.writeNumberField("first_frame", f.firstFrame());
-        g.writeNumberField("last_frame", f.lastFrame());
-        g.writeStringField("first_time", EveTime.format(f.firstTimeNs()));
-        g.writeStringField("last_time", EveTime.format(f.lastTimeNs()));
-        g.writeFieldName("streams");
-        VALUES.writeValue(g, f.streams());
-        g.writeNumberField("stream_count", f.streamCount());
-        g.writeStringField("filter", f.filter());
-        if (f.succeeded() != null) g.writeBooleanField("succeeded", f.succeeded());
-        g.writeFieldName("evidence");
-        VALUES.writeValue(g, f.evidence());
-        g.writeEndObject();
+        EveAlert.write(g, index, f);
         end();
     }
 
