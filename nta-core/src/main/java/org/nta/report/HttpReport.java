@@ -22,7 +22,8 @@ public final class HttpReport {
     /**
      * Missing sides give nulls. {@code time} is the request's (else the response's) capture time; body lengths are
      * decoded lengths (Zeek's request_body_len/response_body_len); content_type is the response's; the two
-     * truncated flags say that fewer body bytes were kept than were decoded (HttpConfig.maxBodyBytes). New columns
+     * truncated flags say that fewer body bytes were kept than were decoded (HttpConfig.maxBodyBytes); community_id is
+     * the connection's Community ID (flow.CommunityId). New columns
      * go at the end, so that CSV columns keep their positions.
      */
     /** The row's values in {@link #COLUMNS} order (no map: for streaming many rows). */

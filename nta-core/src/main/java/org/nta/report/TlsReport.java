@@ -21,7 +21,8 @@ import org.nta.event.X509Certificate;
  * seen; then the server's leaf certificate (TLS 1.2 and earlier): cert_frame, cert_subject, cert_issuer,
  * cert_not_before, cert_not_after, cert_san (dNSNames and addresses), cert_self_signed (issuer equals subject; no
  * signature is checked), cert_sha256, and cert_note ("encrypted (TLS 1.3)" when the server chose TLS 1.3, whose
- * certificates are never in clear; null otherwise). CSV has the same columns, alpn and cert_san joined with ",".
+ * certificates are never in clear; null otherwise); last community_id (of the connection). CSV has the same columns,
+ * alpn and cert_san joined with ",".
  */
 public final class TlsReport {
     public static final List<String> COLUMNS = List.of("frame", "time", "stream", "client_addr", "client_port",
