@@ -106,6 +106,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         List<PacketSink> extra = new ArrayList<>();
         FileExtractor extractor = null;
         if (extractAll && extract == null) throw new CliError("--extract-all needs --extract DIR", Main.EXIT_UNREADABLE);
+        if ("-".equals(json) && eve.toStdout()) throw new CliError("--json - and --eve - both want standard output", Main.EXIT_UNREADABLE);
         if (extract != null) {
             try {
                 extractor = extractAll ? new FileExtractor(extract) : FileExtractor.staged(extract);
@@ -131,7 +132,6 @@ final class AnalyzeCommand implements Callable<Integer> {
         // who each host is, to name the incidents' hosts ("DC1 10.0.0.2 (alice@CORP)") and list them in the reports
         HostTable hostTable = new HostTable(10_000);
         extra.add(hostTable);
-        if ("-".equals(json) && eve.toStdout()) throw new CliError("--json - and --eve - both want standard output", Main.EXIT_UNREADABLE);
         Analysis.Result r;
         boolean hash = traffic != null && !noHash;
         try (CaptureSource src = CaptureSource.open(file, hash)) {
@@ -149,7 +149,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             if (extractor != null) extractor.abandon();
             throw new CliError(e.getMessage(), Main.EXIT_UNREADABLE);
         } catch (IOException | UncheckedIOException e) {
-            throw new CliError("cannot write into " + extract + ": " + e.getMessage(), Main.EXIT_UNREADABLE);
+            eve.abandon();
+            String what = extract != null ? "into " + extract : eve.present() ? eve.file : "the output";
+            throw new CliError("cannot write " + what + ": " + e.getMessage(), Main.EXIT_UNREADABLE);
         }
         TimeFormat tf = time.build(r.capture().tsPrecisionDigits());
         eve.finish(r.findings(), r.streams());

@@ -62,6 +62,14 @@ class EveOptionTest {
     }
 
     @Test
+    void anUnwritableEveFileIsAnErrorBeforeAnythingIsRead() {
+        CliRun r = CliRun.of("analyze", BEACON, "--eve", dir.toString());
+        assertThat(r.exit()).isEqualTo(Main.EXIT_UNREADABLE);
+        assertThat(r.err()).contains("cannot write " + dir);
+        assertThat(r.out()).doesNotContain("Verdict");
+    }
+
+    @Test
     void theProtocolCommandsWriteTheirEventsAndFlowsButNoAlerts() throws Exception {
         Map<String, String> expected = Map.of("http", "http", "dns", "dns", "tls", "tls", "conversations", "flow");
         for (Map.Entry<String, String> e : expected.entrySet()) {
