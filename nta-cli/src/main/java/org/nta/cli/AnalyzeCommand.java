@@ -86,6 +86,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     String color = "auto";
 
     @Mixin
+    EveOption eve;
+
+    @Mixin
     TimeOptions time;
 
     @Mixin
@@ -103,6 +106,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         List<PacketSink> extra = new ArrayList<>();
         FileExtractor extractor = null;
         if (extractAll && extract == null) throw new CliError("--extract-all needs --extract DIR", Main.EXIT_UNREADABLE);
+        if ("-".equals(json) && eve.toStdout()) throw new CliError("--json - and --eve - both want standard output", Main.EXIT_UNREADABLE);
         if (extract != null) {
             try {
                 extractor = extractAll ? new FileExtractor(extract) : FileExtractor.staged(extract);
@@ -133,21 +137,27 @@ final class AnalyzeCommand implements Callable<Integer> {
         try (CaptureSource src = CaptureSource.open(file, hash)) {
             extra.add(Progress.of(src));
             if (filter.present()) filter.compile();
+            org.nta.report.eve.EveWriter eveSink = eve.open(out, file, true);
+            if (eveSink != null) extra.add(eveSink);
             r = Analysis.run(src, limits.engine(EngineConfig.DEFAULTS.withHash(hash)), limits.app(AppConfig.all().withHttp(http)
                     .withFtp(org.nta.app.ftp.FtpConfig.DEFAULTS.withMaxFileBytes(extract != null ? 64 << 20 : 256 << 10))),
                     detection.withShowSecrets(showSecrets), extra,
                     sink -> filter.present() ? filter.wrap(sink) : sink);
             if (extractor != null) extractor.finish(EvidenceFiles.of(r.findings(), r.incidents()));
         } catch (CaptureException e) {
+            eve.abandon();
             if (extractor != null) extractor.abandon();
             throw new CliError(e.getMessage(), Main.EXIT_UNREADABLE);
         } catch (IOException | UncheckedIOException e) {
-            throw new CliError("cannot write into " + extract + ": " + e.getMessage(), Main.EXIT_UNREADABLE);
+            eve.abandon();
+            String what = extract != null ? "into " + extract : eve.present() ? eve.file : "the output";
+            throw new CliError("cannot write " + what + ": " + e.getMessage(), Main.EXIT_UNREADABLE);
         }
         TimeFormat tf = time.build(r.capture().tsPrecisionDigits());
+        eve.finish(r.findings(), r.streams());
         boolean jsonToStdout = "-".equals(json);
         HostNames names = HostNames.of(hostTable);
-        if (!jsonToStdout) out.print(AnalysisText.render(r, tf, new Ansi(useColor()), maxFindings, names));
+        if (!jsonToStdout && !eve.toStdout()) out.print(AnalysisText.render(r, tf, new Ansi(useColor()), maxFindings, names));
         try {
             String text = traffic == null ? null : Json.write(AnalysisJson.build(r, traffic.toJson(), AnalysisJson.hostRows(r, names))) + "\n";
             if (json != null) {

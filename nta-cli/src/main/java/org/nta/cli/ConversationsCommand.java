@@ -48,6 +48,9 @@ final class ConversationsCommand implements Callable<Integer> {
     @Mixin
     LimitOptions limits;
 
+    @Mixin
+    EveOption eve;
+
     @Spec
     CommandSpec spec;
 
@@ -79,8 +82,15 @@ final class ConversationsCommand implements Callable<Integer> {
         } else {
             sinks.add(conv);
         }
-        CaptureSummary s = Captures.run(file, limits.engine(EngineConfig.DEFAULTS), sinks,
-                filter.needsApp() ? new org.nta.app.AppDispatcher(limits.app(org.nta.app.AppConfig.all())) : null);
+        CaptureSummary s;
+        try {
+            s = Captures.run(file, limits.engine(EngineConfig.DEFAULTS), eve.with(sinks, spec.commandLine().getOut(), file),
+                    filter.needsApp() ? new org.nta.app.AppDispatcher(limits.app(org.nta.app.AppConfig.all())) : null);
+        } catch (CliError e) {
+            eve.abandon();
+            throw e;
+        }
+        eve.finish();
         PrintWriter out = spec.commandLine().getOut();
         List<ConversationRow> all = new ArrayList<>();
         boolean first = true;

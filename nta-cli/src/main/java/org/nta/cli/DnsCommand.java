@@ -44,6 +44,9 @@ final class DnsCommand implements Callable<Integer> {
     @Mixin
     LimitOptions limits;
 
+    @Mixin
+    EveOption eve;
+
     @Spec
     CommandSpec spec;
 
@@ -53,8 +56,16 @@ final class DnsCommand implements Callable<Integer> {
         Collect.Events<DnsMessage> sink = new Collect.Events<>(DnsMessage.class);
         AppConfig app = new AppConfig(false, AppConfig.all().httpConfig(), false, false, true, false, 64);
         org.nta.filter.FilteredSink selected = filter.wrap(new PacketSink() { });
-        CaptureSummary s = Captures.run(file, limits.engine(EngineConfig.DEFAULTS), Collect.with(selected, sink),
-                new AppDispatcher(limits.app(filter.needsApp() ? AppConfig.all() : app)));
+        CaptureSummary s;
+        try {
+            s = Captures.run(file, limits.engine(EngineConfig.DEFAULTS),
+                    eve.with(Collect.with(selected, sink), spec.commandLine().getOut(), file),
+                    new AppDispatcher(limits.app(filter.needsApp() ? AppConfig.all() : app)));
+        } catch (CliError e) {
+            eve.abandon();
+            throw e;
+        }
+        eve.finish();
         List<DnsMessage> messages = sink.sorted(selected);
         long[] start = {sink.startNs()};
         PrintWriter out = spec.commandLine().getOut();

@@ -41,6 +41,9 @@ final class HttpCommand implements Callable<Integer> {
     @Mixin
     LimitOptions limits;
 
+    @Mixin
+    EveOption eve;
+
     @Spec
     CommandSpec spec;
 
@@ -82,7 +85,7 @@ final class HttpCommand implements Callable<Integer> {
             count[0]++;
             rows.add(firstFrame(t), r);
         });
-        List<PacketSink> sinks = Collect.with(selected, clock, sink);
+        List<PacketSink> sinks = eve.with(Collect.with(selected, clock, sink), out, file);
         org.nta.app.http.HttpConfig http = limits.http(AppConfig.all().httpConfig().withMaxBodyBytes(64 << 10).withHashing(false, false));
         CaptureSummary s;
         try (org.nta.capture.CaptureSource src = org.nta.capture.CaptureSource.open(file, false)) {
@@ -93,8 +96,10 @@ final class HttpCommand implements Callable<Integer> {
             s = new org.nta.engine.Engine(limits.engine(EngineConfig.DEFAULTS)).run(src, sinks,
                     new AppDispatcher((filter.needsApp() ? AppConfig.all() : AppConfig.httpOnly()).withHttp(http)));
         } catch (org.nta.capture.CaptureException e) {
+            eve.abandon();
             throw new CliError(e.getMessage(), Main.EXIT_UNREADABLE);
         }
+        eve.finish();
         long n = rows.finish();
         if (format == RowStream.Format.TEXT) out.println(n + " transactions");
         out.flush();

@@ -37,6 +37,9 @@ final class TlsCommand implements Callable<Integer> {
     @Mixin
     LimitOptions limits;
 
+    @Mixin
+    EveOption eve;
+
     @Spec
     CommandSpec spec;
 
@@ -46,7 +49,15 @@ final class TlsCommand implements Callable<Integer> {
         Collect.Events<TlsHello> sink = new Collect.Events<>(TlsHello.class);
         Collect.Events<TlsCertificate> certs = new Collect.Events<>(TlsCertificate.class);
         AppConfig app = new AppConfig(false, AppConfig.all().httpConfig(), true, false, false, false, 64);
-        CaptureSummary s = Captures.run(file, limits.engine(EngineConfig.DEFAULTS), List.of(sink, certs), new AppDispatcher(limits.app(app)));
+        CaptureSummary s;
+        try {
+            s = Captures.run(file, limits.engine(EngineConfig.DEFAULTS),
+                    eve.with(List.of(sink, certs), spec.commandLine().getOut(), file), new AppDispatcher(limits.app(app)));
+        } catch (CliError e) {
+            eve.abandon();
+            throw e;
+        }
+        eve.finish();
         List<TlsHello> messages = sink.sorted(null);
         long[] start = {sink.startNs()};
         PrintWriter out = spec.commandLine().getOut();

@@ -26,7 +26,7 @@ class JsonContractTest {
             "ts_offset_s", "name", "description");
     static final List<String> CONVERSATION_FIELDS = List.of("type", "a_addr", "a_port", "b_addr", "b_port", "frames_ab",
             "bytes_ab", "frames_ba", "bytes_ba", "rel_start_s", "duration_s", "stream", "state", "history", "first_frame",
-            "last_frame", "start_time");
+            "last_frame", "start_time", "community_id");
 
     @TempDir
     Path dir;
@@ -103,12 +103,62 @@ class JsonContractTest {
         assertThat(shell.get("stream").asLong()).isEqualTo(1740);
         assertThat(shell.get("state").asText()).isEqualTo("SF");
         assertThat(shell.get("start_time").asText()).isEqualTo("2026-11-28T07:27:58.201910Z");
+        assertThat(shell.get("community_id").asText()).isEqualTo(org.nta.flow.CommunityId.of(6,
+                shell.get("b_addr").asText(), 4422, "10.251.96.5", shell.get("a_port").asInt())).startsWith("1:");
         for (JsonNode row : rows) {
             if (row.get("type").asText().equals("eth") || row.get("type").asText().equals("ip")) {
                 assertThat(row.get("a_port").isNull()).isTrue();
                 assertThat(row.get("state").isNull()).isTrue();
+                assertThat(row.get("community_id").isNull()).isTrue();
+            } else {
+                assertThat(row.get("community_id").asText()).matches("1:[A-Za-z0-9+/]{27}=");
             }
         }
+    }
+
+    @Test
+    void httpDnsAndTlsRowsCarryTheCommunityIdOfTheirConversation() throws Exception {
+        java.util.Map<String, String> byStream = new java.util.HashMap<>();
+        for (JsonNode row : JSON.readTree(CliRun.of("conversations", "--json", SAMPLE).out())) {
+            byStream.put(row.get("type").asText() + " " + row.get("stream").asInt(), row.get("community_id").asText());
+        }
+        int checked = 0;
+        for (JsonNode row : JSON.readTree(CliRun.of("http", "--json", SAMPLE).out())) {
+            assertThat(row.get("community_id").asText()).as(row.toString()).isEqualTo(byStream.get("tcp " + row.get("stream").asInt()));
+            checked++;
+        }
+        for (JsonNode row : JSON.readTree(CliRun.of("dns", "--json", SAMPLE).out())) {
+            assertThat(row.get("community_id").asText()).as(row.toString())
+                    .isEqualTo(byStream.get(row.get("transport").asText() + " " + row.get("stream").asInt()));
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(100);
+        String csv = CliRun.of("conversations", "--csv", SAMPLE).out();
+        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",start_time,community_id");
+    }
+
+    @Test
+    void aFindingOnOneFlowCarriesThatFlowsCommunityId() throws Exception {
+        java.util.Map<String, String> byStream = new java.util.HashMap<>();
+        for (JsonNode row : JSON.readTree(CliRun.of("conversations", "--json", SAMPLE).out())) {
+            byStream.put(row.get("type").asText() + " " + row.get("stream").asInt(), row.get("community_id").asText());
+        }
+        CliRun r = CliRun.of("analyze", "--no-hash", "--json", "-", SAMPLE);
+        int one = 0, many = 0;
+        for (JsonNode f : JSON.readTree(r.out()).get("findings")) {
+            assertThat(f.has("community_id")).isTrue();
+            if (f.get("stream_count").asInt() == 1) {
+                String transport = f.get("filter").asText().contains("udp.stream") ? "udp" : "tcp";
+                assertThat(f.get("community_id").asText()).as(f.toString())
+                        .isEqualTo(byStream.get(transport + " " + f.get("streams").get(0).asInt()));
+                one++;
+            } else {
+                assertThat(f.get("community_id").isNull()).as(f.toString()).isTrue();
+                many++;
+            }
+        }
+        assertThat(one).isPositive();
+        assertThat(many).isPositive();
     }
 
     private static List<String> names(JsonNode o) {

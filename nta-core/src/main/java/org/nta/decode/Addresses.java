@@ -59,4 +59,86 @@ public final class Addresses {
         }
         return sb.toString();
     }
+    /**
+     * The inverse of {@link #format}: a dotted IPv4 or an IPv6 literal (with "::" and an embedded IPv4 tail) as
+     * {version, hi, lo}, IPv4 in the low 32 bits of lo; null when the text is not such a literal.
+     */
+    public static long[] parse(String s) {
+        if (s == null || s.isEmpty()) return null;
+        if (s.indexOf(':') < 0) {
+            long v = ipv4Value(s, 0, s.length());
+            return v < 0 ? null : new long[] {4, 0, v};
+        }
+        int[] g = new int[8];
+        int n = 0, gap = -1, i = 0, len = s.length();
+        if (s.startsWith("::")) {
+            gap = 0;
+            i = 2;
+        }
+        while (i < len) {
+            int j = i;
+            while (j < len && s.charAt(j) != ':') j++;
+            if (j == i || n >= 8) return null;
+            if (j == len && s.indexOf('.', i) >= 0) { // embedded IPv4 tail
+                long v = ipv4Value(s, i, j);
+                if (v < 0 || n > 6) return null;
+                g[n++] = (int) (v >>> 16);
+                g[n++] = (int) (v & 0xffff);
+                i = j;
+                break;
+            }
+            if (j - i > 4) return null;
+            int v = 0;
+            for (int k = i; k < j; k++) {
+                int d = Character.digit(s.charAt(k), 16);
+                if (d < 0) return null;
+                v = v << 4 | d;
+            }
+            g[n++] = v;
+            i = j;
+            if (i < len) {
+                i++;
+                if (i < len && s.charAt(i) == ':') {
+                    if (gap >= 0) return null;
+                    gap = n;
+                    i++;
+                } else if (i == len) {
+                    return null;
+                }
+            }
+        }
+        if (gap < 0 ? n != 8 : n > 7) return null;
+        int[] full = new int[8];
+        if (gap < 0) {
+            full = g;
+        } else {
+            for (int k = 0; k < gap; k++) full[k] = g[k];
+            int tail = n - gap;
+            for (int k = 0; k < tail; k++) full[8 - tail + k] = g[gap + k];
+        }
+        long hi = 0, lo = 0;
+        for (int k = 0; k < 4; k++) hi = hi << 16 | full[k];
+        for (int k = 4; k < 8; k++) lo = lo << 16 | full[k];
+        return new long[] {6, hi, lo};
+    }
+
+    /** A dotted quad in s[from, to) as an unsigned value, or -1. */
+    private static long ipv4Value(String s, int from, int to) {
+        long v = 0;
+        int parts = 0, i = from;
+        while (i <= to) {
+            int j = i, octet = 0;
+            while (j < to && s.charAt(j) != '.') {
+                char c = s.charAt(j);
+                if (c < '0' || c > '9' || j - i >= 3) return -1;
+                octet = octet * 10 + (c - '0');
+                j++;
+            }
+            if (j == i || octet > 255) return -1;
+            v = v << 8 | octet;
+            parts++;
+            i = j + 1;
+        }
+        return parts == 4 ? v : -1;
+    }
 }

@@ -25,7 +25,12 @@ import org.nta.incident.Verdict;
 public final class Analysis {
     /** Everything an analysis found. {@code stats} counts what was seen (events by kind, flows). */
     public record Result(CaptureSummary capture, Verdict verdict, List<Incident> incidents, List<Finding> findings,
-                         Map<String, Long> stats, long captureStartNs) {
+                         Map<String, Long> stats, long captureStartNs, StreamTuples streams) {
+        /** A result without the streams' endpoints (findings get no Community ID). */
+        public Result(CaptureSummary capture, Verdict verdict, List<Incident> incidents, List<Finding> findings,
+                      Map<String, Long> stats, long captureStartNs) {
+            this(capture, verdict, incidents, findings, stats, captureStartNs, StreamTuples.NONE);
+        }
     }
 
     private Analysis() {}
@@ -56,7 +61,8 @@ public final class Analysis {
             }
         };
         HostAddresses hosts = new HostAddresses();
-        List<PacketSink> sinks = new ArrayList<>(List.of(counter, hosts, select.apply(detect)));
+        StreamTuples tuples = new StreamTuples();
+        List<PacketSink> sinks = new ArrayList<>(List.of(counter, hosts, tuples, select.apply(detect)));
         sinks.addAll(extra);
         CaptureSummary s;
         try {
@@ -77,7 +83,7 @@ public final class Analysis {
         Map<String, Long> stats = new java.util.TreeMap<>();
         eventCounts.forEach((type, n) -> stats.put(statName(type), n[0]));
         all.putAll(stats);
-        return new Result(s, verdict, incidents, findings, all, start[0] == Long.MIN_VALUE ? 0 : start[0]);
+        return new Result(s, verdict, incidents, findings, all, start[0] == Long.MIN_VALUE ? 0 : start[0], tuples);
     }
 
     /** "http_transaction_events" for HttpTransaction. */

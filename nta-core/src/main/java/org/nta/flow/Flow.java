@@ -26,6 +26,8 @@ public final class Flow {
     boolean closed;
     /** Zeek's originator is B: the first packet A sent was a SYN-ACK. */
     boolean origIsB;
+    /** Released because its idle time was up, or pushed out of a full table (not at the end of the capture). */
+    boolean timedOut, evicted;
 
     /** TCP only: state of each side, and Wireshark's base sequence numbers (relative sequence numbering). */
     public final TcpSide tcpA;
@@ -43,6 +45,9 @@ public final class Flow {
 
     /** The application protocol a parser recognised in this flow, or null. */
     public org.nta.decode.Proto app;
+
+    /** Computed on first use by {@link #communityId()}. */
+    private String communityId;
 
     /** State later pipeline stages keep for this flow (reassembly, parsers); released when the flow ends. */
     public Object attachment;
@@ -94,6 +99,33 @@ public final class Flow {
 
     public long bytes() {
         return bytesAB + bytesBA;
+    }
+
+    /** The flow's Community ID v1 (seed 0), computed when first asked for. */
+    public String communityId() {
+        String id = communityId;
+        if (id == null) communityId = id = CommunityId.of(this);
+        return id;
+    }
+
+    /** The side that opened the connection (Zeek's originator, the client) is B: A's first packet was a SYN-ACK. */
+    public boolean originatorIsB() {
+        return origIsB;
+    }
+
+    /** TCP: both sides sent FIN, or one sent RST. */
+    public boolean closed() {
+        return closed;
+    }
+
+    /** The flow was released because its idle timeout passed, not because the capture ended. */
+    public boolean timedOut() {
+        return timedOut;
+    }
+
+    /** The flow was pushed out of a full table (FlowConfig.maxFlows), counted as flow limit reached. */
+    public boolean evicted() {
+        return evicted;
     }
 
     /** Zeek conn_state code for TCP flows (null for UDP). */

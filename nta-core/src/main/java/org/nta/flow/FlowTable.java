@@ -152,6 +152,7 @@ public final class FlowTable {
             Flow oldest = it.next();
             it.remove();
             anomalies.add(Anomaly.FLOW_LIMIT, oldest.lastFrame);
+            oldest.evicted = true;
             release(oldest);
         }
         int stream = key.proto == 6 ? nextTcpStream++ : nextUdpStream++;
@@ -270,7 +271,12 @@ public final class FlowTable {
                 expired.add(f);
             }
         }
-        if (expired != null) for (Flow f : expired) release(f);
+        if (expired != null) {
+            for (Flow f : expired) {
+                f.timedOut = true;
+                release(f);
+            }
+        }
     }
 
     private long timeoutNs(Flow f) {

@@ -66,7 +66,7 @@ public final class AnalysisJson {
         for (Incident i : r.incidents()) incidents.add(incident(i, r.findings(), digits));
         m.put("incidents", incidents);
         List<Map<String, Object>> findings = new ArrayList<>();
-        for (Finding f : r.findings()) findings.add(finding(f, digits));
+        for (Finding f : r.findings()) findings.add(finding(f, digits, r.streams()));
         m.put("findings", findings);
         m.put("stats", r.stats());
         if (traffic != null) m.put("traffic", traffic);
@@ -80,6 +80,11 @@ public final class AnalysisJson {
     }
 
     public static Map<String, Object> finding(Finding f, int digits) {
+        return finding(f, digits, org.nta.engine.StreamTuples.NONE);
+    }
+
+    /** @param streams the run's streams: a finding on one flow gets that flow's {@code community_id}, else null */
+    public static Map<String, Object> finding(Finding f, int digits, org.nta.engine.StreamTuples streams) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", f.type().id());
         m.put("severity", f.severity().id());
@@ -97,6 +102,8 @@ public final class AnalysisJson {
         m.put("succeeded", f.succeeded());
         m.put("techniques", f.techniques());
         m.put("evidence", f.evidence());
+        org.nta.engine.StreamTuples.Tuple one = streams.of(f);
+        m.put("community_id", one == null ? null : one.communityId());
         return m;
     }
 

@@ -6,13 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.nta.flow.CommunityId;
 import org.nta.stats.ConversationRow;
 
 /** {@code nta conversations}: the Conversations window as a table, JSON rows (documented names) or CSV. */
 public final class ConversationReport {
     public static final List<String> COLUMNS = List.of("type", "a_addr", "a_port", "b_addr", "b_port", "frames_ab",
             "bytes_ab", "frames_ba", "bytes_ba", "rel_start_s", "duration_s", "stream", "state", "history",
-            "first_frame", "last_frame", "start_time");
+            "first_frame", "last_frame", "start_time", "community_id");
 
     /** Sort keys accepted by --sort. */
     public static final List<String> SORTS = List.of("frames", "bytes", "start", "duration", "stream", "address");
@@ -55,7 +56,18 @@ public final class ConversationReport {
         m.put("first_frame", r.firstFrame());
         m.put("last_frame", r.lastFrame());
         m.put("start_time", TimeFormat.isoUtc(r.startNs(), digits));
+        m.put("community_id", communityId(r));
         return m;
+    }
+
+    /** The Community ID of a TCP or UDP row (either direction gives the same), null for Ethernet and IP rows. */
+    static String communityId(ConversationRow r) {
+        int proto = switch (r.type()) {
+            case "tcp" -> CommunityId.TCP;
+            case "udp" -> CommunityId.UDP;
+            default -> -1;
+        };
+        return proto < 0 ? null : CommunityId.of(proto, r.aAddr(), r.aPort(), r.bAddr(), r.bPort());
     }
 
     public static String text(List<ConversationRow> rows, TimeFormat tf, long captureStartNs) {

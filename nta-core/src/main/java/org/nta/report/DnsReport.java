@@ -12,12 +12,13 @@ import org.nta.event.DnsMessage;
 /**
  * {@code nta dns}: one row per DNS message, as a table, documented JSON objects or CSV. JSON fields: frame, time,
  * stream, transport, client_addr, server_addr, response, id, name (first question), qtype (type name of the first
- * question), rcode (IANA mnemonic, EDNS-extended), answers (each name, type, ttl, data). CSV has the same columns,
+ * question), rcode (IANA mnemonic, EDNS-extended), answers (each name, type, ttl, data), community_id (of the
+ * conversation). CSV has the same columns,
  * the answers flattened to "TYPE data; TYPE data".
  */
 public final class DnsReport {
     public static final List<String> COLUMNS = List.of("frame", "time", "stream", "transport", "client_addr",
-            "server_addr", "response", "id", "name", "qtype", "rcode", "answers");
+            "server_addr", "response", "id", "name", "qtype", "rcode", "answers", "community_id");
 
     private DnsReport() {}
 
@@ -44,6 +45,7 @@ public final class DnsReport {
             answers.add(a);
         }
         o.put("answers", answers);
+        o.put("community_id", HttpReport.communityId(m.conn()));
         return o;
     }
 

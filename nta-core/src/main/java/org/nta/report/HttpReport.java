@@ -1,6 +1,7 @@
 package org.nta.report;
 
 import org.nta.event.ConnInfo;
+import org.nta.flow.CommunityId;
 import org.nta.event.HttpRequest;
 import org.nta.event.HttpResponse;
 import org.nta.event.HttpTransaction;
@@ -14,14 +15,15 @@ public final class HttpReport {
     public static final List<String> COLUMNS = List.of("request_frame", "request_first_frame", "response_frame",
             "stream", "time", "client_addr", "client_port", "server_addr", "server_port", "method", "host", "uri",
             "uri_decoded", "status", "content_type", "request_body_len", "response_body_len", "user_agent", "referer",
-            "server", "request_truncated", "response_truncated");
+            "server", "request_truncated", "response_truncated", "community_id");
 
     private HttpReport() {}
 
     /**
      * Missing sides give nulls. {@code time} is the request's (else the response's) capture time; body lengths are
      * decoded lengths (Zeek's request_body_len/response_body_len); content_type is the response's; the two
-     * truncated flags say that fewer body bytes were kept than were decoded (HttpConfig.maxBodyBytes). New columns
+     * truncated flags say that fewer body bytes were kept than were decoded (HttpConfig.maxBodyBytes); community_id is
+     * the connection's Community ID (flow.CommunityId). New columns
      * go at the end, so that CSV columns keep their positions.
      */
     /** The row's values in {@link #COLUMNS} order (no map: for streaming many rows). */
@@ -48,7 +50,14 @@ public final class HttpReport {
             q != null ? q.referer() : null,
             r != null ? r.server() : null,
             q != null ? q.body().truncated() : null,
-            r != null ? r.body().truncated() : null};
+            r != null ? r.body().truncated() : null,
+            communityId(c)};
+    }
+
+    /** The connection's Community ID v1 (the same for both directions), or null when it cannot be told. */
+    public static String communityId(ConnInfo c) {
+        int proto = "tcp".equals(c.transport()) ? CommunityId.TCP : "udp".equals(c.transport()) ? CommunityId.UDP : -1;
+        return proto < 0 ? null : CommunityId.of(proto, c.clientAddr(), c.clientPort(), c.serverAddr(), c.serverPort());
     }
 
     /** The row as a map of {@link #COLUMNS} to {@link #values}. */

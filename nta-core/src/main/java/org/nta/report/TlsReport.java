@@ -21,13 +21,14 @@ import org.nta.event.X509Certificate;
  * seen; then the server's leaf certificate (TLS 1.2 and earlier): cert_frame, cert_subject, cert_issuer,
  * cert_not_before, cert_not_after, cert_san (dNSNames and addresses), cert_self_signed (issuer equals subject; no
  * signature is checked), cert_sha256, and cert_note ("encrypted (TLS 1.3)" when the server chose TLS 1.3, whose
- * certificates are never in clear; null otherwise). CSV has the same columns, alpn and cert_san joined with ",".
+ * certificates are never in clear; null otherwise); last community_id (of the connection). CSV has the same columns,
+ * alpn and cert_san joined with ",".
  */
 public final class TlsReport {
     public static final List<String> COLUMNS = List.of("frame", "time", "stream", "client_addr", "client_port",
             "server_addr", "server_port", "sni", "alpn", "alpn_selected", "version", "ja3", "ja3_hash", "ja4", "ja3s",
             "ja3s_hash", "cipher", "server_frame", "cert_frame", "cert_subject", "cert_issuer", "cert_not_before",
-            "cert_not_after", "cert_san", "cert_self_signed", "cert_sha256", "cert_note");
+            "cert_not_after", "cert_san", "cert_self_signed", "cert_sha256", "cert_note", "community_id");
 
     private TlsReport() {}
 
@@ -110,6 +111,7 @@ public final class TlsReport {
         o.put("cert_self_signed", read ? leaf.selfIssued() : null);
         o.put("cert_sha256", leaf == null ? null : leaf.sha256());
         o.put("cert_note", cert == null && s != null && s.version() >= 0x0304 ? "encrypted (TLS 1.3)" : null);
+        o.put("community_id", HttpReport.communityId(conn));
         return o;
     }
 

@@ -255,4 +255,45 @@ class FlowTableTest {
         assertThat(r.history()).isEqualTo("R");
         assertThat(r.connState()).isEqualTo("OTH");
     }
+
+    @Test
+    void aFlowSaysWhyItWasReleasedAndWhoOpenedIt() {
+        Flow idle = sendAt(1_000, C, S, 40020, 80, 100, 0, SYN, 0);
+        send(S, C, 80, 40020, 500, 101, SYN | ACK, 0);
+        Flow late = sendAt(1_000 + 1_000, C, S, 40021, 80, 100, 0, SYN, 0); // 1,000 s later: the first is idle past 900 s
+        assertThat(ended).containsExactly(idle);
+        assertThat(idle.timedOut()).isTrue();
+        assertThat(idle.evicted()).isFalse();
+        assertThat(idle.originatorIsB()).isFalse();
+        // picked up at its SYN-ACK: A is the server, the originator (client) is B
+        Flow synAck = send(S, C, 80, 40022, 500, 101, SYN | ACK, 0);
+        assertThat(synAck.originatorIsB()).isTrue();
+        table.finish();
+        assertThat(late.timedOut()).as("released at the end of the capture").isFalse();
+        assertThat(late.evicted()).isFalse();
+
+        List<Flow> out = new ArrayList<>();
+        FlowTable small = new FlowTable(new FlowConfig(30, 900, 180, 0, 1), out::add, new AnomalyCounter());
+        Flow first = feedTo(small, sendPacket(C, S, 40030, 80));
+        feedTo(small, sendPacket(C, S, 40031, 80));
+        assertThat(out).containsExactly(first);
+        assertThat(first.evicted()).as("pushed out of a full table").isTrue();
+        assertThat(first.timedOut()).isFalse();
+    }
+
+    byte[] sendPacket(String src, String dst, int sport, int dport) {
+        return eth(0x0800, ipv4(src, dst, 6, tcp(sport, dport, 100, 0, SYN, new byte[0])));
+    }
+
+    Flow feedTo(FlowTable t, byte[] data) {
+        Frame f = new Frame();
+        f.number = ++frame;
+        f.tsSec = timeSec;
+        f.data = data;
+        f.capLen = f.origLen = data.length;
+        f.linkType = 1;
+        Packet p = new Packet();
+        decoder.decode(f, p);
+        return t.track(p);
+    }
 }

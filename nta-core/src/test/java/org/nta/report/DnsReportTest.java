@@ -41,6 +41,8 @@ class DnsReportTest {
         assertThat(o.get("name").asText()).isEqualTo("files.corp.lan");
         assertThat(o.get("qtype").asText()).isEqualTo("A");
         assertThat(o.get("rcode").asText()).isEqualTo("NOERROR");
+        // computed independently (Python hashlib over the spec's layout) for udp 10.251.96.9:41000 -> 10.251.96.2:53
+        assertThat(o.get("community_id").asText()).isEqualTo("1:JRTHbsKQOiZSwXfCYZ2mRVwlR7Y=");
         JsonNode a = o.get("answers");
         assertThat(a).hasSize(3);
         assertThat(a.get(0).fieldNames()).toIterable().containsExactly("name", "type", "ttl", "data");
@@ -66,8 +68,8 @@ class DnsReportTest {
         String[] lines = csv.split("\r\n");
         assertThat(lines[0]).isEqualTo(String.join(",", DnsReport.COLUMNS));
         assertThat(lines[1]).isEqualTo(
-                "9,2026-11-28T07:27:37.876315Z,2,udp,10.251.96.9,10.251.96.2,false,29765,files.corp.lan,A,NOERROR,");
-        assertThat(lines[2]).endsWith(",files.corp.lan,A,NOERROR,A 10.251.96.41; A 10.251.96.40; A 10.251.96.42");
+                "9,2026-11-28T07:27:37.876315Z,2,udp,10.251.96.9,10.251.96.2,false,29765,files.corp.lan,A,NOERROR,,1:JRTHbsKQOiZSwXfCYZ2mRVwlR7Y=");
+        assertThat(lines[2]).endsWith(",files.corp.lan,A,NOERROR,A 10.251.96.41; A 10.251.96.40; A 10.251.96.42,1:JRTHbsKQOiZSwXfCYZ2mRVwlR7Y=");
     }
 
     @Test

@@ -57,6 +57,8 @@ class TlsReportTest {
         assertThat(o.get("client_port").asInt()).isEqualTo(40000);
         assertThat(o.get("server_port").asInt()).isEqualTo(44330);
         assertThat(o.get("sni").asText()).isEqualTo("example.com");
+        // computed independently (Python hashlib over the spec's layout) for tcp 127.0.0.1:40000 -> 127.0.0.1:44330
+        assertThat(o.get("community_id").asText()).isEqualTo("1:n+dKKkOkl6AohtwTF+gH0DYe+Lo=");
         assertThat(o.get("alpn")).hasSize(2);
         assertThat(o.get("alpn").get(0).asText()).isEqualTo("h2");
         assertThat(o.get("alpn_selected").isNull()).isTrue();

@@ -1,0 +1,95 @@
+package org.nta.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.nta.decode.Addresses;
+import org.nta.flow.CommunityId;
+import org.nta.flow.Flow;
+
+/**
+ * The addresses and ports of every TCP and UDP stream, kept when the flow is released, so that a finding naming
+ * one stream can be given its Community ID and endpoints after the run (the flow itself is long gone). Compact:
+ * two longs per stream (IPv4 in place; IPv6 addresses in a side list).
+ */
+public final class StreamTuples implements PacketSink {
+    /** Nothing recorded: every lookup misses. */
+    public static final StreamTuples NONE = new StreamTuples();
+
+    /** A stream's endpoints, A being the side that sent first. */
+    public record Tuple(String transport, int stream, String aAddr, int aPort, String bAddr, int bPort, String communityId) {}
+
+    private final Table tcp = new Table(), udp = new Table();
+    private final List<long[]> v6 = new ArrayList<>();
+
+    private static final class Table {
+        long[] slots = new long[0];
+
+        void put(int stream, long addrs, long meta) {
+            int need = 2 * stream + 2;
+            if (need > slots.length) slots = java.util.Arrays.copyOf(slots, Math.max(need, slots.length * 3 / 2 + 16));
+            slots[2 * stream] = addrs;
+            slots[2 * stream + 1] = meta;
+        }
+    }
+
+    @Override
+    public void onFlowEnd(Flow f) {
+        if (f.stream() < 0 || f.frames() == 0) return;
+        Table t = f.isTcp() ? tcp : udp;
+        long meta = 1L << 40 | (long) f.ipVersion() << 32 | (long) f.aPort() << 16 | f.bPort();
+        long addrs;
+        if (f.ipVersion() == 6) {
+            addrs = v6.size();
+            v6.add(new long[] {f.aHi(), f.aLo(), f.bHi(), f.bLo()});
+        } else {
+            addrs = (f.aLo() & 0xffffffffL) << 32 | (f.bLo() & 0xffffffffL);
+        }
+        t.put(f.stream(), addrs, meta);
+    }
+
+    /** The stream's tuple, or null when no such stream was recorded. */
+    public Tuple get(String transport, int stream) {
+        Table t = "tcp".equals(transport) ? tcp : "udp".equals(transport) ? udp : null;
+        if (t == null || stream < 0 || 2 * stream + 1 >= t.slots.length) return null;
+        long addrs = t.slots[2 * stream], meta = t.slots[2 * stream + 1];
+        if (meta == 0) return null;
+        int version = (int) (meta >>> 32) & 0xff, aPort = (int) (meta >>> 16) & 0xffff, bPort = (int) meta & 0xffff;
+        long aHi = 0, aLo, bHi = 0, bLo;
+        if (version == 6) {
+            long[] a = v6.get((int) addrs);
+            aHi = a[0]; aLo = a[1]; bHi = a[2]; bLo = a[3];
+        } else {
+            aLo = addrs >>> 32;
+            bLo = addrs & 0xffffffffL;
+        }
+        int proto = t == tcp ? CommunityId.TCP : CommunityId.UDP;
+        return new Tuple(transport, stream, Addresses.format(version, aHi, aLo), aPort, Addresses.format(version, bHi, bLo),
+                bPort, CommunityId.of(proto, version, aHi, aLo, aPort, bHi, bLo, bPort));
+    }
+
+    /**
+     * The one stream of a finding that names exactly one, else null. Its transport is the one its filter names
+     * ({@code tcp.stream}, {@code udp.stream}); when the filter names neither, the stream of that index whose
+     * endpoints are the finding's attacker and victim (those it names); null when both or neither are.
+     */
+    public Tuple of(org.nta.detect.Finding f) {
+        if (f.streamCount() != 1 || f.streams().size() != 1) return null;
+        int s = f.streams().get(0);
+        boolean tcpNamed = f.filter().contains("tcp.stream"), udpNamed = f.filter().contains("udp.stream");
+        if (tcpNamed != udpNamed) return get(tcpNamed ? "tcp" : "udp", s);
+        Tuple t = get("tcp", s), u = get("udp", s);
+        boolean tm = between(t, f), um = between(u, f);
+        return tm == um ? null : tm ? t : u;
+    }
+
+    /** The tuple's endpoints include every party the finding names (at least one). */
+    private static boolean between(Tuple t, org.nta.detect.Finding f) {
+        if (t == null || (f.attacker() == null && f.victim() == null)) return false;
+        return endpoint(t, f.attacker()) && endpoint(t, f.victim());
+    }
+
+    private static boolean endpoint(Tuple t, String addr) {
+        return addr == null || addr.equals(t.aAddr()) || addr.equals(t.bAddr());
+    }
+}
