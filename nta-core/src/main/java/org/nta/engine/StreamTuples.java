@@ -3,6 +3,7 @@ package org.nta.engine;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.nta.pipeline.PacketSink;
 import org.nta.decode.Addresses;
 import org.nta.flow.CommunityId;
 import org.nta.flow.Flow;
@@ -10,16 +11,29 @@ import org.nta.flow.Flow;
 /**
  * The addresses and ports of every TCP and UDP stream, kept when the flow is released, so that a finding naming
  * one stream can be given its Community ID and endpoints after the run (the flow itself is long gone). Compact:
- * two longs per stream (IPv4 in place; IPv6 addresses in a side list).
+ * two longs per stream (IPv4 in place; IPv6 addresses in a side list), and bounded: streams past the first
+ * {@link #MAX_STREAMS} of each transport are not kept (at most 32 MiB with IPv6), so a finding on one of them has no
+ * Community ID in the JSON, its filter still names the stream.
  */
 public final class StreamTuples implements PacketSink {
     /** Nothing recorded: every lookup misses. */
     public static final StreamTuples NONE = new StreamTuples();
+    /** Streams kept per transport (16 bytes each). */
+    public static final int MAX_STREAMS = 1 << 20;
 
     /** A stream's endpoints, A being the side that sent first. */
     public record Tuple(String transport, int stream, String aAddr, int aPort, String bAddr, int bPort, String communityId) {}
 
     private final Table tcp = new Table(), udp = new Table();
+    private final int maxStreams;
+
+    public StreamTuples() {
+        this(MAX_STREAMS);
+    }
+
+    StreamTuples(int maxStreams) {
+        this.maxStreams = maxStreams;
+    }
     private final List<long[]> v6 = new ArrayList<>();
 
     private static final class Table {
@@ -35,7 +49,7 @@ public final class StreamTuples implements PacketSink {
 
     @Override
     public void onFlowEnd(Flow f) {
-        if (f.stream() < 0 || f.frames() == 0) return;
+        if (f.stream() < 0 || f.stream() >= maxStreams || f.frames() == 0) return;
         Table t = f.isTcp() ? tcp : udp;
         long meta = 1L << 40 | (long) f.ipVersion() << 32 | (long) f.aPort() << 16 | f.bPort();
         long addrs;
