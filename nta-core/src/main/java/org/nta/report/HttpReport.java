@@ -56,9 +56,19 @@ public final class HttpReport {
 
     /** The connection's Community ID v1 (the same for both directions), or null when it cannot be told. */
     public static String communityId(ConnInfo c) {
+        int slot = System.identityHashCode(c) & (RECENT.length - 1);
+        Recent r = RECENT[slot];
+        if (r != null && r.conn == c) return r.id; // the transactions of one connection share its ConnInfo
         int proto = "tcp".equals(c.transport()) ? CommunityId.TCP : "udp".equals(c.transport()) ? CommunityId.UDP : -1;
-        return proto < 0 ? null : CommunityId.of(proto, c.clientAddr(), c.clientPort(), c.serverAddr(), c.serverPort());
+        String id = proto < 0 ? null : CommunityId.of(proto, c.clientAddr(), c.clientPort(), c.serverAddr(), c.serverPort());
+        RECENT[slot] = new Recent(c, id);
+        return id;
     }
+
+    /** A connection and its Community ID; one reference per slot, so a reader on another thread sees a whole pair. */
+    private record Recent(ConnInfo conn, String id) {}
+
+    private static final Recent[] RECENT = new Recent[256];
 
     /** The row as a map of {@link #COLUMNS} to {@link #values}. */
     public static Map<String, Object> row(HttpTransaction t, TimeFormat tf, long captureStartNs) {
