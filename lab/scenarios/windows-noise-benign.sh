@@ -86,9 +86,9 @@ play() {
   note "0 the router starts: SSDP NOTIFY ssdp:alive burst to 239.255.255.250:1900, again every 30 s; the NAS and the desktop run nmbd (NetBIOS name registration and browser announcements on $NET.255:137/138), wsdd (WS-Discovery Hello to 239.255.255.250:3702, metadata over HTTP/SOAP on :5357) and an LLMNR responder for their names"
   local pids=()
   nsx gw timeout 88 miniupnpd -f "$RUN/miniupnpd.conf" -d >"$RUN/logs/miniupnpd.log" 2>&1 & pids+=($!)
-  for h in att:NAS01 vic:DESKTOP-7QK2M4; do
+  for h in att:NAS01 vic:DESKTOP-7QK2M4; do   # each wsdd its own endpoint UUID (its default derives one from the machine's host name, shared here)
     nsx ${h%%:*} timeout 86 nmbd --foreground --no-process-group -s "$RUN/nmb-${h%%:*}/smb.conf" >"$RUN/logs/nmbd-${h%%:*}.out" 2>&1 & pids+=($!)
-    nsx ${h%%:*} timeout -s TERM 84 /usr/bin/python3 /usr/sbin/wsdd -4 -i eth0 -n ${h##*:} -w WORKGROUP >"$RUN/logs/wsdd-${h%%:*}.log" 2>&1 & pids+=($!)
+    nsx ${h%%:*} timeout -s TERM 84 /usr/bin/python3 /usr/sbin/wsdd -4 -i eth0 -n ${h##*:} -w WORKGROUP -U 6b1f0c3e-2d4a-4e8b-9c71-0a5e3f2b${OCTET[${h%%:*}]}00 >"$RUN/logs/wsdd-${h%%:*}.log" 2>&1 & pids+=($!)
     nsx ${h%%:*} timeout 90 /usr/bin/python3 "$HERE/tools/llmnr.py" respond "$(addr ${h%%:*})" 85 ${h##*:} >"$RUN/logs/llmnr-${h%%:*}.log" 2>&1 & pids+=($!)
   done
   sleep 4
@@ -99,7 +99,7 @@ play() {
   upc -e Xbox -a $V 3074 3074 UDP 3600
   upc -l
   note "2 the laptop joins: wsdd in discovery mode (Hello, Probe, Resolve, then a SOAP Get of the metadata of the NAS and the desktop on :5357), gssdp-discover ssdp:all for 6 s"
-  nsx cli timeout -s TERM 66 /usr/bin/python3 /usr/sbin/wsdd -4 -i eth0 -n LAPTOP-B3N9 -w WORKGROUP -D >"$RUN/logs/wsdd-cli.log" 2>&1 & pids+=($!)
+  nsx cli timeout -s TERM 66 /usr/bin/python3 /usr/sbin/wsdd -4 -i eth0 -n LAPTOP-B3N9 -w WORKGROUP -U 6b1f0c3e-2d4a-4e8b-9c71-0a5e3f2b${OCTET[cli]}00 -D >"$RUN/logs/wsdd-cli.log" 2>&1 & pids+=($!)
   nsx cli timeout 15 gssdp-discover -i eth0 -t ssdp:all -n 6 >"$RUN/logs/gssdp-1.log" 2>&1 || true
   note "3 the laptop resolves names: DNS wpad.corp.lan (NXDOMAIN), LLMNR for wpad (unanswered, retried), nas01 and desktop-7qk2m4; NetBIOS broadcast queries for NAS01, DESKTOP-7QK2M4, WPAD (unanswered), the master browser of WORKGROUP and a node status of the NAS"
   nsx cli dig +tries=1 +time=2 @$D wpad.corp.lan >/dev/null 2>&1 || true
