@@ -885,6 +885,7 @@ def software_update(cap, name):
 
 # --- lab recordings of the Active Directory family (Samba AD DC) and the TLS channel family ------
 
+# every finding type NTA has (ALL_TYPES are those of the first recordings), for keys written since
 ALL_TYPES_NOW = ALL_TYPES + ["kerberoasting", "asrep_roasting", "user_enumeration", "lateral_movement",
                              "suspicious_certificate", "client_impersonation", "dcsync", "zerologon"]
 KRB_ERRORS = {"6": "KDC_ERR_C_PRINCIPAL_UNKNOWN", "13": "KDC_ERR_BADOPTION", "24": "KDC_ERR_PREAUTH_FAILED",
@@ -1576,6 +1577,57 @@ def https_portal_poll(cap, name):
                             names_server=names_match(sni, cert["dns_names"])),
         "server_banners": server_banners(cap),
         "benign_browsing": cleartext_requests(cap, f"ip.src=={C}")}
+
+
+def soap_actions(cap, display_filter):
+    """(frame, stream, SOAPAction) of each HTTP request matching the filter (tshark's header lines)."""
+    out = subprocess.run(["tshark", "-2", "-r", cap.path, "-Y", display_filter, "-T", "fields", "-E", "occurrence=a",
+                          "-E", "aggregator=|", "-e", "frame.number", "-e", "tcp.stream", "-e", "http.request.line"],
+                         check=True, capture_output=True, text=True).stdout
+    rows = []
+    for line in out.splitlines():
+        f, st, lines = line.split("\t")
+        act = next((l.split(":", 1)[1].replace("\\r\\n", "").strip().strip('"') for l in lines.split("|")
+                    if l.lower().startswith("soapaction:")), None)
+        rows.append((int(f), int(st), act))
+    return rows
+
+
+def windows_noise_benign(cap, name):
+    GW, D1, LT, NAS, D = "172.31.238.1", "172.31.238.10", "172.31.238.23", "172.31.238.40", "172.31.238.2"
+    k = header(cap, name, "benign", [], [], [GW, D1, LT, NAS, D],
+               "The noise of a small Windows network: the router's UPnP IGD (miniupnpd) sends SSDP NOTIFY and answers "
+               "M-SEARCH; a desktop's game launcher (upnpc) reads the status, adds three port mappings, lists them "
+               "(GetGenericPortMappingEntry loop) and deletes them over SOAP; a laptop searches with gssdp-discover, "
+               "probes with wsdd and fetches the desktop's and the NAS's WS-Discovery metadata over SOAP on 5357, asks "
+               "NetBIOS names by broadcast (nmbd answers, browser election) and LLMNR on 224.0.0.252 (wpad unanswered). "
+               "Nothing malicious.")
+    k["findings"] = []
+    k["allowed_findings"] = ["info_disclosure"]
+    k["absent_findings"] = [t for t in ALL_TYPES_NOW if t not in k["allowed_findings"]]
+    soap = soap_actions(cap, f'http.request.method=="POST" && ip.src=={D1} && ip.dst=={GW} && tcp.dstport==5000')
+    actions = {}
+    for _, _, a in soap:
+        a = a.split("#", 1)[1] if a and "#" in a else a
+        actions[a] = actions.get(a, 0) + 1
+    wsd = cap.rows(f'http.request.method=="POST" && tcp.dstport==5357', "frame.number", "tcp.stream", "ip.dst",
+                   "http.content_type")
+    notify = cap.rows('ssdp && http.request.method=="NOTIFY"', "frame.number")
+    msearch = cap.rows('ssdp && http.request.method=="M-SEARCH"', "frame.number", "ip.src")
+    nbns = cap.rows("nbns.flags.response==0", "frame.number", "ip.src", "nbns.name")
+    llmnr = cap.rows("llmnr && dns.flags.response==0", "frame.number", "dns.qry.name")
+    answered = {n for (n,) in cap.rows("llmnr && dns.flags.response==1", "dns.qry.name")}
+    k["facts"] = {
+        "upnp_soap": {"client": D1, "server": GW, "port": 5000, "posts": len(soap), "first_frame": soap[0][0],
+                      "last_frame": soap[-1][0], "actions": dict(sorted(actions.items())),
+                      "user_agent": cap.one(f'http.request && ip.src=={D1} && tcp.dstport==5000', "http.user_agent")[0]},
+        "wsd_metadata": [{"frame": int(f), "stream": int(st), "server": dst, "content_type": ct} for f, st, dst, ct in wsd],
+        "ssdp": {"notify": len(notify), "msearch": len(msearch), "msearch_clients": sorted({s for _, s in msearch}),
+                 "first_frame": min(int(f) for (f,) in notify)},
+        "netbios_requests": {"count": len(nbns), "names": sorted({n for _, _, n in nbns}),
+                             "note": "queries, registrations and refreshes (nmbd, nmblookup) by broadcast"},
+        "llmnr_queries": [{"frame": int(f), "name": n, "answered": n in answered} for f, n in llmnr],
+    }
     return k
 
 
@@ -1597,7 +1649,8 @@ MAKERS = {"connect-scan-ffuf-post-shell": connect_scan_ffuf_post_shell,
           "ad-dcsync-zerologon": ad_dcsync_zerologon,
           "ad-replication-benign": ad_replication_benign,
           "c2-https-beacon": c2_https_beacon,
-          "https-portal-poll": https_portal_poll}
+          "https-portal-poll": https_portal_poll,
+          "windows-noise-benign": windows_noise_benign}
 
 
 def main():

@@ -12,12 +12,14 @@ import java.util.List;
  * @param labels    the same as Wireshark's {@code nbns.name} shows them (records get the suffix's role, e.g.
  *                  {@code (Workstation/Redirector)})
  * @param addresses IPv4 addresses of NB records (dotted)
+ * @param groupNames names of NB records whose flags say group (G bit: a workgroup or domain name, not a host's)
  */
 public record NbnsMessage(long frame, long timeNs, ConnInfo conn, int id, boolean response, int opcode, int rcode,
-                          List<String> names, List<String> labels, List<String> addresses) implements Event {
+                          List<String> names, List<String> labels, List<String> addresses, List<String> groupNames) implements Event {
     public NbnsMessage {
         names = List.copyOf(names);
         labels = List.copyOf(labels);
         addresses = List.copyOf(addresses);
+        groupNames = List.copyOf(groupNames);
     }
 }

@@ -87,6 +87,7 @@ public final class HostTable implements PacketSink {
         if (h == null) return;
         h.lastFrame = p.frame.number;
         if (ip.srcHi != h.lastHi || ip.srcLo != h.lastLo) newSource(h, p, ip);
+        if (h.ttl < 0 && ttlTells(p, ip)) ttlHint(h, ip.ttl);
         if (p.l4Proto == 6 && (p.tcpFlags & 0x12) == 0x12 && p.srcPort != h.lastTcpService) tcpService(h, p.srcPort);
     }
 
@@ -99,11 +100,24 @@ public final class HostTable implements PacketSink {
             String src = ip.srcString();
             if (h.addresses.add(src)) byAddress.putIfAbsent(src, h);
         }
-        if (h.ttl < 0) {
-            h.ttl = ip.ttl;
-            int initial = ip.ttl <= 64 ? 64 : ip.ttl <= 128 ? 128 : 255;
-            h.osHints.add("TTL " + ip.ttl + " (initial " + initial + ": " + (initial == 64 ? "Linux/Unix/macOS" : initial == 128 ? "Windows" : "network device") + ")");
-        }
+    }
+
+    /**
+     * Whether a packet's TTL says what system sent it: unicast only, and not ICMPv6. Multicast and broadcast get the
+     * TTL their protocol sets (SSDP 2 or 4, LLMNR, IGMP and mDNS 1), and neighbour discovery must use a hop limit of
+     * 255 (RFC 4861), which read as "network device" for every Windows or Linux host of a quiet network.
+     */
+    private static boolean ttlTells(Packet p, IpLayer ip) {
+        if (p.hasEth && ((p.ethDst >>> 40) & 1) != 0) return false;
+        if (ip.version == 6) return ip.proto != 58 && (ip.dstHi >>> 56) != 0xff;
+        int d = (int) ip.dstLo;
+        return (d >>> 28) != 0xe && d != -1;
+    }
+
+    private static void ttlHint(Host h, int ttl) {
+        h.ttl = ttl;
+        int initial = ttl <= 64 ? 64 : ttl <= 128 ? 128 : 255;
+        h.osHints.add("TTL " + ttl + " (initial " + initial + ": " + (initial == 64 ? "Linux/Unix/macOS" : initial == 128 ? "Windows" : "network device") + ")");
     }
 
     /** A SYN-ACK from a port other than the host's last one: it serves on that port. */
@@ -172,7 +186,10 @@ public final class HostTable implements PacketSink {
             }
         } else if (e instanceof NbnsMessage n && !n.response() && (n.opcode() == 5 || n.opcode() == 8)) {
             Host h = at(n.conn().clientAddr());
-            if (h != null) for (String name : n.names()) if (name.endsWith("<00>") || name.endsWith("<20>")) h.name(name.substring(0, name.length() - 4), "NBNS");
+            // the host's own names; a group name (the workgroup or domain it registers as a member) names no host
+            if (h != null) for (String name : n.names()) {
+                if ((name.endsWith("<00>") || name.endsWith("<20>")) && !n.groupNames().contains(name)) h.name(name.substring(0, name.length() - 4), "NBNS");
+            }
         } else if (e instanceof NtlmAuthentication a) {
             Host h = at(a.conn().clientAddr());
             if (h != null) {

@@ -35,10 +35,10 @@ public final class NbnsDecoder {
         }
         int end = off + len, flags = Bytes.u16(b, off + 2);
         int qd = Bytes.u16(b, off + 4), an = Bytes.u16(b, off + 6), ns = Bytes.u16(b, off + 8), ar = Bytes.u16(b, off + 10);
-        List<String> names = new ArrayList<>(), labels = new ArrayList<>(), addrs = new ArrayList<>();
+        List<String> names = new ArrayList<>(), labels = new ArrayList<>(), addrs = new ArrayList<>(), groups = new ArrayList<>();
         int id = Bytes.u16(b, off);
         java.util.function.Supplier<NbnsMessage> done = () -> new NbnsMessage(frame, timeNs, conn, id, (flags & 0x8000) != 0,
-                (flags >> 11) & 0xf, flags & 0xf, names, labels, addrs);
+                (flags >> 11) & 0xf, flags & 0xf, names, labels, addrs, groups);
         if (qd + an + ns + ar > MAX_RECORDS) return malformed(frame, done);
         int[] p = {off + 12, 0}; // position, and the suffix of the last name read
         for (int i = 0; i < qd; i++) {
@@ -57,6 +57,7 @@ public final class NbnsDecoder {
             names.add(n);
             String role = ROLES.get(p[1]);
             labels.add(role == null ? n : n + " (" + role + ")");
+            if (type == 0x20 && rdlen >= 6 && (b[rd] & 0x80) != 0 && !groups.contains(n)) groups.add(n); // NB_FLAGS G
             if (type == 0x20) for (int q = rd; q + 6 <= rd + rdlen; q += 6) addrs.add((b[q + 2] & 0xff) + "." + (b[q + 3] & 0xff) + "." + (b[q + 4] & 0xff) + "." + (b[q + 5] & 0xff));
             p[0] = rd + rdlen;
         }

@@ -13,8 +13,11 @@ import java.util.regex.Pattern;
  * with SQL comments folded to spaces, so {@code UnIoN/**}{@code /SeLeCt} matches like {@code union select}.
  */
 public final class AttackRules {
-    /** Where a value came from: a path is matched for files asked for directly; other values for files as values. */
-    public enum Context { PATH, VALUE, HEADER }
+    /**
+     * Where a value came from: a path is matched for files asked for directly; other values for files as values.
+     * {@code XML_TAG} is one tag of an XML request body ({@link XmlBodies}): only script-execution markers count there.
+     */
+    public enum Context { PATH, VALUE, HEADER, XML_TAG }
 
     /** One rule that matched, with the part of the value it matched (shortened). */
     public record Match(AttackKind kind, String rule, String snippet) {
@@ -71,6 +74,25 @@ public final class AttackRules {
                     + "|\\$\\{[^}]{0,200}(?:getclass\\s*\\(|\\bt\\s*\\(\\s*java\\.lang|runtime\\b|processbuilder|freemarker)"
                     + "|<#assign\\b|#set\\s*\\(\\s*\\$|\\{php\\}"));
 
+    /**
+     * Cross-site scripting in one tag of an XML body: what makes a browser run script, a {@code <script>} element, an
+     * event-handler attribute, a {@code javascript:} URL, or an element that loads or runs content (iframe, svg …).
+     * Not the tag break (every XML attribute closes with a quote before a tag), not object, base, meta or math, which
+     * are ordinary element names in XML documents, and an on… attribute only with script in its value (a call, a
+     * template literal or an assignment: {@code onload=alert(1)}, not {@code online="true"}).
+     */
+    private static final List<Rule> XML_TAG_RULES = List.of(
+            RULES.get(ruleIndex("xss.script_tag")),
+            rule(AttackKind.XSS, "xss.event_handler", "<\\s*[a-z][a-z0-9:-]*\\b[^>]*?[\\s/\"'](?:on[a-z]{3,25})\\s*=\\s*"
+                    + "(?:\"[^\"]*[(`=][^\"]*\"|'[^']*[(`=][^']*'|[^\\s>\"']*[(`=])"),
+            RULES.get(ruleIndex("xss.js_uri")),
+            rule(AttackKind.XSS, "xss.dangerous_tag", "<\\s*(?:iframe|frame|embed|svg|applet|isindex)\\b"));
+
+    private static int ruleIndex(String id) {
+        for (int i = 0; i < RULES.size(); i++) if (RULES.get(i).id().equals(id)) return i;
+        throw new IllegalStateException(id);
+    }
+
     private static final Pattern SENSITIVE_IN_PATH = Pattern.compile("/etc/(?:passwd|shadow|group|hosts|issue|hostname)\\b"
             + "|/proc/self/(?:environ|cmdline|fd)|(?:^|/)(?:boot|win)\\.ini$|/windows/(?:win\\.ini|system32)");
     private static final Pattern SENSITIVE_AS_VALUE = Pattern.compile("^\\s*(?:file:/*)?(?:/etc/(?:passwd|shadow|group|hosts)\\b"
@@ -95,6 +117,7 @@ public final class AttackRules {
     /** Every rule that matches {@code decoded} (at most one match per rule), in rule order. */
     public static List<Match> scan(String decoded, Context where) {
         if (decoded.isEmpty() || !worthScanning(decoded)) return List.of();
+        if (where == Context.XML_TAG) return scanTag(decoded);
         List<Match> out = new ArrayList<>(2);
         String norm = normalize(decoded);
         String jndi = jndiNormalize(decoded);
@@ -125,6 +148,16 @@ public final class AttackRules {
             else if (decoded.indexOf('\0') >= 0 && (decoded.indexOf('/') >= 0 || decoded.indexOf('.') >= 0)) {
                 out.add(new Match(AttackKind.PATH_TRAVERSAL, "traversal.null_byte", snippet(norm.replace('\0', '␀'), 0, 80)));
             }
+        }
+        return out;
+    }
+
+    private static List<Match> scanTag(String tag) {
+        String norm = normalize(tag);
+        List<Match> out = new ArrayList<>(1);
+        for (Rule r : XML_TAG_RULES) {
+            Matcher m = r.pattern().matcher(norm);
+            if (m.find()) out.add(new Match(r.kind(), r.id(), snippet(norm, m.start(), m.end())));
         }
         return out;
     }

@@ -18,7 +18,8 @@ import org.nta.event.MultipartPart;
 
 /**
  * Looks for attack payloads everywhere a request carries client data: the path, query parameters, form and
- * multipart text fields, JSON values, cookies and headers (URLs in Referer/Origin by their parts). Each value is
+ * multipart text fields, JSON values, XML element text, CDATA and attribute values (and XML tags for script markers:
+ * {@link XmlBodies}), cookies and headers (URLs in Referer/Origin by their parts). Each value is
  * decoded recursively first ({@link PayloadDecoder}); the result lists every hit with its location and parameter.
  * The web detectors share one inspector, which remembers the last request it looked at so each request is read
  * once however many detectors ask.
@@ -101,7 +102,9 @@ public final class RequestInspector {
                 }
             } else if (ct.contains("json")) {
                 json(c, r.body().text());
-            } else if (ct.isEmpty() || ct.startsWith("text/") || ct.contains("xml")) {
+            } else if (XmlBodies.isXml(ct, r, r.body().text())) {
+                xml(c, r.body().text());
+            } else if (ct.isEmpty() || ct.startsWith("text/")) {
                 c.value("body", null, r.body().text(), false, AttackRules.Context.VALUE);
             }
         }
@@ -175,6 +178,13 @@ public final class RequestInspector {
             return;
         }
         walk(c, root, "", 0);
+    }
+
+    /** An XML body by its pieces: tags for script markers, element text, CDATA and attribute values as values. */
+    private void xml(Collector c, String text) {
+        String t = text.length() > config.maxScanChars() ? text.substring(0, config.maxScanChars()) : text;
+        XmlBodies.split(t, (kind, name, piece) -> c.value(kind == XmlBodies.Kind.TEXT ? "xml" : "xml_markup", name, piece, false,
+                kind == XmlBodies.Kind.TAG ? AttackRules.Context.XML_TAG : AttackRules.Context.VALUE));
     }
 
     private void walk(Collector c, JsonNode n, String path, int depth) {

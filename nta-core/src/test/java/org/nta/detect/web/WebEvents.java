@@ -76,6 +76,11 @@ final class WebEvents {
             body = b.getBytes(StandardCharsets.UTF_8);
             return this;
         }
+        Req typed(String type, String b) {
+            contentType = type;
+            body = b.getBytes(StandardCharsets.UTF_8);
+            return this;
+        }
         Req part(String name, String value) {
             contentType = "multipart/form-data; boundary=x";
             byte[] v = value.getBytes(StandardCharsets.UTF_8);
