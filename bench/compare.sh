@@ -76,6 +76,11 @@ row "conversations" "$n" "$t"
 # the Java peers (issue 15) counting the same TCP conversations: pkts.io and pcap4j, small programs in nta-bench
 if [ -f "$BENCH_JAR" ]; then
   for peer in Pkts Pcap4j; do
+    # a peer that cannot read the file (pkts.io reads pcap only) must not pass for a fast one
+    if ! err=$(java -Xmx2g -cp "$BENCH_JAR" "org.nta.bench.peers.${peer}Conversations" "$FILE" 2>&1 >/dev/null); then
+      printf '%-14s %s\n' "  ${peer,,}" "failed: $(printf '%s' "$err" | grep -v '^\s*at ' | head -1 | cut -c1-90)"
+      continue
+    fi
     p=$(measure "$RUNS" java -Xmx2g -cp "$BENCH_JAR" "org.nta.bench.peers.${peer}Conversations" "$FILE")
     printf '%-14s %10s s %8d MB   %-24s %8s\n' "  ${peer,,}" "${p% *}" $((${p#* } / 1024)) "(the peer, same count)" \
         "$(awk -v a="${p% *}" -v b="${n% *}" 'BEGIN { if (b > 0) printf "%.1fx", a / b; else print "-" }')"

@@ -46,6 +46,6 @@ for story in $STORIES; do
   rm -f "$work/$story.pcap" "$work/r.pcap"
   s=$((s + 1))
 done
-mergecap -w "$OUT" "$LOAD" "$work"/*-*.pcap
+mergecap -F pcap -w "$OUT" "$LOAD" "$work"/*-*.pcap   # pcap, not pcapng: the Java peers of compare.sh read pcap only
 echo "$OUT: $(stat -c %s "$OUT") bytes, $n story copies merged into $LOAD"
 capinfos "$OUT" | grep -E "Number of packets|File size|Capture duration" || true
