@@ -11,6 +11,7 @@ public final class AdDetectors {
     public static List<Detector> all(AdConfig config) {
         return List.of(
                 new UserEnumerationDetector(config),
+                new DirectoryEnumerationDetector(config, RpcAttackConfig.DEFAULTS),
                 new AsrepRoastingDetector(config),
                 new KerberoastingDetector(config),
                 new LateralMovementDetector(config),
