@@ -11,16 +11,17 @@ import java.util.TreeSet;
 import org.nta.decode.Addresses;
 import org.nta.decode.IpLayer;
 import org.nta.decode.Packet;
-import org.nta.pipeline.PacketSink;
 import org.nta.event.ConnInfo;
 import org.nta.event.Credential;
 import org.nta.event.DhcpMessage;
+import org.nta.event.DnsMessage;
 import org.nta.event.Event;
 import org.nta.event.KerberosMessage;
 import org.nta.event.NbnsMessage;
 import org.nta.event.NtlmAuthentication;
 import org.nta.event.SmbMessage;
 import org.nta.flow.Flow;
+import org.nta.pipeline.PacketSink;
 
 /**
  * Who each host is (a sink beside {@code stats}): one row per Ethernet station (or per address when the capture has
@@ -36,8 +37,11 @@ public final class HostTable implements PacketSink {
         public final long macValue;
         public final TreeSet<String> addresses = new TreeSet<>(), users = new TreeSet<>(), osHints = new TreeSet<>(),
                 services = new TreeSet<>(), roles = new TreeSet<>();
-        /** host name → sources (DHCP, NBNS, NTLMSSP workstation, Kerberos host principal). */
-        public final TreeMap<String, TreeSet<String>> names = new TreeMap<>();
+        /**
+         * Host name → sources (DHCP, NBNS, LLMNR, mDNS, NTLMSSP workstation, Kerberos host principal); one name whatever
+         * its case (NBNS says DESKTOP-7QK2M4, LLMNR desktop-7qk2m4), spelt as first seen.
+         */
+        public final TreeMap<String, TreeSet<String>> names = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         public long firstFrame = -1, lastFrame = -1;
         int ttl = -1;
         /** The source address of this host's last packet, so that its string is made only when it changes. */
@@ -120,6 +124,31 @@ public final class HostTable implements PacketSink {
         h.osHints.add("TTL " + ttl + " (initial " + initial + ": " + (initial == 64 ? "Linux/Unix/macOS" : initial == 128 ? "Windows" : "network device") + ")");
     }
 
+    /** "LLMNR" or "mDNS" when the message travelled on that protocol's port, else null (plain DNS names no host). */
+    private static String multicastDns(ConnInfo c) {
+        if (c.serverPort() == 5355 || c.clientPort() == 5355) return "LLMNR";
+        if (c.serverPort() == 5353 || c.clientPort() == 5353) return "mDNS";
+        return null;
+    }
+
+    /**
+     * The names an LLMNR or mDNS answer gives to an address of one of its own endpoints: a host answering for itself
+     * (LLMNR's unicast answer, mDNS's announcement to the group). Service instances and reverse names name no host.
+     */
+    private void selfNamed(DnsMessage m, String source) {
+        for (DnsMessage.Record r : m.answers()) {
+            if (r.type() != 1 && r.type() != 28) continue;
+            String addr = r.data();
+            if (addr == null || !addr.equals(m.conn().clientAddr()) && !addr.equals(m.conn().serverAddr())) continue;
+            String name = r.name();
+            if (name.endsWith(".")) name = name.substring(0, name.length() - 1);
+            if (name.regionMatches(true, Math.max(0, name.length() - 6), ".local", 0, 6)) name = name.substring(0, name.length() - 6);
+            if (name.isEmpty() || name.contains("._") || name.toLowerCase(java.util.Locale.ROOT).endsWith(".arpa")) continue;
+            Host h = at(addr);
+            if (h != null) h.name(name, source);
+        }
+    }
+
     /** A SYN-ACK from a port other than the host's last one: it serves on that port. */
     private void tcpService(Host h, int port) {
         h.lastTcpService = port;
@@ -190,6 +219,9 @@ public final class HostTable implements PacketSink {
             if (h != null) for (String name : n.names()) {
                 if ((name.endsWith("<00>") || name.endsWith("<20>")) && !n.groupNames().contains(name)) h.name(name.substring(0, name.length() - 4), "NBNS");
             }
+        } else if (e instanceof DnsMessage m && m.response() && !m.answers().isEmpty()) {
+            String source = multicastDns(m.conn());
+            if (source != null) selfNamed(m, source);
         } else if (e instanceof NtlmAuthentication a) {
             Host h = at(a.conn().clientAddr());
             if (h != null) {

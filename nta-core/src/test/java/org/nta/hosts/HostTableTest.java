@@ -4,8 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import static org.nta.testing.Packets.ipv4;
+import static org.nta.testing.Packets.udp;
+
 import org.junit.jupiter.api.Test;
 import org.nta.app.AppConfig;
+import org.nta.capture.Frame;
+import org.nta.decode.Packet;
+import org.nta.decode.PacketDecoder;
+import org.nta.event.ConnInfo;
+import org.nta.event.DnsMessage;
+import org.nta.testing.Bytes2;
 import org.nta.app.AppDispatcher;
 import org.nta.capture.CaptureSource;
 import org.nta.engine.Engine;
@@ -47,5 +56,49 @@ class HostTableTest {
         assertThat(ws.users).contains("alice@HWIN.LAB").doesNotContain("nosuchuser@HWIN.LAB");
         assertThat(dc.roles).contains("domain controller", "file server (SMB)");
         assertThat(dc.services).contains("udp/88", "tcp/88", "tcp/445");
+    }
+
+    /** A UDP datagram from station {@code mac} at {@code src}, so the table knows the host. */
+    static void from(HostTable t, int mac, String src, String dst) {
+        byte[] data = new Bytes2().bytes(new byte[] {1, 0, 0x5e, 0, 0, (byte) 0xfb}).bytes(new byte[] {2, 0, 0, 0, 0, (byte) mac})
+                .u16(0x0800).bytes(ipv4(src, dst, 17, udp(5353, 5353, new byte[12]))).build();
+        Frame f = new Frame();
+        f.number = 1;
+        f.data = data;
+        f.capLen = f.origLen = data.length;
+        f.linkType = 1;
+        Packet p = new Packet();
+        new PacketDecoder().decode(f, p);
+        t.onPacket(p, null, true);
+    }
+
+    static DnsMessage answer(ConnInfo c, DnsMessage.Record... records) {
+        return new DnsMessage(2, 0, c, "udp", true, 0, 0, 0, 0x8400, List.of(), List.of(records), List.of(), List.of(), false);
+    }
+
+    @Test
+    void llmnrAndMdnsAnswersNameTheHostThatGaveThemForItself() {
+        HostTable t = new HostTable(100);
+        from(t, 1, "10.0.0.5", "224.0.0.251");
+        from(t, 2, "10.0.0.6", "10.0.0.5");
+        from(t, 3, "10.0.0.7", "10.0.0.5");
+        // an mDNS announcement to the group: its A record for itself names it; service instances do not
+        ConnInfo mdns = new ConnInfo("udp", 0, 4, "10.0.0.5", 5353, "224.0.0.251", 5353);
+        t.onEvent(answer(mdns, new DnsMessage.Record("macbook-anna.local", 1, 1, 120, "10.0.0.5", null),
+                new DnsMessage.Record("Anna's printer._ipp._tcp.local", 1, 1, 120, "10.0.0.5", null)));
+        // LLMNR: the answer of 10.0.0.6 for itself names it; one for a third address (a spoofer's, a proxy's) does not
+        ConnInfo llmnr = new ConnInfo("udp", 1, 4, "10.0.0.5", 50000, "10.0.0.6", 5355);
+        t.onEvent(answer(llmnr, new DnsMessage.Record("fileserver", 1, 1, 30, "10.0.0.6", null),
+                new DnsMessage.Record("wpad", 1, 1, 30, "10.0.0.7", null)));
+        // plain DNS answers name no host (a resolver answers for everyone)
+        ConnInfo dns = new ConnInfo("udp", 2, 4, "10.0.0.5", 50001, "10.0.0.6", 53);
+        t.onEvent(answer(dns, new DnsMessage.Record("www.example.com", 1, 1, 30, "10.0.0.6", null)));
+
+        HostTable.Host anna = t.hosts().get(0), fs = t.hosts().get(1), third = t.hosts().get(2);
+        assertThat(anna.names).containsOnlyKeys("macbook-anna");
+        assertThat(anna.names.get("macbook-anna")).containsExactly("mDNS");
+        assertThat(fs.names).containsOnlyKeys("fileserver");
+        assertThat(fs.names.get("fileserver")).containsExactly("LLMNR");
+        assertThat(third.names).isEmpty();
     }
 }
