@@ -42,7 +42,7 @@ class DnsDifferentialTest {
     }
 
     static String compare(Path file) {
-        List<String> cmd = new ArrayList<>(List.of("tshark", "-2", "-r", file.toString(), "-Y", "(dns || mdns) && !icmp && !icmpv6", "-T", "fields",
+        List<String> cmd = new ArrayList<>(List.of("tshark", "-2", "-r", file.toString(), "-Y", "(dns || mdns || llmnr) && !icmp && !icmpv6", "-T", "fields",
                 "-E", "separator=|", "-E", "aggregator=;", "-e", "frame.number", "-e", "dns.flags.response", "-e", "dns.id",
                 "-e", "dns.qry.name", "-e", "dns.qry.type"));
         for (String f : FIELDS) {
