@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 
 import org.nta.decode.Packet;
 import org.nta.pipeline.PacketSink;
@@ -66,20 +67,42 @@ public final class TrafficSummary implements PacketSink {
         conversations.onFlowEnd(flow);
     }
 
+    private static final Comparator<ConversationRow> BUSIEST = Comparator.comparingLong(ConversationRow::bytes).reversed()
+            .thenComparing(ConversationRow::type).thenComparingInt(ConversationRow::stream);
+
+    /**
+     * The {@link #TOP_CONVERSATIONS} busiest rows in {@link #BUSIEST} order: a bounded heap over all rows instead of
+     * sorting every connection of the capture (a load capture has hundreds of thousands).
+     */
+    static List<ConversationRow> busiest(List<ConversationRow> tcp, List<ConversationRow> udp) {
+        PriorityQueue<ConversationRow> top = new PriorityQueue<>(TOP_CONVERSATIONS + 1, BUSIEST.reversed());
+        for (List<ConversationRow> rows : List.of(tcp, udp)) {
+            for (ConversationRow r : rows) {
+                if (top.size() < TOP_CONVERSATIONS) {
+                    top.add(r);
+                } else if (BUSIEST.compare(r, top.peek()) < 0) {
+                    top.poll();
+                    top.add(r);
+                }
+            }
+        }
+        List<ConversationRow> out = new ArrayList<>(top);
+        out.sort(BUSIEST);
+        return out;
+    }
+
     /**
      * The JSON object {@code traffic} of {@code nta analyze --json}: {@code conversation_count},
      * {@code conversations} (the busiest by bytes, then by stream), {@code protocols} (the hierarchy in depth-first
      * order), {@code histogram} ({@code bucket_s}, {@code packets}, {@code bytes}; bucket 0 starts at the first frame).
      */
     public Map<String, Object> toJson() {
-        List<ConversationRow> all = new ArrayList<>(conversations.rows("tcp"));
-        all.addAll(conversations.rows("udp"));
-        all.sort(Comparator.comparingLong(ConversationRow::bytes).reversed()
-                .thenComparing(ConversationRow::type).thenComparingInt(ConversationRow::stream));
+        List<ConversationRow> tcp = conversations.rows("tcp"), udp = conversations.rows("udp");
+        List<ConversationRow> all = busiest(tcp, udp);
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("conversation_count", all.size());
+        m.put("conversation_count", tcp.size() + udp.size());
         List<Map<String, Object>> convs = new ArrayList<>();
-        for (ConversationRow r : all.subList(0, Math.min(TOP_CONVERSATIONS, all.size()))) {
+        for (ConversationRow r : all) {
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("proto", r.type());
             c.put("stream", r.stream());

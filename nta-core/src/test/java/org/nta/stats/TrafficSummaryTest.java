@@ -72,4 +72,25 @@ class TrafficSummaryTest {
         assertThat(n).isEqualTo(1000);
         assertThat(h.path("packets").get(0).asLong()).isEqualTo(4);
     }
+
+    @Test
+    void theBusiestConversationsAreThoseAFullSortWouldPutFirst() {
+        // many rows, many ties in bytes (then type, then stream decide): the bounded heap gives the sort's first rows
+        java.util.Random rnd = new java.util.Random(7);
+        List<ConversationRow> tcp = new java.util.ArrayList<>(), udp = new java.util.ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            long ab = rnd.nextInt(40) * 100L, ba = rnd.nextInt(3) * 100L;
+            String type = i % 3 == 0 ? "udp" : "tcp";
+            ConversationRow r = new ConversationRow(type, "10.0.0.1", 1000 + i, "10.0.0.2", 80, 1, ab, 1, ba, 0, 0, 0, i, "SF", "", 1, 2);
+            (type.equals("tcp") ? tcp : udp).add(r);
+        }
+        List<ConversationRow> all = new java.util.ArrayList<>(tcp);
+        all.addAll(udp);
+        all.sort(java.util.Comparator.comparingLong(ConversationRow::bytes).reversed()
+                .thenComparing(ConversationRow::type).thenComparingInt(ConversationRow::stream));
+        assertThat(TrafficSummary.busiest(tcp, udp)).containsExactlyElementsOf(all.subList(0, TrafficSummary.TOP_CONVERSATIONS));
+        assertThat(TrafficSummary.busiest(tcp.subList(0, 3), List.of())).containsExactlyElementsOf(
+                tcp.subList(0, 3).stream().sorted(java.util.Comparator.comparingLong(ConversationRow::bytes).reversed()
+                        .thenComparingInt(ConversationRow::stream)).toList());
+    }
 }
