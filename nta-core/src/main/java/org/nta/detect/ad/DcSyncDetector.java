@@ -1,11 +1,9 @@
 package org.nta.detect.ad;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 
 import org.nta.detect.Detector;
@@ -43,17 +41,14 @@ public final class DcSyncDetector implements Detector {
 
     private final AdConfig config;
     private final RpcAttackConfig rpc;
-    private final Set<String> dcs = new HashSet<>();
+    private final DomainControllers dcs;
     private final Map<String, Pair> pairs = new LinkedHashMap<>();
     private final Map<String, Long> binds = new LinkedHashMap<>();
 
     public DcSyncDetector(AdConfig config, RpcAttackConfig rpc) {
         this.config = config;
         this.rpc = rpc;
-    }
-
-    private void dc(String addr) {
-        if (dcs.size() < rpc.maxPairs()) dcs.add(addr);
+        this.dcs = new DomainControllers(rpc.maxPairs());
     }
 
     @Override
@@ -63,13 +58,9 @@ public final class DcSyncDetector implements Detector {
 
     @Override
     public void onEvent(Event e) {
-        if (e instanceof KerberosMessage k) {
-            if (k.msgType() == 11 || k.msgType() == 13) dc(k.conn().serverAddr()); // AS-REP, TGS-REP: a KDC
-        } else if (e instanceof LdapMessage l) {
-            if (!l.fromClient()) dc(l.conn().serverAddr()); // it answered LDAP
-        } else if (e instanceof RpcCall c && "drsuapi".equals(c.interfaceName())) {
+        dcs.see(e);
+        if (e instanceof RpcCall c && "drsuapi".equals(c.interfaceName())) {
             String key = c.conn().clientAddr() + ' ' + c.conn().serverAddr();
-            if (c.status() >= 0 || c.encrypted()) dc(c.conn().serverAddr()); // it answered replication
             if ("DsBind".equals(c.operation())) {
                 if (binds.size() < rpc.maxPairs()) binds.putIfAbsent(key, c.requestFrame() >= 0 ? c.requestFrame() : c.frame());
             } else if ("DsGetNCChanges".equals(c.operation())) {

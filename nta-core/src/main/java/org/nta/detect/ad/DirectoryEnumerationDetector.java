@@ -1,7 +1,6 @@
 package org.nta.detect.ad;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,12 +54,13 @@ public final class DirectoryEnumerationDetector implements Detector {
 
     private final AdConfig config;
     private final RpcAttackConfig rpc;
-    private final Set<String> dcs = new HashSet<>();
+    private final DomainControllers dcs;
     private final Map<String, Pair> pairs = new LinkedHashMap<>();
 
     public DirectoryEnumerationDetector(AdConfig config, RpcAttackConfig rpc) {
         this.config = config;
         this.rpc = rpc;
+        this.dcs = new DomainControllers(rpc.maxPairs());
     }
 
     @Override
@@ -70,11 +70,8 @@ public final class DirectoryEnumerationDetector implements Detector {
 
     @Override
     public void onEvent(Event e) {
-        if (e instanceof KerberosMessage k) {
-            if (k.msgType() == 11 || k.msgType() == 13) dc(k.conn().serverAddr()); // it answered as a KDC
-        } else if (e instanceof LdapMessage l) {
-            if (!l.fromClient()) dc(l.conn().serverAddr());
-        } else if (e instanceof RpcCall c && ("samr".equals(c.interfaceName()) || "lsarpc".equals(c.interfaceName()))) {
+        dcs.see(e);
+        if (e instanceof RpcCall c && ("samr".equals(c.interfaceName()) || "lsarpc".equals(c.interfaceName()))) {
             String op = c.operation();
             if (op == null) return; // an opnum the interface does not have
             boolean listing = LISTING.contains(op), lookup = LOOKUPS.contains(op);
@@ -102,10 +99,6 @@ public final class DirectoryEnumerationDetector implements Detector {
             if (c.succeeded()) p.answered++;
             else if (c.fault() || c.status() > 0) p.refused++;
         }
-    }
-
-    private void dc(String addr) {
-        if (dcs.size() < rpc.maxPairs()) dcs.add(addr);
     }
 
     @Override
