@@ -134,6 +134,37 @@ class XmlBodyAttackTest {
                 "TEXT a@x 1&amp;2", "TAG null <b>", "TEXT b t&lt;", "TAG null </b>", "TEXT b <c>", "TEXT b  note ", "TAG null </a>");
     }
 
+    @Test
+    void malformedAndHostileXmlEndsQuicklyWithoutAnException() {
+        // truncations and byte flips of a SOAP envelope, unclosed CDATA, comments, quotes and DOCTYPEs, and floods of
+        // '<', quotes and brackets: every piece comes from the body, the split always advances, nothing is thrown
+        String soap = "<?xml version=\"1.0\"?><!DOCTYPE s [<!ENTITY x \"y\">]><s:Envelope xmlns:s=\"urn:s\" "
+                + "s:encodingStyle='urn:e'><s:Body><u:Get xmlns:u=\"urn:u\"><a><![CDATA[<b>]]></a><!-- c --></u:Get>"
+                + "</s:Body></s:Envelope>";
+        java.util.Random rnd = new java.util.Random(11);
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i <= soap.length(); i++) bodies.add(soap.substring(0, i));
+        for (int i = 0; i < 2000; i++) {
+            char[] c = soap.toCharArray();
+            for (int k = 0; k < 3; k++) c[rnd.nextInt(c.length)] = "<>\"'[]!-?=/ &x".charAt(rnd.nextInt(14));
+            bodies.add(new String(c));
+        }
+        int n = 64 * 1024;
+        for (String unit : List.of("<", "<\"", "<!", "<![CDATA[", "<!--", "<a b='", "<!DOCTYPE [", "]]>", "<a\"<", "'>"))
+            bodies.add(unit.repeat(n / unit.length()));
+        long start = System.nanoTime();
+        for (String body : bodies) {
+            long[] chars = {0};
+            XmlBodies.split(body, (kind, name, text) -> {
+                assertThat(body).contains(text);
+                chars[0] += text.length();
+            });
+            // text, attribute values and tags each come from the body once, plus attribute values again inside their tag
+            assertThat(chars[0]).as(body.length() > 80 ? body.substring(0, 80) : body).isLessThanOrEqualTo(2L * body.length() + 2);
+        }
+        assertThat(System.nanoTime() - start).as("linear time").isLessThan(10_000_000_000L);
+    }
+
     private Finding only() {
         List<Finding> fs = d.finish();
         assertThat(fs).hasSize(1);
