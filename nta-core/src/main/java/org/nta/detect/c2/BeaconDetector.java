@@ -42,6 +42,9 @@ public final class BeaconDetector implements Detector {
     private final LinkedHashMap<Integer, BeaconSeries> httpByStream = lru(4096);
     private final HashMap<String, ClientKind> kinds = new HashMap<>();
     private final LinkedHashMap<String, String> nameByAddress;
+    private final DnsPolls polls;
+    /** Registered domain → the server a resolver relayed its lookups to (known at the end). */
+    private final HashMap<String, String> authorities = new HashMap<>();
     private long droppedSeries, droppedContacts, keptContacts;
     private long firstTimeNs = Long.MAX_VALUE, lastTimeNs = Long.MIN_VALUE;
 
@@ -49,6 +52,7 @@ public final class BeaconDetector implements Detector {
         this.config = config;
         this.sniByStream = lru(config.maxNames());
         this.nameByAddress = lru(config.maxNames());
+        this.polls = new DnsPolls(this, config);
     }
 
     private static <K, V> LinkedHashMap<K, V> lru(int cap) {
@@ -75,6 +79,7 @@ public final class BeaconDetector implements Detector {
             }
         } else if (e instanceof DnsMessage m) {
             dns(m);
+            polls.message(m);
         }
     }
 
@@ -153,6 +158,7 @@ public final class BeaconDetector implements Detector {
         String client = aIsServer ? f.bAddr() : f.aAddr(), server = aIsServer ? f.aAddr() : f.bAddr();
         int port = aIsServer ? f.aPort() : f.bPort();
         long out = aIsServer ? f.payloadBA : f.payloadAB, in = aIsServer ? f.payloadAB : f.payloadBA;
+        polls.connected(client, server);
         Hello hello = tcp ? sniByStream.remove(f.stream()) : null;
         String sni = hello == null ? null : hello.sni();
         if (!tcp && CHATTER_PORTS.contains(port)) return;
@@ -185,7 +191,7 @@ public final class BeaconDetector implements Detector {
         }
     }
 
-    private void popular(String destination, String client) {
+    void popular(String destination, String client) {
         Set<String> c = clientsOf.get(destination);
         if (c == null) {
             if (clientsOf.size() >= config.maxSeries() * 2) return;
@@ -194,7 +200,7 @@ public final class BeaconDetector implements Detector {
         if (c.size() < config.popularClients()) c.add(client);
     }
 
-    private BeaconSeries series(String client, BeaconSeries.Kind kind, String destination, String transport) {
+    BeaconSeries series(String client, BeaconSeries.Kind kind, String destination, String transport) {
         String key = kind.id + " " + transport + " " + client + " " + destination;
         BeaconSeries s = series.get(key);
         if (s != null) return s;
@@ -222,7 +228,7 @@ public final class BeaconDetector implements Detector {
         }
     }
 
-    private void contact(BeaconSeries s, long t, long frame, int stream, long out, long in) {
+    void contact(BeaconSeries s, long t, long frame, int stream, long out, long in) {
         if (s.contacts.size >= config.maxContactsPerSeries() || keptContacts >= config.maxContacts()) {
             s.droppedContacts++;
             droppedContacts++;
@@ -242,7 +248,14 @@ public final class BeaconDetector implements Detector {
     public List<Finding> finish() {
         List<BeaconScore.Scored> candidates = new ArrayList<>();
         for (BeaconSeries s : series.values()) {
+            if (s.kind == BeaconSeries.Kind.DNS_QUERY && polls.resolver(s.client)) {
+                // a resolver's relays: they name the domain's authority, the clients' own lookups are the series
+                if (s.servers.size() == 1) authorities.putIfAbsent(s.destination, s.servers.first());
+            }
+        }
+        for (BeaconSeries s : series.values()) {
             if (s.contacts.size < config.minContacts()) continue;
+            if (s.kind == BeaconSeries.Kind.DNS_QUERY && (s.dns.used || polls.resolver(s.client))) continue;
             if (s.transport.equals("udp") && s.kind == BeaconSeries.Kind.ADDRESS && CHATTER_PORTS.contains(s.port)) continue;
             BeaconScore.Scored sc = BeaconScore.score(s, config, firstTimeNs, lastTimeNs);
             if (sc != null && sc.score() >= config.minScore()) candidates.add(sc);
@@ -266,6 +279,16 @@ public final class BeaconDetector implements Detector {
             out.add(BeaconFindings.finding(sc, this, config));
         }
         return out;
+    }
+
+    /** The server the capture shows a resolver asking for a domain's names, or null. */
+    String authority(String domain) {
+        return authorities.get(domain);
+    }
+
+    /** Whether a registered domain is under a public suffix (else a private name: an internal destination). */
+    boolean publicDomain(String domain) {
+        return polls.publicDomain(domain);
     }
 
     long droppedSeries() {

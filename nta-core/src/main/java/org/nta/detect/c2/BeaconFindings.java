@@ -48,7 +48,9 @@ final class BeaconFindings {
             }
             if (http && c.out[i] > 0 && firstTask >= 0 && i >= firstTask) results++;
         }
-        boolean channel = http && tasks > 0 && results > 0;
+        boolean dnsPoll = s.kind == BeaconSeries.Kind.DNS_QUERY;
+        DnsPollSignals.Judged dns = dnsPoll ? DnsPollSignals.judge(s, d, config, clients) : null;
+        boolean channel = dnsPoll ? dns.channel() : http && tasks > 0 && results > 0;
         // UDP: all contacts inside one flow (one socket kept open) of small constant datagrams is a keep-alive's
         // rhythm; NTP-sized exchanges (48 bytes, up to 72 with a MAC) to port 123 are a time client's polls
         boolean udp = s.transport.equals("udp");
@@ -59,21 +61,26 @@ final class BeaconFindings {
         boolean keepAlive = oneSession && medianOut <= 64 && medianIn <= 64 && sc.sizeMadm() >= 0.9;
         boolean ntpShape = udp && s.port == 123 && medianOut >= 48 && medianOut <= 72 && medianIn >= 48 && medianIn <= 72;
         Severity sev;
-        if (internalDest) signals.add("internal destination");
-        else signals.add("external destination");
-        if (popular) signals.add("destination used by " + clients + " or more clients");
-        if (browserOnly) signals.add("browser requests");
-        if (http && s.scripted > 0) signals.add("scripted client");
-        if (http && s.noUa > 0) signals.add("no User-Agent");
-        if (http && Hosts.bareAddress(s.destination)) signals.add("host is a bare address");
-        if (channel) signals.add("answers carried data followed by requests with bodies");
-        if (oneSession) signals.add("all contacts inside one UDP flow");
-        if (keepAlive) signals.add("small datagrams of constant size (a keep-alive's shape)");
-        if (ntpShape) signals.add("NTP-sized exchanges with port 123 (a time client's polls)");
-        if (internalDest || popular || browserOnly && !channel || keepAlive || ntpShape) {
-            sev = Severity.LOW;
+        if (dnsPoll) {
+            signals.addAll(dns.signals());
+            sev = dns.severity();
         } else {
-            sev = channel ? Severity.HIGH : Severity.MEDIUM;
+            if (internalDest) signals.add("internal destination");
+            else signals.add("external destination");
+            if (popular) signals.add("destination used by " + clients + " or more clients");
+            if (browserOnly) signals.add("browser requests");
+            if (http && s.scripted > 0) signals.add("scripted client");
+            if (http && s.noUa > 0) signals.add("no User-Agent");
+            if (http && Hosts.bareAddress(s.destination)) signals.add("host is a bare address");
+            if (channel) signals.add("answers carried data followed by requests with bodies");
+            if (oneSession) signals.add("all contacts inside one UDP flow");
+            if (keepAlive) signals.add("small datagrams of constant size (a keep-alive's shape)");
+            if (ntpShape) signals.add("NTP-sized exchanges with port 123 (a time client's polls)");
+            if (internalDest || popular || browserOnly && !channel || keepAlive || ntpShape) {
+                sev = Severity.LOW;
+            } else {
+                sev = channel ? Severity.HIGH : Severity.MEDIUM;
+            }
         }
         Map<String, Object> ev = new LinkedHashMap<>();
         ev.put("client", s.client);
@@ -113,6 +120,7 @@ final class BeaconFindings {
             ev.put("orders", samples(s.answers, idle));
             ev.put("results", samples(s.bodies, -1));
         }
+        if (dnsPoll) ev.putAll(dns.evidence());
         ev.put("signals", signals);
         if (s.droppedContacts > 0) ev.put("contacts_not_kept", s.droppedContacts);
         StreamSet streams = new StreamSet();
@@ -124,6 +132,9 @@ final class BeaconFindings {
         String filter;
         if (n <= MAX_FILTER_FRAMES) {
             filter = Filters.frameSet(frames);
+        } else if (dnsPoll) {
+            filter = Filters.and(Filters.src(s.client), "dns.flags.response == 0", "dns.qry.name contains " + Filters.quote(s.destination),
+                    Filters.frames(c.frame[0], c.frame[n - 1]));
         } else if (http) {
             filter = Filters.and(Filters.src(s.client), "http.request", "http.host contains " + Filters.quote(s.destination),
                     Filters.frames(c.frame[0], c.frame[n - 1]));
@@ -136,16 +147,18 @@ final class BeaconFindings {
             case TLS_SNI -> "TLS connections to " + s.destination;
             case DNS_NAME -> "connections to " + s.destination + " (" + String.join(", ", s.servers) + ")";
             case ADDRESS -> (udp ? "UDP exchanges with " : "TCP connections to ") + s.destination + ":" + s.port;
+            case DNS_QUERY -> "DNS lookups under " + s.destination + " (through " + String.join(", ", s.servers) + ")";
         };
         String summary = String.format(java.util.Locale.ROOT, "%s beacons: %d %s every %ss (±%d%%) for %s, score %.2f%s",
                 s.client, n, what, trim(sc.periodSec()), Math.round(sc.jitter() * 100), span((c.time[n - 1] - c.time[0]) / 1e9),
                 sc.score(), sev == Severity.LOW ? " (" + String.join(", ", signals) + ")" : channel ? "; its answers carried orders and results went back" : "");
         List<String> tech = new ArrayList<>();
-        if (http) tech.add("T1071.001");
+        if (dnsPoll) tech.add("T1071.004");
+        else if (http) tech.add("T1071.001");
         else if (s.kind == BeaconSeries.Kind.TLS_SNI || s.port == 443) tech.add("T1573");
         else tech.add("T1071");
         // ordinary periodic software is an observation, not an attacker's channel
-        String attacker = sev == Severity.LOW || s.servers.isEmpty() ? null : s.servers.first();
+        String attacker = dnsPoll ? dns.attacker() : sev == Severity.LOW || s.servers.isEmpty() ? null : s.servers.first();
         return new Finding(FindingType.BEACON, sev, Phase.COMMAND_AND_CONTROL, attacker,
                 s.client, c.frame[0], c.frame[n - 1], c.time[0], c.time[n - 1], streams, filter, summary,
                 channel ? Boolean.TRUE : null, tech, ev);

@@ -12,7 +12,7 @@ import java.util.TreeSet;
 final class BeaconSeries {
     /** How the destination is named, in the order series are preferred when two describe the same contacts. */
     enum Kind {
-        HTTP_HOST("http_host"), TLS_SNI("tls_sni"), DNS_NAME("dns_name"), ADDRESS("address");
+        HTTP_HOST("http_host"), TLS_SNI("tls_sni"), DNS_NAME("dns_name"), ADDRESS("address"), DNS_QUERY("dns_query");
 
         final String id;
 
@@ -23,7 +23,7 @@ final class BeaconSeries {
 
     final String client;
     final Kind kind;
-    /** The name, or the server address for {@link Kind#ADDRESS}. */
+    /** The name, the server address for {@link Kind#ADDRESS}, the registered domain asked for {@link Kind#DNS_QUERY}. */
     final String destination;
     final String transport;
     /** Server port for address series, else the first port seen. */
@@ -40,6 +40,9 @@ final class BeaconSeries {
     /** Readable answer and request bodies by size (HTTP), a few each: the orders and results a beacon carried. */
     final Map<Long, Sample> answers = new LinkedHashMap<>();
     final Map<Long, Sample> bodies = new LinkedHashMap<>();
+
+    /** For {@link Kind#DNS_QUERY}: what the lookups asked and were answered. */
+    DnsPollFacts dns;
 
     record Sample(long frame, String text) {}
 

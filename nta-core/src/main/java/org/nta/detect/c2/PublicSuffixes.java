@@ -98,4 +98,16 @@ public final class PublicSuffixes {
         int prev = n.lastIndexOf('.', s - 2);
         return n.substring(prev + 1);
     }
+
+    /**
+     * Whether a name's last label is a top-level suffix the list names (com, de, …): false for private names such as
+     * {@code corp.lan}, {@code home.internal} or a bare host name.
+     */
+    public boolean listed(String name) {
+        if (name == null) return false;
+        String n = name.toLowerCase(Locale.ROOT);
+        if (n.endsWith(".")) n = n.substring(0, n.length() - 1);
+        String tld = n.substring(n.lastIndexOf('.') + 1);
+        return !tld.isEmpty() && (rules.contains(tld) || wildcards.contains(tld));
+    }
 }
