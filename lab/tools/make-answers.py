@@ -887,7 +887,7 @@ def software_update(cap, name):
 
 # every finding type NTA has (ALL_TYPES are those of the first recordings), for keys written since
 ALL_TYPES_NOW = ALL_TYPES + ["kerberoasting", "asrep_roasting", "user_enumeration", "lateral_movement",
-                             "suspicious_certificate", "client_impersonation", "dcsync", "zerologon"]
+                             "suspicious_certificate", "client_impersonation", "dcsync", "zerologon", "name_poisoning"]
 KRB_ERRORS = {"6": "KDC_ERR_C_PRINCIPAL_UNKNOWN", "13": "KDC_ERR_BADOPTION", "24": "KDC_ERR_PREAUTH_FAILED",
               "25": "KDC_ERR_PREAUTH_REQUIRED", "50": "KRB_AP_ERR_INAPP_CKSUM"}
 KRB_MSG = {"10": "AS-REQ", "11": "AS-REP", "12": "TGS-REQ", "13": "TGS-REP", "30": "KRB-ERROR"}
@@ -1631,6 +1631,58 @@ def windows_noise_benign(cap, name):
     return k
 
 
+def c2_dns_beacon(cap, name):
+    A, V, C, R = "172.31.224.66", "172.31.224.10", "172.31.224.23", "172.31.224.2"
+    dom, poll = "cdn-metrics-sync.com", "a3f9c2e1.cdn-metrics-sync.com"
+    k = header(cap, name, "malicious", [A], [V], [C, R],
+               "An implant on 172.31.224.10 polls its controller over DNS only, through the site's resolver "
+               "172.31.224.2, which forwards cdn-metrics-sync.com to the authoritative server 172.31.224.66: A "
+               "a3f9c2e1.cdn-metrics-sync.com every 5 s with 25 % jitter (28 polls), answered 0.0.0.0 while idle and "
+               "0.0.0.1 when a task waits; it fetches each task in TXT (base64), runs it and sends the output back "
+               "hex-encoded in query names (id; hostname; uname -m, then cat /etc/passwd). The victim never talks to "
+               "the attacker directly. A benign client looks up corp.lan names.")
+    polls = [int(f) for (f,) in cap.rows(f'dns.flags.response==0 && ip.src=={V} && dns.qry.name=="{poll}"', "frame.number")]
+    tasks = [int(f) for (f,) in cap.rows(f'dns.flags.response==1 && ip.dst=={V} && dns.qry.name=="{poll}" && dns.a==0.0.0.1',
+                                         "frame.number")]
+    fetch = [(int(f), n) for f, n in cap.rows(f'dns.flags.response==0 && ip.src=={V} && dns.qry.type==16 && '
+                                              f'dns.qry.name contains "{dom}"', "frame.number", "dns.qry.name")]
+    results = [int(f) for (f,) in cap.rows(f'dns.flags.response==0 && ip.src=={V} && dns.qry.name contains ".r.a3f9c2e1."',
+                                           "frame.number")]
+    relayed = cap.rows(f'dns.flags.response==0 && ip.src=={R} && ip.dst=={A}', "frame.number")
+    direct = cap.rows(f'ip.addr=={V} && ip.addr=={A}', "frame.number")
+    assert not direct, "the victim must not talk to the attacker directly"
+    k["findings"] = [{"type": "beacon", "required": True, "attacker": A, "victim": V, "destination": dom,
+                      "destination_kind": "dns_query", "resolver": R, "authoritative_server": A,
+                      "first_frame": polls[0], "last_frame": polls[-1], "count": len(polls), "period_s": 5.0,
+                      "jitter": 0.25, "task_answer_frames": tasks, "task_fetch_frames": [f for f, _ in fetch],
+                      "result_query_frames": results, "queries_relayed": len(relayed),
+                      "note": "DNS is the whole channel: orders in A and TXT answers, results in the names"}]
+    k["allowed_findings"] = ["beacon", "dns_tunnel", "exfiltration", "info_disclosure"]
+    k["absent_findings"] = [t for t in ALL_TYPES_NOW if t not in k["allowed_findings"]]
+    return k
+
+
+def dns_poll_benign(cap, name):
+    VEN, AG, MON, C, R = "172.31.225.66", "172.31.225.10", "172.31.225.50", "172.31.225.23", "172.31.225.2"
+    k = header(cap, name, "benign", [], [], [VEN, AG, MON, C, R],
+               "Periodic DNS that is ordinary: a monitor checks every 5 s that status.saas-vendor.com (A, always "
+               "203.0.113.10, never connected to), saas-vendor.com (TXT, its SPF record) and portal.corp.lan resolve; "
+               "an agent polls http://api.saas-vendor.com/v1/status.json every 5 s with curl, looking the name up "
+               "each time; the resolver forwards saas-vendor.com to the vendor's server. Nothing malicious.")
+    status = [int(f) for (f,) in cap.rows(f'dns.flags.response==0 && ip.src=={MON} && dns.qry.name=="status.saas-vendor.com"',
+                                          "frame.number")]
+    gets = [int(f) for (f,) in cap.rows(f'http.request && ip.src=={AG} && http.host=="api.saas-vendor.com"', "frame.number")]
+    k["findings"] = []
+    k["allowed_findings"] = ["beacon", "info_disclosure"]
+    k["absent_findings"] = [t for t in ALL_TYPES_NOW if t not in k["allowed_findings"]]
+    k["facts"] = {"health_checks": {"client": MON, "name": "status.saas-vendor.com", "first_frame": status[0],
+                                    "last_frame": status[-1], "count": len(status), "period_s": 5.0,
+                                    "note": "a beacon over DNS in shape, low: the same answers every time"},
+                  "agent_polls": {"client": AG, "host": "api.saas-vendor.com", "first_frame": gets[0],
+                                  "last_frame": gets[-1], "count": len(gets), "period_s": 5.0}}
+    return k
+
+
 MAKERS = {"connect-scan-ffuf-post-shell": connect_scan_ffuf_post_shell,
           "ipv6-fin-udp-wfuzz-b64-ncat": ipv6_fin_udp_wfuzz_b64_ncat,
           "hydra-login-bruteforce": hydra_login_bruteforce,
@@ -1650,7 +1702,9 @@ MAKERS = {"connect-scan-ffuf-post-shell": connect_scan_ffuf_post_shell,
           "ad-replication-benign": ad_replication_benign,
           "c2-https-beacon": c2_https_beacon,
           "https-portal-poll": https_portal_poll,
-          "windows-noise-benign": windows_noise_benign}
+          "windows-noise-benign": windows_noise_benign,
+          "c2-dns-beacon": c2_dns_beacon,
+          "dns-poll-benign": dns_poll_benign}
 
 
 def main():
