@@ -22,6 +22,8 @@ public final class Detectors {
         list.addAll(org.nta.detect.c2.C2Detectors.all(config.c2()));
         // Active Directory: Kerberoasting, AS-REP roasting, account enumeration, lateral movement over SMB
         list.addAll(org.nta.detect.ad.AdDetectors.all(config.ad()));
+        // name-resolution poisoning (LLMNR, NBNS) and the logons it lures
+        list.add(new org.nta.detect.names.NamePoisoningDetector(org.nta.detect.names.NamesConfig.DEFAULTS));
         return list;
     }
 }

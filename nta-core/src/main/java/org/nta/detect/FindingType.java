@@ -27,7 +27,8 @@ public enum FindingType {
     SUSPICIOUS_CERTIFICATE("suspicious_certificate"),
     CLIENT_IMPERSONATION("client_impersonation"),
     DCSYNC("dcsync"),
-    ZEROLOGON("zerologon");
+    ZEROLOGON("zerologon"),
+    NAME_POISONING("name_poisoning");
 
     private final String id;
 

@@ -163,6 +163,8 @@ public final class StoryBuilder {
                 case KERBEROASTING, ASREP_ROASTING -> Boolean.TRUE.equals(f.succeeded()) && f.severity().atLeast(Severity.HIGH);
                 case LATERAL_MOVEMENT -> f.severity().atLeast(Severity.HIGH) && !Boolean.FALSE.equals(f.succeeded());
                 case DCSYNC, ZEROLOGON -> Boolean.TRUE.equals(f.succeeded());
+                // a logon lured to the poisoner: its NTLM response is the attacker's to crack or relay
+                case NAME_POISONING -> Boolean.TRUE.equals(f.succeeded()) && f.severity().atLeast(Severity.HIGH);
                 default -> f.severity().atLeast(Severity.CRITICAL);
             };
             String reason = f.type().id() + ": " + f.summary() + " (frames " + f.firstFrame() + "–" + f.lastFrame() + ")";

@@ -233,6 +233,7 @@ public final class AnalysisMarkdown {
                 case CLIENT_IMPERSONATION -> "Find the program on the host that claims to be a browser (its TLS fingerprint is in the evidence): a scripted client hiding behind a browser User-Agent is how implants blend in.";
                 case LATERAL_MOVEMENT -> "Treat the target as compromised: isolate it, remove the uploaded binary and any service created for it, disable or reset the account used, and restrict admin shares and remote service control to management hosts.";
                 case DCSYNC -> "Treat every domain secret as stolen: reset krbtgt twice and the passwords of privileged accounts, find the account that held replication rights (DS-Replication-Get-Changes-All) and remove them from it, and isolate the host that asked.";
+                case NAME_POISONING -> "Disable LLMNR (Group Policy: Turn off multicast name resolution) and NetBIOS over TCP/IP on the clients, require SMB signing, isolate the poisoning host, and reset the passwords of the accounts that logged on to it (their NTLM responses are crackable offline).";
                 case ZEROLOGON -> "Patch the domain controller (CVE-2020-1472, enforce secure RPC for Netlogon); if an attempt succeeded, treat the domain as compromised: restore the DC's machine account password and reset krbtgt.";
             };
             sb.append("- **").append(t.id()).append("**: ").append(rec).append('\n');

@@ -44,6 +44,7 @@ public final class EveSignatures {
             case CLIENT_IMPERSONATION -> sig(24, "NTA TLS client impersonation", "Potentially Bad Traffic");
             case DCSYNC -> sig(25, "NTA AD DCSync", "Attempted Administrator Privilege Gain");
             case ZEROLOGON -> sig(26, "NTA AD Zerologon", "Attempted Administrator Privilege Gain");
+            case NAME_POISONING -> sig(27, "NTA AD LLMNR/NBNS poisoning", "Attempted User Privilege Gain");
         };
     }
 
