@@ -244,6 +244,15 @@ public final class BeaconDetector implements Detector {
         return c == null ? 0 : c.size();
     }
 
+    /** Clients that asked names under a domain, the resolvers relaying them left out. */
+    int askers(String domain) {
+        Set<String> c = clientsOf.get(domain);
+        if (c == null) return 0;
+        int n = 0;
+        for (String a : c) if (!polls.resolver(a)) n++;
+        return n;
+    }
+
     @Override
     public List<Finding> finish() {
         List<BeaconScore.Scored> candidates = new ArrayList<>();

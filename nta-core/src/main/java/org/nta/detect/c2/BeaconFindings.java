@@ -32,7 +32,7 @@ final class BeaconFindings {
         List<String> signals = new ArrayList<>();
         boolean internalDest = !s.servers.isEmpty();
         for (String a : s.servers) internalDest &= Hosts.internal(a);
-        int clients = d.clients(s.kind == BeaconSeries.Kind.ADDRESS ? s.destination : s.destination);
+        int clients = s.kind == BeaconSeries.Kind.DNS_QUERY ? d.askers(s.destination) : d.clients(s.destination);
         boolean popular = clients >= config.popularClients();
         boolean http = s.kind == BeaconSeries.Kind.HTTP_HOST;
         boolean browserOnly = http && s.requests > 0 && s.browser == s.requests;

@@ -35,10 +35,17 @@ final class DnsPollFacts {
     /** Servers the client asked (its resolvers, or the authority itself). */
     final Set<String> resolvers = new LinkedHashSet<>();
 
+    /** The encoded labels of the names that carried data, in the order asked (up to {@link #MAX_RESULT_CHARS}). */
+    final StringBuilder results = new StringBuilder();
+    Encodings.Kind resultKind;
+    static final int MAX_RESULT_CHARS = 16_384;
+
     static final class Answer {
         final String text;
         final long firstNs, firstFrame;
         int count;
+        /** Readable text the answer's data decodes to (base64 in a TXT record), or null. */
+        String decoded;
 
         Answer(String text, long firstNs, long firstFrame) {
             this.text = text;
@@ -51,15 +58,36 @@ final class DnsPollFacts {
         qtypes.merge(t, 1, Integer::sum);
     }
 
-    void name(String sub) {
+    /** Counts a name; true when it was not asked before (or can no longer be told apart). */
+    boolean name(String sub) {
         if (names.size() >= MAX_DISTINCT) {
             uniqueNames++;
-            return;
+            return true;
         }
         if (names.add(sub)) {
             uniqueNames++;
             if (sampleNames.size() < 8) sampleNames.add(sub);
+            return true;
         }
+        return false;
+    }
+
+    /** Keeps the data labels of a name that carried data, when they share the first such name's alphabet. */
+    void result(String sub) {
+        for (String label : sub.split("\\.")) {
+            if (label.length() < 12) continue;
+            Encodings.Kind k = Encodings.classify(label);
+            if (k == Encodings.Kind.PLAIN || k == Encodings.Kind.BINARY) continue;
+            if (resultKind == null) resultKind = k;
+            if (k != resultKind && !(resultKind == Encodings.Kind.HEX && k == Encodings.Kind.BASE32)) continue;
+            if (results.length() + label.length() <= MAX_RESULT_CHARS) results.append(label);
+        }
+    }
+
+    /** What the kept data labels decode to, or null. */
+    byte[] decodedResults() {
+        if (results.length() == 0 || resultKind == null) return null;
+        return Encodings.decode(results.toString(), resultKind);
     }
 
     void answer(String question, String signature, long t, long frame) {

@@ -25,6 +25,7 @@ final class DnsPollSignals {
         List<String> signals = new ArrayList<>();
         boolean publicDomain = d.publicDomain(s.destination);
         boolean popular = clients >= config.popularClients();
+        if (d.authority(s.destination) != null) signals.add("asked through a resolver that relays it to " + d.authority(s.destination));
         List<DnsPollFacts.Answer> orders = f.orders(DnsPolls.MIN_ASKED);
         long firstOrderNs = orders.isEmpty() ? Long.MAX_VALUE : orders.get(0).firstNs;
         boolean results = !orders.isEmpty() && f.lastDataNameNs >= firstOrderNs;
@@ -73,6 +74,12 @@ final class DnsPollSignals {
         ev.put("data_names", f.dataNames);
         ev.put("data_name_bytes", f.dataNameBytes);
         if (f.firstDataNameFrame >= 0) ev.put("first_data_name_frame", f.firstDataNameFrame);
+        byte[] decoded = f.decodedResults();
+        if (decoded != null && decoded.length > 0) {
+            ev.put("decoded_result_bytes", decoded.length);
+            String text = Bodies.text(decoded, decoded.length, 2048);
+            ev.put("decoded_results", text != null ? text : Bodies.describe(decoded, decoded.length));
+        }
         String attacker = sev == Severity.LOW ? null : authority != null ? authority : s.destination;
         return new Judged(sev, signals, channel, ev, attacker);
     }
@@ -82,6 +89,7 @@ final class DnsPollSignals {
         x.put("frame", a.firstFrame);
         x.put("answer", a.text);
         x.put("times", a.count);
+        if (a.decoded != null) x.put("decoded", a.decoded);
         return x;
     }
 }

@@ -76,7 +76,7 @@ final class DnsPolls {
         s.server(server, config.maxSamples());
         Pending p = pending.remove(key);
         f.qtype(m.qtype());
-        f.name(sub);
+        boolean fresh = f.name(sub);
         f.responses++;
         if (m.rcode() == 3) f.nxdomain++;
         long in = answers(s, f, m, client);
@@ -87,6 +87,7 @@ final class DnsPolls {
             f.dataNameBytes += sub.length();
             f.lastDataNameNs = Math.max(f.lastDataNameNs, m.timeNs());
             if (f.firstDataNameFrame < 0) f.firstDataNameFrame = p == null ? m.frame() : p.frame();
+            if (fresh) f.result(sub);
         }
         detector.contact(s, p == null ? m.timeNs() : p.timeNs(), p == null ? m.frame() : p.frame(), m.conn().stream(),
                 p == null ? qname.length() : p.nameBytes(), in);
@@ -120,10 +121,25 @@ final class DnsPolls {
         }
         if (data) {
             f.dataAnswers++;
-            if (f.dataSamples.size() < 8) f.dataSamples.add(new DnsPollFacts.Answer(sig.toString().trim(), m.timeNs(), m.frame()));
+            if (f.dataSamples.size() < 8) {
+                DnsPollFacts.Answer a = new DnsPollFacts.Answer(sig.toString().trim(), m.timeNs(), m.frame());
+                a.count = 1;
+                a.decoded = decoded(m.answers());
+                f.dataSamples.add(a);
+            }
         }
         f.answer(DnsTunnelFindings.typeName(m.qtype()) + " " + m.qname(), sig.length() == 0 ? "no answer" : sig.toString().trim(), m.timeNs(), m.frame());
         return bytes;
+    }
+
+    /** Readable text that the TXT strings of an answer decode to from base64 (an order), or null. */
+    static String decoded(java.util.List<DnsMessage.Record> answers) {
+        StringBuilder sb = new StringBuilder();
+        for (DnsMessage.Record r : answers) if (r.type() == 16) sb.append(r.data().replace(",", ""));
+        String s = sb.toString();
+        if (s.length() < 8 || !s.matches("[A-Za-z0-9+/=_-]+")) return null;
+        byte[] b = Encodings.base64(s);
+        return b == null ? null : Bodies.text(b, b.length, 200);
     }
 
     /** Addresses an answer gives when it means something other than where to connect (a poll's "nothing to do"). */

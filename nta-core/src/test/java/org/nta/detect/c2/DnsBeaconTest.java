@@ -94,6 +94,9 @@ class DnsBeaconTest {
                 .anySatisfy(a -> assertThat(a).contains("A " + POLL).endsWith("A 0.0.0.1"))
                 .anySatisfy(a -> assertThat(a).contains("aWQ7IGhvc3RuYW1lOyB1bmFtZSAtbQ=="));
         assertThat((int) f.evidence().get("data_names")).isGreaterThan(4);
+        assertThat(f.evidence()).containsEntry("clients_of_destination", 1)
+                .containsEntry("decoded_results", "uid=0(root) gid=0(root) groups=0(root)\\nws-finance-07\\nx86_64\\n".repeat(3));
+        assertThat(orders).anySatisfy(o -> assertThat(o).containsEntry("decoded", "id; hostname; uname -m"));
         assertThat(f.filter()).startsWith("frame.number in {");
         assertThat(f.summary()).contains("DNS lookups under " + DOMAIN);
     }
