@@ -1683,6 +1683,50 @@ def dns_poll_benign(cap, name):
     return k
 
 
+def name_poisoning(cap, name):
+    A, V, FS, B, D = "172.31.224.66", "172.31.224.10", "172.31.224.20", "172.31.224.23", "172.31.224.2"
+    k = header(cap, name, "malicious", [A], [V], [FS, B, D],
+               "A Responder-style poisoner on 172.31.224.66 answers every NBNS broadcast and LLMNR multicast name "
+               "query with its own address. WS-ALICE (172.31.224.10) mistypes the file server's name twice "
+               "(FILESRVV, FILESERVER-OLD) and asks LLMNR for wpad and printsrv: each answered by the poisoner; "
+               "smbclient then logs on to the poisoner with NTLMv2 as CORP\\alice (impacket's SMB server keeps the "
+               "hash) and curl fetches its wpad.dat. The poisoner also answers FILESRV, which the real server "
+               "172.31.224.20 registered and answers first. WS-BOB uses the real server meanwhile.")
+    ans = cap.rows(f"(nbns.flags.response==1 || (llmnr && dns.flags.response==1)) && ip.src=={A} && !icmp", "frame.number",
+                   "nbns.name", "dns.qry.name", "ip.dst")
+    answers = [{"frame": int(f), "protocol": "nbns" if nb else "llmnr", "name": (nb or q).split("<")[0].lower(), "asker": dst}
+               for f, nb, q, dst in ans]
+    auth = cap.rows(f"ntlmssp.messagetype==0x00000003 && ip.dst=={A}", "frame.number", "tcp.stream",
+                    "ntlmssp.auth.username", "ntlmssp.auth.domain", "ntlmssp.auth.hostname")
+    (reg,) = cap.one(f"nbns.flags.opcode==5 && ip.src=={FS}", "frame.number")
+    k["findings"] = [{"type": "name_poisoning", "required": True, "attacker": A, "victim": V, "poisoner": A,
+                      "names": sorted({a["name"] for a in answers}), "answers": answers,
+                      "answer_frames": [a["frame"] for a in answers], "frame": answers[0]["frame"],
+                      "conflict": {"name": "filesrv", "owner": FS, "registration_frame": int(reg)},
+                      "credential_frames": [int(f) for f, *_ in auth],
+                      "credentials": [{"frame": int(f), "stream": int(s), "user": u, "domain": d, "workstation": w}
+                                      for f, s, u, d, w in auth],
+                      "password": "Summer2026!", "succeeded": True}]
+    k["allowed_findings"] = ["name_poisoning", "info_disclosure"]
+    k["absent_findings"] = [t for t in ALL_TYPES_NOW if t not in k["allowed_findings"]]
+    return k
+
+
+def name_resolution_benign(cap, name):
+    V, FS, B, NAS, D = "172.31.225.10", "172.31.225.20", "172.31.225.23", "172.31.225.30", "172.31.225.2"
+    k = header(cap, name, "benign", [], [], [V, FS, B, NAS, D],
+               "Its twin: the same typos and LLMNR queries for wpad and printsrv go unanswered; FILESRV and NAS01 "
+               "answer their own names (NBNS, LLMNR) and the users log on to the real file server with NTLMv2. "
+               "Nothing malicious.")
+    auth = cap.rows("ntlmssp.messagetype==0x00000003", "frame.number", "ip.dst", "ntlmssp.auth.username")
+    k["findings"] = []
+    k["allowed_findings"] = ["info_disclosure"]
+    k["absent_findings"] = [t for t in ALL_TYPES_NOW if t not in k["allowed_findings"]]
+    k["facts"] = {"logons": [{"frame": int(f), "server": d, "user": u} for f, d, u in auth],
+                  "unanswered": ["filesrvv", "fileserver-old", "wpad", "printsrv"]}
+    return k
+
+
 MAKERS = {"connect-scan-ffuf-post-shell": connect_scan_ffuf_post_shell,
           "ipv6-fin-udp-wfuzz-b64-ncat": ipv6_fin_udp_wfuzz_b64_ncat,
           "hydra-login-bruteforce": hydra_login_bruteforce,
@@ -1704,7 +1748,9 @@ MAKERS = {"connect-scan-ffuf-post-shell": connect_scan_ffuf_post_shell,
           "https-portal-poll": https_portal_poll,
           "windows-noise-benign": windows_noise_benign,
           "c2-dns-beacon": c2_dns_beacon,
-          "dns-poll-benign": dns_poll_benign}
+          "dns-poll-benign": dns_poll_benign,
+          "name-poisoning": name_poisoning,
+          "name-resolution-benign": name_resolution_benign}
 
 
 def main():

@@ -250,6 +250,12 @@ class CaptureFixturesTest {
                 assertThat(f.get("hello_frames").size()).as(name).isPositive().isEqualTo(f.get("hellos").asInt());
                 assertThat(f.get("contradictions").size()).as(name).isPositive();
             }
+            case "name_poisoning" -> {
+                assertThat(f.get("answer_frames").size()).as(name).isPositive().isEqualTo(f.get("answers").size());
+                assertThat(f.get("names").size()).as(name).isGreaterThanOrEqualTo(2);
+                for (JsonNode c : f.get("credentials")) assertThat(c.get("user").asText()).as(name).isNotBlank();
+                assertThat(f.get("credential_frames").size()).as(name).isEqualTo(f.get("credentials").size());
+            }
             default -> { }
         }
     }

@@ -82,6 +82,8 @@ final class AnswerMatch {
                             ? "zero_credential_attempts " + n : null,
                     succeeded(want, f));
             case "suspicious_certificate", "client_impersonation" -> frameOf(want, f);
+            case "name_poisoning" -> first(frameOf(want, f), listHasAll("names", want.get("names"), ev),
+                    want.has("credential_frames") ? frameIn(last(want.get("credential_frames")), f) : null, succeeded(want, f));
             default -> "unknown type";
         };
     }
