@@ -50,7 +50,7 @@ public enum Anomaly {
     TCP_OOO_LIMIT("tcp.out_of_order_limit"),
     TCP_MEMCAP("tcp.memcap_reached"),
     FLOW_LIMIT("flow.limit_reached"),
-    /** UDP exchanges of one flow, or of the whole table, past the limit (flow.UdpExchanges). */
+    /** UDP exchanges of one flow, or of the whole table, past the limit (flow.Exchanges). */
     FLOW_EXCHANGE_LIMIT("flow.udp_exchange_limit"),
     HTTP_MALFORMED("http.malformed"),
     HTTP_HEADER_TOO_LONG("http.header_too_long"),

@@ -20,8 +20,8 @@ public final class Flow {
     /** Earliest and latest capture time seen (ns since the epoch), and the first and last frame numbers. */
     public long startNs = Long.MAX_VALUE, endNs = Long.MIN_VALUE;
     public long firstFrame, lastFrame;
-    /** Latest capture time seen, for expiry. */
-    long lastSeenNs;
+    /** Latest capture time seen, for expiry; TCP: latest time a packet carried payload. */
+    long lastSeenNs, lastPayloadNs;
     /** The flow ended (FIN both ways or RST): expired after a short grace period. */
     boolean closed;
     /** Zeek's originator is B: the first packet A sent was a SYN-ACK. */
@@ -40,8 +40,8 @@ public final class Flow {
     /** The frame of the SYN that opened this stream on the addresses and ports of an earlier one, or 0. */
     public long portsReusedFrame;
 
-    /** UDP: the flow's exchanges when it has more than one (bursts apart by a second of silence), else null. */
-    public UdpExchanges exchanges;
+    /** The flow's exchanges when it has more than one (bursts apart by a second of silence; TCP: of payload), else null. */
+    public Exchanges exchanges;
 
     /** The application protocol a parser recognised in this flow, or null. */
     public org.nta.decode.Proto app;

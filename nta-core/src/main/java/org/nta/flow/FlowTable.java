@@ -178,7 +178,12 @@ public final class FlowTable {
     }
 
     private void account(Flow f, Packet p, boolean fromA, boolean tcp, long now) {
-        if (!tcp && f.lastSeenNs != 0 && now - f.lastSeenNs >= UdpExchanges.GAP_NS) exchange(f, p, now);
+        if (!tcp) {
+            if (f.lastSeenNs != 0 && now - f.lastSeenNs >= Exchanges.GAP_NS) exchange(f, p, now);
+        } else if (p.payloadWireLen > 0) {
+            if (f.lastPayloadNs != 0 && now - f.lastPayloadNs >= Exchanges.GAP_NS) exchange(f, p, now);
+            f.lastPayloadNs = now;
+        }
         long len = p.frame.origLen;
         if (fromA) {
             f.framesAB++;
@@ -197,19 +202,19 @@ public final class FlowTable {
         if (tcp) trackTcp(f, p, fromA);
     }
 
-    /** A UDP datagram after a second or more of silence on its flow: a new exchange (see {@link UdpExchanges}). */
+    /** A UDP datagram, or TCP payload, after a second or more of silence on its flow: a new exchange (see {@link Exchanges}). */
     private void exchange(Flow f, Packet p, long now) {
-        UdpExchanges x = f.exchanges;
+        Exchanges x = f.exchanges;
         if (x == null) {
-            x = f.exchanges = new UdpExchanges();
+            x = f.exchanges = new Exchanges();
             x.add(f.startNs, f.firstFrame, 0, 0, 0);
             exchangeBudget--;
         }
-        if (x.size() >= UdpExchanges.MAX_PER_FLOW || exchangeBudget <= 0) {
+        if (x.size() >= Exchanges.MAX_PER_FLOW || exchangeBudget <= 0) {
             if (x.dropped++ == 0) anomalies.add(Anomaly.FLOW_EXCHANGE_LIMIT, p.frame.number);
             return;
         }
-        x.add(now, p.frame.number, f.payloadAB, f.payloadBA, f.framesBA);
+        x.add(now, p.frame.number, f.payloadAB, f.payloadBA, f.isTcp() ? f.payloadBA : f.framesBA);
         exchangeBudget--;
     }
 

@@ -139,13 +139,33 @@ class FlowTableTest {
         feed(130, eth(0x0800, ipv4(C, S, 17, udp(40000, 7000, new byte[7]))));  // frame 4, unanswered
         feed(160, eth(0x0800, ipv4(C, S, 17, udp(40000, 7000, new byte[5]))));  // frame 5
         feed(160, eth(0x0800, ipv4(S, C, 17, udp(7000, 40000, new byte[50]))));
-        UdpExchanges x = u.exchanges;
+        Exchanges x = u.exchanges;
         assertThat(x.size()).isEqualTo(3);
         assertThat(List.of(x.frame(0), x.frame(1), x.frame(2))).containsExactly(1L, 4L, 5L);
         assertThat(x.time(1)).isEqualTo(130_000_000_000L);
         assertThat(List.of(x.payloadAB(0, u), x.payloadAB(1, u), x.payloadAB(2, u))).containsExactly(20L, 7L, 5L);
         assertThat(List.of(x.payloadBA(0, u), x.payloadBA(1, u), x.payloadBA(2, u))).containsExactly(30L, 0L, 50L);
         assertThat(List.of(x.answered(0, u), x.answered(1, u), x.answered(2, u))).containsExactly(true, false, true);
+    }
+
+    @Test
+    void aTcpConnectionIsCutIntoExchangesByPausesInItsPayloadNotByBareAcks() {
+        Flow f = sendAt(100, C, S, 40000, 8443, 1, 0, SYN, 0);               // frame 1
+        sendAt(100, S, C, 8443, 40000, 9, 2, SYN | ACK, 0);
+        sendAt(100, C, S, 40000, 8443, 2, 10, ACK, 0);
+        sendAt(100, C, S, 40000, 8443, 2, 10, PSH | ACK, 100);               // frame 4: first request, exchange 0
+        sendAt(100, S, C, 8443, 40000, 10, 102, PSH | ACK, 300);
+        for (int k = 1; k <= 5; k++) sendAt(100 + k * 10, C, S, 40000, 8443, 101, 310, ACK, 0); // keep-alive probes
+        assertThat(f.exchanges).as("bare ACKs carry nothing: one exchange").isNull();
+        sendAt(160, C, S, 40000, 8443, 102, 310, PSH | ACK, 80);             // frame 11
+        sendAt(160, S, C, 8443, 40000, 310, 182, PSH | ACK, 200);
+        sendAt(190, S, C, 8443, 40000, 510, 182, PSH | ACK, 40);             // frame 13: the server speaks first
+        Exchanges x = f.exchanges;
+        assertThat(x.size()).isEqualTo(3);
+        assertThat(List.of(x.frame(0), x.frame(1), x.frame(2))).containsExactly(1L, 11L, 13L);
+        assertThat(List.of(x.payloadAB(0, f), x.payloadAB(1, f), x.payloadAB(2, f))).containsExactly(100L, 80L, 0L);
+        assertThat(List.of(x.payloadBA(0, f), x.payloadBA(1, f), x.payloadBA(2, f))).containsExactly(300L, 200L, 40L);
+        assertThat(List.of(x.answered(0, f), x.answered(1, f), x.answered(2, f))).containsExactly(true, true, true);
     }
 
     @Test

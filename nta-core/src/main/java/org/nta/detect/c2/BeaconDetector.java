@@ -170,7 +170,7 @@ public final class BeaconDetector implements Detector {
         if (a != null) {
             a.port = port;
             a.server(server, config.maxSamples());
-            contacts(a, f, out, in);
+            contacts(a, f, out, in, hello);
         }
         popular(server, client);
         String name = sni;
@@ -184,8 +184,7 @@ public final class BeaconDetector implements Detector {
             if (n != null) {
                 if (n.port < 0) n.port = port;
                 n.server(server, config.maxSamples());
-                if (hello != null) contact(n, hello.timeNs(), hello.frame(), f.stream(), out, in);
-                else contacts(n, f, out, in);
+                contacts(n, f, out, in, hello);
             }
             popular(name, client);
         }
@@ -214,17 +213,26 @@ public final class BeaconDetector implements Detector {
     }
 
     /**
-     * A flow's contacts: the connection, or each answered exchange of a UDP flow that kept one socket for many (a
-     * client there is always A: UDP has no handshake to say otherwise).
+     * A flow's contacts: the connection, or each answered exchange of a flow that kept one socket or connection for
+     * many (a UDP flow's client is always A: UDP has no handshake to say otherwise; a TCP flow's is the side that sent
+     * the SYN). A TLS connection's first contact is its ClientHello, which names the destination.
      */
-    private void contacts(BeaconSeries s, Flow f, long out, long in) {
-        org.nta.flow.UdpExchanges x = f.isTcp() ? null : f.exchanges;
+    private void contacts(BeaconSeries s, Flow f, long out, long in, Hello hello) {
+        org.nta.flow.Exchanges x = f.exchanges;
         if (x == null) {
-            contact(s, f.startNs, f.firstFrame, f.stream(), out, in);
+            if (hello != null) contact(s, hello.timeNs(), hello.frame(), f.stream(), out, in);
+            else contact(s, f.startNs, f.firstFrame, f.stream(), out, in);
             return;
         }
+        boolean swap = f.isTcp() && (f.firstTcpFlags & 0x12) == 0x12; // B opened the connection: B is the client
         for (int i = 0; i < x.size(); i++) {
-            if (x.answered(i, f)) contact(s, x.time(i), x.frame(i), f.stream(), x.payloadAB(i, f), x.payloadBA(i, f));
+            if (swap ? x.payloadAB(i, f) == 0 : !x.answered(i, f)) continue;
+            long t = x.time(i), frame = x.frame(i);
+            if (i == 0 && hello != null) {
+                t = hello.timeNs();
+                frame = hello.frame();
+            }
+            contact(s, t, frame, f.stream(), swap ? x.payloadBA(i, f) : x.payloadAB(i, f), swap ? x.payloadAB(i, f) : x.payloadBA(i, f));
         }
     }
 

@@ -56,7 +56,7 @@ final class BeaconFindings {
         boolean udp = s.transport.equals("udp");
         java.util.Set<Integer> sessions = new java.util.HashSet<>();
         for (int i = 0; i < n && sessions.size() < 2; i++) sessions.add(c.stream[i]);
-        boolean oneSession = udp && sessions.size() == 1;
+        boolean oneSession = !dnsPoll && !http && sessions.size() == 1;
         long medianOut = median(c.out, n), medianIn = median(c.in, n);
         boolean keepAlive = oneSession && medianOut <= 64 && medianIn <= 64 && sc.sizeMadm() >= 0.9;
         boolean ntpShape = udp && s.port == 123 && medianOut >= 48 && medianOut <= 72 && medianIn >= 48 && medianIn <= 72;
@@ -73,7 +73,7 @@ final class BeaconFindings {
             if (http && s.noUa > 0) signals.add("no User-Agent");
             if (http && Hosts.bareAddress(s.destination)) signals.add("host is a bare address");
             if (channel) signals.add("answers carried data followed by requests with bodies");
-            if (oneSession) signals.add("all contacts inside one UDP flow");
+            if (oneSession) signals.add(udp ? "all contacts inside one UDP flow" : "all contacts inside one TCP connection");
             if (keepAlive) signals.add("small datagrams of constant size (a keep-alive's shape)");
             if (ntpShape) signals.add("NTP-sized exchanges with port 123 (a time client's polls)");
             if (internalDest || popular || browserOnly && !channel || keepAlive || ntpShape) {

@@ -196,6 +196,32 @@ class BeaconDetectorTest {
     }
 
     @Test
+    void anImplantThatKeepsOneTcpConnectionIsABeaconOfItsExchanges() {
+        Random r = new Random(3);
+        long[] t = new long[20];
+        for (int i = 0; i < t.length; i++) t[i] = Wire.T0 + (long) ((i * 30 + 6 * r.nextDouble()) * S);
+        long[] frames = wire.tcpSession(t, V, 50123, C2, 8443, 180, 420);
+        List<Finding> fs = beacons();
+        assertThat(fs).hasSize(1);
+        Finding f = fs.get(0);
+        assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
+        assertThat(f.streams()).hasSize(1);
+        assertThat(f.evidence()).containsEntry("contacts", 20).containsEntry("bytes_out", 3600L).containsEntry("bytes_in", 8400L);
+        assertThat(f.firstFrame()).isLessThan(frames[0]);
+        assertThat(f.lastFrame()).isEqualTo(frames[19]);
+        assertThat((List<String>) f.evidence().get("signals")).contains("all contacts inside one TCP connection");
+    }
+
+    @Test
+    void keepAlivePingsInsideOneTcpConnectionStayLowAndBareAcksAreNoExchanges() {
+        long[] t = new long[20];
+        for (int i = 0; i < t.length; i++) t[i] = Wire.T0 + i * 30 * S;
+        wire.tcpSession(t, V, 50124, C2, 443, 31, 31);
+        List<Finding> fs = beacons();
+        assertThat(fs).singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.LOW));
+    }
+
+    @Test
     void aKeepAliveInsideOneUdpFlowStaysLow() {
         for (int i = 0; i < 30; i++) wire.udpPair(Wire.T0 + i * 25 * S, V, 40000, C2, 51820, new byte[32], new byte[32]);
         List<Finding> fs = beacons();

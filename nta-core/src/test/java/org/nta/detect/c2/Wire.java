@@ -66,6 +66,26 @@ final class Wire {
     }
 
     /** A SYN nobody answers. */
+    /**
+     * One TCP connection kept open: the handshake at {@code t[0]}, then at each time a request of {@code out} bytes
+     * answered by {@code in} bytes (and its ACK), never closed. Returns the frames of the requests.
+     */
+    long[] tcpSession(long[] t, String c, int cp, String s, int sp, int out, int in) {
+        long ms = 1_000_000L, cs = 1001, ss = 5001;
+        send(t[0] - 3 * ms, ip(c, s, 6, tcp(cp, sp, 1000, 0, SYN, new byte[0])));
+        send(t[0] - 2 * ms, ip(s, c, 6, tcp(sp, cp, 5000, 1001, SYN | ACK, new byte[0])));
+        send(t[0] - ms, ip(c, s, 6, tcp(cp, sp, 1001, 5001, ACK, new byte[0])));
+        long[] frames = new long[t.length];
+        for (int i = 0; i < t.length; i++) {
+            frames[i] = send(t[i], ip(c, s, 6, tcp(cp, sp, cs, ss, PSH | ACK, new byte[out])));
+            cs += out;
+            send(t[i] + 20 * ms, ip(s, c, 6, tcp(sp, cp, ss, cs, PSH | ACK, new byte[in])));
+            ss += in;
+            send(t[i] + 21 * ms, ip(c, s, 6, tcp(cp, sp, cs, ss, ACK, new byte[0])));
+        }
+        return frames;
+    }
+
     long synOnly(long t, String c, int cp, String s, int sp) {
         return send(t, ip(c, s, 6, tcp(cp, sp, 1000, 0, SYN, new byte[0])));
     }

@@ -3,13 +3,15 @@ package org.nta.flow;
 import java.util.Arrays;
 
 /**
- * The exchanges of a UDP flow: bursts of datagrams separated by at least {@link #GAP_NS} of silence. A program that
- * keeps one socket and talks to a server now and then (a beacon, a time client, a keep-alive) makes one flow of
- * many exchanges; each is a contact for the beacon detector. Exchange 0 starts with the flow; exchange {@code i}
- * holds the payload bytes and the B→A datagrams from its start up to the next one's. Made when a flow's second
- * exchange starts (most UDP flows have one), at most {@link #MAX_PER_FLOW} per flow and a budget per flow table.
+ * The exchanges of a flow: for UDP, bursts of datagrams separated by at least {@link #GAP_NS} of silence; for TCP,
+ * bursts of payload (either way) separated by that much time without payload (bare ACKs and keep-alive probes do
+ * not count). A program that keeps one socket or connection and talks to a server now and then (a beacon, a time
+ * client, a keep-alive, an implant's long-lived TLS session) makes one flow of many exchanges; each is a contact for
+ * the beacon detector. Exchange 0 starts with the flow; exchange {@code i} holds the payload bytes and the answers
+ * (UDP: B→A datagrams; TCP: B→A payload bytes) from its start up to the next one's. Made when a flow's second
+ * exchange starts (most flows have one), at most {@link #MAX_PER_FLOW} per flow and a budget per flow table.
  */
-public final class UdpExchanges {
+public final class Exchanges {
     /** Silence that ends an exchange. */
     public static final long GAP_NS = 1_000_000_000L;
     public static final int MAX_PER_FLOW = 1024;
@@ -63,8 +65,8 @@ public final class UdpExchanges {
         return (i + 1 < size ? baBefore[i + 1] : f.payloadBA) - baBefore[i];
     }
 
-    /** Whether B sent a datagram during exchange {@code i}. */
+    /** Whether B answered during exchange {@code i}: a datagram (UDP), payload (TCP). */
     public boolean answered(int i, Flow f) {
-        return (i + 1 < size ? baFramesBefore[i + 1] : f.framesBA) > baFramesBefore[i];
+        return (i + 1 < size ? baFramesBefore[i + 1] : f.isTcp() ? f.payloadBA : f.framesBA) > baFramesBefore[i];
     }
 }
