@@ -4,6 +4,7 @@ import static org.nta.filter.FieldType.STRING;
 import static org.nta.filter.FieldType.UINT;
 
 import org.nta.event.DceRpcPdu;
+import org.nta.event.RpcCall;
 
 /**
  * Display-filter fields of connection-oriented DCE/RPC with Wireshark's names, read from the {@link DceRpcPdu}s
@@ -38,6 +39,11 @@ public final class DceRpcFields {
         });
         WinFields.hex(r, "dcerpc.cn_status", 8, DceRpcPdu.class, (e, out) -> {
             if (e.ptype() == 3 && e.status() >= 0) out.add(e.status());
+        });
+        // the names a SAMR enumeration answered, on the answer's frame
+        r.registerEventField("samr.samr_SamEntry.name", STRING, RpcCall.class, (e, out) -> {
+            String names = "samr".equals(e.interfaceName()) ? e.arg("names") : null;
+            if (names != null && !names.isEmpty()) for (String n : names.split(",", -1)) out.addString(n);
         });
     }
 }

@@ -40,6 +40,19 @@ class DceRpcDifferentialTest {
         compare(TestFiles.resources().resolve("captures").resolve("ad-dcsync-zerologon.pcap.gz"), 1000);
     }
 
+    /** secretsdump's SAMR EnumDomainUsers answer: every account name it listed, in order, as tshark reads them. */
+    @Test
+    void samrEnumerationNamesAgreeWithTshark() throws Exception {
+        SmbDifferentialTest.requireTshark();
+        Path f = TestFiles.resources().resolve("captures").resolve("ad-dcsync-zerologon.pcap.gz");
+        List<String> fields = List.of("samr.samr_SamEntry.name");
+        Map<Long, List<String>> theirs = WinTshark.tshark(f, "samr.samr_SamEntry.name", fields);
+        Map<Long, List<String>> ours = WinTshark.nta(f, List.of("samr.samr_SamEntry.name"), fields);
+        assertThat(theirs).hasSize(1);
+        assertThat(theirs.values().iterator().next().get(0)).contains("krbtgt", "svc_sql");
+        assertThat(WinTshark.differences(theirs, ours, 10)).isEmpty();
+    }
+
     /** Kerberos-sealed DRSUAPI replication between two DCs, DsReplicaSync, Netlogon over an SMB pipe and over TCP. */
     @Test
     void replicationRecordingAgreesWithTshark() throws Exception {

@@ -64,7 +64,8 @@ public final class DceRpcNames {
 
     public static final String SVCCTL = "367abb81-9844-35f1-ad32-98f038001003", NETLOGON = "12345678-1234-abcd-ef00-01234567cffb",
             DRSUAPI = "e3514235-4b06-11d1-ab04-00c04fc2dcd2", ATSVC = "1ff70682-0a51-30e8-076d-740be8cee98b",
-            TASKSCHD = "86d35949-83c9-4044-b424-db363231fd0c", WINREG = "338cd001-2244-31f1-aaaa-900038001003";
+            TASKSCHD = "86d35949-83c9-4044-b424-db363231fd0c", WINREG = "338cd001-2244-31f1-aaaa-900038001003",
+            SAMR = "12345778-1234-abcd-ef00-0123456789ac";
 
     static {
         add(SVCCTL, "svcctl", "CloseServiceHandle", "ControlService", "DeleteService", "LockServiceDatabase",

@@ -32,6 +32,11 @@ final class NdrReader {
         return true;
     }
 
+    /** Bytes left to read. */
+    int remaining() {
+        return end - p;
+    }
+
     void align(int n) {
         p = start + (p - start + n - 1) / n * n;
     }

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * netlogon's secure-channel set-up ([MS-NRPC] 3.5.4.4), task registration ([MS-TSCH] atsvc JobAdd and
  * SchRpcRegisterTask), registry writes ([MS-RRP]). Context handles returned by an open are remembered with what they
  * name, so a later StartServiceW, DeleteService or SetValue says which service or key it acted on. Every other
- * operation is named, not decoded.
+ * operation is named, not decoded. SAMR's enumerations ([MS-SAMR] 3.1.5.2: EnumerateDomainsInSamServer,
+ * EnumerateGroupsInDomain, EnumerateUsersInDomain, EnumerateAliasesInDomain) give the names and RIDs they listed.
  */
 final class RpcArgs {
     /** Context handles (hex) → the service or key they name, bounded. */
@@ -88,6 +89,9 @@ final class RpcArgs {
                     put(out, "server_credential", r.hex(8));
                     put(out, "negotiate_flags_granted", String.format("0x%08x", r.u32()));
                 }
+            }
+            case DceRpcNames.SAMR -> {
+                if (opnum == 6 || opnum == 11 || opnum == 13 || opnum == 15) ridEnumeration(r, out);
             }
             case DceRpcNames.WINREG -> {
                 if (opnum <= 4 || opnum >= 27 && opnum <= 28 || opnum == 32 || opnum == 33) {
@@ -239,6 +243,54 @@ final class RpcArgs {
 
     private static String unescape(String s) {
         return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&");
+    }
+
+    /** Names listed per answer, at most (the count says how many there were). */
+    static final int MAX_LISTED = 1000;
+
+    /**
+     * The out-arguments of a SAMR enumeration: EnumerationContext, a unique pointer to SAMPR_ENUMERATION_BUFFER
+     * (EntriesRead, a unique pointer to a conformant array of SAMPR_RID_ENUMERATION {RelativeId, RPC_UNICODE_STRING}
+     * whose strings follow the array), CountReturned. Sets {@code names} (comma-joined: account names cannot hold a
+     * comma), {@code rids} and {@code count}.
+     */
+    static void ridEnumeration(NdrReader r, Map<String, String> out) {
+        r.u32(); // EnumerationContext
+        if (r.u32() == 0) return; // no buffer
+        long n = r.u32();
+        if (r.u32() == 0 || n == 0) {
+            put(out, "count", "0");
+            return;
+        }
+        long max = r.u32();
+        if (r.bad || max != n || n * 12 > r.remaining()) {
+            r.bad = true;
+            return;
+        }
+        int count = (int) n;
+        long[] rids = new long[count];
+        boolean[] named = new boolean[count];
+        for (int i = 0; i < count; i++) {
+            rids[i] = r.u32();
+            r.u16();
+            r.u16();
+            named[i] = r.u32() != 0;
+        }
+        StringBuilder names = new StringBuilder(), ids = new StringBuilder();
+        for (int i = 0; i < count && !r.bad; i++) {
+            String s = named[i] ? r.string() : "";
+            if (i >= MAX_LISTED) continue;
+            if (i > 0) {
+                names.append(',');
+                ids.append(',');
+            }
+            names.append(s == null ? "" : s);
+            ids.append(rids[i]);
+        }
+        if (r.bad) return;
+        put(out, "names", names.toString());
+        put(out, "rids", ids.toString());
+        put(out, "count", Integer.toString(count));
     }
 
     private static void put(Map<String, String> out, String k, String v) {
