@@ -53,6 +53,7 @@ public final class AppDispatcher implements AppLayer {
     private Expectations expectations;
     private org.nta.app.dhcp.DhcpDecoder dhcp;
     private org.nta.app.netbios.NbnsDecoder nbns;
+    private org.nta.app.netbios.NbdgmDecoder nbdgm;
 
     public AppDispatcher(AppConfig config) {
         this(config, false);
@@ -81,6 +82,7 @@ public final class AppDispatcher implements AppLayer {
         this.snmp = new SnmpTracker(SnmpConfig.DEFAULTS, anomalies, events::emit);
         this.dhcp = new org.nta.app.dhcp.DhcpDecoder(anomalies);
         this.nbns = new org.nta.app.netbios.NbnsDecoder(anomalies);
+        this.nbdgm = new org.nta.app.netbios.NbdgmDecoder(anomalies);
         this.kerberos = new org.nta.app.kerberos.KerberosDecoder(org.nta.app.kerberos.KerberosConfig.DEFAULTS, anomalies);
         this.kerberosUdp = new org.nta.app.kerberos.KerberosExchanges(org.nta.app.kerberos.KerberosConfig.DEFAULTS.maxFlows(), events::emit);
         this.expectations = new Expectations(config.ftp() != null ? config.ftp().maxExpectations() : 0, anomalies);
@@ -136,6 +138,13 @@ public final class AppDispatcher implements AppLayer {
                 flow.app = Proto.NBNS;
                 events.emit(m);
             }
+            return;
+        }
+        if (p.payloadLen > 0 && config.win().nbdgm() && (flow.aPort() == 138 || flow.bPort() == 138)) {
+            if (labelsOnly) return;
+            // an announcement is one-way: its sender is the conversation's client
+            var m = nbdgm.decode(p.payload, p.payloadOff, p.payloadLen, TcpStreams.conn(flow, fromA), p.frame.number, p.frame.epochNanos());
+            if (m != null) events.emit(m);
             return;
         }
         if (!config.dns() || p.payloadLen == 0) return;

@@ -10,8 +10,9 @@ import org.nta.app.smb.SmbConfig;
  * @param kerberos  Kerberos 5 over UDP and TCP 88
  * @param dhcp      DHCPv4 (UDP 67/68)
  * @param nbns      NetBIOS name service (UDP 137)
+ * @param nbdgm     NetBIOS datagram service and the browser announcements it carries (UDP 138)
  */
-public record WinConfig(boolean smb, SmbConfig smbConfig, boolean kerberos, boolean dhcp, boolean nbns) {
-    public static final WinConfig ALL = new WinConfig(true, SmbConfig.DEFAULTS, true, true, true);
-    public static final WinConfig OFF = new WinConfig(false, SmbConfig.DEFAULTS, false, false, false);
+public record WinConfig(boolean smb, SmbConfig smbConfig, boolean kerberos, boolean dhcp, boolean nbns, boolean nbdgm) {
+    public static final WinConfig ALL = new WinConfig(true, SmbConfig.DEFAULTS, true, true, true, true);
+    public static final WinConfig OFF = new WinConfig(false, SmbConfig.DEFAULTS, false, false, false, false);
 }

@@ -103,6 +103,7 @@ public enum Anomaly {
     // DHCP
     DHCP_MALFORMED("dhcp.malformed"),
     NBNS_MALFORMED("nbns.malformed"),
+    NBDGM_MALFORMED("nbdgm.malformed"),
     // application layer: connections searched for a start line after a mid-stream pickup or a gap
     APP_SEARCH_MEMCAP("app.search_memcap_reached"),
     // authentication: HTTP auth headers, NTLMSSP, BER (LDAP, SNMP), LDAP and SNMP

@@ -7,6 +7,7 @@ import static org.nta.filter.FieldType.UINT;
 
 import org.nta.event.DhcpMessage;
 import org.nta.event.KerberosMessage;
+import org.nta.event.NbdgmMessage;
 import org.nta.event.NbnsMessage;
 import org.nta.event.SmbMessage;
 
@@ -42,6 +43,7 @@ public final class WinFields {
         kerberos(r);
         dhcp(r);
         nbns(r);
+        nbdgm(r);
         r.registerProtocol("nbss", v -> has(v, -1));
         hex(r, "nbss.type", 2, SmbMessage.class, (e, out) -> {
             if (e.nbssType() >= 0) out.add(e.nbssType());
@@ -181,6 +183,47 @@ public final class WinFields {
         });
         r.registerEventField("nbns.addr", FieldType.IPV4, NbnsMessage.class, (e, out) -> {
             for (String a : e.addresses()) out.add(ipv4(a));
+        });
+    }
+
+    private static boolean hasNbdgm(FrameView v, boolean browser) {
+        for (var e : v.events()) if (e instanceof NbdgmMessage m && (!browser || m.command() >= 0)) return true;
+        return false;
+    }
+
+    private static void nbdgm(FieldRegistry r) {
+        r.registerProtocol("nbdgm", v -> hasNbdgm(v, false));
+        r.registerProtocol("browser", v -> hasNbdgm(v, true));
+        r.registerEventField("nbdgm.type", UINT, NbdgmMessage.class, (e, out) -> out.add(e.type()));
+        r.registerEventField("nbdgm.source_name", STRING, NbdgmMessage.class, (e, out) -> {
+            if (e.sourceName() != null) out.addString(e.sourceName());
+        });
+        r.registerEventField("nbdgm.destination_name", STRING, NbdgmMessage.class, (e, out) -> {
+            if (e.destinationName() != null) out.addString(e.destinationName());
+        });
+        r.registerEventField("mailslot.name", STRING, NbdgmMessage.class, (e, out) -> {
+            if (e.mailslot() != null) out.addString(e.mailslot());
+        });
+        hex(r, "browser.command", 2, NbdgmMessage.class, (e, out) -> {
+            if (e.command() >= 0) out.add(e.command());
+        });
+        r.registerEventField("browser.server", STRING, NbdgmMessage.class, (e, out) -> {
+            if (e.server() != null) out.addString(e.server());
+        });
+        r.registerEventField("browser.os_major", UINT, NbdgmMessage.class, (e, out) -> {
+            if (e.osMajor() >= 0) out.add(e.osMajor());
+        });
+        r.registerEventField("browser.os_minor", UINT, NbdgmMessage.class, (e, out) -> {
+            if (e.osMinor() >= 0) out.add(e.osMinor());
+        });
+        hex(r, "browser.server_type", 8, NbdgmMessage.class, (e, out) -> {
+            if (e.serverType() >= 0) out.add(e.serverType());
+        });
+        r.registerEventField("browser.comment", STRING, NbdgmMessage.class, (e, out) -> {
+            if (e.comment() != null) out.addString(e.comment());
+        });
+        r.registerEventField("browser.mb_server", STRING, NbdgmMessage.class, (e, out) -> {
+            if (e.masterBrowser() != null) out.addString(e.masterBrowser());
         });
     }
 }
