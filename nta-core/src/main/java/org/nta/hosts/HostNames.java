@@ -15,7 +15,7 @@ import java.util.Map;
 public final class HostNames {
     public static final int MAX_OWN_ADDRESSES = 8;
     /** Name sources from the most to the least telling of what the machine calls itself. */
-    private static final List<String> SOURCES = List.of("DHCP", "NBNS", "Kerberos host principal", "NTLMSSP workstation", "DHCP FQDN");
+    private static final List<String> SOURCES = List.of("DHCP", "NBNS", "NetBIOS browser", "Kerberos host principal", "NTLMSSP workstation", "DHCP FQDN");
     private static final HostNames NONE = new HostNames(Map.of());
 
     private final Map<String, HostTable.Host> byAddress;

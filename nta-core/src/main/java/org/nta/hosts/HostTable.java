@@ -17,6 +17,7 @@ import org.nta.event.DhcpMessage;
 import org.nta.event.DnsMessage;
 import org.nta.event.Event;
 import org.nta.event.KerberosMessage;
+import org.nta.event.NbdgmMessage;
 import org.nta.event.NbnsMessage;
 import org.nta.event.NtlmAuthentication;
 import org.nta.event.SmbMessage;
@@ -38,7 +39,8 @@ public final class HostTable implements PacketSink {
         public final TreeSet<String> addresses = new TreeSet<>(), users = new TreeSet<>(), osHints = new TreeSet<>(),
                 services = new TreeSet<>(), roles = new TreeSet<>();
         /**
-         * Host name → sources (DHCP, NBNS, LLMNR, mDNS, NTLMSSP workstation, Kerberos host principal); one name whatever
+         * Host name → sources (DHCP, DHCP FQDN, NBNS, NetBIOS browser, LLMNR, mDNS, NTLMSSP workstation, Kerberos host
+         * principal); one name whatever
          * its case (NBNS says DESKTOP-7QK2M4, LLMNR desktop-7qk2m4), spelt as first seen.
          */
         public final TreeMap<String, TreeSet<String>> names = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -149,6 +151,19 @@ public final class HostTable implements PacketSink {
         }
     }
 
+    /**
+     * A host or local master browser announcement names its sender; unless it says the server is stopping (server
+     * type 0), its flags give roles and its version an OS hint. A domain announcement names a workgroup: no host.
+     */
+    private static void announced(Host h, NbdgmMessage b) {
+        String name = b.server();
+        if (name != null && name.chars().allMatch(c -> c > ' ' && c < 0x7f)) h.name(name, "NetBIOS browser");
+        if (b.serverType() <= 0) return;
+        BrowserAnnouncements.roles(b.serverType(), h.roles);
+        String hint = BrowserAnnouncements.osHint(b.osMajor(), b.osMinor(), b.serverType());
+        if (hint != null) h.osHints.add(hint);
+    }
+
     /** A SYN-ACK from a port other than the host's last one: it serves on that port. */
     private void tcpService(Host h, int port) {
         h.lastTcpService = port;
@@ -219,6 +234,9 @@ public final class HostTable implements PacketSink {
             if (h != null) for (String name : n.names()) {
                 if ((name.endsWith("<00>") || name.endsWith("<20>")) && !n.groupNames().contains(name)) h.name(name.substring(0, name.length() - 4), "NBNS");
             }
+        } else if (e instanceof NbdgmMessage b && b.announcesHost()) {
+            Host h = at(b.conn().clientAddr());
+            if (h != null) announced(h, b);
         } else if (e instanceof DnsMessage m && m.response() && !m.answers().isEmpty()) {
             String source = multicastDns(m.conn());
             if (source != null) selfNamed(m, source);

@@ -14,6 +14,7 @@ import org.nta.decode.Packet;
 import org.nta.decode.PacketDecoder;
 import org.nta.event.ConnInfo;
 import org.nta.event.DnsMessage;
+import org.nta.event.NbdgmMessage;
 import org.nta.testing.Bytes2;
 import org.nta.app.AppDispatcher;
 import org.nta.capture.CaptureSource;
@@ -100,5 +101,37 @@ class HostTableTest {
         assertThat(fs.names).containsOnlyKeys("fileserver");
         assertThat(fs.names.get("fileserver")).containsExactly("LLMNR");
         assertThat(third.names).isEmpty();
+    }
+
+    static NbdgmMessage browser(String from, int command, String server, int major, int minor, long serverType) {
+        ConnInfo c = new ConnInfo("udp", 0, 4, from, 138, "10.0.0.255", 138);
+        return new NbdgmMessage(3, 0, c, 0x11, server + "<00>", "WORKGROUP<1d>", "\\MAILSLOT\\BROWSE", command, server, major,
+                minor, serverType, null, null);
+    }
+
+    @Test
+    void browserAnnouncementsNameTheirSenderAndGiveRolesAndAnOsHint() {
+        HostTable t = new HostTable(100);
+        from(t, 1, "10.0.0.5", "10.0.0.255");
+        from(t, 2, "10.0.0.6", "10.0.0.255");
+        from(t, 3, "10.0.0.7", "10.0.0.255");
+        // a Windows 10 workstation that is its workgroup's master browser
+        t.onEvent(browser("10.0.0.5", 0x0f, "DESKTOP-7QF2", 10, 0, 0x00051003L));
+        // Samba (Unix server flag) announcing 6.1 and a print queue; then its shutdown announcement (server type 0)
+        t.onEvent(browser("10.0.0.6", 0x01, "NAS01", 6, 1, 0x00819a03L));
+        t.onEvent(browser("10.0.0.6", 0x01, "NAS01", 6, 1, 0));
+        // a domain announcement names the workgroup, not its sender
+        t.onEvent(browser("10.0.0.7", 0x0c, "WORKGROUP", 6, 1, 0x80001000L));
+
+        HostTable.Host ws = t.hosts().get(0), nas = t.hosts().get(1), mb = t.hosts().get(2);
+        assertThat(ws.names).containsOnlyKeys("DESKTOP-7QF2");
+        assertThat(ws.names.get("DESKTOP-7QF2")).containsExactly("NetBIOS browser");
+        assertThat(ws.roles).containsExactly("master browser");
+        assertThat(ws.osHints).contains("Windows 10.0: 10, 11 or Server 2016 and later (NetBIOS browser version)");
+        assertThat(nas.names).containsOnlyKeys("NAS01");
+        assertThat(nas.roles).containsExactly("print server");
+        assertThat(nas.osHints).anyMatch(h -> h.startsWith("Samba")).noneMatch(h -> h.startsWith("Windows"));
+        assertThat(mb.names).isEmpty();
+        assertThat(HostNames.name(ws)).isEqualTo("DESKTOP-7QF2");
     }
 }
