@@ -22,13 +22,15 @@ import org.nta.event.NbnsMessage;
 import org.nta.event.NtlmAuthentication;
 import org.nta.event.SmbMessage;
 import org.nta.flow.Flow;
+import org.nta.pipeline.CaptureSummary;
 import org.nta.pipeline.PacketSink;
 
 /**
  * Who each host is (a sink beside {@code stats}): one row per Ethernet station (or per address when the capture has
  * no Ethernet header), with its addresses, host names and where each was seen, users seen logging on from it, OS
  * hints, services it answered and the roles they make, first and last frame. Reads packets for addresses, TTLs and
- * SYN-ACKs, and the events of the Windows-network parsers for names and users. Bounded by {@code maxHosts}.
+ * SYN-ACKs, and the events of the Windows-network parsers for names and users. Bounded by {@code maxHosts}. Names
+ * from DNS reverse lookups are kept by address and given at the end, to the hosts that are not routers by then.
  */
 public final class HostTable implements PacketSink {
     /** One host. Sets are sorted, so the output is reproducible. */
@@ -40,7 +42,7 @@ public final class HostTable implements PacketSink {
                 services = new TreeSet<>(), roles = new TreeSet<>();
         /**
          * Host name → sources (DHCP, DHCP FQDN, NBNS, NetBIOS browser, LLMNR, mDNS, NTLMSSP workstation, Kerberos host
-         * principal); one name whatever
+         * principal, DNS PTR); one name whatever
          * its case (NBNS says DESKTOP-7QK2M4, LLMNR desktop-7qk2m4), spelt as first seen.
          */
         public final TreeMap<String, TreeSet<String>> names = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -72,8 +74,13 @@ public final class HostTable implements PacketSink {
         }
     }
 
+    /** Addresses whose reverse-lookup names are kept, and names kept per address. */
+    static final int MAX_REVERSE = 4096, MAX_REVERSE_NAMES = 4;
+
     private final int maxHosts;
     private final Map<String, Host> hosts = new LinkedHashMap<>();
+    /** Address → the names PTR answers gave it, in capture order, until {@link #onFinish}. */
+    private final Map<String, TreeSet<String>> reverse = new LinkedHashMap<>();
     private final Map<String, Host> byAddress = new HashMap<>();
 
     public HostTable(int maxHosts) {
@@ -148,6 +155,25 @@ public final class HostTable implements PacketSink {
             if (name.isEmpty() || name.contains("._") || name.toLowerCase(java.util.Locale.ROOT).endsWith(".arpa")) continue;
             Host h = at(addr);
             if (h != null) h.name(name, source);
+        }
+    }
+
+    /**
+     * The names of a reverse-lookup answer ({@code x.y.z.w.in-addr.arpa} or {@code ip6.arpa} PTR name), whoever gave
+     * it: a resolver answers for the address asked about, so the name is that address's. Service PTRs
+     * ({@code _http._tcp.local}) are no reverse names and name nobody.
+     */
+    private void reverseNames(DnsMessage m) {
+        for (DnsMessage.Record r : m.answers()) {
+            if (r.type() != 12) continue;
+            String addr = ReverseNames.address(r.name()), name = ReverseNames.target(r.data());
+            if (addr == null || name == null) continue;
+            TreeSet<String> names = reverse.get(addr);
+            if (names == null) {
+                if (reverse.size() >= MAX_REVERSE) continue;
+                reverse.put(addr, names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER));
+            }
+            if (names.size() < MAX_REVERSE_NAMES) names.add(name);
         }
     }
 
@@ -240,6 +266,7 @@ public final class HostTable implements PacketSink {
         } else if (e instanceof DnsMessage m && m.response() && !m.answers().isEmpty()) {
             String source = multicastDns(m.conn());
             if (source != null) selfNamed(m, source);
+            if (m.rcode() == 0) reverseNames(m);
         } else if (e instanceof NtlmAuthentication a) {
             Host h = at(a.conn().clientAddr());
             if (h != null) {
@@ -269,6 +296,19 @@ public final class HostTable implements PacketSink {
                 h.users.add(noDomain ? c.user() : "kerberos".equals(c.protocol()) ? c.user() + "@" + c.domain() : c.domain() + "\\" + c.user());
             }
         }
+    }
+
+    /**
+     * Gives the reverse-lookup names to the hosts whose addresses they name. A station with more than
+     * {@link HostNames#MAX_OWN_ADDRESSES} addresses is a router: the addresses behind it, and their names, are not its own.
+     */
+    @Override
+    public void onFinish(CaptureSummary summary) {
+        reverse.forEach((addr, names) -> {
+            Host h = at(addr);
+            if (h != null && h.addresses.size() <= HostNames.MAX_OWN_ADDRESSES) for (String n : names) h.name(n, HostNames.REVERSE);
+        });
+        reverse.clear();
     }
 
     /** The hosts in order of their first frame. */

@@ -134,4 +134,34 @@ class HostTableTest {
         assertThat(mb.names).isEmpty();
         assertThat(HostNames.name(ws)).isEqualTo("DESKTOP-7QF2");
     }
+
+    @Test
+    void reverseLookupAnswersNameTheAddressAskedAboutBelowTheHostsOwnNames() {
+        HostTable t = new HostTable(100);
+        from(t, 1, "10.0.0.5", "224.0.0.251");
+        from(t, 2, "10.0.0.6", "10.0.0.53");
+        for (int i = 0; i <= HostNames.MAX_OWN_ADDRESSES; i++) from(t, 9, "198.51.100." + i, "10.0.0.6");
+        ConnInfo mdns = new ConnInfo("udp", 0, 4, "10.0.0.5", 5353, "224.0.0.251", 5353);
+        t.onEvent(answer(mdns, new DnsMessage.Record("macbook-anna.local", 1, 1, 120, "10.0.0.5", null),
+                // a service PTR is no reverse name; the host's own reverse record is, .local dropped
+                new DnsMessage.Record("_http._tcp.local", 12, 1, 120, "Anna's printer._http._tcp.local", null),
+                new DnsMessage.Record("5.0.0.10.in-addr.arpa", 12, 1, 120, "macbook-anna.local", null)));
+        ConnInfo dns = new ConnInfo("udp", 1, 4, "10.0.0.6", 50001, "10.0.0.53", 53);
+        t.onEvent(answer(dns, new DnsMessage.Record("5.0.0.10.in-addr.arpa", 12, 1, 30, "ws5.corp.example.", null),
+                new DnsMessage.Record("6.0.0.10.IN-ADDR.ARPA", 12, 1, 30, "fs.corp.example.", null),
+                // an address behind the router: its name is not the router's
+                new DnsMessage.Record("3.100.51.198.in-addr.arpa", 12, 1, 30, "www.example.net.", null),
+                new DnsMessage.Record("7.0.10.in-addr.arpa", 12, 1, 30, "partial.example.", null)));
+        assertThat(t.hosts().get(1).names).as("given at the end of the capture").isEmpty();
+        t.onFinish(null);
+
+        HostTable.Host anna = t.hosts().get(0), fs = t.hosts().get(1), router = t.hosts().get(2);
+        assertThat(anna.names).containsOnlyKeys("macbook-anna", "ws5.corp.example");
+        assertThat(anna.names.get("macbook-anna")).containsExactly("DNS PTR", "mDNS");
+        assertThat(anna.names.get("ws5.corp.example")).containsExactly("DNS PTR");
+        assertThat(HostNames.name(anna)).isEqualTo("macbook-anna");
+        assertThat(fs.names).containsOnlyKeys("fs.corp.example");
+        assertThat(HostNames.name(fs)).isEqualTo("fs.corp.example");
+        assertThat(router.names).isEmpty();
+    }
 }
