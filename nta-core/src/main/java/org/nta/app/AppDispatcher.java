@@ -52,6 +52,7 @@ public final class AppDispatcher implements AppLayer {
     private org.nta.app.kerberos.KerberosExchanges kerberosUdp;
     private Expectations expectations;
     private org.nta.app.dhcp.DhcpDecoder dhcp;
+    private org.nta.app.dhcp.Dhcpv6Decoder dhcpv6;
     private org.nta.app.netbios.NbnsDecoder nbns;
     private org.nta.app.netbios.NbdgmDecoder nbdgm;
 
@@ -81,6 +82,7 @@ public final class AppDispatcher implements AppLayer {
         this.searchBudget = new HoldBudget(config.searchMemcap());
         this.snmp = new SnmpTracker(SnmpConfig.DEFAULTS, anomalies, events::emit);
         this.dhcp = new org.nta.app.dhcp.DhcpDecoder(anomalies);
+        this.dhcpv6 = new org.nta.app.dhcp.Dhcpv6Decoder(anomalies);
         this.nbns = new org.nta.app.netbios.NbnsDecoder(anomalies);
         this.nbdgm = new org.nta.app.netbios.NbdgmDecoder(anomalies);
         this.kerberos = new org.nta.app.kerberos.KerberosDecoder(org.nta.app.kerberos.KerberosConfig.DEFAULTS, anomalies);
@@ -128,6 +130,16 @@ public final class AppDispatcher implements AppLayer {
             var m = dhcp.decode(p.payload, p.payloadOff, p.payloadLen, TcpStreams.conn(flow, flow.bPort() == 67 || flow.aPort() != 67),
                     p.frame.number, p.frame.epochNanos());
             if (m != null) events.emit(m);
+            return;
+        }
+        if (p.payloadLen > 0 && config.win().dhcp() && (isDhcpv6Port(flow.aPort()) || isDhcpv6Port(flow.bPort()))) {
+            if (labelsOnly) return;
+            // the sender is the conversation's client: a client's message names the address it came from
+            var m = dhcpv6.decode(p.payload, p.payloadOff, p.payloadLen, TcpStreams.conn(flow, fromA), p.frame.number, p.frame.epochNanos());
+            if (m != null) {
+                flow.app = Proto.DHCPV6;
+                events.emit(m);
+            }
             return;
         }
         if (p.payloadLen > 0 && config.win().nbns() && (flow.aPort() == 137 || flow.bPort() == 137)) {
@@ -193,11 +205,15 @@ public final class AppDispatcher implements AppLayer {
     }
 
     private static boolean otherUdpPort(int port) {
-        return isDnsPort(port) || isNetbios(port) || isDhcpPort(port) || port == 88;
+        return isDnsPort(port) || isNetbios(port) || isDhcpPort(port) || isDhcpv6Port(port) || port == 88;
     }
 
     private static boolean isDhcpPort(int port) {
         return port == 67 || port == 68;
+    }
+
+    private static boolean isDhcpv6Port(int port) {
+        return port == 546 || port == 547;
     }
 
     /** NetBIOS name and datagram services use DNS's wire format but are not DNS. */

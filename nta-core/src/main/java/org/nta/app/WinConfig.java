@@ -8,7 +8,7 @@ import org.nta.app.smb.SmbConfig;
  * @param smb       SMB1/SMB2/3 over NBSS (TCP 445 and 139, recognised by content on any port)
  * @param smbConfig SMB limits
  * @param kerberos  Kerberos 5 over UDP and TCP 88
- * @param dhcp      DHCPv4 (UDP 67/68)
+ * @param dhcp      DHCPv4 (UDP 67/68) and DHCPv6 (UDP 546/547)
  * @param nbns      NetBIOS name service (UDP 137)
  * @param nbdgm     NetBIOS datagram service and the browser announcements it carries (UDP 138)
  */

@@ -6,6 +6,7 @@ import static org.nta.filter.FieldType.STRING;
 import static org.nta.filter.FieldType.UINT;
 
 import org.nta.event.DhcpMessage;
+import org.nta.event.Dhcpv6Message;
 import org.nta.event.KerberosMessage;
 import org.nta.event.NbdgmMessage;
 import org.nta.event.NbnsMessage;
@@ -42,6 +43,7 @@ public final class WinFields {
     public static void register(FieldRegistry r) {
         kerberos(r);
         dhcp(r);
+        dhcpv6(r);
         nbns(r);
         nbdgm(r);
         r.registerProtocol("nbss", v -> has(v, -1));
@@ -166,6 +168,37 @@ public final class WinFields {
             if (e.leaseSeconds() >= 0) out.add(e.leaseSeconds());
         });
         r.registerEventField("dhcp.fqdn.name", STRING, DhcpMessage.class, (e, out) -> {
+            if (e.fqdn() != null) out.addString(e.fqdn());
+        });
+    }
+
+    /** DHCPv6 fields; the protocol itself ({@code dhcpv6}) is the frame's layer, named by port or by this parser. */
+    private static void dhcpv6(FieldRegistry r) {
+        r.registerEventField("dhcpv6.msgtype", UINT, Dhcpv6Message.class, (e, out) -> {
+            for (int t : e.msgTypes()) out.add(t);
+        });
+        hex(r, "dhcpv6.xid", 6, Dhcpv6Message.class, (e, out) -> {
+            if (e.transactionId() >= 0) out.add(e.transactionId());
+        });
+        r.registerEventField("dhcpv6.duid.type", UINT, Dhcpv6Message.class, (e, out) -> {
+            for (var d : e.duids()) out.add(d.type());
+        });
+        r.registerEventField("dhcpv6.duid.bytes", FieldType.BYTES, Dhcpv6Message.class, (e, out) -> {
+            for (var d : e.duids()) {
+                byte[] b = java.util.HexFormat.of().parseHex(d.hex());
+                out.addBytes(b, 0, b.length);
+            }
+        });
+        r.registerEventField("dhcpv6.duidllt.link_layer_addr", STRING, Dhcpv6Message.class, (e, out) -> {
+            for (var d : e.duids()) if (d.type() == 1 && d.linkLayer() != null) out.addString(d.linkLayer());
+        });
+        r.registerEventField("dhcpv6.duidll.link_layer_addr", STRING, Dhcpv6Message.class, (e, out) -> {
+            for (var d : e.duids()) if (d.type() == 3 && d.linkLayer() != null) out.addString(d.linkLayer());
+        });
+        hex(r, "dhcpv6.client_fqdn_flags", 2, Dhcpv6Message.class, (e, out) -> {
+            if (e.fqdnFlags() >= 0) out.add(e.fqdnFlags());
+        });
+        r.registerEventField("dhcpv6.client_domain", STRING, Dhcpv6Message.class, (e, out) -> {
             if (e.fqdn() != null) out.addString(e.fqdn());
         });
     }
