@@ -18,7 +18,8 @@ public final class HostNames {
      * Name sources from the most to the least telling of what the machine calls itself; after them the names of any
      * other source the host gave itself (LLMNR, mDNS), and last {@link #REVERSE}, which others said of it.
      */
-    private static final List<String> SOURCES = List.of("DHCP", "NBNS", "NetBIOS browser", "Kerberos host principal", "NTLMSSP workstation", "DHCP FQDN");
+    private static final List<String> SOURCES = List.of("DHCP", "NBNS", "NetBIOS browser", "Kerberos host principal", "NTLMSSP workstation", "DHCP FQDN",
+            "DHCPv6 FQDN");
     /** A DNS reverse lookup's answer: what a resolver (or its administrator) calls the address. */
     public static final String REVERSE = "DNS PTR";
     private static final HostNames NONE = new HostNames(Map.of());
@@ -112,6 +113,7 @@ public final class HostNames {
         m.put("vendor", h.vendor());
         m.put("mac_local", h.localMac());
         m.put("name", name(h));
+        m.put("duids", List.copyOf(h.duids));
         return m;
     }
 }

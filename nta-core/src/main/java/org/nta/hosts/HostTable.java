@@ -14,6 +14,7 @@ import org.nta.decode.Packet;
 import org.nta.event.ConnInfo;
 import org.nta.event.Credential;
 import org.nta.event.DhcpMessage;
+import org.nta.event.Dhcpv6Message;
 import org.nta.event.DnsMessage;
 import org.nta.event.Event;
 import org.nta.event.KerberosMessage;
@@ -40,9 +41,11 @@ public final class HostTable implements PacketSink {
         public final long macValue;
         public final TreeSet<String> addresses = new TreeSet<>(), users = new TreeSet<>(), osHints = new TreeSet<>(),
                 services = new TreeSet<>(), roles = new TreeSet<>();
+        /** The DUIDs its DHCPv6 client messages identified it by, as {@link Dhcpv6Message.Duid#describe()}; at most 8. */
+        public final TreeSet<String> duids = new TreeSet<>();
         /**
-         * Host name → sources (DHCP, DHCP FQDN, NBNS, NetBIOS browser, LLMNR, mDNS, NTLMSSP workstation, Kerberos host
-         * principal, DNS PTR); one name whatever
+         * Host name → sources (DHCP, DHCP FQDN, DHCPv6 FQDN, NBNS, NetBIOS browser, LLMNR, mDNS, NTLMSSP workstation,
+         * Kerberos host principal, DNS PTR); one name whatever
          * its case (NBNS says DESKTOP-7QK2M4, LLMNR desktop-7qk2m4), spelt as first seen.
          */
         public final TreeMap<String, TreeSet<String>> names = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -190,6 +193,18 @@ public final class HostTable implements PacketSink {
         if (hint != null) h.osHints.add(hint);
     }
 
+    /**
+     * A DHCPv6 client message the host sent itself (a relayed one came from the relay agent): its client FQDN names
+     * the host (final dot dropped), and its client identifier is kept.
+     */
+    private static void dhcpv6Client(Host h, Dhcpv6Message d) {
+        String fqdn = d.fqdn();
+        if (fqdn != null && fqdn.endsWith(".")) fqdn = fqdn.substring(0, fqdn.length() - 1);
+        if (fqdn != null && fqdn.chars().allMatch(c -> c > ' ' && c < 0x7f)) h.name(fqdn, "DHCPv6 FQDN");
+        Dhcpv6Message.Duid id = d.clientDuid();
+        if (id != null && h.duids.size() < 8) h.duids.add(id.describe());
+    }
+
     /** A SYN-ACK from a port other than the host's last one: it serves on that port. */
     private void tcpService(Host h, int port) {
         h.lastTcpService = port;
@@ -260,6 +275,9 @@ public final class HostTable implements PacketSink {
             if (h != null) for (String name : n.names()) {
                 if ((name.endsWith("<00>") || name.endsWith("<20>")) && !n.groupNames().contains(name)) h.name(name.substring(0, name.length() - 4), "NBNS");
             }
+        } else if (e instanceof Dhcpv6Message d && d.fromClient()) {
+            Host h = at(d.conn().clientAddr());
+            if (h != null) dhcpv6Client(h, d);
         } else if (e instanceof NbdgmMessage b && b.announcesHost()) {
             Host h = at(b.conn().clientAddr());
             if (h != null) announced(h, b);

@@ -13,6 +13,7 @@ import org.nta.capture.Frame;
 import org.nta.decode.Packet;
 import org.nta.decode.PacketDecoder;
 import org.nta.event.ConnInfo;
+import org.nta.event.Dhcpv6Message;
 import org.nta.event.DnsMessage;
 import org.nta.event.NbdgmMessage;
 import org.nta.testing.Bytes2;
@@ -163,5 +164,45 @@ class HostTableTest {
         assertThat(fs.names).containsOnlyKeys("fs.corp.example");
         assertThat(HostNames.name(fs)).isEqualTo("fs.corp.example");
         assertThat(router.names).isEmpty();
+    }
+
+    /** An IPv6 datagram from station {@code mac} at {@code src}. */
+    static void from6(HostTable t, int mac, String src) {
+        byte[] data = new Bytes2().bytes(new byte[] {0x33, 0x33, 0, 1, 0, 2}).bytes(new byte[] {2, 0, 0, 0, 0, (byte) mac})
+                .u16(0x86dd).bytes(org.nta.testing.Packets.ipv6(src, "ff02::1:2", 17, udp(546, 547, new byte[4]))).build();
+        Frame f = new Frame();
+        f.number = 1;
+        f.data = data;
+        f.capLen = f.origLen = data.length;
+        f.linkType = 1;
+        Packet p = new Packet();
+        new PacketDecoder().decode(f, p);
+        t.onPacket(p, null, true);
+    }
+
+    static Dhcpv6Message dhcpv6(String from, List<Integer> types, String fqdn) {
+        ConnInfo c = new ConnInfo("udp", 0, 6, from, 546, "ff02::1:2", 547);
+        var duid = new Dhcpv6Message.Duid(1, 3, "00030001000102030405", "00:01:02:03:04:05");
+        return new Dhcpv6Message(4, 0, c, types, 0x123456, List.of(duid), fqdn, 1);
+    }
+
+    @Test
+    void aDhcpv6ClientIsNamedByItsFqdnAndIdentifiedByItsDuid() {
+        HostTable t = new HostTable(100);
+        from6(t, 1, "fe80::201:2ff:fe03:405");
+        from6(t, 2, "fe80::1");
+        t.onEvent(dhcpv6("fe80::201:2ff:fe03:405", List.of(1), "desktop-7qf2.corp.example."));
+        // a relay agent forwards others' messages: neither their name nor their DUID is its own
+        t.onEvent(dhcpv6("fe80::1", List.of(12, 1), "laptop.corp.example."));
+        // a server's reply names nobody
+        t.onEvent(dhcpv6("fe80::1", List.of(7), "desktop-7qf2.corp.example."));
+
+        HostTable.Host client = t.hosts().get(0), relay = t.hosts().get(1);
+        assertThat(client.names).containsOnlyKeys("desktop-7qf2.corp.example");
+        assertThat(client.names.get("desktop-7qf2.corp.example")).containsExactly("DHCPv6 FQDN");
+        assertThat(client.duids).containsExactly("00030001000102030405 (DUID-LL, 00:01:02:03:04:05)");
+        assertThat(HostNames.row(client).get("duids")).isEqualTo(List.of("00030001000102030405 (DUID-LL, 00:01:02:03:04:05)"));
+        assertThat(relay.names).isEmpty();
+        assertThat(relay.duids).isEmpty();
     }
 }
