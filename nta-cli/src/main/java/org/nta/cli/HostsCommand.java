@@ -26,10 +26,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** Who each host is. */
 @Command(name = "hosts", mixinStandardHelpOptions = true,
-        description = "One row per host (Ethernet station): MAC and its vendor (IEEE registry), addresses, host names with their source (DHCP, NBNS, NTLMSSP, Kerberos), users seen logging on, OS hints, services answered, roles, first and last frame.")
+        description = "One row per host (Ethernet station): MAC and its vendor (IEEE registry), addresses, host names with their source (DHCP, DHCPv6, NBNS, NetBIOS browser, LLMNR, mDNS, NTLMSSP, Kerberos, DNS PTR), users seen logging on, OS hints, services answered, roles, first and last frame, DHCPv6 client DUIDs.")
 final class HostsCommand implements Callable<Integer> {
     static final List<String> COLUMNS = List.of("mac", "addresses", "names", "users", "os_hints", "services", "roles",
-            "first_frame", "last_frame", "vendor", "mac_local", "name");
+            "first_frame", "last_frame", "vendor", "mac_local", "name", "duids");
 
     @Parameters(paramLabel = "FILE", description = "Capture file, or - for standard input.")
     String file;
@@ -65,8 +65,8 @@ final class HostsCommand implements Callable<Integer> {
     }
 
     /**
-     * The rows as JSON, CSV or a terminal table. Names, users and OS hints come from DHCP, NBNS, NTLMSSP and Kerberos
-     * fields an attacker writes, so the CSV and the table show control characters (C0, DEL, C1 — ESC starts an ANSI
+     * The rows as JSON, CSV or a terminal table. Names, users and OS hints come from DHCP, NBNS, browser, NTLMSSP and
+     * Kerberos fields an attacker writes, so the CSV and the table show control characters (C0, DEL, C1 — ESC starts an ANSI
      * sequence) and Unicode format characters (bidi overrides) as {@code \xNN} / {@code \\uXXXX} escapes, and a
      * CSV cell that a spreadsheet would run as a formula gets a leading apostrophe ({@link Csv}); JSON escapes them itself.
      */

@@ -21,7 +21,7 @@ import org.nta.app.telnet.TelnetConfig;
  * @param ftp           FTP control and data connections parsed with these limits, or null: not parsed
  * @param telnet        Telnet parsed with these limits, or null: not parsed
  * @param mail          limits of the SMTP, POP3 and IMAP parsers, or null to leave mail unparsed
- * @param win           the Windows-network parsers (SMB, Kerberos, DHCP, NBNS); {@link WinConfig#OFF} unless asked for
+ * @param win           the Windows-network parsers (SMB, Kerberos, DHCP, NBNS, NetBIOS datagrams); {@link WinConfig#OFF} unless asked for
  */
 public record AppConfig(boolean http, HttpConfig httpConfig, boolean tls, boolean ssh, boolean dns, boolean opaque,
                         int detectBytes, int searchBytes, long searchMemcap, boolean ldap, boolean snmp, FtpConfig ftp,

@@ -52,7 +52,9 @@ public final class AppDispatcher implements AppLayer {
     private org.nta.app.kerberos.KerberosExchanges kerberosUdp;
     private Expectations expectations;
     private org.nta.app.dhcp.DhcpDecoder dhcp;
+    private org.nta.app.dhcp.Dhcpv6Decoder dhcpv6;
     private org.nta.app.netbios.NbnsDecoder nbns;
+    private org.nta.app.netbios.NbdgmDecoder nbdgm;
 
     public AppDispatcher(AppConfig config) {
         this(config, false);
@@ -80,7 +82,9 @@ public final class AppDispatcher implements AppLayer {
         this.searchBudget = new HoldBudget(config.searchMemcap());
         this.snmp = new SnmpTracker(SnmpConfig.DEFAULTS, anomalies, events::emit);
         this.dhcp = new org.nta.app.dhcp.DhcpDecoder(anomalies);
+        this.dhcpv6 = new org.nta.app.dhcp.Dhcpv6Decoder(anomalies);
         this.nbns = new org.nta.app.netbios.NbnsDecoder(anomalies);
+        this.nbdgm = new org.nta.app.netbios.NbdgmDecoder(anomalies);
         this.kerberos = new org.nta.app.kerberos.KerberosDecoder(org.nta.app.kerberos.KerberosConfig.DEFAULTS, anomalies);
         this.kerberosUdp = new org.nta.app.kerberos.KerberosExchanges(org.nta.app.kerberos.KerberosConfig.DEFAULTS.maxFlows(), events::emit);
         this.expectations = new Expectations(config.ftp() != null ? config.ftp().maxExpectations() : 0, anomalies);
@@ -128,6 +132,16 @@ public final class AppDispatcher implements AppLayer {
             if (m != null) events.emit(m);
             return;
         }
+        if (p.payloadLen > 0 && config.win().dhcp() && (isDhcpv6Port(flow.aPort()) || isDhcpv6Port(flow.bPort()))) {
+            if (labelsOnly) return;
+            // the sender is the conversation's client: a client's message names the address it came from
+            var m = dhcpv6.decode(p.payload, p.payloadOff, p.payloadLen, TcpStreams.conn(flow, fromA), p.frame.number, p.frame.epochNanos());
+            if (m != null) {
+                flow.app = Proto.DHCPV6;
+                events.emit(m);
+            }
+            return;
+        }
         if (p.payloadLen > 0 && config.win().nbns() && (flow.aPort() == 137 || flow.bPort() == 137)) {
             if (labelsOnly) return;
             var m = nbns.decode(p.payload, p.payloadOff, p.payloadLen, TcpStreams.conn(flow, flow.bPort() == 137 || flow.aPort() != 137),
@@ -136,6 +150,13 @@ public final class AppDispatcher implements AppLayer {
                 flow.app = Proto.NBNS;
                 events.emit(m);
             }
+            return;
+        }
+        if (p.payloadLen > 0 && config.win().nbdgm() && (flow.aPort() == 138 || flow.bPort() == 138)) {
+            if (labelsOnly) return;
+            // an announcement is one-way: its sender is the conversation's client
+            var m = nbdgm.decode(p.payload, p.payloadOff, p.payloadLen, TcpStreams.conn(flow, fromA), p.frame.number, p.frame.epochNanos());
+            if (m != null) events.emit(m);
             return;
         }
         if (!config.dns() || p.payloadLen == 0) return;
@@ -184,11 +205,15 @@ public final class AppDispatcher implements AppLayer {
     }
 
     private static boolean otherUdpPort(int port) {
-        return isDnsPort(port) || isNetbios(port) || isDhcpPort(port) || port == 88;
+        return isDnsPort(port) || isNetbios(port) || isDhcpPort(port) || isDhcpv6Port(port) || port == 88;
     }
 
     private static boolean isDhcpPort(int port) {
         return port == 67 || port == 68;
+    }
+
+    private static boolean isDhcpv6Port(int port) {
+        return port == 546 || port == 547;
     }
 
     /** NetBIOS name and datagram services use DNS's wire format but are not DNS. */

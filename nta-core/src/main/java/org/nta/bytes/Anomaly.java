@@ -102,7 +102,9 @@ public enum Anomaly {
     DCERPC_PIPE_LIMIT("dcerpc.pipe_limit"),
     // DHCP
     DHCP_MALFORMED("dhcp.malformed"),
+    DHCPV6_MALFORMED("dhcpv6.malformed"),
     NBNS_MALFORMED("nbns.malformed"),
+    NBDGM_MALFORMED("nbdgm.malformed"),
     // application layer: connections searched for a start line after a mid-stream pickup or a gap
     APP_SEARCH_MEMCAP("app.search_memcap_reached"),
     // authentication: HTTP auth headers, NTLMSSP, BER (LDAP, SNMP), LDAP and SNMP

@@ -6,7 +6,9 @@ import static org.nta.filter.FieldType.STRING;
 import static org.nta.filter.FieldType.UINT;
 
 import org.nta.event.DhcpMessage;
+import org.nta.event.Dhcpv6Message;
 import org.nta.event.KerberosMessage;
+import org.nta.event.NbdgmMessage;
 import org.nta.event.NbnsMessage;
 import org.nta.event.SmbMessage;
 
@@ -41,7 +43,9 @@ public final class WinFields {
     public static void register(FieldRegistry r) {
         kerberos(r);
         dhcp(r);
+        dhcpv6(r);
         nbns(r);
+        nbdgm(r);
         r.registerProtocol("nbss", v -> has(v, -1));
         hex(r, "nbss.type", 2, SmbMessage.class, (e, out) -> {
             if (e.nbssType() >= 0) out.add(e.nbssType());
@@ -168,6 +172,37 @@ public final class WinFields {
         });
     }
 
+    /** DHCPv6 fields; the protocol itself ({@code dhcpv6}) is the frame's layer, named by port or by this parser. */
+    private static void dhcpv6(FieldRegistry r) {
+        r.registerEventField("dhcpv6.msgtype", UINT, Dhcpv6Message.class, (e, out) -> {
+            for (int t : e.msgTypes()) out.add(t);
+        });
+        hex(r, "dhcpv6.xid", 6, Dhcpv6Message.class, (e, out) -> {
+            if (e.transactionId() >= 0) out.add(e.transactionId());
+        });
+        r.registerEventField("dhcpv6.duid.type", UINT, Dhcpv6Message.class, (e, out) -> {
+            for (var d : e.duids()) out.add(d.type());
+        });
+        r.registerEventField("dhcpv6.duid.bytes", FieldType.BYTES, Dhcpv6Message.class, (e, out) -> {
+            for (var d : e.duids()) {
+                byte[] b = java.util.HexFormat.of().parseHex(d.hex());
+                out.addBytes(b, 0, b.length);
+            }
+        });
+        r.registerEventField("dhcpv6.duidllt.link_layer_addr", STRING, Dhcpv6Message.class, (e, out) -> {
+            for (var d : e.duids()) if (d.type() == 1 && d.linkLayer() != null) out.addString(d.linkLayer());
+        });
+        r.registerEventField("dhcpv6.duidll.link_layer_addr", STRING, Dhcpv6Message.class, (e, out) -> {
+            for (var d : e.duids()) if (d.type() == 3 && d.linkLayer() != null) out.addString(d.linkLayer());
+        });
+        hex(r, "dhcpv6.client_fqdn_flags", 2, Dhcpv6Message.class, (e, out) -> {
+            if (e.fqdnFlags() >= 0) out.add(e.fqdnFlags());
+        });
+        r.registerEventField("dhcpv6.client_domain", STRING, Dhcpv6Message.class, (e, out) -> {
+            if (e.fqdn() != null) out.addString(e.fqdn());
+        });
+    }
+
     private static void nbns(FieldRegistry r) {
         r.registerProtocol("nbns", v -> {
             for (var e : v.events()) if (e instanceof NbnsMessage) return true;
@@ -181,6 +216,47 @@ public final class WinFields {
         });
         r.registerEventField("nbns.addr", FieldType.IPV4, NbnsMessage.class, (e, out) -> {
             for (String a : e.addresses()) out.add(ipv4(a));
+        });
+    }
+
+    private static boolean hasNbdgm(FrameView v, boolean browser) {
+        for (var e : v.events()) if (e instanceof NbdgmMessage m && (!browser || m.command() >= 0)) return true;
+        return false;
+    }
+
+    private static void nbdgm(FieldRegistry r) {
+        r.registerProtocol("nbdgm", v -> hasNbdgm(v, false));
+        r.registerProtocol("browser", v -> hasNbdgm(v, true));
+        r.registerEventField("nbdgm.type", UINT, NbdgmMessage.class, (e, out) -> out.add(e.type()));
+        r.registerEventField("nbdgm.source_name", STRING, NbdgmMessage.class, (e, out) -> {
+            if (e.sourceName() != null) out.addString(e.sourceName());
+        });
+        r.registerEventField("nbdgm.destination_name", STRING, NbdgmMessage.class, (e, out) -> {
+            if (e.destinationName() != null) out.addString(e.destinationName());
+        });
+        r.registerEventField("mailslot.name", STRING, NbdgmMessage.class, (e, out) -> {
+            if (e.mailslot() != null) out.addString(e.mailslot());
+        });
+        hex(r, "browser.command", 2, NbdgmMessage.class, (e, out) -> {
+            if (e.command() >= 0) out.add(e.command());
+        });
+        r.registerEventField("browser.server", STRING, NbdgmMessage.class, (e, out) -> {
+            if (e.server() != null) out.addString(e.server());
+        });
+        r.registerEventField("browser.os_major", UINT, NbdgmMessage.class, (e, out) -> {
+            if (e.osMajor() >= 0) out.add(e.osMajor());
+        });
+        r.registerEventField("browser.os_minor", UINT, NbdgmMessage.class, (e, out) -> {
+            if (e.osMinor() >= 0) out.add(e.osMinor());
+        });
+        hex(r, "browser.server_type", 8, NbdgmMessage.class, (e, out) -> {
+            if (e.serverType() >= 0) out.add(e.serverType());
+        });
+        r.registerEventField("browser.comment", STRING, NbdgmMessage.class, (e, out) -> {
+            if (e.comment() != null) out.addString(e.comment());
+        });
+        r.registerEventField("browser.mb_server", STRING, NbdgmMessage.class, (e, out) -> {
+            if (e.masterBrowser() != null) out.addString(e.masterBrowser());
         });
     }
 }

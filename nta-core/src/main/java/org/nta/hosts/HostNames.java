@@ -14,8 +14,14 @@ import java.util.Map;
  */
 public final class HostNames {
     public static final int MAX_OWN_ADDRESSES = 8;
-    /** Name sources from the most to the least telling of what the machine calls itself. */
-    private static final List<String> SOURCES = List.of("DHCP", "NBNS", "Kerberos host principal", "NTLMSSP workstation", "DHCP FQDN");
+    /**
+     * Name sources from the most to the least telling of what the machine calls itself; after them the names of any
+     * other source the host gave itself (LLMNR, mDNS), and last {@link #REVERSE}, which others said of it.
+     */
+    private static final List<String> SOURCES = List.of("DHCP", "NBNS", "NetBIOS browser", "Kerberos host principal", "NTLMSSP workstation", "DHCP FQDN",
+            "DHCPv6 FQDN");
+    /** A DNS reverse lookup's answer: what a resolver (or its administrator) calls the address. */
+    public static final String REVERSE = "DNS PTR";
     private static final HostNames NONE = new HostNames(Map.of());
 
     private final Map<String, HostTable.Host> byAddress;
@@ -46,6 +52,9 @@ public final class HostNames {
     public static String name(HostTable.Host h) {
         for (String source : SOURCES) {
             for (Map.Entry<String, java.util.TreeSet<String>> e : h.names.entrySet()) if (e.getValue().contains(source)) return e.getKey();
+        }
+        for (Map.Entry<String, java.util.TreeSet<String>> e : h.names.entrySet()) {
+            if (e.getValue().size() > 1 || !e.getValue().contains(REVERSE)) return e.getKey();
         }
         return h.names.isEmpty() ? null : h.names.firstKey();
     }
@@ -104,6 +113,7 @@ public final class HostNames {
         m.put("vendor", h.vendor());
         m.put("mac_local", h.localMac());
         m.put("name", name(h));
+        m.put("duids", List.copyOf(h.duids));
         return m;
     }
 }

@@ -14,20 +14,24 @@ import org.nta.decode.Packet;
 import org.nta.event.ConnInfo;
 import org.nta.event.Credential;
 import org.nta.event.DhcpMessage;
+import org.nta.event.Dhcpv6Message;
 import org.nta.event.DnsMessage;
 import org.nta.event.Event;
 import org.nta.event.KerberosMessage;
+import org.nta.event.NbdgmMessage;
 import org.nta.event.NbnsMessage;
 import org.nta.event.NtlmAuthentication;
 import org.nta.event.SmbMessage;
 import org.nta.flow.Flow;
+import org.nta.pipeline.CaptureSummary;
 import org.nta.pipeline.PacketSink;
 
 /**
  * Who each host is (a sink beside {@code stats}): one row per Ethernet station (or per address when the capture has
  * no Ethernet header), with its addresses, host names and where each was seen, users seen logging on from it, OS
  * hints, services it answered and the roles they make, first and last frame. Reads packets for addresses, TTLs and
- * SYN-ACKs, and the events of the Windows-network parsers for names and users. Bounded by {@code maxHosts}.
+ * SYN-ACKs, and the events of the Windows-network parsers for names and users. Bounded by {@code maxHosts}. Names
+ * from DNS reverse lookups are kept by address and given at the end, to the hosts that are not routers by then.
  */
 public final class HostTable implements PacketSink {
     /** One host. Sets are sorted, so the output is reproducible. */
@@ -37,8 +41,11 @@ public final class HostTable implements PacketSink {
         public final long macValue;
         public final TreeSet<String> addresses = new TreeSet<>(), users = new TreeSet<>(), osHints = new TreeSet<>(),
                 services = new TreeSet<>(), roles = new TreeSet<>();
+        /** The DUIDs its DHCPv6 client messages identified it by, as {@link Dhcpv6Message.Duid#describe()}; at most 8. */
+        public final TreeSet<String> duids = new TreeSet<>();
         /**
-         * Host name → sources (DHCP, NBNS, LLMNR, mDNS, NTLMSSP workstation, Kerberos host principal); one name whatever
+         * Host name → sources (DHCP, DHCP FQDN, DHCPv6 FQDN, NBNS, NetBIOS browser, LLMNR, mDNS, NTLMSSP workstation,
+         * Kerberos host principal, DNS PTR); one name whatever
          * its case (NBNS says DESKTOP-7QK2M4, LLMNR desktop-7qk2m4), spelt as first seen.
          */
         public final TreeMap<String, TreeSet<String>> names = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -70,8 +77,13 @@ public final class HostTable implements PacketSink {
         }
     }
 
+    /** Addresses whose reverse-lookup names are kept, and names kept per address. */
+    static final int MAX_REVERSE = 4096, MAX_REVERSE_NAMES = 4;
+
     private final int maxHosts;
     private final Map<String, Host> hosts = new LinkedHashMap<>();
+    /** Address → the names PTR answers gave it, in capture order, until {@link #onFinish}. */
+    private final Map<String, TreeSet<String>> reverse = new LinkedHashMap<>();
     private final Map<String, Host> byAddress = new HashMap<>();
 
     public HostTable(int maxHosts) {
@@ -149,6 +161,50 @@ public final class HostTable implements PacketSink {
         }
     }
 
+    /**
+     * The names of a reverse-lookup answer ({@code x.y.z.w.in-addr.arpa} or {@code ip6.arpa} PTR name), whoever gave
+     * it: a resolver answers for the address asked about, so the name is that address's. Service PTRs
+     * ({@code _http._tcp.local}) are no reverse names and name nobody.
+     */
+    private void reverseNames(DnsMessage m) {
+        for (DnsMessage.Record r : m.answers()) {
+            if (r.type() != 12) continue;
+            String addr = ReverseNames.address(r.name()), name = ReverseNames.target(r.data());
+            if (addr == null || name == null) continue;
+            TreeSet<String> names = reverse.get(addr);
+            if (names == null) {
+                if (reverse.size() >= MAX_REVERSE) continue;
+                reverse.put(addr, names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER));
+            }
+            if (names.size() < MAX_REVERSE_NAMES) names.add(name);
+        }
+    }
+
+    /**
+     * A host or local master browser announcement names its sender; unless it says the server is stopping (server
+     * type 0), its flags give roles and its version an OS hint. A domain announcement names a workgroup: no host.
+     */
+    private static void announced(Host h, NbdgmMessage b) {
+        String name = b.server();
+        if (name != null && name.chars().allMatch(c -> c > ' ' && c < 0x7f)) h.name(name, "NetBIOS browser");
+        if (b.serverType() <= 0) return;
+        BrowserAnnouncements.roles(b.serverType(), h.roles);
+        String hint = BrowserAnnouncements.osHint(b.osMajor(), b.osMinor(), b.serverType());
+        if (hint != null) h.osHints.add(hint);
+    }
+
+    /**
+     * A DHCPv6 client message the host sent itself (a relayed one came from the relay agent): its client FQDN names
+     * the host (final dot dropped), and its client identifier is kept.
+     */
+    private static void dhcpv6Client(Host h, Dhcpv6Message d) {
+        String fqdn = d.fqdn();
+        if (fqdn != null && fqdn.endsWith(".")) fqdn = fqdn.substring(0, fqdn.length() - 1);
+        if (fqdn != null && fqdn.chars().allMatch(c -> c > ' ' && c < 0x7f)) h.name(fqdn, "DHCPv6 FQDN");
+        Dhcpv6Message.Duid id = d.clientDuid();
+        if (id != null && h.duids.size() < 8) h.duids.add(id.describe());
+    }
+
     /** A SYN-ACK from a port other than the host's last one: it serves on that port. */
     private void tcpService(Host h, int port) {
         h.lastTcpService = port;
@@ -219,9 +275,16 @@ public final class HostTable implements PacketSink {
             if (h != null) for (String name : n.names()) {
                 if ((name.endsWith("<00>") || name.endsWith("<20>")) && !n.groupNames().contains(name)) h.name(name.substring(0, name.length() - 4), "NBNS");
             }
+        } else if (e instanceof Dhcpv6Message d && d.fromClient()) {
+            Host h = at(d.conn().clientAddr());
+            if (h != null) dhcpv6Client(h, d);
+        } else if (e instanceof NbdgmMessage b && b.announcesHost()) {
+            Host h = at(b.conn().clientAddr());
+            if (h != null) announced(h, b);
         } else if (e instanceof DnsMessage m && m.response() && !m.answers().isEmpty()) {
             String source = multicastDns(m.conn());
             if (source != null) selfNamed(m, source);
+            if (m.rcode() == 0) reverseNames(m);
         } else if (e instanceof NtlmAuthentication a) {
             Host h = at(a.conn().clientAddr());
             if (h != null) {
@@ -251,6 +314,19 @@ public final class HostTable implements PacketSink {
                 h.users.add(noDomain ? c.user() : "kerberos".equals(c.protocol()) ? c.user() + "@" + c.domain() : c.domain() + "\\" + c.user());
             }
         }
+    }
+
+    /**
+     * Gives the reverse-lookup names to the hosts whose addresses they name. A station with more than
+     * {@link HostNames#MAX_OWN_ADDRESSES} addresses is a router: the addresses behind it, and their names, are not its own.
+     */
+    @Override
+    public void onFinish(CaptureSummary summary) {
+        reverse.forEach((addr, names) -> {
+            Host h = at(addr);
+            if (h != null && h.addresses.size() <= HostNames.MAX_OWN_ADDRESSES) for (String n : names) h.name(n, HostNames.REVERSE);
+        });
+        reverse.clear();
     }
 
     /** The hosts in order of their first frame. */

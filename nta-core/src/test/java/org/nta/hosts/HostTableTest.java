@@ -13,7 +13,9 @@ import org.nta.capture.Frame;
 import org.nta.decode.Packet;
 import org.nta.decode.PacketDecoder;
 import org.nta.event.ConnInfo;
+import org.nta.event.Dhcpv6Message;
 import org.nta.event.DnsMessage;
+import org.nta.event.NbdgmMessage;
 import org.nta.testing.Bytes2;
 import org.nta.app.AppDispatcher;
 import org.nta.capture.CaptureSource;
@@ -100,5 +102,107 @@ class HostTableTest {
         assertThat(fs.names).containsOnlyKeys("fileserver");
         assertThat(fs.names.get("fileserver")).containsExactly("LLMNR");
         assertThat(third.names).isEmpty();
+    }
+
+    static NbdgmMessage browser(String from, int command, String server, int major, int minor, long serverType) {
+        ConnInfo c = new ConnInfo("udp", 0, 4, from, 138, "10.0.0.255", 138);
+        return new NbdgmMessage(3, 0, c, 0x11, server + "<00>", "WORKGROUP<1d>", "\\MAILSLOT\\BROWSE", command, server, major,
+                minor, serverType, null, null);
+    }
+
+    @Test
+    void browserAnnouncementsNameTheirSenderAndGiveRolesAndAnOsHint() {
+        HostTable t = new HostTable(100);
+        from(t, 1, "10.0.0.5", "10.0.0.255");
+        from(t, 2, "10.0.0.6", "10.0.0.255");
+        from(t, 3, "10.0.0.7", "10.0.0.255");
+        // a Windows 10 workstation that is its workgroup's master browser
+        t.onEvent(browser("10.0.0.5", 0x0f, "DESKTOP-7QF2", 10, 0, 0x00051003L));
+        // Samba (Unix server flag) announcing 6.1 and a print queue; then its shutdown announcement (server type 0)
+        t.onEvent(browser("10.0.0.6", 0x01, "NAS01", 6, 1, 0x00819a03L));
+        t.onEvent(browser("10.0.0.6", 0x01, "NAS01", 6, 1, 0));
+        // a domain announcement names the workgroup, not its sender
+        t.onEvent(browser("10.0.0.7", 0x0c, "WORKGROUP", 6, 1, 0x80001000L));
+
+        HostTable.Host ws = t.hosts().get(0), nas = t.hosts().get(1), mb = t.hosts().get(2);
+        assertThat(ws.names).containsOnlyKeys("DESKTOP-7QF2");
+        assertThat(ws.names.get("DESKTOP-7QF2")).containsExactly("NetBIOS browser");
+        assertThat(ws.roles).containsExactly("master browser");
+        assertThat(ws.osHints).contains("Windows 10.0: 10, 11 or Server 2016 and later (NetBIOS browser version)");
+        assertThat(nas.names).containsOnlyKeys("NAS01");
+        assertThat(nas.roles).containsExactly("print server");
+        assertThat(nas.osHints).anyMatch(h -> h.startsWith("Samba")).noneMatch(h -> h.startsWith("Windows"));
+        assertThat(mb.names).isEmpty();
+        assertThat(HostNames.name(ws)).isEqualTo("DESKTOP-7QF2");
+    }
+
+    @Test
+    void reverseLookupAnswersNameTheAddressAskedAboutBelowTheHostsOwnNames() {
+        HostTable t = new HostTable(100);
+        from(t, 1, "10.0.0.5", "224.0.0.251");
+        from(t, 2, "10.0.0.6", "10.0.0.53");
+        for (int i = 0; i <= HostNames.MAX_OWN_ADDRESSES; i++) from(t, 9, "198.51.100." + i, "10.0.0.6");
+        ConnInfo mdns = new ConnInfo("udp", 0, 4, "10.0.0.5", 5353, "224.0.0.251", 5353);
+        t.onEvent(answer(mdns, new DnsMessage.Record("macbook-anna.local", 1, 1, 120, "10.0.0.5", null),
+                // a service PTR is no reverse name; the host's own reverse record is, .local dropped
+                new DnsMessage.Record("_http._tcp.local", 12, 1, 120, "Anna's printer._http._tcp.local", null),
+                new DnsMessage.Record("5.0.0.10.in-addr.arpa", 12, 1, 120, "macbook-anna.local", null)));
+        ConnInfo dns = new ConnInfo("udp", 1, 4, "10.0.0.6", 50001, "10.0.0.53", 53);
+        t.onEvent(answer(dns, new DnsMessage.Record("5.0.0.10.in-addr.arpa", 12, 1, 30, "ws5.corp.example.", null),
+                new DnsMessage.Record("6.0.0.10.IN-ADDR.ARPA", 12, 1, 30, "fs.corp.example.", null),
+                // an address behind the router: its name is not the router's
+                new DnsMessage.Record("3.100.51.198.in-addr.arpa", 12, 1, 30, "www.example.net.", null),
+                new DnsMessage.Record("7.0.10.in-addr.arpa", 12, 1, 30, "partial.example.", null)));
+        assertThat(t.hosts().get(1).names).as("given at the end of the capture").isEmpty();
+        t.onFinish(null);
+
+        HostTable.Host anna = t.hosts().get(0), fs = t.hosts().get(1), router = t.hosts().get(2);
+        assertThat(anna.names).containsOnlyKeys("macbook-anna", "ws5.corp.example");
+        assertThat(anna.names.get("macbook-anna")).containsExactly("DNS PTR", "mDNS");
+        assertThat(anna.names.get("ws5.corp.example")).containsExactly("DNS PTR");
+        assertThat(HostNames.name(anna)).isEqualTo("macbook-anna");
+        assertThat(fs.names).containsOnlyKeys("fs.corp.example");
+        assertThat(HostNames.name(fs)).isEqualTo("fs.corp.example");
+        assertThat(router.names).isEmpty();
+    }
+
+    /** An IPv6 datagram from station {@code mac} at {@code src}. */
+    static void from6(HostTable t, int mac, String src) {
+        byte[] data = new Bytes2().bytes(new byte[] {0x33, 0x33, 0, 1, 0, 2}).bytes(new byte[] {2, 0, 0, 0, 0, (byte) mac})
+                .u16(0x86dd).bytes(org.nta.testing.Packets.ipv6(src, "ff02::1:2", 17, udp(546, 547, new byte[4]))).build();
+        Frame f = new Frame();
+        f.number = 1;
+        f.data = data;
+        f.capLen = f.origLen = data.length;
+        f.linkType = 1;
+        Packet p = new Packet();
+        new PacketDecoder().decode(f, p);
+        t.onPacket(p, null, true);
+    }
+
+    static Dhcpv6Message dhcpv6(String from, List<Integer> types, String fqdn) {
+        ConnInfo c = new ConnInfo("udp", 0, 6, from, 546, "ff02::1:2", 547);
+        var duid = new Dhcpv6Message.Duid(1, 3, "00030001000102030405", "00:01:02:03:04:05");
+        return new Dhcpv6Message(4, 0, c, types, 0x123456, List.of(duid), fqdn, 1);
+    }
+
+    @Test
+    void aDhcpv6ClientIsNamedByItsFqdnAndIdentifiedByItsDuid() {
+        HostTable t = new HostTable(100);
+        from6(t, 1, "fe80::201:2ff:fe03:405");
+        from6(t, 2, "fe80::1");
+        t.onEvent(dhcpv6("fe80::201:2ff:fe03:405", List.of(1), "desktop-7qf2.corp.example."));
+        // a relay agent forwards others' messages: neither their name nor their DUID is its own
+        t.onEvent(dhcpv6("fe80::1", List.of(12, 1), "laptop.corp.example."));
+        // a server's reply names nobody
+        t.onEvent(dhcpv6("fe80::1", List.of(7), "desktop-7qf2.corp.example."));
+
+        HostTable.Host client = t.hosts().get(0), relay = t.hosts().get(1);
+        assertThat(client.names).containsOnlyKeys("desktop-7qf2.corp.example");
+        assertThat(client.names.get("desktop-7qf2.corp.example")).containsExactly("DHCPv6 FQDN");
+        assertThat(client.duids).containsExactly("00030001000102030405 (DUID-LL, 00:01:02:03:04:05)");
+        assertThat(HostNames.row(client).get("duids")).isEqualTo(List.of("00030001000102030405 (DUID-LL, 00:01:02:03:04:05)"));
+        assertThat(relay.names).isEmpty();
+        assertThat(relay.duids).isEmpty();
     }
 }

@@ -58,9 +58,16 @@ class WindowsNoiseBenignTest {
         HostTable.Host desktop = names.host("172.31.238.10"), nas = names.host("172.31.238.40"), router = names.host("172.31.238.1");
         assertThat(desktop.names).containsOnlyKeys("DESKTOP-7QK2M4");
         assertThat(nas.names).containsOnlyKeys("NAS01");
-        // the LLMNR answers they gave for themselves (lower case) are the same names, with their source added
-        assertThat(desktop.names.get("DESKTOP-7QK2M4")).containsExactly("LLMNR", "NBNS");
-        assertThat(nas.names.get("NAS01")).containsExactly("LLMNR", "NBNS");
+        // the LLMNR answers they gave for themselves (lower case) and nmbd's browser host announcements (mailslot,
+        // UDP 138) are the same names, with their sources added
+        assertThat(desktop.names.get("DESKTOP-7QK2M4")).containsExactly("LLMNR", "NBNS", "NetBIOS browser");
+        assertThat(nas.names.get("NAS01")).containsExactly("LLMNR", "NBNS", "NetBIOS browser");
+        // the announcements' server type: nmbd offers printers, and the NAS won the election (local master announcement);
+        // the Unix server flag says Samba, whatever Windows version it announces
+        assertThat(desktop.roles).contains("print server").doesNotContain("master browser");
+        assertThat(nas.roles).contains("print server", "master browser");
+        assertThat(nas.osHints).contains("Samba or another Unix SMB server (NetBIOS browser: Unix server type, version 6.1)")
+                .noneMatch(h -> h.startsWith("Windows"));
         assertThat(names.label("172.31.238.10")).contains("DESKTOP-7QK2M4");
         // the workgroup both register as members is a group name, no host's
         for (String a : List.of("172.31.238.1", "172.31.238.2", "172.31.238.10", "172.31.238.23", "172.31.238.40")) {
