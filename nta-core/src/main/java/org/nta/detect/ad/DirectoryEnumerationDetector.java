@@ -43,8 +43,10 @@ public final class DirectoryEnumerationDetector implements Detector {
         final StreamSet streams = new StreamSet();
         final Map<String, Integer> calls = new TreeMap<>();
         final Set<String> interfaces = new TreeSet<>();
+        /** Names the server's answers listed (SAMR enumerations), in order, up to the sample limit. */
+        final Set<String> listed = new java.util.LinkedHashSet<>();
         long firstNs = Long.MAX_VALUE, lastNs = Long.MIN_VALUE;
-        int listings, lookups, answered, refused;
+        int listings, lookups, answered, refused, namesListed;
 
         Pair(String client, String server) {
             this.client = client;
@@ -96,6 +98,13 @@ public final class DirectoryEnumerationDetector implements Detector {
             p.streams.add(c.conn().stream());
             p.firstNs = Math.min(p.firstNs, c.requestFrame() >= 0 ? c.requestTimeNs() : c.timeNs());
             p.lastNs = Math.max(p.lastNs, c.timeNs());
+            String names = c.arg("names");
+            if (names != null && !names.isEmpty()) {
+                for (String n : names.split(",", -1)) {
+                    p.namesListed++;
+                    if (p.listed.size() < config.maxSamples()) p.listed.add(n);
+                }
+            }
             if (c.succeeded()) p.answered++;
             else if (c.fault() || c.status() > 0) p.refused++;
         }
@@ -120,10 +129,14 @@ public final class DirectoryEnumerationDetector implements Detector {
             ev.put("rid_cycling", cycling);
             ev.put("answered", p.answered);
             ev.put("refused", p.refused);
+            ev.put("names_listed", p.namesListed);
+            ev.put("listed", new ArrayList<>(p.listed));
             String what = p.listings > 0 ? "listed the " + (groups ? "accounts and groups" : "accounts") : "resolved the account SIDs";
             String s = p.client + " " + what + " of " + p.server + " over " + String.join(" and ", p.interfaces) + " ("
                     + describe(p.calls) + ")" + (cycling ? ": " + p.lookups + " SID/RID lookups, RID cycling" : "")
-                    + (Boolean.TRUE.equals(ok) ? "; answered" : Boolean.FALSE.equals(ok) ? "; refused" : "");
+                    + (Boolean.TRUE.equals(ok) ? "; answered" : Boolean.FALSE.equals(ok) ? "; refused" : "")
+                    + (p.namesListed > 0 ? ": " + p.namesListed + " names (" + String.join(", ", p.listed.stream().limit(8).toList())
+                    + (p.namesListed > 8 ? ", …" : "") + ")" : "");
             List<String> techniques = groups ? List.of("T1087.002", "T1069.002") : List.of("T1087.002");
             out.add(new Finding(FindingType.USER_ENUMERATION, Severity.MEDIUM, Phase.ENUMERATION, p.client, p.server,
                     p.frames.first(), p.frames.last(), p.firstNs, p.lastNs, p.streams,

@@ -74,6 +74,16 @@ class AdRpcCapturesTest {
     }
 
     @Test
+    void secretsdumpsUserListingNamesTheAccountsTheDcAnswered() {
+        List<Finding> fs = of("ad-dcsync-zerologon", FindingType.USER_ENUMERATION);
+        assertThat(fs).hasSize(1);
+        Finding f = fs.get(0);
+        assertThat(f.evidence()).containsEntry("names_listed", 8)
+                .containsEntry("listed", List.of("Administrator", "Guest", "krbtgt", "DC1$", "alice", "carol", "svc_sql", "svc_backup"));
+        assertThat(f.summary()).contains("8 names (Administrator, Guest, krbtgt, DC1$, alice, carol, svc_sql, svc_backup)");
+    }
+
+    @Test
     void theAttackCaptureIsMaliciousAndItsJsonValidates() throws Exception {
         Analysis.Result r = run("ad-dcsync-zerologon");
         assertThat(r.verdict().level()).isEqualTo(Verdict.Level.MALICIOUS);
