@@ -72,8 +72,30 @@ public final class HostTable implements PacketSink {
             return macValue >= 0 && MacVendors.isLocal(macValue);
         }
 
+        /** The first name it answered LLMNR for itself; {@code "*"} once it answered for two: a poisoner, no name. */
+        String llmnrName;
+
         void name(String name, String source) {
             if (name != null && !name.isBlank()) names.computeIfAbsent(name, k -> new TreeSet<>()).add(source);
+        }
+
+        /**
+         * A name it answered LLMNR for, with its own address. An honest host answers for its one name (in any case);
+         * one that answers for a second is a poisoner (Responder answers every query) or a proxy, and its LLMNR
+         * answers name it no longer, those already taken included.
+         */
+        void llmnr(String name) {
+            if ("*".equals(llmnrName)) return;
+            String first = name.indexOf('.') > 0 ? name.substring(0, name.indexOf('.')) : name;
+            if (llmnrName == null) {
+                llmnrName = first;
+            } else if (!llmnrName.equalsIgnoreCase(first)) {
+                llmnrName = "*";
+                names.values().forEach(s -> s.remove("LLMNR"));
+                names.values().removeIf(TreeSet::isEmpty);
+                return;
+            }
+            name(name, "LLMNR");
         }
     }
 
@@ -157,7 +179,9 @@ public final class HostTable implements PacketSink {
             if (name.regionMatches(true, Math.max(0, name.length() - 6), ".local", 0, 6)) name = name.substring(0, name.length() - 6);
             if (name.isEmpty() || name.contains("._") || name.toLowerCase(java.util.Locale.ROOT).endsWith(".arpa")) continue;
             Host h = at(addr);
-            if (h != null) h.name(name, source);
+            if (h == null) continue;
+            if (source.equals("LLMNR")) h.llmnr(name);
+            else h.name(name, source);
         }
     }
 

@@ -104,6 +104,26 @@ class HostTableTest {
         assertThat(third.names).isEmpty();
     }
 
+    @Test
+    void aHostThatAnswersLlmnrForSeveralNamesIsNamedByNone() {
+        HostTable t = new HostTable(100);
+        from(t, 1, "10.0.0.5", "10.0.0.66");
+        from(t, 2, "10.0.0.66", "10.0.0.5");
+        from(t, 3, "10.0.0.6", "10.0.0.5");
+        ConnInfo c = new ConnInfo("udp", 1, 4, "10.0.0.5", 50000, "10.0.0.66", 5355);
+        t.onEvent(answer(c, new DnsMessage.Record("ATTACKER-PC", 1, 1, 30, "10.0.0.66", null)));
+        t.onEvent(answer(c, new DnsMessage.Record("attacker-pc", 1, 1, 30, "10.0.0.66", null)));
+        HostTable.Host poisoner = t.hosts().get(1);
+        assertThat(poisoner.names).as("one name in two cases is still one name").containsOnlyKeys("ATTACKER-PC");
+        // Responder answers whatever is asked: wpad, a typo of the file server's name
+        t.onEvent(answer(c, new DnsMessage.Record("wpad", 1, 1, 30, "10.0.0.66", null)));
+        t.onEvent(answer(c, new DnsMessage.Record("filesrvv", 1, 1, 30, "10.0.0.66", null)));
+        ConnInfo honest = new ConnInfo("udp", 2, 4, "10.0.0.5", 50001, "10.0.0.6", 5355);
+        t.onEvent(answer(honest, new DnsMessage.Record("filesrv", 1, 1, 30, "10.0.0.6", null)));
+        assertThat(poisoner.names).isEmpty();
+        assertThat(t.hosts().get(2).names).containsOnlyKeys("filesrv");
+    }
+
     static NbdgmMessage browser(String from, int command, String server, int major, int minor, long serverType) {
         ConnInfo c = new ConnInfo("udp", 0, 4, from, 138, "10.0.0.255", 138);
         return new NbdgmMessage(3, 0, c, 0x11, server + "<00>", "WORKGROUP<1d>", "\\MAILSLOT\\BROWSE", command, server, major,
