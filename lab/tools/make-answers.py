@@ -1727,6 +1727,54 @@ def name_resolution_benign(cap, name):
     return k
 
 
+def c2_long_session(cap, name):
+    A, V, C, D = "172.31.226.66", "172.31.226.10", "172.31.226.23", "172.31.226.2"
+    sni = "update.cdn-metrics-sync.com"
+    k = header(cap, name, "malicious", [A], [V], [C, D],
+               "Two implants on 172.31.226.10 that never close their socket: one TLS session to "
+               "update.cdn-metrics-sync.com (172.31.226.66:8443, a 2-day certificate made seconds before by a CA no "
+               "one knows) with 30 padded check-ins every 5 s +-20 %, one answer carrying a shell command and the next "
+               "check-in its output (sizes only: 80 bytes instead of 46, then 1,376); and one UDP flow to 9999, 20 "
+               "exchanges every 7 s +-25 %. A benign client browses the victim's site.")
+    (hello, stream) = cap.one(f'tls.handshake.type==1 && ip.src=={V} && tls.handshake.extensions_server_name=="{sni}"',
+                              "frame.number", "tcp.stream")
+    recs = [int(f) for (f,) in cap.rows(f'tcp.stream=={stream} && ip.src=={V} && tls.record.content_type==23', "frame.number")]
+    ups = [(int(f), int(n)) for f, n in cap.rows(f'tcp.stream=={stream} && ip.src=={V} && tls.record.content_type==23',
+                                                 "frame.number", "tcp.len")]
+    downs = [(int(f), int(n)) for f, n in cap.rows(f'tcp.stream=={stream} && ip.src=={A} && tls.record.content_type==23',
+                                                   "frame.number", "tcp.len")]
+    idle = max(set(n for _, n in downs), key=[n for _, n in downs].count)
+    result = max(ups, key=lambda r: r[1])[0]
+    task = max(f for f, n in downs if n != idle and f < result)
+    (ustream,) = cap.one(f"ip.src=={V} && udp.dstport==9999", "udp.stream")
+    dgrams = [int(f) for (f,) in cap.rows(f"udp.stream=={ustream} && ip.src=={V}", "frame.number")]
+    k["findings"] = [
+        {"type": "beacon", "required": True, "attacker": A, "victim": V, "destination": sni, "destination_kind": "tls_sni",
+         "server_address": A, "port": 8443, "stream": int(stream), "hello_frame": int(hello), "first_frame": int(hello),
+         "last_frame": recs[-1], "count": len(recs), "period_s": 5.0, "jitter": 0.2, "task_frame": task, "result_frame": result,
+         "note": "one TCP connection: the contacts are its exchanges; the task and result show by their sizes only"},
+        {"type": "beacon", "required": True, "attacker": A, "victim": V, "destination": sni,
+         "destination_kind": "dns_name", "transport": "udp", "server_address": A, "port": 9999, "stream": int(ustream),
+         "first_frame": dgrams[0], "last_frame": dgrams[-1], "count": len(dgrams), "period_s": 7.0, "jitter": 0.25,
+         "note": "one UDP flow of random-sized datagrams to the address the implant resolved for the C2 name; low on "
+                 "its own (a private address, nothing readable), the C2's second channel beside the TLS session"}]
+    k["allowed_findings"] = ["beacon", "suspicious_certificate", "info_disclosure"]
+    k["absent_findings"] = [t for t in ALL_TYPES_NOW if t not in k["allowed_findings"]]
+    return k
+
+
+def long_session_benign(cap, name):
+    S, W, U, D = "172.31.227.66", "172.31.227.10", "172.31.227.23", "172.31.227.2"
+    k = header(cap, name, "benign", [], [], [S, W, U, D],
+               "Long-lived sessions that are ordinary: a push client keeps one TLS connection to push.corp.lan with a "
+               "2-byte ping every 5 s (two notifications pushed), an NTP client polls every 8 s from one socket, a "
+               "browser keeps one HTTPS connection to apps.corp.lan for a few requests. Nothing malicious.")
+    k["findings"] = []
+    k["allowed_findings"] = ["beacon", "info_disclosure"]
+    k["absent_findings"] = [t for t in ALL_TYPES_NOW if t not in k["allowed_findings"]]
+    return k
+
+
 MAKERS = {"connect-scan-ffuf-post-shell": connect_scan_ffuf_post_shell,
           "ipv6-fin-udp-wfuzz-b64-ncat": ipv6_fin_udp_wfuzz_b64_ncat,
           "hydra-login-bruteforce": hydra_login_bruteforce,
@@ -1750,7 +1798,9 @@ MAKERS = {"connect-scan-ffuf-post-shell": connect_scan_ffuf_post_shell,
           "c2-dns-beacon": c2_dns_beacon,
           "dns-poll-benign": dns_poll_benign,
           "name-poisoning": name_poisoning,
-          "name-resolution-benign": name_resolution_benign}
+          "name-resolution-benign": name_resolution_benign,
+          "c2-long-session": c2_long_session,
+          "long-session-benign": long_session_benign}
 
 
 def main():

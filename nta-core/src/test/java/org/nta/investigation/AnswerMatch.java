@@ -54,7 +54,7 @@ final class AnswerMatch {
                     want.has("frame") ? frameIn(want.get("frame").asLong(), f) : null);
             case "post_login_activity" -> first(want.has("username") ? eq("username", want, ev.get("username")) : null,
                     want.has("frame") ? frameIn(want.get("frame").asLong(), f) : null);
-            case "beacon" -> first(eq("destination", want, ev.get("destination")),
+            case "beacon" -> first(eq("destination", want, ev.get("destination")), eq("transport", want, ev.get("transport")),
                     want.has("first_frame") ? frameIn(want.get("first_frame").asLong(), f) : null,
                     want.has("last_frame") ? frameIn(want.get("last_frame").asLong(), f) : null,
                     want.has("count") && ev.get("contacts") instanceof Number n && n.longValue() < want.get("count").asLong()

@@ -74,7 +74,7 @@ final class BeaconFindings {
             if (http && Hosts.bareAddress(s.destination)) signals.add("host is a bare address");
             if (channel) signals.add("answers carried data followed by requests with bodies");
             if (oneSession) signals.add(udp ? "all contacts inside one UDP flow" : "all contacts inside one TCP connection");
-            if (keepAlive) signals.add("small datagrams of constant size (a keep-alive's shape)");
+            if (keepAlive) signals.add(udp ? "small datagrams of constant size (a keep-alive's shape)" : "small payloads of constant size (a keep-alive's shape)");
             if (ntpShape) signals.add("NTP-sized exchanges with port 123 (a time client's polls)");
             if (internalDest || popular || browserOnly && !channel || keepAlive || ntpShape) {
                 sev = Severity.LOW;
@@ -92,6 +92,7 @@ final class BeaconFindings {
         ev.put("score", RobustStats.round3(sc.score()));
         ev.put("interval_skew_score", RobustStats.round3(sc.intervalSkew()));
         ev.put("interval_madm_score", RobustStats.round3(sc.intervalMadm()));
+        ev.put("interval_bounded_score", RobustStats.round3(sc.intervalBounded()));
         ev.put("size_skew_score", RobustStats.round3(sc.sizeSkew()));
         ev.put("size_madm_score", RobustStats.round3(sc.sizeMadm()));
         ev.put("coverage_score", RobustStats.round3(sc.coverage()));
@@ -121,6 +122,10 @@ final class BeaconFindings {
             ev.put("results", samples(s.bodies, -1));
         }
         if (dnsPoll) ev.putAll(dns.evidence());
+        if (!http && !dnsPoll) {
+            List<Map<String, Object>> bySize = ordersBySize(c, n);
+            if (!bySize.isEmpty()) ev.put("orders_by_size", bySize);
+        }
         ev.put("signals", signals);
         if (s.droppedContacts > 0) ev.put("contacts_not_kept", s.droppedContacts);
         StreamSet streams = new StreamSet();
@@ -142,11 +147,12 @@ final class BeaconFindings {
             filter = Filters.and(Filters.src(s.client), s.transport.equals("tcp") ? "tcp.flags.syn == 1 && tcp.flags.ack == 0" : "udp",
                     s.transport + ".dstport == " + s.port, Filters.frames(c.frame[0], c.frame[n - 1]));
         }
+        String inOne = udp ? "exchanges in one UDP flow with " : "exchanges in one TCP connection with ";
         String what = switch (s.kind) {
             case HTTP_HOST -> "HTTP requests to " + s.destination;
-            case TLS_SNI -> "TLS connections to " + s.destination;
-            case DNS_NAME -> "connections to " + s.destination + " (" + String.join(", ", s.servers) + ")";
-            case ADDRESS -> (udp ? "UDP exchanges with " : "TCP connections to ") + s.destination + ":" + s.port;
+            case TLS_SNI -> (oneSession ? "exchanges in one TLS connection with " : "TLS connections to ") + s.destination;
+            case DNS_NAME -> (oneSession ? inOne : "connections to ") + s.destination + " (" + String.join(", ", s.servers) + ")";
+            case ADDRESS -> (oneSession ? inOne : udp ? "UDP exchanges with " : "TCP connections to ") + s.destination + ":" + s.port;
             case DNS_QUERY -> "DNS lookups under " + s.destination + " (through " + String.join(", ", s.servers) + ")";
         };
         String summary = String.format(java.util.Locale.ROOT, "%s beacons: %d %s every %ss (±%d%%) for %s, score %.2f%s",
@@ -177,6 +183,39 @@ final class BeaconFindings {
             frames.add(e.getValue().frame());
         }
         out.sort((a, b) -> Long.compare((Long) a.get("frame"), (Long) b.get("frame")));
+        return out;
+    }
+
+    /**
+     * Orders and results told by their sizes alone, for channels whose content cannot be read (TLS, unknown
+     * protocols): most answers have one size (the idle answer, at least 60% of them), one is larger (an order), and
+     * within the next three contacts the client sends at least four times its median and 512 bytes more (the
+     * result). Up to four such pairs; empty when the answers have no usual size.
+     */
+    static List<Map<String, Object>> ordersBySize(Contacts c, int n) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        long idle = mode(c.in, n);
+        int usual = 0;
+        for (int i = 0; i < n; i++) if (c.in[i] == idle) usual++;
+        if (usual * 10 < n * 6) return out;
+        long medOut = median(c.out, n);
+        for (int i = 0; i < n && out.size() < 4; i++) {
+            if (c.in[i] <= idle) continue;
+            for (int j = i + 1; j <= i + 3 && j < n; j++) {
+                if (c.out[j] >= 4 * medOut && c.out[j] - medOut >= 512) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("order_frame", c.frame[i]);
+                    m.put("order_bytes", c.in[i]);
+                    m.put("idle_bytes", idle);
+                    m.put("result_frame", c.frame[j]);
+                    m.put("result_bytes", c.out[j]);
+                    m.put("usual_bytes", medOut);
+                    out.add(m);
+                    i = j;
+                    break;
+                }
+            }
+        }
         return out;
     }
 

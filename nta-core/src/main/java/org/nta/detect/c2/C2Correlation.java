@@ -29,7 +29,10 @@ public final class C2Correlation {
         Map<String, Set<String>> attackersOf = new HashMap<>();
         Set<String> attackers = new HashSet<>();
         for (Finding f : findings) {
-            if (f.attacker() == null || f.victim() == null || !f.severity().atLeast(Severity.MEDIUM) || f.type() == FindingType.EXFILTRATION) continue;
+            // a beacon names its server as the attacker: were it counted here, every beacon would raise itself as
+            // "a beacon to a host that attacked the client" (a beacon alone to an unknown destination is suspicious)
+            if (f.attacker() == null || f.victim() == null || !f.severity().atLeast(Severity.MEDIUM) || f.type() == FindingType.EXFILTRATION
+                    || f.type() == FindingType.BEACON) continue;
             attackersOf.computeIfAbsent(f.victim(), k -> new HashSet<>()).add(f.attacker());
             attackers.add(f.attacker());
         }
@@ -76,6 +79,24 @@ public final class C2Correlation {
             Finding raised = TlsSignals.raise(cur, findings);
             if (raised != cur) replaced.put(b, raised);
         }
+        // a second channel from the same host to the server of a command channel already judged suspicious or worse
+        // (an implant that also keeps a UDP socket or a fallback connection to its C2) is that C2's as well
+        Map<String, Map<String, Finding>> c2Of = new HashMap<>();
+        for (Finding b : beacons) {
+            Finding cur = replaced.getOrDefault(b, b);
+            String dest = firstServer(cur);
+            if (dest == null || !cur.severity().atLeast(Severity.MEDIUM) || "dns_query".equals(cur.evidence().get("destination_kind"))) continue;
+            c2Of.computeIfAbsent(cur.victim(), k -> new HashMap<>()).merge(dest, cur, (x, y) -> x.severity().atLeast(y.severity()) ? x : y);
+        }
+        for (Finding b : beacons) {
+            Finding cur = replaced.getOrDefault(b, b);
+            String dest = firstServer(cur);
+            if (dest == null || cur.severity().atLeast(Severity.MEDIUM) || "dns_query".equals(cur.evidence().get("destination_kind"))) continue;
+            Finding other = c2Of.getOrDefault(cur.victim(), Map.of()).get(dest);
+            if (other == null) continue;
+            replaced.put(b, with(cur, other.severity(), dest, cur.succeeded(), cur.summary() + "; its server is the one of another command channel from "
+                    + cur.victim() + " (frames " + other.firstFrame() + "–" + other.lastFrame() + ")", Map.of("same_server_as_frame", other.firstFrame())));
+        }
         // a beacon to a host that attacked the client
         for (Finding b : beacons) {
             Finding cur = replaced.getOrDefault(b, b);
@@ -86,8 +107,11 @@ public final class C2Correlation {
                         Map.of("known_attacker", true)));
             }
         }
-        // what the joins above raised names an attacker too (a payload server whose beacon followed)
-        for (Finding f : replaced.values()) {
+        // what the joins above raised names an attacker too (a payload server whose beacon followed), and so does a
+        // suspicious beacon's server for the data sent to it
+        List<Finding> named = new ArrayList<>(replaced.values());
+        for (Finding b : beacons) named.add(replaced.getOrDefault(b, b));
+        for (Finding f : named) {
             if (f.attacker() == null || f.victim() == null || !f.severity().atLeast(Severity.MEDIUM)) continue;
             attackersOf.computeIfAbsent(f.victim(), k -> new HashSet<>()).add(f.attacker());
             attackers.add(f.attacker());

@@ -41,8 +41,19 @@ final class TlsSignals {
             }
         }
         if (extra.isEmpty()) return b;
+        // sizes alone prove nothing (a chat client's message after a push looks alike), but beside a lie they are the
+        // channel at work: an answer of another size, then the client sending several times its usual
+        Boolean succeeded = b.succeeded();
+        int steps = extra.size();
+        if (b.evidence().get("orders_by_size") instanceof List<?> pairs && !pairs.isEmpty() && pairs.get(0) instanceof Map<?, ?> p) {
+            steps++;
+            succeeded = Boolean.TRUE;
+            why.add("an answer of " + p.get("order_bytes") + " bytes instead of " + p.get("idle_bytes") + " (frame " + p.get("order_frame")
+                    + ") was followed by " + p.get("result_bytes") + " bytes from the client (frame " + p.get("result_frame")
+                    + "): an order and its result, by their sizes");
+        }
         Severity sev = b.severity();
-        for (int i = 0; i < extra.size(); i++) {
+        for (int i = 0; i < steps; i++) {
             if (sev == Severity.INFO || sev == Severity.LOW) sev = Severity.MEDIUM;
             else if (sev == Severity.MEDIUM) sev = Severity.HIGH;
         }
@@ -50,7 +61,7 @@ final class TlsSignals {
         Map<String, Object> ev = new LinkedHashMap<>(b.evidence());
         ev.putAll(extra);
         return new Finding(b.type(), sev, b.phase(), attacker, b.victim(), b.firstFrame(), b.lastFrame(), b.firstTimeNs(),
-                b.lastTimeNs(), b.streams(), b.filter(), b.summary() + "; " + String.join("; ", why), b.succeeded(),
+                b.lastTimeNs(), b.streams(), b.filter(), b.summary() + "; " + String.join("; ", why), succeeded,
                 b.techniques(), ev, b.streamCount());
     }
 

@@ -3,6 +3,7 @@ package org.nta.detect.c2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -192,7 +193,7 @@ class BeaconDetectorTest {
         assertThat(f.evidence()).containsEntry("transport", "udp").containsEntry("contacts", 20).containsEntry("period_s", 30.0);
         assertThat((List<Object>) f.evidence().get("signals")).contains("all contacts inside one UDP flow")
                 .doesNotContain("small datagrams of constant size (a keep-alive's shape)");
-        assertThat(f.summary()).contains("20 UDP exchanges with " + C2 + ":5354");
+        assertThat(f.summary()).contains("20 exchanges in one UDP flow with " + C2 + ":5354");
     }
 
     @Test
@@ -210,6 +211,7 @@ class BeaconDetectorTest {
         assertThat(f.firstFrame()).isLessThan(frames[0]);
         assertThat(f.lastFrame()).isEqualTo(frames[19]);
         assertThat((List<String>) f.evidence().get("signals")).contains("all contacts inside one TCP connection");
+        assertThat(f.summary()).contains("20 exchanges in one TCP connection with " + C2 + ":8443");
     }
 
     @Test
@@ -219,6 +221,79 @@ class BeaconDetectorTest {
         wire.tcpSession(t, V, 50124, C2, 443, 31, 31);
         List<Finding> fs = beacons();
         assertThat(fs).singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.LOW));
+    }
+
+    @Test
+    void aJitteredBeaconWhoseIntervalsSkewByChanceIsStillABeacon() {
+        // 19 intervals kept within ±31% of the period but lopsided: the quartiles say "skewed", the spread says "kept"
+        double[] gaps = {5.3, 8.6, 5.3, 5.3, 7.0, 8.6, 5.3, 8.6, 5.3, 8.6, 5.3, 5.3, 8.6, 7.0, 5.3, 8.6, 5.3, 8.6, 5.3};
+        long t = Wire.T0;
+        for (int i = 0; i <= gaps.length; i++) {
+            wire.udpPair(t, V, 40001, C2, 9999, new byte[64], new byte[48]);
+            if (i < gaps.length) t += (long) (gaps[i] * S);
+        }
+        List<Finding> fs = beacons();
+        assertThat(fs).hasSize(1);
+        Finding f = fs.get(0);
+        assertThat((double) f.evidence().get("interval_skew_score")).isLessThan(0.1);
+        assertThat((double) f.evidence().get("interval_bounded_score")).isGreaterThan(0.8);
+        assertThat(f.evidence()).containsEntry("contacts", 20);
+    }
+
+    @Test
+    void intervalsThatWanderBeyondTheBoundGetNoHelpFromIt() {
+        // half the gaps at the period, half at three times it: no period kept
+        long t = Wire.T0;
+        for (int i = 0; i < 20; i++) {
+            wire.udpPair(t, V, 40002, C2, 9998, new byte[64], new byte[48]);
+            t += (i % 2 == 0 ? 10 : 30) * S;
+        }
+        List<Finding> fs = beacons();
+        fs.forEach(f -> assertThat((double) f.evidence().get("interval_bounded_score")).isZero());
+    }
+
+    static Contacts contacts(long[] out, long[] in) {
+        Contacts c = new Contacts();
+        for (int i = 0; i < out.length; i++) c.add(Wire.T0 + i * 5 * S, 100 + i, 4, out[i], in[i]);
+        return c;
+    }
+
+    @Test
+    void anOrderAndItsResultAreToldByTheirSizesWhenTheAnswersHaveAUsualSize() {
+        long[] out = {253, 240, 260, 251, 249, 255, 1376, 250, 245, 258};
+        long[] in = {46, 46, 46, 46, 46, 80, 46, 46, 46, 46};
+        List<Map<String, Object>> pairs = BeaconFindings.ordersBySize(contacts(out, in), out.length);
+        assertThat(pairs).singleElement().satisfies(p -> assertThat(p).containsEntry("order_frame", 105L).containsEntry("order_bytes", 80L)
+                .containsEntry("idle_bytes", 46L).containsEntry("result_frame", 106L).containsEntry("result_bytes", 1376L));
+    }
+
+    @Test
+    void noOrdersBySizeWithoutAUsualAnswerOrWithoutALargerRequestSoonAfter() {
+        long[] out = {253, 240, 260, 251, 249, 255, 250, 250, 245, 1376};
+        long[] in = {46, 46, 46, 46, 46, 80, 46, 46, 46, 46};
+        assertThat(BeaconFindings.ordersBySize(contacts(out, in), out.length)).as("the large request comes too late").isEmpty();
+        long[] varied = {46, 90, 120, 46, 300, 80, 77, 46, 500, 46};
+        long[] out2 = {253, 240, 260, 251, 249, 255, 1376, 250, 245, 258};
+        assertThat(BeaconFindings.ordersBySize(contacts(out2, varied), out2.length)).as("answers of every size: no idle one").isEmpty();
+    }
+
+    @Test
+    void aSecondChannelToTheServerOfASuspiciousBeaconJoinsIt() {
+        // a TCP beacon to an external C2 (medium) and a keep-alive-shaped UDP socket to the same host (low alone)
+        for (int i = 0; i < 12; i++) wire.tcpConn(Wire.T0 + i * 30 * S, V, 50000 + i, C2, 8443, 300, 900);
+        for (int i = 0; i < 15; i++) wire.udpPair(Wire.T0 + i * 20 * S + 7 * S, V, 40000, C2, 9999, new byte[20], new byte[20]);
+        // and one to an unrelated host stays as it is
+        for (int i = 0; i < 15; i++) wire.udpPair(Wire.T0 + i * 20 * S + 3 * S, V, 40001, "198.51.100.7", 9999, new byte[20], new byte[20]);
+        List<Finding> all = C2Correlation.apply(beacons());
+        Finding udp = all.stream().filter(f -> f.evidence().get("destination").equals(C2 + ":9999")).findFirst().orElseThrow();
+        Finding other = all.stream().filter(f -> f.evidence().get("destination").equals("198.51.100.7:9999")).findFirst().orElseThrow();
+        Finding tcp = all.stream().filter(f -> f.evidence().get("destination").equals(C2 + ":8443")).findFirst().orElseThrow();
+        assertThat(tcp.severity()).as("a beacon alone stays suspicious").isEqualTo(Severity.MEDIUM);
+        assertThat(udp.severity()).isEqualTo(Severity.MEDIUM);
+        assertThat(udp.attacker()).isEqualTo(C2);
+        assertThat(udp.summary()).contains("its server is the one of another command channel");
+        assertThat(other.severity()).isEqualTo(Severity.LOW);
+        assertThat(other.attacker()).isNull();
     }
 
     @Test
