@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.nta.detect.Detector;
 import org.nta.detect.Finding;
+import org.nta.detect.Lru;
 import org.nta.detect.web.UserAgentCatalog;
 import org.nta.event.DnsMessage;
 import org.nta.event.Event;
@@ -39,7 +40,7 @@ public final class BeaconDetector implements Detector {
 
     /** A client's first ClientHello with a name on a connection: the beacon's contact is that packet, which shows the name. */
     private record Hello(String sni, long frame, long timeNs) {}
-    private final LinkedHashMap<Integer, BeaconSeries> httpByStream = lru(4096);
+    private final LinkedHashMap<Integer, BeaconSeries> httpByStream = Lru.of(4096);
     private final HashMap<String, ClientKind> kinds = new HashMap<>();
     private final LinkedHashMap<String, String> nameByAddress;
     private final DnsPolls polls;
@@ -50,19 +51,11 @@ public final class BeaconDetector implements Detector {
 
     public BeaconDetector(BeaconConfig config) {
         this.config = config;
-        this.sniByStream = lru(config.maxNames());
-        this.nameByAddress = lru(config.maxNames());
+        this.sniByStream = Lru.of(config.maxNames());
+        this.nameByAddress = Lru.of(config.maxNames());
         this.polls = new DnsPolls(this, config);
     }
 
-    private static <K, V> LinkedHashMap<K, V> lru(int cap) {
-        return new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<K, V> e) {
-                return size() > cap;
-            }
-        };
-    }
 
     @Override
     public List<Class<? extends Event>> eventTypes() {

@@ -3,9 +3,9 @@ package org.nta.detect.c2;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
+import org.nta.detect.Lru;
 import org.nta.event.DnsMessage;
 
 /**
@@ -36,18 +36,10 @@ final class DnsPolls {
     DnsPolls(BeaconDetector detector, BeaconConfig config) {
         this.detector = detector;
         this.config = config;
-        this.pending = lru(4096);
-        this.lookups = lru(config.maxNames());
+        this.pending = Lru.of(4096);
+        this.lookups = Lru.of(config.maxNames());
     }
 
-    private static <K, V> LinkedHashMap<K, V> lru(int cap) {
-        return new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<K, V> e) {
-                return size() > cap;
-            }
-        };
-    }
 
     void message(DnsMessage m) {
         if (m.opcode() != 0 || m.questions().isEmpty()) return;

@@ -15,6 +15,7 @@ import org.nta.detect.Detector;
 import org.nta.detect.Filters;
 import org.nta.detect.Finding;
 import org.nta.detect.FindingType;
+import org.nta.detect.Lru;
 import org.nta.detect.Phase;
 import org.nta.detect.Severity;
 import org.nta.detect.StreamSet;
@@ -41,12 +42,7 @@ public final class ExfiltrationDetector implements Detector {
     private final HashMap<String, Set<String>> clientsOf = new HashMap<>();
     private final List<Upload> uploads = new ArrayList<>();
     /** User-Agent of each HTTP request by stream and frame, to know who sent an uploaded body. */
-    private final LinkedHashMap<Long, String> agents = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, String> e) {
-            return size() > 4096;
-        }
-    };
+    private final LinkedHashMap<Long, String> agents = Lru.of(4096);
     private long droppedPairs, droppedUploads;
 
     /** Bytes and connections between a client and a server. */

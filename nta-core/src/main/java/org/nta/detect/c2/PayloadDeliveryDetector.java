@@ -10,6 +10,7 @@ import org.nta.detect.Detector;
 import org.nta.detect.Filters;
 import org.nta.detect.Finding;
 import org.nta.detect.FindingType;
+import org.nta.detect.Lru;
 import org.nta.detect.Phase;
 import org.nta.detect.Severity;
 import org.nta.detect.StreamSet;
@@ -35,12 +36,7 @@ public final class PayloadDeliveryDetector implements Detector {
     private final UserAgentCatalog catalog = UserAgentCatalog.standard();
     private final List<Download> downloads = new ArrayList<>();
     /** SHA-256 of downloads hashed by the HTTP parser (with --extract), by stream and frame. */
-    private final LinkedHashMap<Long, String> hashes = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, String> e) {
-            return size() > 4096;
-        }
-    };
+    private final LinkedHashMap<Long, String> hashes = Lru.of(4096);
     private long dropped;
 
     record Download(ConnInfo conn, String protocol, String command, String host, String uri, String name, String userAgent,

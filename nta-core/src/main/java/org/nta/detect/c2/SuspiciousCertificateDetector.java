@@ -12,6 +12,7 @@ import org.nta.detect.Detector;
 import org.nta.detect.Filters;
 import org.nta.detect.Finding;
 import org.nta.detect.FindingType;
+import org.nta.detect.Lru;
 import org.nta.detect.Phase;
 import org.nta.detect.Severity;
 import org.nta.detect.StreamSet;
@@ -61,12 +62,7 @@ public final class SuspiciousCertificateDetector implements Detector {
     public SuspiciousCertificateDetector(CertificateConfig config) {
         this.config = config;
         int cap = config.maxStreams();
-        this.sniByStream = new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Integer, String> e) {
-                return size() > cap;
-            }
-        };
+        this.sniByStream = Lru.of(cap);
     }
 
     @Override

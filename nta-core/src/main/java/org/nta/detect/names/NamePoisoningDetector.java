@@ -5,11 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 import org.nta.detect.Detector;
 import org.nta.detect.Finding;
+import org.nta.detect.Lru;
 import org.nta.event.DnsMessage;
 import org.nta.event.Event;
 import org.nta.event.NbnsMessage;
@@ -39,19 +39,11 @@ public final class NamePoisoningDetector implements Detector {
 
     public NamePoisoningDetector(NamesConfig config) {
         this.config = config;
-        this.queried = lru(config.maxNames());
-        this.owners = lru(config.maxNames());
-        this.answerers = lru(config.maxNames());
+        this.queried = Lru.of(config.maxNames());
+        this.owners = Lru.of(config.maxNames());
+        this.answerers = Lru.of(config.maxNames());
     }
 
-    private static <K, V> LinkedHashMap<K, V> lru(int cap) {
-        return new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<K, V> e) {
-                return size() > cap;
-            }
-        };
-    }
 
     @Override
     public List<Class<? extends Event>> eventTypes() {
