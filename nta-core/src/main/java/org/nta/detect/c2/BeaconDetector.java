@@ -114,7 +114,10 @@ public final class BeaconDetector implements Detector {
         BeaconSeries.sample(s.methods, rq.method(), 4);
         s.requests++;
         switch (kind(rq.userAgent())) {
-            case BROWSER -> s.browser++;
+            case BROWSER -> {
+                if (browserShaped(rq)) s.browser++;
+                else s.notBrowserShaped++;
+            }
             case SCRIPTED -> s.scripted++;
             case NONE -> s.noUa++;
             default -> s.otherUa++;
@@ -128,6 +131,16 @@ public final class BeaconDetector implements Detector {
         }
         contact(s, rq.firstTimeNs(), rq.firstFrame(), t.conn().stream(), out, in);
         popular(s.destination, client);
+    }
+
+    /**
+     * Whether a request that names a browser in its User-Agent also has a browser's shape: every current browser
+     * sends Accept-Language and an Accept-Encoding that offers compression with each navigation and fetch; a script
+     * that only borrowed the User-Agent (urllib, requests, curl -A, an implant) rarely sends both.
+     */
+    static boolean browserShaped(HttpRequest rq) {
+        String lang = rq.headers().first("Accept-Language"), enc = rq.headers().first("Accept-Encoding");
+        return lang != null && enc != null && (enc.contains("gzip") || enc.contains("br") || enc.contains("deflate"));
     }
 
     /** The kind of client a User-Agent names, remembered for the few distinct User-Agents of a capture. */

@@ -37,7 +37,8 @@ final class BeaconFindings {
         boolean http = s.kind == BeaconSeries.Kind.HTTP_HOST;
         boolean browserOnly = http && s.requests > 0 && s.browser == s.requests;
         boolean bare = http && Hosts.bareAddress(s.destination) || s.kind == BeaconSeries.Kind.ADDRESS;
-        String clientKind = !http ? "unknown" : browserOnly ? "browser" : s.scripted > 0 ? "scripted" : s.noUa > 0 ? "none" : "other";
+        String clientKind = !http ? "unknown" : browserOnly ? "browser" : s.scripted > 0 || s.notBrowserShaped > 0 ? "scripted"
+                : s.noUa > 0 ? "none" : "other";
         // orders and results: answers that differ from the usual idle answer, then requests carrying a body
         long idle = mode(c.in, n);
         int tasks = 0, results = 0, firstTask = -1;
@@ -71,6 +72,7 @@ final class BeaconFindings {
             if (browserOnly) signals.add("browser requests");
             if (http && s.scripted > 0) signals.add("scripted client");
             if (http && s.noUa > 0) signals.add("no User-Agent");
+            if (http && s.notBrowserShaped > 0) signals.add(s.notBrowserShaped + " requests with a browser's User-Agent but not a browser's headers (no Accept-Language or compressed Accept-Encoding)");
             if (http && Hosts.bareAddress(s.destination)) signals.add("host is a bare address");
             if (channel) signals.add("answers carried data followed by requests with bodies");
             if (oneSession) signals.add(udp ? "all contacts inside one UDP flow" : "all contacts inside one TCP connection");

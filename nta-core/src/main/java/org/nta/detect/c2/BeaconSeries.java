@@ -36,7 +36,8 @@ final class BeaconSeries {
     final LinkedHashSet<String> uris = new LinkedHashSet<>();
     final LinkedHashSet<String> userAgents = new LinkedHashSet<>();
     final LinkedHashSet<String> methods = new LinkedHashSet<>();
-    int browser, scripted, noUa, otherUa, requests;
+    /** Requests by client kind; {@code notBrowserShaped}: a browser's User-Agent without a browser's headers. */
+    int browser, scripted, noUa, otherUa, requests, notBrowserShaped;
     /** Readable answer and request bodies by size (HTTP), a few each: the orders and results a beacon carried. */
     final Map<Long, Sample> answers = new LinkedHashMap<>();
     final Map<Long, Sample> bodies = new LinkedHashMap<>();

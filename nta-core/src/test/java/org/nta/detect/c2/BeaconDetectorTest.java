@@ -175,6 +175,18 @@ class BeaconDetectorTest {
     }
 
     @Test
+    void aScriptWithABrowsersUserAgentButNotItsHeadersIsNoBrowser() {
+        ConnInfo c = C2Ev.tcp(3, V, C2, 80);
+        String ua = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:121.0) Gecko/20100101 Firefox/121.0";
+        for (int i = 0; i < 15; i++) detector.onEvent(C2Ev.dressedTx(c, 100 + i * 4, Wire.T0 + i * 30 * S, "news.example", "/live", ua, "{}"));
+        List<Finding> fs = beacons();
+        assertThat(fs).hasSize(1);
+        assertThat(fs.get(0).severity()).isEqualTo(Severity.MEDIUM);
+        assertThat(fs.get(0).evidence()).containsEntry("client_kind", "scripted");
+        assertThat((List<String>) fs.get(0).evidence().get("signals")).anySatisfy(s -> assertThat(s).contains("not a browser's headers"));
+    }
+
+    @Test
     void aUdpBeaconThatKeepsOneSocketIsABeaconOfItsExchanges() {
         // one flow for the whole capture: before exchanges were counted, this was one contact and no beacon
         Random r = new Random(5);

@@ -32,11 +32,21 @@ final class C2Ev {
         return new HttpBody(b.length, b.length, "", b, false, null, HttpBody.Decoding.IDENTITY, false);
     }
 
+    /** A request; one with a browser's User-Agent carries the headers a browser sends with it. */
     static HttpRequest request(ConnInfo c, long frame, long t, String method, String host, String uri, String ua, byte[] body) {
+        return request(c, frame, t, method, host, uri, ua, body, ua != null && ua.startsWith("Mozilla/"));
+    }
+
+    static HttpRequest request(ConnInfo c, long frame, long t, String method, String host, String uri, String ua, byte[] body,
+                               boolean browserHeaders) {
         UrlCodec.Target target = UrlCodec.splitTarget(uri);
         List<HttpHeader> hs = new ArrayList<>();
         hs.add(new HttpHeader("Host", host));
         if (ua != null) hs.add(new HttpHeader("User-Agent", ua));
+        if (browserHeaders) {
+            hs.add(new HttpHeader("Accept-Language", "en-US,en;q=0.9"));
+            hs.add(new HttpHeader("Accept-Encoding", "gzip, deflate, br"));
+        }
         HttpHeaders headers = new HttpHeaders(hs);
         return new HttpRequest(c, 0, frame, frame, t, t, method, uri, UrlCodec.decodeTarget(uri),
                 UrlCodec.decodePath(target.path()), target.query(), UrlCodec.parseParams(target.query()), "HTTP/1.1", headers,
@@ -51,6 +61,13 @@ final class C2Ev {
     static HttpTransaction tx(ConnInfo c, long frame, long t, String method, String host, String uri, String ua, String reqBody,
                               String answer) {
         HttpRequest rq = request(c, frame, t, method, host, uri, ua, bytes(reqBody));
+        HttpResponse rs = response(c, frame + 1, t + 1_000_000, 200, "text/plain", bytes(answer));
+        return new HttpTransaction(c, rq, rs, List.of());
+    }
+
+    /** A transaction whose request has a browser's User-Agent and nothing else a browser sends (a script dressed up). */
+    static HttpTransaction dressedTx(ConnInfo c, long frame, long t, String host, String uri, String ua, String answer) {
+        HttpRequest rq = request(c, frame, t, "GET", host, uri, ua, bytes(null), false);
         HttpResponse rs = response(c, frame + 1, t + 1_000_000, 200, "text/plain", bytes(answer));
         return new HttpTransaction(c, rq, rs, List.of());
     }
