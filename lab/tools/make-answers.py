@@ -1775,6 +1775,75 @@ def long_session_benign(cap, name):
     return k
 
 
+def dns2tcp_tunnel(cap, name):
+    A, V, R, C = "172.31.228.66", "172.31.228.10", "172.31.228.2", "172.31.228.23"
+    zone = "t.cdn-metrics-sync.com"
+    k = header(cap, name, "malicious", [A], [V], [C, R],
+               "dns2tcp on 172.31.228.10 tunnels a TCP resource through the site's resolver 172.31.228.2 to dns2tcpd, "
+               "the authoritative server of t.cdn-metrics-sync.com on 172.31.228.66 (TXT queries, base64 names), and "
+               "sends loot.tgz (4,585 bytes: an HR file and passwd) through it with ncat. The victim never talks to "
+               "the attacker directly. A benign client looks up corp.lan names.")
+    q = cap.rows(f'dns.flags.response==0 && ip.src=={V} && dns.qry.name contains "{zone}"', "frame.number", "dns.qry.name.len")
+    data = [int(f) for f, n in q if int(n) > 100]
+    relayed = cap.rows(f'dns.flags.response==0 && ip.src=={R} && ip.dst=={A}', "frame.number")
+    k["findings"] = [{"type": "dns_tunnel", "required": True, "attacker": A, "victim": V, "tool": "dns2tcp",
+                      "domain": "cdn-metrics-sync.com", "zone": zone, "resolver": R, "server": A, "qtypes": ["TXT"],
+                      "queries_from_victim": len(q), "queries_relayed": len(relayed), "first_frame": int(q[0][0]),
+                      "last_frame": int(q[-1][0]), "data_first_frame": data[0], "data_last_frame": data[-1],
+                      "data_queries": len(data), "bytes": 4585,
+                      "sha256": "b7de6bc4b6bd07933378628dc7758d07c0497daae8436680acb15257ca74337a",
+                      "note": "the file is the data queries' base64 payloads after dns2tcp's 7-byte header, in order"}]
+    k["allowed_findings"] = ["dns_tunnel", "exfiltration", "info_disclosure"]
+    k["absent_findings"] = [t for t in ALL_TYPES_NOW if t not in k["allowed_findings"]]
+    return k
+
+
+def exfil_protocols(cap, name):
+    A, V, C, D = "172.31.229.66", "172.31.229.10", "172.31.229.23", "172.31.229.2"
+    k = header(cap, name, "malicious", [A], [V], [C, D],
+               "An infected web server (172.31.229.10) fetches a script from its attacker (172.31.229.66:8000) and "
+               "sends its loot back three ways: loot.tgz (an HR file and passwd) by FTP STOR, a mysqldump-like db.sql "
+               "attached to a mail through the attacker's SMTP server, and loot.tgz again over raw TCP to 4444. A "
+               "benign client browses the victim's site meanwhile.")
+    fnd = []
+    (stor, ds) = cap.one('ftp.request.command=="STOR"', "frame.number", "tcp.stream")
+    (dframe, dstream) = cap.one(f'ftp-data && ip.src=={V}', "frame.number", "tcp.stream")
+    fnd.append({"type": "exfiltration", "required": True, "attacker": A, "victim": V, "protocol": "ftp", "method": "STOR",
+                "file": "loot.tgz", "bytes": 4587, "sha256": "90e913ab9765739c4d7603d06a71deccac03f8e367d1753d4f22fe06d1b9f2fb",
+                "command_frame": int(stor), "frame": int(dframe), "stream": int(dstream)})
+    (data_frame, sstream) = cap.one('smtp.req.command=="DATA"', "frame.number", "tcp.stream")
+    (imf,) = cap.one("imf", "frame.number")
+    fnd.append({"type": "exfiltration", "required": True, "attacker": A, "victim": V, "protocol": "smtp",
+                "file": "db.sql", "bytes": 6464, "sha256": "cb8ed08fbea193594cdd96d450556c94beac3105d223f78fe49c4e085737a844",
+                "content_kind": "database dump", "data_command_frame": int(data_frame), "frame": int(imf), "stream": int(sstream)})
+    (tframe, tstream) = cap.one(f"tcp.dstport==4444 && tcp.len>0", "frame.number", "tcp.stream")
+    fnd.append({"type": "exfiltration", "required": True, "attacker": A, "victim": V, "protocol": "tcp", "port": 4444,
+                "bytes": 4587, "sha256": "90e913ab9765739c4d7603d06a71deccac03f8e367d1753d4f22fe06d1b9f2fb",
+                "frame": int(tframe), "stream": int(tstream)})
+    for d in downloads(cap, f'ip.src=={V} && ip.dst=={A} && http.request.uri=="/c.sh"'):
+        fnd.append(dict({"type": "payload_delivery", "required": False, "attacker": A, "victim": V,
+                         "note": "the script the attacker had the victim fetch first"}, **d))
+    k["findings"] = fnd
+    k["allowed_findings"] = ["exfiltration", "payload_delivery", "cleartext_credentials", "info_disclosure"]
+    k["absent_findings"] = [t for t in ALL_TYPES_NOW if t not in k["allowed_findings"]]
+    return k
+
+
+def uploads_benign(cap, name):
+    FS, W, U, D = "172.31.235.40", "172.31.235.10", "172.31.235.23", "172.31.235.2"
+    hosts = sorted({h for (h,) in cap.rows("ip", "ip.src")} - {"0.0.0.0"})
+    k = header(cap, name, "benign", [], [], hosts,
+               "Staff upload a quarterly report (PDF) and its figures (xlsx) to the internal FTP server, mail the PDF "
+               "to a colleague through the internal mail server, and copy a web backup tar.gz with ncat to the backup "
+               "listener: the same tools and sizes as exfil-protocols, to internal destinations. Nothing malicious.")
+    k["findings"] = []
+    k["allowed_findings"] = ["cleartext_credentials", "info_disclosure", "exfiltration"]
+    k["absent_findings"] = [t for t in ALL_TYPES_NOW if t not in k["allowed_findings"]]
+    k["facts"] = {"ftp_uploads": [int(f) for (f,) in cap.rows('ftp.request.command=="STOR"', "frame.number")],
+                  "mail_data": [int(f) for (f,) in cap.rows('smtp.req.command=="DATA"', "frame.number")]}
+    return k
+
+
 MAKERS = {"connect-scan-ffuf-post-shell": connect_scan_ffuf_post_shell,
           "ipv6-fin-udp-wfuzz-b64-ncat": ipv6_fin_udp_wfuzz_b64_ncat,
           "hydra-login-bruteforce": hydra_login_bruteforce,
@@ -1800,7 +1869,10 @@ MAKERS = {"connect-scan-ffuf-post-shell": connect_scan_ffuf_post_shell,
           "name-poisoning": name_poisoning,
           "name-resolution-benign": name_resolution_benign,
           "c2-long-session": c2_long_session,
-          "long-session-benign": long_session_benign}
+          "long-session-benign": long_session_benign,
+          "dns2tcp-tunnel": dns2tcp_tunnel,
+          "exfil-protocols": exfil_protocols,
+          "uploads-benign": uploads_benign}
 
 
 def main():

@@ -52,9 +52,26 @@ public record DnsMessage(long frame, long timeNs, ConnInfo conn, String transpor
      *                 joined with ","), dns.caa.*; for SVCB/HTTPS "priority target key=value ..."; for OPT a summary;
      *                 for other types the RDATA in lower-case hex
      * @param details  the rest of the record ("preference=10", "priority=0 weight=5 port=5060", SOA timers, EDNS
-     *                 options), or ""
+     *                 options, a TXT record's string lengths when it has two strings or more), or ""
      */
-    public record Record(String name, int type, int dnsClass, long ttl, String data, String details) {}
+    public record Record(String name, int type, int dnsClass, long ttl, String data, String details) {
+        /**
+         * TXT (and SPF): the character-strings one by one, as Wireshark's {@code dns.txt} lists them; {@link #data()}
+         * joins them with "," and, for two or more, {@link #details()} says each one's length ({@code lengths=32,0}).
+         */
+        public List<String> strings() {
+            if (details == null || !details.startsWith("lengths=")) return List.of(data);
+            List<String> out = new java.util.ArrayList<>();
+            int at = 0;
+            for (String len : details.substring(8).split(",")) {
+                int n = Integer.parseInt(len);
+                if (at + n > data.length()) break;
+                out.add(data.substring(at, at + n));
+                at += n + 1;
+            }
+            return out;
+        }
+    }
 
     /** Authoritative answer. */
     public boolean aa() {

@@ -166,7 +166,10 @@ public final class AppFields {
         recordField(r, "dns.ns", 2);
         recordField(r, "dns.ptr.domain_name", 12);
         recordField(r, "dns.mx.mail_exchange", 15);
-        recordField(r, "dns.txt", 16);
+        // one value per character-string, as Wireshark's dns.txt (the record's data joins them with ",")
+        r.registerEventField("dns.txt", STRING, DnsMessage.class, (e, out) -> records(e, 16, rec -> {
+            for (String s : rec.strings()) out.addString(s);
+        }));
         r.registerEventField("dns.a", FieldType.IPV4, DnsMessage.class, (e, out) -> records(e, 1, rec -> {
             long v = 0;
             for (String part : rec.data().split("\\.")) v = (v << 8) | Integer.parseInt(part);

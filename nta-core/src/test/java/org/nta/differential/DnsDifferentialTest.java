@@ -87,7 +87,11 @@ class DnsDifferentialTest {
         for (int i = 0; i < FIELDS.length; i++) {
             List<String> vals = new ArrayList<>();
             for (List<DnsMessage.Record> section : List.of(m.answers(), m.authority(), m.additional())) {
-                for (DnsMessage.Record r : section) if (r.type() == TYPES[i] && r.data() != null) vals.add(r.data());
+                for (DnsMessage.Record r : section) {
+                    if (r.type() != TYPES[i] || r.data() == null) continue;
+                    if (r.type() == 16) vals.addAll(r.strings());
+                    else vals.add(r.data());
+                }
             }
             sb.append(' ').append(FIELDS[i]).append('=').append(sorted(String.join(";", vals)));
         }

@@ -61,6 +61,7 @@ final class AnswerMatch {
                             ? "contacts " + n : null,
                     period(want, ev.get("period_s")));
             case "dns_tunnel" -> first(tool(want, ev), eq("zone", want, ev.get("zone")),
+                    eq("bytes", want, ev.get("decoded_bytes")), eq("sha256", want, ev.get("decoded_sha256")),
                     want.has("first_frame") ? frameIn(want.get("first_frame").asLong(), f) : null,
                     want.has("last_frame") ? frameIn(want.get("last_frame").asLong(), f) : null);
             case "exfiltration" -> first(eq("bytes", want, ev.get("bytes")), eq("sha256", want, ev.get("sha256")),

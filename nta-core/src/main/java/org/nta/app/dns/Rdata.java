@@ -92,18 +92,28 @@ record Rdata(String data, String details, boolean malformed) {
         return new Rdata(target, details, next[0] != end);
     }
 
-    /** Character-strings, each shown as ASCII (Wireshark's ENC_ASCII), joined with "," as tshark joins fields. */
+    /**
+     * Character-strings, each shown as ASCII (Wireshark's ENC_ASCII), joined with "," as tshark joins fields; with two
+     * or more, the details give each one's length as shown ({@code lengths=32,0}) so that a string holding a comma
+     * stays one (the display filter's dns.txt has one value per string, as Wireshark's).
+     */
     private static Rdata txt(byte[] m, int off, int end) {
-        StringBuilder sb = new StringBuilder(end - off);
-        int p = off;
+        StringBuilder sb = new StringBuilder(end - off), lengths = new StringBuilder();
+        int p = off, strings = 0;
         while (p < end) {
             int n = m[p] & 0xff;
-            if (p + 1 + n > end) return new Rdata(sb.toString(), "", true);
-            if (p > off) sb.append(',');
-            sb.append(WireText.ascii(m, p + 1, n));
+            if (p + 1 + n > end) return new Rdata(sb.toString(), strings > 1 ? "lengths=" + lengths : "", true);
+            if (p > off) {
+                sb.append(',');
+                lengths.append(',');
+            }
+            String s = WireText.ascii(m, p + 1, n);
+            sb.append(s);
+            lengths.append(s.length());
+            strings++;
             p += 1 + n;
         }
-        return ok(sb.toString());
+        return strings > 1 ? new Rdata(sb.toString(), "lengths=" + lengths, false) : ok(sb.toString());
     }
 
     private static Rdata caa(byte[] m, int off, int end) {

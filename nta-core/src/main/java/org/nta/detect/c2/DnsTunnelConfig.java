@@ -13,15 +13,17 @@ package org.nta.detect.c2;
  * @param maxDomains          registered domains tracked (beyond: counted, not kept)
  * @param maxNamesPerDomain   distinct names kept per domain (beyond: counted as distinct without being kept)
  * @param maxNames            distinct names kept over all domains
- * @param maxChunks           names kept in order per domain to decode in the evidence
+ * @param maxChunks           names kept in order per domain to decode in the evidence (all domains together keep
+ *                            at most {@code maxChunkChars} characters of them)
  * @param minDataLabel        a label this long carries data (tunnels fill labels towards the 63-character limit; the
  *                            hashes in CDN names, MD5 or SHA-1 in hex, stay below): without it, a recognised tool,
  *                            {@code highBytes} up, mostly TXT/NULL-style or NXDOMAIN answers, or names that decode to
  *                            text, long encoded names answered with addresses are reported low
+ * @param maxChunkChars       characters of names kept to decode, over all domains (a tunnel's 4 MB take about 8 M)
  */
 public record DnsTunnelConfig(int minQueries, int minUniqueNames, double minMeanLength, double minEncodedShare,
                               double minEntropy, long highBytes, int minToolQueries, int maxDomains, int maxNamesPerDomain,
-                              int maxNames, int maxChunks, int minDataLabel) {
+                              int maxNames, int maxChunks, int minDataLabel, long maxChunkChars) {
     public static final DnsTunnelConfig DEFAULTS = new DnsTunnelConfig(20, 15, 20, 0.5, 3.3, 4096, 4, 50_000, 2048,
-            400_000, 64, 48);
+            400_000, 2048, 48, 8L << 20);
 }

@@ -20,7 +20,7 @@ public final class DnsTunnelDetector implements Detector {
     /** Loaded on the first DNS message (on the detector thread, not while the analysis starts). */
     private PublicSuffixes suffixes;
     private final LinkedHashMap<String, DomainTally> domains = new LinkedHashMap<>();
-    private long droppedDomains, keptNames, lastTimeNs = Long.MIN_VALUE, firstTimeNs = Long.MAX_VALUE;
+    private long droppedDomains, keptNames, chunkChars, lastTimeNs = Long.MIN_VALUE, firstTimeNs = Long.MAX_VALUE;
 
     public DnsTunnelDetector(DnsTunnelConfig config) {
         this.config = config;
@@ -108,7 +108,8 @@ public final class DnsTunnelDetector implements Detector {
             t.encodings.merge(kind.id, 1, Integer::sum);
         }
         TunnelTools.mark(t, sub, m.qtype());
-        if (t.chunks.size() < config.maxChunks()) {
+        if (t.chunks.size() < config.maxChunks() && chunkChars + sub.length() <= config.maxChunkChars()) {
+            chunkChars += sub.length();
             t.chunks.add(sub);
             t.chunkFrames.add(m.frame());
         }

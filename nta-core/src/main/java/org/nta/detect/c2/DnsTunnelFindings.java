@@ -85,6 +85,7 @@ final class DnsTunnelFindings {
         ev.put("queries_per_min", RobustStats.round3(secs > 0 ? t.queries * 60 / secs : t.queries));
         ev.put("decoded_bytes", decoded == null ? 0 : decoded.length);
         ev.put("decoded", decoded == null ? null : Bodies.describe(decoded, Math.min(decoded.length, 4096)));
+        if (decoded != null) ev.put("decoded_sha256", org.nta.bytes.Digests.sha256Hex(decoded));
         List<Map<String, Object>> chunks = new ArrayList<>();
         for (int i = 0; i < Math.min(8, t.chunks.size()); i++) {
             Map<String, Object> c = new LinkedHashMap<>();

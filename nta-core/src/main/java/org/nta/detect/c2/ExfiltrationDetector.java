@@ -160,7 +160,9 @@ public final class ExfiltrationDetector implements Detector {
         byte[] b = out.toByteArray();
         Contents.Kind k = Contents.of(b, b.length);
         if (!k.sensitive() && !k.kind().equals("archive") && !k.kind().equals("encrypted")) return;
-        add(Upload.of(s.conn(), "tcp", null, null, null, "", s.bytesClient(), "", k.kind(), null, b, first, last,
+        // the whole client side kept: its hash is the file's (a file piped into a socket)
+        String sha = !s.truncated() && b.length == s.bytesClient() ? org.nta.bytes.Digests.sha256Hex(b) : "";
+        add(Upload.of(s.conn(), "tcp", null, null, null, "", s.bytesClient(), sha, k.kind(), null, b, first, last,
                 s.timeNs(), "session", null));
     }
 

@@ -96,6 +96,12 @@ class DnsDecoderTest {
         assertThat(m.answers().get(2).data()).isEqualTo("v=spf1 -all,hello");
         // a tab is escaped, a high octet becomes U+FFFD (ENC_ASCII), an empty string stays empty
         assertThat(m.answers().get(3).data()).isEqualTo("tab\\there\ufffd,");
+        // each character-string on its own, as Wireshark's dns.txt lists them (the data joins them with ",")
+        assertThat(m.answers().get(2).details()).isEqualTo("lengths=11,5");
+        assertThat(m.answers().get(2).strings()).containsExactly("v=spf1 -all", "hello");
+        assertThat(m.answers().get(3).strings()).containsExactly("tab\\there\ufffd", "");
+        DnsMessage.Record comma = new DnsMessage.Record("x", 16, 1, 0, "a,b,", "lengths=3,0");
+        assertThat(comma.strings()).as("a comma inside a string keeps it whole").containsExactly("a,b", "");
         assertThat(m.answers().get(4).name()).isEqualTo("_sip._tcp.example.com");
         assertThat(m.answers().get(4).data()).isEqualTo("sipserver.example.com");
         assertThat(m.answers().get(4).details()).isEqualTo("priority=0 weight=5 port=5060");
