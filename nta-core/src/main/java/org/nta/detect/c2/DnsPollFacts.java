@@ -32,8 +32,6 @@ final class DnsPollFacts {
     /** Routable addresses the answers gave (a few), and whether the client ever opened a flow to one of them. */
     final Set<String> answered = new LinkedHashSet<>();
     boolean used;
-    /** Servers the client asked (its resolvers, or the authority itself). */
-    final Set<String> resolvers = new LinkedHashSet<>();
 
     /** The encoded labels of the names that carried data, in the order asked (up to {@link #MAX_RESULT_CHARS}). */
     final StringBuilder results = new StringBuilder();

@@ -106,8 +106,9 @@ public final class NamePoisoningDetector implements Detector {
         r.answerCount++;
         r.frame(frame, ns, stream);
         r.protocols.add(protocol);
-        r.askers.add(asker);
-        r.names.putIfAbsent(name, frame);
+        if (r.askers.size() < config.maxListed()) r.askers.add(asker);
+        if (r.names.size() < config.maxListed() * 32) r.names.putIfAbsent(name, frame);
+        else if (!r.names.containsKey(name)) r.namesNotKept++;
         r.answeredAt.put(asker, ns);
         if (r.answers.size() < config.maxListed()) r.answers.add(new Responder.Answer(frame, protocol, name, asker, address));
         Set<String> who = answerers.computeIfAbsent(name, k -> new LinkedHashSet<>(2));

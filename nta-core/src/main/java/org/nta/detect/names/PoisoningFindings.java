@@ -30,6 +30,7 @@ final class PoisoningFindings {
         ev.put("protocols", new ArrayList<>(r.protocols));
         ev.put("names", foreign);
         ev.put("answers_given", r.answerCount);
+        if (r.namesNotKept > 0) ev.put("names_not_kept", r.namesNotKept);
         ev.put("askers", new ArrayList<>(r.askers));
         List<Map<String, Object>> answers = new ArrayList<>();
         for (Responder.Answer a : r.answers) {

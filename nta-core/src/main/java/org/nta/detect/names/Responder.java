@@ -22,8 +22,10 @@ final class Responder {
     final StreamSet streams = new StreamSet();
     /** "asker → responder:port" of the connections an asker opened to it after its answer, with the first frame. */
     final Map<String, Long> connections = new LinkedHashMap<>();
-    /** Asker → time of the last answer given to it. */
-    final Map<String, Long> answeredAt = new LinkedHashMap<>();
+    /** Asker → time of the last answer given to it (the most recent askers, bounded). */
+    final Map<String, Long> answeredAt = org.nta.detect.Lru.of(4096);
+    /** Distinct names answered beyond those kept. */
+    long namesNotKept;
     long firstFrame = Long.MAX_VALUE, lastFrame, firstNs = Long.MAX_VALUE, lastNs;
     int answerCount;
 

@@ -192,4 +192,17 @@ class NamePoisoningDetectorTest {
         ntlm(VIC, ATT, "alice");
         assertThat(findings()).singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.MEDIUM));
     }
+
+    @Test
+    void aFloodOfAnswersKeepsTheStateBounded() {
+        for (int i = 0; i < 5000; i++) {
+            nbnsQuery(NET + (1 + i % 200), "HOST" + i);
+            nbnsAnswer(ATT, NET + (1 + i % 200), "HOST" + i, ATT);
+        }
+        Finding f = findings().get(0);
+        assertThat((List<String>) f.evidence().get("names")).hasSizeLessThanOrEqualTo(NamesConfig.DEFAULTS.maxListed() * 32);
+        assertThat((long) f.evidence().get("names_not_kept")).isEqualTo(5000 - NamesConfig.DEFAULTS.maxListed() * 32);
+        assertThat((List<String>) f.evidence().get("askers")).hasSize(NamesConfig.DEFAULTS.maxListed());
+        assertThat((List<?>) f.evidence().get("answers")).hasSize(NamesConfig.DEFAULTS.maxListed());
+    }
 }
