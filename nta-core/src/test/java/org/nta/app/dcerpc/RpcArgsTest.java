@@ -63,10 +63,36 @@ class RpcArgsTest {
         assertThat(req(DceRpcNames.NETLOGON, 30, ps, new RpcArgs.Handles(4))).containsEntry("new_password_zero", "true");
     }
 
+    /** EnumDomainUsers' answer: context, buffer pointer, EntriesRead, array pointer, max count, entries, strings, count. */
+    static byte[] enumeration(long maxCount, String... names) {
+        W w = new W().u32(0).u32(0x20000).u32(names.length).u32(0x20004).u32(maxCount);
+        for (int i = 0; i < names.length; i++) w.u32(500 + i).u16(names[i].length() * 2).u16(names[i].length() * 2).u32(0x20008 + i);
+        for (String n : names) {
+            byte[] c = n.getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+            w.u32(n.length()).u32(0).u32(n.length()).raw(c).align(4);
+        }
+        return w.u32(names.length).u32(0).bytes();
+    }
+
+    @Test
+    void samrEnumerationsGiveTheNamesAndRidsTheyListed() {
+        byte[] stub = enumeration(3, "Administrator", "krbtgt", "svc_sql");
+        Map<String, String> out = new LinkedHashMap<>();
+        assertThat(RpcArgs.response(DceRpcNames.SAMR, 13, new NdrReader(stub, 0, stub.length, 64), Map.of(), out, new RpcArgs.Handles(4))).isTrue();
+        assertThat(out).containsEntry("names", "Administrator,krbtgt,svc_sql").containsEntry("rids", "500,501,502").containsEntry("count", "3");
+        // a max count that disagrees with the entries read, or more entries than the bytes could hold: refused
+        for (byte[] bad : new byte[][] {enumeration(4, "a", "b", "c"), java.util.Arrays.copyOf(stub, 40)}) {
+            Map<String, String> none = new LinkedHashMap<>();
+            assertThat(RpcArgs.response(DceRpcNames.SAMR, 13, new NdrReader(bad, 0, bad.length, 64), Map.of(), none, new RpcArgs.Handles(4))).isFalse();
+            assertThat(none).doesNotContainKey("names");
+        }
+    }
+
     @Test
     void randomStubsNeverThrow() {
         Random r = new Random(3);
-        String[] ifaces = {DceRpcNames.SVCCTL, DceRpcNames.NETLOGON, DceRpcNames.ATSVC, DceRpcNames.TASKSCHD, DceRpcNames.WINREG};
+        String[] ifaces = {DceRpcNames.SVCCTL, DceRpcNames.NETLOGON, DceRpcNames.ATSVC, DceRpcNames.TASKSCHD, DceRpcNames.WINREG,
+                DceRpcNames.SAMR};
         RpcArgs.Handles h = new RpcArgs.Handles(16);
         for (int i = 0; i < 20000; i++) {
             byte[] b = new byte[r.nextInt(200)];
