@@ -227,7 +227,7 @@ class BeaconDetectorTest {
     }
 
     @Test
-    void keepAlivePingsInsideOneTcpConnectionStayLowAndBareAcksAreNoExchanges() {
+    void keepAlivePingsInsideOneTcpConnectionStayLow() {
         long[] t = new long[20];
         for (int i = 0; i < t.length; i++) t[i] = Wire.T0 + i * 30 * S;
         wire.tcpSession(t, V, 50124, C2, 443, 31, 31);
@@ -254,14 +254,21 @@ class BeaconDetectorTest {
 
     @Test
     void intervalsThatWanderBeyondTheBoundGetNoHelpFromIt() {
-        // half the gaps at the period, half at three times it: no period kept
-        long t = Wire.T0;
+        // half the gaps at the period, half at three times it: no period kept, so the quartiles alone score them
+        BeaconSeries wandering = new BeaconSeries(V, BeaconSeries.Kind.ADDRESS, C2, "udp");
+        BeaconSeries kept = new BeaconSeries(V, BeaconSeries.Kind.ADDRESS, C2, "udp");
+        long t = Wire.T0, u = Wire.T0;
         for (int i = 0; i < 20; i++) {
-            wire.udpPair(t, V, 40002, C2, 9998, new byte[64], new byte[48]);
+            wandering.contacts.add(t, i + 1, 1, 64, 48);
+            kept.contacts.add(u, i + 1, 1, 64, 48);
             t += (i % 2 == 0 ? 10 : 30) * S;
+            u += (i % 2 == 0 ? 17 : 23) * S;
         }
-        List<Finding> fs = beacons();
-        fs.forEach(f -> assertThat((double) f.evidence().get("interval_bounded_score")).isZero());
+        BeaconScore.Scored w = BeaconScore.score(wandering, BeaconConfig.DEFAULTS, Wire.T0, t);
+        BeaconScore.Scored k = BeaconScore.score(kept, BeaconConfig.DEFAULTS, Wire.T0, u);
+        assertThat(w.intervalBounded()).isZero();
+        assertThat(w.jitter()).isGreaterThan(BeaconScore.BOUNDED_JITTER);
+        assertThat(k.intervalBounded()).as("±15%% around 20 s is a kept period").isGreaterThan(0.9);
     }
 
     static Contacts contacts(long[] out, long[] in) {
