@@ -13,13 +13,20 @@ import java.util.List;
  *                  {@code (Workstation/Redirector)})
  * @param addresses IPv4 addresses of NB records (dotted)
  * @param groupNames names of NB records whose flags say group (G bit: a workgroup or domain name, not a host's)
+ * @param flags     the header's whole 16-bit flags word (opcode, NM_FLAGS, rcode), as Wireshark's {@code nbns.flags}
  */
 public record NbnsMessage(long frame, long timeNs, ConnInfo conn, int id, boolean response, int opcode, int rcode,
-                          List<String> names, List<String> labels, List<String> addresses, List<String> groupNames) implements Event {
+                          List<String> names, List<String> labels, List<String> addresses, List<String> groupNames,
+                          int flags) implements Event {
     public NbnsMessage {
         names = List.copyOf(names);
         labels = List.copyOf(labels);
         addresses = List.copyOf(addresses);
         groupNames = List.copyOf(groupNames);
+    }
+
+    /** The B flag (RFC 1002 4.2.1.1): sent by broadcast, whatever the subnet's broadcast address is. */
+    public boolean broadcast() {
+        return (flags & 0x0010) != 0;
     }
 }

@@ -38,7 +38,7 @@ public final class NbnsDecoder {
         List<String> names = new ArrayList<>(), labels = new ArrayList<>(), addrs = new ArrayList<>(), groups = new ArrayList<>();
         int id = Bytes.u16(b, off);
         java.util.function.Supplier<NbnsMessage> done = () -> new NbnsMessage(frame, timeNs, conn, id, (flags & 0x8000) != 0,
-                (flags >> 11) & 0xf, flags & 0xf, names, labels, addrs, groups);
+                (flags >> 11) & 0xf, flags & 0xf, names, labels, addrs, groups, flags);
         if (qd + an + ns + ar > MAX_RECORDS) return malformed(frame, done);
         int[] p = {off + 12, 0}; // position, and the suffix of the last name read
         for (int i = 0; i < qd; i++) {

@@ -64,7 +64,7 @@ public final class NamePoisoningDetector implements Detector {
         if (!n.response() && (n.opcode() == 5 || n.opcode() == 8)) {
             if (!group && !n.addresses().isEmpty()) owners.put(name, n.addresses().get(0));
         } else if (!n.response() && n.opcode() == 0) {
-            if (broadcast(n.conn().serverAddr())) queried.put(n.conn().clientAddr() + "|" + name, n.timeNs());
+            if (n.broadcast() || broadcast(n.conn().serverAddr())) queried.put(n.conn().clientAddr() + "|" + name, n.timeNs());
         } else if (n.response() && n.opcode() == 0 && n.rcode() == 0 && !group) {
             for (String a : n.addresses()) answered(n.conn().clientAddr(), n.conn().serverAddr(), "nbns", name, a, n.frame(), n.timeNs(), n.conn().stream());
         }
@@ -177,6 +177,7 @@ public final class NamePoisoningDetector implements Detector {
         return b.strip().toLowerCase(Locale.ROOT);
     }
 
+    /** A limited or /24-style broadcast address, for queries whose B flag a sender left clear. */
     private static boolean broadcast(String a) {
         return a.endsWith(".255") || a.equals("255.255.255.255");
     }

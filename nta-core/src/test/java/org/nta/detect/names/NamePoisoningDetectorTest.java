@@ -35,20 +35,20 @@ class NamePoisoningDetectorTest {
 
     void nbnsQuery(String asker, String name) {
         d.onEvent(new NbnsMessage(frame++, t += S / 10, udp(asker, 137, BCAST, 137), 1, false, 0, 0, List.of(name + "<20>"),
-                List.of(name + "<20>"), List.of(), List.of()));
+                List.of(name + "<20>"), List.of(), List.of(), 0x0110));
     }
 
     /** An answer whose conversation the answer opened: the asker is the "client", as the flow table makes it. */
     long nbnsAnswer(String responder, String asker, String name, String address) {
         long f = frame++;
         d.onEvent(new NbnsMessage(f, t += S / 100, udp(asker, 137, responder, 137), 1, true, 0, 0, List.of(name + "<20>"),
-                List.of(name + "<20>"), List.of(address), List.of()));
+                List.of(name + "<20>"), List.of(address), List.of(), 0x8500));
         return f;
     }
 
     void nbnsRegister(String host, String name) {
         d.onEvent(new NbnsMessage(frame++, t += S / 10, udp(host, 137, BCAST, 137), 2, false, 5, 0, List.of(name + "<20>", name + "<20>"),
-                List.of(name + "<20>"), List.of(host), List.of()));
+                List.of(name + "<20>"), List.of(host), List.of(), 0x2910));
     }
 
     void llmnrQuery(String asker, String name) {
@@ -204,5 +204,25 @@ class NamePoisoningDetectorTest {
         assertThat((long) f.evidence().get("names_not_kept")).isEqualTo(5000 - NamesConfig.DEFAULTS.maxListed() * 32);
         assertThat((List<String>) f.evidence().get("askers")).hasSize(NamesConfig.DEFAULTS.maxListed());
         assertThat((List<?>) f.evidence().get("answers")).hasSize(NamesConfig.DEFAULTS.maxListed());
+    }
+
+    @Test
+    void aBroadcastQueryIsKnownByItsFlagOnAnySubnet() {
+        // a /25: its broadcast address ends in .127; the B flag says what the address does not
+        for (String n : List.of("FILESRVV", "PRINTSRV")) {
+            d.onEvent(new NbnsMessage(frame++, t += S / 10, udp(VIC, 137, NET + "127", 137), 1, false, 0, 0, List.of(n + "<20>"),
+                    List.of(n + "<20>"), List.of(), List.of(), 0x0110));
+            nbnsAnswer(ATT, VIC, n, ATT);
+        }
+        assertThat(findings()).singleElement().satisfies(f -> assertThat(f.attacker()).isEqualTo(ATT));
+        // the same queries sent to a unicast address without the flag (a WINS server's) are not lures
+        NamePoisoningDetector wins = new NamePoisoningDetector(NamesConfig.DEFAULTS);
+        for (String n : List.of("FILESRVV", "PRINTSRV")) {
+            wins.onEvent(new NbnsMessage(frame++, t += S / 10, udp(VIC, 137, NET + "5", 137), 1, false, 0, 0, List.of(n + "<20>"),
+                    List.of(n + "<20>"), List.of(), List.of(), 0x0100));
+            wins.onEvent(new NbnsMessage(frame++, t += S / 100, udp(VIC, 137, NET + "5", 137), 1, true, 0, 0, List.of(n + "<20>"),
+                    List.of(n + "<20>"), List.of(NET + "5"), List.of(), 0x8500));
+        }
+        assertThat(wins.finish()).isEmpty();
     }
 }
