@@ -1,5 +1,6 @@
 package org.nta.event;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -17,12 +18,15 @@ import java.util.Objects;
  * @param scope        searchRequest's scope (0 base, 1 one level, 2 subtree), or -1
  * @param resultCode   an LDAPResult's resultCode (0 success, 49 invalidCredentials …), or -1
  * @param errorMessage an LDAPResult's diagnosticMessage, or null
+ * @param account      a searchResEntry's sAMAccountName, or null
+ * @param spns         a searchResEntry's servicePrincipalName values, else empty
  */
 public record LdapMessage(ConnInfo conn, boolean fromClient, long messageId, int protocolOp, String name,
                           String mechanism, String simple, String filter, int scope, int resultCode,
-                          String errorMessage, long frame, long timeNs) implements Event {
+                          String errorMessage, long frame, long timeNs, String account, List<String> spns) implements Event {
     public LdapMessage {
         Objects.requireNonNull(conn);
+        spns = spns == null ? List.of() : spns;
     }
 
     private static final String[] OPS = {"bindRequest", "bindResponse", "unbindRequest", "searchRequest",

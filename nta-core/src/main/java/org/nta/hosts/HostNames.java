@@ -66,6 +66,13 @@ public final class HostNames {
         return h == null ? address : label(name(h), address, new ArrayList<>(h.users));
     }
 
+    /** "NAME ADDRESS", or the address alone when the host gave no name: {@link #label} without the users. */
+    public String shortLabel(String address) {
+        if (address == null) return null;
+        HostTable.Host h = host(address);
+        return h == null ? address : label(name(h), address, List.of());
+    }
+
     /** The label of a host with this name (or null) and these users, as the terminal, Markdown and HTML show it. */
     public static String label(String name, String address, List<String> users) {
         StringBuilder sb = new StringBuilder();

@@ -77,9 +77,10 @@ public final class StoryBuilder {
             if (!joined) groups.computeIfAbsent(host(sw.attacker(), sameHost) + " → *", k -> new ArrayList<>()).add(sw);
         }
         List<Incident> out = new ArrayList<>();
-        for (List<Finding> fs : groups.values()) {
-            fs.sort(java.util.Comparator.comparingLong(Finding::firstFrame));
-            out.add(incident(fs, sameHost));
+        for (Pivots.Story st : Pivots.join(new ArrayList<>(groups.values()))) {
+            st.findings().sort(java.util.Comparator.comparingLong(Finding::firstFrame));
+            st.first().sort(java.util.Comparator.comparingLong(Finding::firstFrame));
+            out.add(incident(st.findings(), st.first(), st.pivots(), sameHost));
         }
         out.sort((a, b) -> {
             int c = Integer.compare(b.verdict().level().ordinal(), a.verdict().level().ordinal());
@@ -99,14 +100,21 @@ public final class StoryBuilder {
         return false;
     }
 
-    private static Incident incident(List<Finding> fs, Map<String, List<String>> sameHost) {
-        Finding main = fs.get(0);
-        for (Finding f : fs) if (f.victim() != null) { main = f; break; }
+    /**
+     * @param own the findings of the attacker → victim pair the story is named after; the others joined it through
+     *            {@code pivots} (an account it obtained, used from or against another host)
+     */
+    private static Incident incident(List<Finding> fs, List<Finding> own, List<Incident.Pivot> pivots,
+                                     Map<String, List<String>> sameHost) {
+        Finding main = own.get(0);
+        for (Finding f : own) if (f.victim() != null) { main = f; break; }
         TreeSet<String> attackers = new TreeSet<>(), victims = new TreeSet<>();
         EnumMap<Phase, List<Integer>> byPhase = new EnumMap<>(Phase.class);
         for (int i = 0; i < fs.size(); i++) {
             Finding f = fs.get(i);
             byPhase.computeIfAbsent(f.phase(), k -> new ArrayList<>()).add(i);
+        }
+        for (Finding f : own) {
             attackers.add(f.attacker());
             if (f.victim() != null) victims.add(f.victim());
         }
@@ -136,7 +144,7 @@ public final class StoryBuilder {
             lt = Math.max(lt, f.lastTimeNs());
         }
         return new Incident(main.attacker(), main.victim(), verdict(fs), phases, fs, ff, lf, ft, lt,
-                ordered(main.attacker(), attackers), ordered(main.victim(), victims));
+                ordered(main.attacker(), attackers), ordered(main.victim(), victims), pivots);
     }
 
     /** The addresses used, the incident's own first. */

@@ -138,6 +138,20 @@ public final class AnalysisJson {
         List<Integer> idx = new ArrayList<>();
         for (Finding f : i.findings()) idx.add(all.indexOf(f));
         m.put("findings", idx);
+        List<Map<String, Object>> pivots = new ArrayList<>();
+        for (Incident.Pivot p : i.pivots()) {
+            Map<String, Object> pm = new LinkedHashMap<>();
+            pm.put("account", p.account());
+            pm.put("obtained_by", p.obtainedBy());
+            pm.put("obtained_in", p.obtainedIn());
+            pm.put("obtained_frame", p.obtainedFrame());
+            pm.put("used_from", p.usedFrom());
+            pm.put("used_on", p.usedOn());
+            pm.put("used_in", p.usedIn());
+            pm.put("used_frame", p.usedFrame());
+            pivots.add(pm);
+        }
+        m.put("pivots", pivots);
         return m;
     }
 }

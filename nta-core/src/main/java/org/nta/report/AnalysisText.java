@@ -98,6 +98,9 @@ public final class AnalysisText {
                         String.join(",", p.techniques()), String.join(", ", types));
             }
             sb.append(indent(t.render()));
+            for (Incident.Pivot p : i.pivots()) {
+                sb.append("  ").append(TerminalText.safe("Account " + p.describe(a -> a == null ? "many hosts" : names.shortLabel(a)))).append('\n');
+            }
         }
         List<Finding> key = new ArrayList<>(r.findings());
         key.sort(BY_SEVERITY);

@@ -25,11 +25,16 @@ public final class LdapDecoder {
      * @param ntlmOff   offset of an NTLMSSP message carried (SASL credentials, serverSaslCreds, sicily, or a
      *                  sicily CHALLENGE in a bindResponse's matchedDN), or -1
      * @param extName   an extendedRequest's requestName, or null
+     * @param account   a searchResEntry's sAMAccountName, or null
+     * @param spns      a searchResEntry's servicePrincipalName values (at most {@link #MAX_SPNS}), else empty
      */
     public record Decoded(long messageId, int op, String name, Auth auth, String mechanism, String simple,
                           String filter, int scope, int resultCode, String errorMessage, int ntlmOff, int ntlmLen,
-                          String extName) {
+                          String extName, String account, java.util.List<String> spns) {
     }
+
+    /** The most servicePrincipalName values kept from one entry (an account rarely has more than a dozen). */
+    public static final int MAX_SPNS = 64;
 
     public static Decoded decode(byte[] b, int off, int len, LdapConfig cfg) throws BerException {
         BerReader msg = Ber.reader(b, off, len, cfg.maxDepth()).sequence();
@@ -37,7 +42,8 @@ public final class LdapDecoder {
         Tlv op = msg.next();
         if (op.tagClass() != Ber.APPLICATION) throw new BerException(BerException.Problem.UNEXPECTED_TAG, op.start());
         int n = op.tag();
-        String name = null, mech = null, simple = null, filter = null, err = null, ext = null;
+        String name = null, mech = null, simple = null, filter = null, err = null, ext = null, account = null;
+        java.util.List<String> spns = java.util.List.of();
         int scope = -1, result = -1;
         int[] ntlm = null;
         Auth auth = Auth.NONE;
@@ -80,7 +86,13 @@ public final class LdapDecoder {
                 LdapFilter.append(r.next(), sb, cfg.maxFilterChars());
                 filter = sb.toString();
             }
-            case SEARCH_ENTRY -> name = op.children().readOctets().asUtf8();
+            case SEARCH_ENTRY -> {
+                BerReader r = op.children();
+                name = r.readOctets().asUtf8();
+                Entry e = entry(r);
+                account = e.account;
+                spns = e.spns;
+            }
             case EXTENDED_REQUEST -> {
                 Tlv req = op.children().optionalContext(0);
                 if (req != null) ext = req.asLatin1();
@@ -105,6 +117,38 @@ public final class LdapDecoder {
             }
         }
         return new Decoded(id, n, name, auth, mech, simple, filter, scope, result, err, ntlm == null ? -1 : ntlm[0],
-                ntlm == null ? 0 : ntlm[1], ext);
+                ntlm == null ? 0 : ntlm[1], ext, account, spns);
+    }
+
+    private record Entry(String account, java.util.List<String> spns) {
+    }
+
+    /**
+     * The account name and service principal names of a searchResEntry's attributes ([RFC 4511] 4.5.2:
+     * PartialAttributeList, each a type and a SET OF values), what a Kerberoaster learns before asking for tickets.
+     * A malformed attribute list ends the reading there: the entry's name still counts.
+     */
+    private static Entry entry(BerReader r) {
+        String account = null;
+        java.util.List<String> spns = new java.util.ArrayList<>();
+        try {
+            if (!r.hasNext()) return new Entry(null, java.util.List.of());
+            BerReader attrs = r.next().children();
+            while (attrs.hasNext()) {
+                BerReader pa = attrs.next().children();
+                String type = pa.readOctets().asUtf8();
+                boolean sam = type.equalsIgnoreCase("sAMAccountName"), spn = type.equalsIgnoreCase("servicePrincipalName");
+                if (!sam && !spn || !pa.hasNext()) continue;
+                BerReader vals = pa.next().children();
+                while (vals.hasNext()) {
+                    String v = vals.readOctets().asUtf8();
+                    if (sam && account == null) account = v;
+                    else if (spn && spns.size() < MAX_SPNS) spns.add(v);
+                }
+            }
+        } catch (BerException e) {
+            // keep what was read
+        }
+        return new Entry(account, java.util.List.copyOf(spns));
     }
 }

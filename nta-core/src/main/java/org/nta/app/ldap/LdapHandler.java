@@ -157,7 +157,7 @@ public final class LdapHandler implements StreamHandler {
             return;
         }
         out.emit(new LdapMessage(conn, fromClient, m.messageId(), m.op(), m.name(), m.mechanism(), m.simple(), m.filter(),
-                m.scope(), m.resultCode(), m.errorMessage(), frame, timeNs));
+                m.scope(), m.resultCode(), m.errorMessage(), frame, timeNs, m.account(), m.spns()));
         NtlmMessage nt = null;
         if (m.ntlmOff() >= 0) {
             try {

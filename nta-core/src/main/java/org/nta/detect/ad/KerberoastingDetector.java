@@ -18,6 +18,8 @@ import org.nta.detect.Severity;
 import org.nta.detect.StreamSet;
 import org.nta.event.Event;
 import org.nta.event.KerberosMessage;
+import org.nta.event.LdapMessage;
+import org.nta.detect.Lru;
 
 /**
  * Kerberoasting (T1558.003): TGS-REQs for service principals (not krbtgt, not the client's own machine account)
@@ -57,20 +59,27 @@ public final class KerberoastingDetector implements Detector {
     private final Set<String> aesClients = new HashSet<>();
     /** Each client's last user name seen in an AS-REQ or TGS-REP. */
     private final Map<String, String> lastUser = new HashMap<>();
+    /** Service principal name (lower case) → the account holding it, from directory answers seen in the clear. */
+    private final Map<String, String> spnOwners;
     private long dropped;
 
     public KerberoastingDetector(AdConfig config) {
         this.config = config;
         this.pairs = new KdcPairs(config.maxConversations());
+        this.spnOwners = Lru.of(config.maxClients());
     }
 
     @Override
     public List<Class<? extends Event>> eventTypes() {
-        return List.of(KerberosMessage.class);
+        return List.of(KerberosMessage.class, LdapMessage.class);
     }
 
     @Override
     public void onEvent(Event e) {
+        if (e instanceof LdapMessage l) {
+            if (l.account() != null) for (String spn : l.spns()) spnOwners.put(spn.toLowerCase(Locale.ROOT), l.account());
+            return;
+        }
         if (!(e instanceof KerberosMessage k)) return;
         if (k.msgType() == 10 || k.msgType() == 12) {
             KdcPairs.Req r = pairs.request(k);
@@ -102,6 +111,18 @@ public final class KerberoastingDetector implements Detector {
 
     private void remember(String client, String user) {
         if (lastUser.size() < config.maxClients() || lastUser.containsKey(client)) lastUser.put(client, user);
+    }
+
+    /**
+     * The account whose key encrypts a ticket for {@code spn}: the sAMAccountName a directory answer gave for it, or
+     * the name itself when the ticket was asked for by account name (impacket's GetUserSPNs asks for "svc_sql"), else
+     * null.
+     */
+    private String owner(String spn) {
+        if (spn == null) return null;
+        String o = spnOwners.get(spn.toLowerCase(Locale.ROOT));
+        if (o != null) return o.toLowerCase(Locale.ROOT);
+        return spn.indexOf('/') < 0 && !spn.contains("@") ? spn.toLowerCase(Locale.ROOT) : null;
     }
 
     /** A service principal worth roasting: not the KDC's own (krbtgt, kadmin) nor the client machine's own account. */
@@ -154,7 +175,7 @@ public final class KerberoastingDetector implements Detector {
         boolean usesAes = aesClients.contains(client);
         TreeSet<Long> frames = new TreeSet<>();
         StreamSet streams = new StreamSet();
-        TreeSet<String> users = new TreeSet<>(), shownSpns = new TreeSet<>();
+        TreeSet<String> users = new TreeSet<>(), shownSpns = new TreeSet<>(), roasted = new TreeSet<>();
         TreeSet<Integer> offered = new TreeSet<>(), answered = new TreeSet<>();
         List<Map<String, Object>> hashes = new ArrayList<>();
         boolean cracked = false, weakAskedAnsweredWeak = false, allRefused = true;
@@ -170,11 +191,14 @@ public final class KerberoastingDetector implements Detector {
             if (t.error < 0) allRefused = false;
             if (t.rc4Ticket()) {
                 cracked = true;
+                String owner = owner(t.req.spn());
+                if (owner != null) roasted.add(owner);
                 if (t.weakAsked()) weakAskedAnsweredWeak = true;
                 if (hashes.size() < config.maxSamples()) {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("spn", t.req.spn());
                     m.put("user", user);
+                    if (owner != null) m.put("account", owner);
                     m.put("request_frame", t.req.frame());
                     m.put("frame", t.answerFrame);
                     m.put("ticket_etype", t.ticketEtype);
@@ -201,6 +225,7 @@ public final class KerberoastingDetector implements Detector {
         ev.put("request_frames", AdEvidence.sample(shown.stream().map(t -> t.req.frame()).toList(), config.maxSamples()));
         ev.put("crackable_hash", cracked);
         ev.put("hashes", hashes);
+        ev.put("roasted_accounts", AdEvidence.sample(roasted, config.maxSamples()));
         if (dropped > 0) ev.put("requests_dropped", dropped);
         if (!hashes.isEmpty() && !config.showSecrets()) ev.put("passwords_masked", true);
         StringBuilder s = new StringBuilder(client);

@@ -15,12 +15,21 @@ final class HostLabels {
     private HostLabels() {}
 
     static String label(JsonNode hosts, String address) {
+        return label(hosts, address, true);
+    }
+
+    /** "DC1 10.0.0.2": the name and the address, without the users. */
+    static String shortLabel(JsonNode hosts, String address) {
+        return label(hosts, address, false);
+    }
+
+    private static String label(JsonNode hosts, String address, boolean withUsers) {
         for (JsonNode r : hosts) {
             boolean own = false;
             for (JsonNode a : r.path("addresses")) own |= a.asText().equals(address);
             if (!own) continue;
             List<String> users = new ArrayList<>();
-            for (JsonNode u : r.path("users")) users.add(u.asText());
+            if (withUsers) for (JsonNode u : r.path("users")) users.add(u.asText());
             return HostNames.label(r.path("name").isTextual() ? r.path("name").asText() : null, address, users);
         }
         return address;

@@ -12,6 +12,8 @@ import java.util.Set;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.nta.incident.Incident;
+
 import org.nta.report.Json;
 
 /**
@@ -155,6 +157,7 @@ public final class HtmlReport {
                         + p.path("first_frame").asText() + "–" + p.path("last_frame").asText(), "class", p.path("status").asText());
             }
             h.close();
+            pivots(i);
             h.open("div", "class", "legend");
             for (int s = Charts.SEVERITIES.length - 1; s >= 0; s--) {
                 h.open("span").el("span", "", "class", "sw " + Charts.SEVERITIES[s]).text(Charts.SEVERITIES[s]).close();
@@ -165,6 +168,24 @@ public final class HtmlReport {
             h.close().nl();
         }
         h.close().nl();
+    }
+
+    /** How other hosts' findings joined the story: the accounts obtained and used elsewhere. */
+    private void pivots(JsonNode incident) {
+        JsonNode ps = incident.path("pivots");
+        if (ps.size() == 0) return;
+        h.open("ul", "class", "pivots", "aria-label", "Accounts that carried the story to other hosts");
+        for (JsonNode p : ps) {
+            Incident.Pivot pv = new Incident.Pivot(p.path("account").asText(), text(p.path("obtained_by")), p.path("obtained_in").asText(),
+                    p.path("obtained_frame").asLong(), text(p.path("used_from")), text(p.path("used_on")), p.path("used_in").asText(),
+                    p.path("used_frame").asLong());
+            h.el("li", "Account " + pv.describe(a -> a == null ? "many hosts" : HostLabels.shortLabel(root.path("hosts"), a)));
+        }
+        h.close();
+    }
+
+    private static String text(JsonNode n) {
+        return n.isNull() || n.isMissingNode() ? null : n.asText();
     }
 
     private static String party(JsonNode incident, String role, JsonNode root) {
@@ -193,6 +214,13 @@ public final class HtmlReport {
             Set<String> types = new LinkedHashSet<>();
             for (JsonNode idx : i.path("findings")) types.add(findings.path(idx.asInt()).path("type").asText());
             edges.add(new Charts.Edge(a, v, String.join(", ", types), true));
+            for (JsonNode p : i.path("pivots")) {   // the intruder's steps from and to other hosts
+                String from = p.path("used_from").asText(), to = text(p.path("used_on"));
+                if (to == null || from.equals(a) && to.equals(v)) continue;
+                nodes.putIfAbsent(from, new Charts.Node(from, "attacker", new ArrayList<>()));
+                nodes.putIfAbsent(to, new Charts.Node(to, "victim", new ArrayList<>()));
+                edges.add(new Charts.Edge(from, to, p.path("used_in").asText() + " as " + p.path("account").asText(), true));
+            }
         }
         // the busiest conversations between other pairs, summed per protocol and server port
         Set<String> attackPairs = new java.util.HashSet<>();

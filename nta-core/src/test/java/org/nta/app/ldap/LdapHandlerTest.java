@@ -64,6 +64,23 @@ class LdapHandlerTest {
         assertThat(anomalies.isEmpty()).isTrue();
     }
 
+    /**
+     * ldapsearch's answer in the recorded Kerberoasting (frame 234, two searchResEntry): the attribute values tshark
+     * shows ({@code -Y ldap.protocolOp==4 -T fields -e ldap.objectName -e ldap.type -e ldap.AttributeValue}) for
+     * sAMAccountName and servicePrincipalName.
+     */
+    @Test
+    void searchEntriesNameTheAccountHoldingEachSpnAsTsharkReadsThem() throws Exception {
+        List<LdapMessage> all = org.nta.app.auth.AuthCaptures.of(org.nta.app.auth.AuthCaptures.events(
+                org.nta.testing.TestFiles.resources().resolve("captures/ad-roast-psexec.pcap.gz")), LdapMessage.class);
+        List<LdapMessage> entries = all.stream().filter(m -> m.protocolOp() == 4).toList();
+        assertThat(entries).extracting(LdapMessage::frame, LdapMessage::name, LdapMessage::account, LdapMessage::spns)
+                .containsExactly(
+                        tuple(234L, "CN=svc_sql,CN=Users,DC=lab,DC=local", "svc_sql", List.of("MSSQLSvc/sql01.lab.local:1433")),
+                        tuple(234L, "CN=krbtgt,CN=Users,DC=lab,DC=local", "krbtgt", List.of("kadmin/changepw")));
+        assertThat(all).filteredOn(m -> m.protocolOp() != 4).allSatisfy(m -> assertThat(m.spns()).isEmpty());
+    }
+
     @Test
     void bytewiseDeliveryAndManyMessagesInOneSegment() {
         byte[] client = concat(simpleBind(1, "uid=bob", "x"), simpleBind(2, "uid=bob", "y"), simpleBind(3, "uid=bob", "z"));

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.nta.detect.Finding;
 import org.nta.detect.FindingType;
 import org.nta.detect.Severity;
+import org.nta.event.ConnInfo;
 import org.nta.event.Credential;
+import org.nta.event.LdapMessage;
 
 class KerberoastingDetectorTest {
     private static final AdConfig C = AdConfig.DEFAULTS;
@@ -37,6 +39,24 @@ class KerberoastingDetectorTest {
         assertThat(h).containsEntry("hashcat_mode", 13100).containsEntry("hash", Credential.MASK);
         assertThat(f.summary()).contains("although it uses AES otherwise").contains("13100");
         assertThat(f.filter()).isEqualTo("frame.number in {20, 22}");
+    }
+
+    @Test
+    void theRoastedAccountIsTheOneADirectoryAnswerGaveTheSpnOrTheNameTheTicketWasAskedBy() {
+        Kdc k = new Kdc();
+        // ldapsearch for accounts with an SPN: the answer names svc_sql as holder of the SPN (any case)
+        k.events.add(new LdapMessage(new ConnInfo("tcp", 90, 4, "10.0.0.66", 40999, Kdc.KDC, 389), false, 2, 4,
+                "CN=svc_sql,CN=Users,DC=lab,DC=local", null, null, null, -1, -1, null, 5, 5_000, "svc_sql",
+                List.of("mssqlsvc/SQL01.lab.local:1433")));
+        k.kinit("10.0.0.66", "alice");
+        k.tgsRep(k.tgsReq("10.0.0.66", SPN, List.of(23)), "alice", SPN, 23);
+        k.tgsRep(k.tgsReq("10.0.0.66", "svc_web", List.of(23)), "alice", "svc_web", 23);          // asked by account name
+        k.tgsRep(k.tgsReq("10.0.0.66", "HTTP/intranet.lab.local", List.of(23)), "alice", "HTTP/intranet.lab.local", 23);
+        Finding f = k.run(new KerberoastingDetector(C)).get(0);
+        assertThat(f.evidence()).containsEntry("roasted_accounts", List.of("svc_sql", "svc_web")); // the HTTP holder is unknown
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> hashes = (List<Map<String, Object>>) f.evidence().get("hashes");
+        assertThat(hashes).extracting(m -> m.get("account")).containsExactly("svc_sql", "svc_web", null);
     }
 
     @Test
