@@ -14,6 +14,7 @@ import org.nta.app.AppConfig;
 import org.nta.app.http.HttpConfig;
 import org.nta.capture.CaptureException;
 import org.nta.capture.CaptureSource;
+import org.nta.pipeline.CaptureSummary;
 import org.nta.detect.DetectionConfig;
 import org.nta.engine.Analysis;
 import org.nta.engine.EngineConfig;
@@ -45,8 +46,15 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "payload delivery, indicators from --intel), tell one story per attacker "
                 + "with frame-exact evidence and Wireshark filters, and give a verdict.")
 final class AnalyzeCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", description = "Capture file, or - for standard input.")
-    String file;
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Capture file, or - for standard input. Several files, "
+            + "or a directory of them (a sensor's rotated captures), are read as one capture in the order of their first "
+            + "frame: frames are numbered through them (as mergecap -a of them in that order numbers them), and every "
+            + "finding also names its file and its frames there.")
+    List<String> files;
+
+    @Option(names = "--glob", paramLabel = "PATTERN", description = "With a directory, read only the files whose names "
+            + "match (\"*.pcap*\", \"eth0-*.pcapng.gz\").")
+    String glob;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Write the analysis as JSON (schema docs/schema/analysis.schema.json); - for standard output.")
     String json;
@@ -134,10 +142,12 @@ final class AnalyzeCommand implements Callable<Integer> {
         extra.add(hostTable);
         Analysis.Result r;
         boolean hash = traffic != null && !noHash;
-        try (CaptureSource src = CaptureSource.open(file, hash)) {
+        List<String> paths = CaptureFiles.expand(files, glob, spec.commandLine().getErr());
+        String file = CaptureFiles.label(files, paths);
+        try (CaptureSource src = CaptureSource.openAll(paths, file, hash)) {
             extra.add(Progress.of(src));
             if (filter.present()) filter.compile();
-            org.nta.report.eve.EveWriter eveSink = eve.open(out, file, true);
+            org.nta.report.eve.EveWriter eveSink = eve.open(out, src::currentFile, true);
             if (eveSink != null) extra.add(eveSink);
             r = Analysis.run(src, limits.engine(EngineConfig.DEFAULTS.withHash(hash)), limits.app(AppConfig.all().withHttp(http)
                     .withFtp(org.nta.app.ftp.FtpConfig.DEFAULTS.withMaxFileBytes(extract != null ? 64 << 20 : 256 << 10))),
@@ -154,7 +164,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             throw new CliError("cannot write " + what + ": " + e.getMessage(), Main.EXIT_UNREADABLE);
         }
         TimeFormat tf = time.build(r.capture().tsPrecisionDigits());
-        eve.finish(r.findings(), r.streams());
+        CaptureSummary capture = r.capture();
+        eve.finish(r.findings(), r.streams(), capture.parts().isEmpty() ? null : capture::fileOf);
         boolean jsonToStdout = "-".equals(json);
         HostNames names = HostNames.of(hostTable);
         if (!jsonToStdout && !eve.toStdout()) out.print(AnalysisText.render(r, tf, new Ansi(useColor()), maxFindings, names));

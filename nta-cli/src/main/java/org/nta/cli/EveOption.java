@@ -35,6 +35,11 @@ final class EveOption {
 
     /** The sink to run with the others, or null without --eve. */
     EveWriter open(PrintWriter stdout, String capture, boolean stdoutAllowed) {
+        return open(stdout, () -> capture, stdoutAllowed);
+    }
+
+    /** @param capture the file being read, named in each line's pcap_filename */
+    EveWriter open(PrintWriter stdout, java.util.function.Supplier<String> capture, boolean stdoutAllowed) {
         if (file == null) return null;
         if (toStdout() && !stdoutAllowed) throw new CliError("--eve - (standard output) is for analyze; give a file", Main.EXIT_UNREADABLE);
         try {
@@ -61,9 +66,14 @@ final class EveOption {
 
     /** Writes the alerts (none for commands without findings) and closes the file. */
     void finish(List<Finding> findings, StreamTuples streams) {
+        finish(findings, streams, null);
+    }
+
+    /** @param fileOfFrame the file holding a frame of a capture read from several, for the alerts; or null */
+    void finish(List<Finding> findings, StreamTuples streams, java.util.function.LongFunction<String> fileOfFrame) {
         if (writer == null) return;
         try {
-            writer.alerts(findings, streams);
+            writer.alerts(findings, streams, fileOfFrame);
             writer.flush();
             if (!toStdout()) target.close();
         } catch (IOException | UncheckedIOException e) {

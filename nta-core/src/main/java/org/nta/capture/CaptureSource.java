@@ -9,6 +9,8 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 
 import org.nta.bytes.Bytes;
@@ -29,6 +31,8 @@ public final class CaptureSource implements Closeable {
     private final CountingDigestStream raw;
     private final InputStream decoded;
     private final CaptureReader reader;
+    /** Set when this source reads several files one after another; raw and decoded are then null. */
+    private final CaptureChain chain;
 
     private CaptureSource(String name, String compression, long fileSize, CountingDigestStream raw, InputStream decoded,
                           InputBuffer buffer) throws CaptureException {
@@ -38,6 +42,56 @@ public final class CaptureSource implements Closeable {
         this.raw = raw;
         this.decoded = decoded;
         this.reader = selectReader(buffer, compression);
+        this.chain = null;
+    }
+
+    private CaptureSource(String name, long fileSize, CaptureChain chain) {
+        this.name = name;
+        this.compression = "mixed";
+        this.fileSize = fileSize;
+        this.raw = null;
+        this.decoded = null;
+        this.reader = chain;
+        this.chain = chain;
+    }
+
+    /**
+     * Opens several files as one capture read one after another, ordered by the time of their first frame (a file
+     * without frames last; equal times keep the order given): a sensor's rotated files. One path is
+     * {@link #open(String, boolean)}.
+     *
+     * @param name what messages call the whole (the directory, or "N files")
+     * @throws CaptureException when one of them cannot be read as a capture at all; the message names it
+     */
+    public static CaptureSource openAll(List<String> paths, String name, boolean hash) throws CaptureException {
+        if (paths.isEmpty()) throw new CaptureException(name + ": no capture file");
+        if (paths.size() == 1) return open(paths.get(0), hash);
+        record Start(String path, long ns) {
+        }
+        List<Start> starts = new ArrayList<>();
+        long size = 0;
+        for (String p : paths) {
+            if (p.equals("-")) throw new CaptureException("standard input (-) cannot be read with other files");
+            try (CaptureSource s = open(p, false)) {
+                Frame f = new Frame();
+                starts.add(new Start(p, s.reader().next(f) ? f.epochNanos() : Long.MAX_VALUE));
+                size += Math.max(0, s.fileSize());
+            }
+        }
+        starts.sort(java.util.Comparator.comparingLong(Start::ns));
+        List<String> ordered = starts.stream().map(Start::path).toList();
+        CaptureSource first = open(ordered.get(0), hash);
+        return new CaptureSource(name, size, new CaptureChain(first, ordered, hash));
+    }
+
+    /** The file being read: its name, or the current one's when this source reads several (the last at the end). */
+    public String currentFile() {
+        return chain == null ? name : chain.currentFile();
+    }
+
+    /** The files read when this source reads several, in reading order (complete once read), else empty. */
+    public List<CapturePart> parts() {
+        return chain == null ? List.of() : chain.parts();
     }
 
     /**
@@ -175,7 +229,7 @@ public final class CaptureSource implements Closeable {
         return name;
     }
 
-    /** "none", "gzip", "zstd" or "xz". */
+    /** "none", "gzip", "zstd" or "xz"; "mixed" for several files (each part says its own). */
     public String compression() {
         return compression;
     }
@@ -187,7 +241,7 @@ public final class CaptureSource implements Closeable {
 
     /** Bytes read from the stored file so far. */
     public long rawBytesRead() {
-        return raw.count();
+        return chain != null ? chain.rawBytesRead() : raw.count();
     }
 
     /**
@@ -195,7 +249,7 @@ public final class CaptureSource implements Closeable {
      * null if hashing was not requested.
      */
     public String sha256() {
-        if (!raw.hashing()) return null;
+        if (chain != null || !raw.hashing()) return null;
         try {
             raw.drain();
         } catch (IOException e) {
@@ -206,6 +260,10 @@ public final class CaptureSource implements Closeable {
 
     @Override
     public void close() {
+        if (chain != null) {
+            chain.close();
+            return;
+        }
         closeQuietly(decoded);
         closeQuietly(raw);
     }

@@ -100,7 +100,7 @@ public final class Engine {
                 source.fileSize(), new ArrayList<>(linkTypes), reader.snaplen(), reader.tsPrecisionDigits(),
                 reader.interfaces(), packets, wire, captured, packets == 0 ? 0 : first, packets == 0 ? 0 : last, ordered,
                 config.hashFile() ? source.sha256() : null, anomalies.asMap(), decoder.undecodedLinkTypes(),
-                flows.tcpStreams(), flows.udpStreams(), reader.problem());
+                flows.tcpStreams(), flows.udpStreams(), reader.problem(), source.parts());
         for (PacketSink s : out) s.onFinish(summary);
         return summary;
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.nta.bytes.Anomaly;
+import org.nta.capture.CapturePart;
 import org.nta.capture.InterfaceInfo;
 import org.nta.capture.ReadProblem;
 
@@ -15,12 +16,24 @@ import org.nta.capture.ReadProblem;
  * @param capturedBytes the sum of the captured lengths (smaller when frames were cut to the snapshot length)
  * @param malformed malformed frames by anomaly kind, and every stream-level anomaly (limits reached included)
  * @param undecodedLinkTypes frames per link type NTA does not decode
+ * @param parts   the files, when the capture was read from several one after another (frames numbered through
+ *                them); empty for one file
  */
 public record CaptureSummary(String file, String format, String compression, long fileSize, List<Integer> linkTypes,
                              long snaplen, int tsPrecisionDigits, List<InterfaceInfo> interfaces, long packets,
                              long bytes, long capturedBytes, long firstNs, long lastNs, boolean strictTimeOrder,
                              String sha256, Map<String, Long> malformed, Map<Integer, Long> undecodedLinkTypes,
-                             long tcpStreams, long udpStreams, ReadProblem problem) {
+                             long tcpStreams, long udpStreams, ReadProblem problem, List<CapturePart> parts) {
+    public CaptureSummary {
+        parts = parts == null ? List.of() : List.copyOf(parts);
+    }
+
+    /** The file holding a frame of a capture read from several files, or null (one file, or no such frame). */
+    public String fileOf(long frame) {
+        for (CapturePart p : parts) if (p.local(frame) > 0) return p.file();
+        return null;
+    }
+
 
     /** {@code lastNs - firstNs} in seconds. */
     public double durationSeconds() {

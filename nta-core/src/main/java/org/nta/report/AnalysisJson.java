@@ -58,6 +58,7 @@ public final class AnalysisJson {
         s.put("findings", r.findings().size());
         s.put("malformed", c.malformed());
         s.put("limits_reached", c.limitsReached());
+        if (!c.parts().isEmpty()) s.put("files", FileFrames.summary(c.parts(), digits));
         boolean masked = SecretsNote.masked(r.findings());
         s.put("secrets_masked", masked);
         s.put("secrets_note", masked ? SecretsNote.TEXT : null);
@@ -66,7 +67,11 @@ public final class AnalysisJson {
         for (Incident i : r.incidents()) incidents.add(incident(i, r.findings(), digits));
         m.put("incidents", incidents);
         List<Map<String, Object>> findings = new ArrayList<>();
-        for (Finding f : r.findings()) findings.add(finding(f, digits, r.streams()));
+        for (Finding f : r.findings()) {
+            Map<String, Object> fm = finding(f, digits, r.streams());
+            if (!c.parts().isEmpty()) fm.put("files", FileFrames.spans(c.parts(), f.firstFrame(), f.lastFrame()));
+            findings.add(fm);
+        }
         m.put("findings", findings);
         m.put("stats", r.stats());
         if (traffic != null) m.put("traffic", traffic);

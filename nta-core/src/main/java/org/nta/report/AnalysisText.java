@@ -56,6 +56,9 @@ public final class AnalysisText {
         return "attack activity with signs of success";
     }
 
+    /** Files of a multi-file capture listed under the capture line; the JSON lists them all. */
+    static final int MAX_FILES_LISTED = 12;
+
     public static String render(Analysis.Result r, TimeFormat tf, Ansi ansi, int maxFindings) {
         return render(r, tf, ansi, maxFindings, HostNames.none());
     }
@@ -83,6 +86,17 @@ public final class AnalysisText {
         sb.append('\n').append(ansi.dim("Capture: " + TerminalText.safe(c.file()) + ", " + Numbers.count(c.packets()) + " frames, "
                 + (c.packets() == 0 ? "empty" : tf.format(c.firstNs(), r.captureStartNs()) + " → " + tf.format(c.lastNs(), r.captureStartNs()))
                 + (c.problem() != null ? ", read up to a damaged point" : ""))).append('\n');
+        int listed = 0;
+        for (org.nta.capture.CapturePart p : c.parts()) {
+            if (listed++ == MAX_FILES_LISTED) {
+                sb.append(ansi.dim("  … " + (c.parts().size() - MAX_FILES_LISTED) + " more files (see --json)")).append('\n');
+                break;
+            }
+            sb.append(ansi.dim("  " + TerminalText.safe(p.file()) + ": frames " + p.firstFrame() + "–" + p.lastFrame()
+                    + (p.packets() == 0 ? ", empty" : ", " + tf.format(p.firstNs(), r.captureStartNs()) + " → " + tf.format(p.lastNs(), r.captureStartNs()))
+                    + (p.problem() != null ? ", read up to a damaged point" : "")
+                    + (p.overlapsPrevious() ? ", overlaps an earlier file in time (another sensor?)" : ""))).append('\n');
+        }
         for (Incident i : r.incidents()) {
             sb.append('\n').append(ansi.bold(TerminalText.safe(party(i.attacker(), i.attackerAddresses(), names) + " → "
                     + party(i.victim(), i.victimAddresses(), names))
@@ -122,6 +136,8 @@ public final class AnalysisText {
             sev = f.severity().atLeast(Severity.HIGH) ? ansi.red(sev) : f.severity() == Severity.MEDIUM ? ansi.yellow(sev) : sev;
             sb.append("  ").append(sev).append(' ').append(f.type().id()).append(": ").append(TerminalText.safe(f.summary())).append('\n');
             sb.append("      frames ").append(f.firstFrame()).append('–').append(f.lastFrame());
+            String inFiles = FileFrames.text(r.capture().parts(), f.firstFrame(), f.lastFrame());
+            if (inFiles != null) sb.append(" (").append(TerminalText.safe(inFiles)).append(')');
             if (!f.streams().isEmpty()) sb.append(", ").append(streamText(f));
             sb.append(", ").append(tf.format(f.firstTimeNs(), r.captureStartNs())).append('\n');
             String filter = f.filter().length() <= 240 ? f.filter()

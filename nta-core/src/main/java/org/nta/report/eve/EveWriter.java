@@ -39,13 +39,21 @@ import org.nta.report.Json;
 public final class EveWriter implements PacketSink {
     private final Writer out;
     private final JsonGenerator g;
-    private final String pcapFilename;
+    private final java.util.function.Supplier<String> pcapFilename;
     private final Map<String, EveTls.Parts> tls = new LinkedHashMap<>();
     private final Map<String, SshBanner[]> ssh = new LinkedHashMap<>();
     private long lines;
 
     /** @param pcapFilename the capture as named on the command line, for {@code pcap_filename} */
     public EveWriter(Writer out, String pcapFilename) {
+        this(out, () -> pcapFilename);
+    }
+
+    /**
+     * @param pcapFilename the file being read when a line is written, for {@code pcap_filename} (as Suricata names
+     *                     the file it is reading in its pcap directory mode)
+     */
+    public EveWriter(Writer out, java.util.function.Supplier<String> pcapFilename) {
         this.out = out;
         this.pcapFilename = pcapFilename;
         try {
@@ -106,8 +114,16 @@ public final class EveWriter implements PacketSink {
 
     /** One {@code alert} per finding, in the findings' order; then flushes. */
     public void alerts(List<Finding> findings, StreamTuples streams) {
+        alerts(findings, streams, null);
+    }
+
+    /**
+     * @param fileOfFrame the file holding a frame, for an alert's {@code pcap_filename} (that of the finding's first
+     *                    frame) when the capture was read from several files; null to name the file being read
+     */
+    public void alerts(List<Finding> findings, StreamTuples streams, java.util.function.LongFunction<String> fileOfFrame) {
         io(() -> {
-            for (int i = 0; i < findings.size(); i++) alert(i, findings.get(i), streams);
+            for (int i = 0; i < findings.size(); i++) alert(i, findings.get(i), streams, fileOfFrame);
             g.flush();
         });
     }
@@ -149,7 +165,11 @@ public final class EveWriter implements PacketSink {
     }
 
     private void end() throws IOException {
-        g.writeStringField("pcap_filename", pcapFilename);
+        end(pcapFilename.get());
+    }
+
+    private void end(String file) throws IOException {
+        g.writeStringField("pcap_filename", file);
         g.writeEndObject();
         g.writeRaw('\n');
         lines++;
@@ -300,7 +320,7 @@ public final class EveWriter implements PacketSink {
         end();
     }
 
-    private void alert(int index, Finding f, StreamTuples streams) throws IOException {
+    private void alert(int index, Finding f, StreamTuples streams, java.util.function.LongFunction<String> fileOfFrame) throws IOException {
         StreamTuples.Tuple t = streams.of(f);
         String src = f.attacker(), dst = f.victim(), proto = null;
         int srcPort = -1, dstPort = -1;
@@ -318,7 +338,8 @@ public final class EveWriter implements PacketSink {
         tuple(src, srcPort, dst, dstPort, proto);
         if (t != null) g.writeStringField("community_id", t.communityId());
         EveAlert.write(g, index, f);
-        end();
+        String file = fileOfFrame == null ? null : fileOfFrame.apply(f.firstFrame());
+        end(file != null ? file : pcapFilename.get());
     }
 
     // --- names -------------------------------------------------------------------------------------------------

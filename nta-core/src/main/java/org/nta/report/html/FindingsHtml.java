@@ -103,6 +103,13 @@ final class FindingsHtml {
         h.close();
         h.open("dl", "class", "ev-kv");
         kv(h, "frames", f.path("first_frame").asText() + "–" + f.path("last_frame").asText());
+        if (f.path("files").size() > 0) {   // a capture read from several files: where the frames are in each
+            List<String> in = new ArrayList<>();
+            for (JsonNode x : f.path("files")) {
+                in.add(x.path("file").asText() + " frames " + x.path("first_frame").asText() + "–" + x.path("last_frame").asText());
+            }
+            kv(h, "in files", String.join("; ", in));
+        }
         kv(h, "time", f.path("first_time").asText() + " → " + f.path("last_time").asText());
         JsonNode streams = f.path("streams");
         if (streams.size() > 0) {

@@ -121,6 +121,14 @@ public final class HtmlReport {
         h.el("h2", "Capture");
         h.open("dl", "class", "facts", "id", "capture-facts");
         fact("File", s.path("file").asText());
+        if (s.path("files").size() > 0) {
+            List<String> files = new ArrayList<>();
+            for (JsonNode x : s.path("files")) {
+                files.add(x.path("file").asText() + " (frames " + x.path("first_frame").asText() + "–" + x.path("last_frame").asText()
+                        + (x.path("status").asText().equals("ok") ? "" : ", damaged") + (x.path("overlaps_previous").asBoolean() ? ", overlaps an earlier file" : "") + ")");
+            }
+            fact("Files, in reading order", String.join("; ", files));
+        }
         if (s.has("sha256")) fact("SHA-256", s.path("sha256").asText());
         fact("Status", s.path("status").asText().equals("ok") ? "read completely" : "read up to a damaged or cut-off point");
         fact("Frames", count(s.path("packets").asLong()));
