@@ -226,9 +226,15 @@ public final class ExfiltrationDetector implements Detector {
         boolean userForm = who == ClientKind.BROWSER && "multipart_part".equals(u.source());
         List<String> signals = new ArrayList<>();
         Severity sev;
-        if (k.sensitive()) {
+        // a file written to a share of an internal file server is kept there (a backup, a report), not taken away;
+        // it stays a candidate, raised if that server is the attacker's (impacket's smbserver) by what else it did
+        boolean internalShare = u.protocol().startsWith("smb") && Hosts.internal(server);
+        if (k.sensitive() && !internalShare) {
             sev = Severity.HIGH;
             signals.add("sensitive content: " + k.kind());
+        } else if (k.sensitive()) {
+            sev = Severity.INFO;
+            signals.add("sensitive content: " + k.kind() + ", written to an internal file share");
         } else if (packed && !userForm && rare && !Hosts.internal(server)) {
             sev = Severity.MEDIUM;
             signals.add(k.kind() + " content");

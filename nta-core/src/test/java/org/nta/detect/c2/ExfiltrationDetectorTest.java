@@ -162,6 +162,24 @@ class ExfiltrationDetectorTest {
     }
 
     @Test
+    void aDatabaseDumpWrittenToAnInternalFileShareIsABackupButToAnExternalOneLeaves() throws Exception {
+        byte[] dump = ("-- MySQL dump 10.13\nCREATE TABLE `orders` (id int);\n"
+                + "INSERT INTO `orders` VALUES (1,'alice','4111111111111111');\n".repeat(40)).getBytes(StandardCharsets.UTF_8);
+        for (String server : List.of("10.1.1.30", "198.51.100.30")) {
+            detector.onEvent(new TransferredFile(C2Ev.tcp(server.startsWith("10.") ? 21 : 22, "10.1.1.41", server, 445), null, "smb2",
+                    "transfer", "WRITE", HttpFileObject.Direction.UPLOAD, "nightly.bak", 274, 274, T0, dump.length, "ab".repeat(32),
+                    "text/plain", null, dump, false, false, "svc_sql"));
+        }
+        List<Finding> fs = exfil(List.of());
+        assertThat(fs).filteredOn(f -> f.severity().atLeast(Severity.LOW)).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.HIGH);
+            assertThat(f.attacker()).isEqualTo("198.51.100.30");
+        });
+        assertThat(fs).filteredOn(f -> "10.1.1.30:445".equals(f.evidence().get("destination")))
+                .allSatisfy(f -> assertThat(f.attacker()).isNull());
+    }
+
+    @Test
     void outboundVolumeOfAPairThatMostlySends() {
         ExfiltrationDetector d = new ExfiltrationDetector(new ExfilConfig(20_000, 0.8, 3, 4, 1000, 100, 65536));
         Wire w = new Wire(d);
