@@ -63,3 +63,23 @@ samba_dc_start() {
   for i in $(seq 1 60); do nsx vic bash -c "exec 3<>/dev/tcp/$V/445" 2>/dev/null && nsx vic bash -c "exec 3<>/dev/tcp/$V/88" 2>/dev/null && nsx vic bash -c "exec 3<>/dev/tcp/$V/389" 2>/dev/null && break; sleep 1; done
   sleep 3
 }
+
+samba_dc_enctypes() {   # samba_dc_enctypes ACCOUNT BITS: msDS-SupportedEncryptionTypes of a running DC's account
+  # (off the wire, in sam.ldb). Unset (the default: ad-roast-psexec, ad-roast-pivot), Samba 4.17's
+  # KDC encrypts the tickets for a user account's SPN with RC4 (etype 23) even when the client offers
+  # AES first, like Windows; with 24 (AES128 + AES256) or 28 (RC4 + AES) the ticket is AES256 whatever
+  # the client asks for (its etype list then picks only the session key's type).
+  /usr/bin/python3 - "$SAMBA_DIR" "$1" "$2" <<'PY'
+import sys, ldb
+from samba.samdb import SamDB
+from samba.auth import system_session
+from samba.param import LoadParm
+d, acct, bits = sys.argv[1:4]
+lp = LoadParm(); lp.load(d + "/etc/smb.conf")
+db = SamDB(url=d + "/private/sam.ldb", session_info=system_session(), lp=lp)
+r = db.search(expression="(sAMAccountName=%s)" % ldb.binary_encode(acct), attrs=["dn"])[0]
+m = ldb.Message(); m.dn = r.dn
+m["msDS-SupportedEncryptionTypes"] = ldb.MessageElement(bits, ldb.FLAG_MOD_REPLACE, "msDS-SupportedEncryptionTypes")
+db.modify(m)
+PY
+}

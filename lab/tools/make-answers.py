@@ -1011,6 +1011,72 @@ def ldap_simple_binds(cap, display_filter="frame"):
     return out
 
 
+def psexec_smbexec(cap, A, V):
+    """impacket psexec then smbexec from A against V over SMB2 (NTLM), svcctl on \\pipe\\svcctl: the two
+    lateral_movement findings and the file_upload of the service binary to ADMIN$."""
+    fnd = []
+    writes = smb_writes(cap, f"ip.src=={A}")
+    svc = rpc_calls(cap, "svcctl")
+    ops = {int(f): (n, b) for f, n, b in cap.rows("svcctl && dcerpc.pkt_type==0", "frame.number",
+                                                    "svcctl.servicename", "svcctl.binarypathname")}
+    rc = {int(f): r for f, r in cap.rows("svcctl && dcerpc.pkt_type==2", "frame.number", "svcctl.rc")}
+
+    def calls(stream):
+        out = []
+        for c in svc:
+            if c["stream"] != stream:
+                continue
+            n, b = ops[c["frame"]]
+            status = c["fault"] or RPC_STATUS.get(rc.get(c["answer_frames"][0]), rc.get(c["answer_frames"][0]))
+            d = {"interface": "svcctl", "operation": SVCCTL_OPS[c["opnum"]], "opnum": c["opnum"],
+                 "request_frame": c["frame"], "response_frame": c["answer_frames"][0], "status": status,
+                 "succeeded": status == "success"}
+            if c["opnum"] == 12:
+                d.update({"service_name": n, "binary_path": b})
+            out.append(d)
+        return out
+
+    def pipe_opens(stream):
+        return [int(f) for (f,) in cap.rows(f'tcp.stream=={stream} && smb2.cmd==5 && smb2.flags.response==0 && '
+                                            f'smb2.filename=="svcctl"', "frame.number")]
+
+    (w,) = [x for x in writes if x["share"] == "ADMIN$"]
+    (login,) = ntlm_logins(cap, f"tcp.stream=={w['stream']}")
+    tc = [int(f) for (f,) in cap.rows(f'tcp.stream=={w["stream"]} && smb2.cmd==3 && smb2.flags.response==0 && '
+                                      f'smb2.tree contains "ADMIN$"', "frame.number")]
+    pc = calls(w["stream"])
+    creates = [c for c in pc if c["operation"] == "CreateServiceW"]
+    fnd.append({"type": "lateral_movement", "required": True, "attacker": A, "victim": V, "client": A, "server": V,
+                "tool": "impacket psexec", "style": "psexec", "user": login["user"], "auth_frame": login["frame"],
+                "stream": w["stream"], "share": "ADMIN$", "tree_connect_frames": tc,
+                "file": {x: w[x] for x in ("filename", "size", "sha256", "pe", "create_frame", "frame",
+                                           "response_frame", "accepted")},
+                "pipe": "svcctl", "pipe_open_frames": pipe_opens(w["stream"]), "rpc_calls": pc,
+                "service_created": any(c["succeeded"] for c in creates), "succeeded": any(c["succeeded"] for c in creates),
+                "attempted": True, "frame": creates[0]["request_frame"], "first_frame": login["frame"],
+                "last_frame": creates[-1]["response_frame"],
+                "note": "the service binary (RemCom) is written to ADMIN$ and accepted; CreateServiceW faults "
+                        "(Samba implements no CreateService): attempted, not successful; psexec then reopens the file "
+                        "to delete it"})
+    fnd.append(dict({"type": "file_upload", "required": False, "attacker": A, "victim": V, "protocol": "smb2",
+                     "share": "ADMIN$", "note": "over SMB2 to ADMIN$: may be reported inside lateral_movement"},
+                    **{x: w[x] for x in ("filename", "size", "sha256", "frame", "stream", "response_frame")}))
+    (sx,) = {c["stream"] for c in svc if c["stream"] != w["stream"]}
+    (login2,) = ntlm_logins(cap, f"tcp.stream=={sx}")
+    sc = calls(sx)
+    creates = [c for c in sc if c["operation"] == "CreateServiceW"]
+    fnd.append({"type": "lateral_movement", "required": True, "attacker": A, "victim": V, "client": A, "server": V,
+                "tool": "impacket smbexec", "style": "smbexec", "user": login2["user"], "auth_frame": login2["frame"],
+                "stream": sx, "share": "IPC$", "pipe": "svcctl", "pipe_open_frames": pipe_opens(sx), "rpc_calls": sc,
+                "command": creates[0]["binary_path"],
+                "service_created": any(c["succeeded"] for c in creates), "succeeded": any(c["succeeded"] for c in creates),
+                "attempted": True, "frame": creates[0]["request_frame"], "first_frame": login2["frame"],
+                "last_frame": creates[-1]["response_frame"],
+                "note": "a service whose binary path is a %COMSPEC% command line writing its output to "
+                        "\\\\127.0.0.1\\C$\\__output; refused like psexec's"})
+    return fnd
+
+
 def ad_roast_psexec(cap, name):
     A, V, C, D = "172.31.230.66", "172.31.230.10", "172.31.230.23", "172.31.230.2"
     k = header(cap, name, "malicious", [A], [V], [C, D],
@@ -1078,66 +1144,7 @@ def ad_roast_psexec(cap, name):
     fnd.append(dict({"type": "cleartext_credentials", "required": False, "attacker": A, "victim": V,
                      "protocol": "ldap", "note": "LDAP simple bind with alice's phished password in clear"},
                     **{x: bind[x] for x in ("username", "frame", "stream", "response_frame", "success")}))
-    # 3, 4 psexec and smbexec with svc_sql over SMB2 (NTLM), svcctl on \pipe\svcctl
-    writes = smb_writes(cap, f"ip.src=={A}")
-    svc = rpc_calls(cap, "svcctl")
-    ops = {int(f): (n, b) for f, n, b in cap.rows("svcctl && dcerpc.pkt_type==0", "frame.number",
-                                                    "svcctl.servicename", "svcctl.binarypathname")}
-    rc = {int(f): r for f, r in cap.rows("svcctl && dcerpc.pkt_type==2", "frame.number", "svcctl.rc")}
-
-    def calls(stream):
-        out = []
-        for c in svc:
-            if c["stream"] != stream:
-                continue
-            n, b = ops[c["frame"]]
-            status = c["fault"] or RPC_STATUS.get(rc.get(c["answer_frames"][0]), rc.get(c["answer_frames"][0]))
-            d = {"interface": "svcctl", "operation": SVCCTL_OPS[c["opnum"]], "opnum": c["opnum"],
-                 "request_frame": c["frame"], "response_frame": c["answer_frames"][0], "status": status,
-                 "succeeded": status == "success"}
-            if c["opnum"] == 12:
-                d.update({"service_name": n, "binary_path": b})
-            out.append(d)
-        return out
-
-    def pipe_opens(stream):
-        return [int(f) for (f,) in cap.rows(f'tcp.stream=={stream} && smb2.cmd==5 && smb2.flags.response==0 && '
-                                            f'smb2.filename=="svcctl"', "frame.number")]
-
-    (w,) = [x for x in writes if x["share"] == "ADMIN$"]
-    (login,) = ntlm_logins(cap, f"tcp.stream=={w['stream']}")
-    tc = [int(f) for (f,) in cap.rows(f'tcp.stream=={w["stream"]} && smb2.cmd==3 && smb2.flags.response==0 && '
-                                      f'smb2.tree contains "ADMIN$"', "frame.number")]
-    pc = calls(w["stream"])
-    creates = [c for c in pc if c["operation"] == "CreateServiceW"]
-    fnd.append({"type": "lateral_movement", "required": True, "attacker": A, "victim": V, "client": A, "server": V,
-                "tool": "impacket psexec", "style": "psexec", "user": login["user"], "auth_frame": login["frame"],
-                "stream": w["stream"], "share": "ADMIN$", "tree_connect_frames": tc,
-                "file": {x: w[x] for x in ("filename", "size", "sha256", "pe", "create_frame", "frame",
-                                           "response_frame", "accepted")},
-                "pipe": "svcctl", "pipe_open_frames": pipe_opens(w["stream"]), "rpc_calls": pc,
-                "service_created": any(c["succeeded"] for c in creates), "succeeded": any(c["succeeded"] for c in creates),
-                "attempted": True, "frame": creates[0]["request_frame"], "first_frame": login["frame"],
-                "last_frame": creates[-1]["response_frame"],
-                "note": "the service binary (RemCom) is written to ADMIN$ and accepted; CreateServiceW faults "
-                        "(Samba implements no CreateService): attempted, not successful; psexec then reopens the file "
-                        "to delete it"})
-    fnd.append(dict({"type": "file_upload", "required": False, "attacker": A, "victim": V, "protocol": "smb2",
-                     "share": "ADMIN$", "note": "over SMB2 to ADMIN$: may be reported inside lateral_movement"},
-                    **{x: w[x] for x in ("filename", "size", "sha256", "frame", "stream", "response_frame")}))
-    (sx,) = {c["stream"] for c in svc if c["stream"] != w["stream"]}
-    (login2,) = ntlm_logins(cap, f"tcp.stream=={sx}")
-    sc = calls(sx)
-    creates = [c for c in sc if c["operation"] == "CreateServiceW"]
-    fnd.append({"type": "lateral_movement", "required": True, "attacker": A, "victim": V, "client": A, "server": V,
-                "tool": "impacket smbexec", "style": "smbexec", "user": login2["user"], "auth_frame": login2["frame"],
-                "stream": sx, "share": "IPC$", "pipe": "svcctl", "pipe_open_frames": pipe_opens(sx), "rpc_calls": sc,
-                "command": creates[0]["binary_path"],
-                "service_created": any(c["succeeded"] for c in creates), "succeeded": any(c["succeeded"] for c in creates),
-                "attempted": True, "frame": creates[0]["request_frame"], "first_frame": login2["frame"],
-                "last_frame": creates[-1]["response_frame"],
-                "note": "a service whose binary path is a %COMSPEC% command line writing its output to "
-                        "\\\\127.0.0.1\\C$\\__output; refused like psexec's"})
+    fnd += psexec_smbexec(cap, A, V)
     fnd.append({"type": "attack_tool", "required": False, "attacker": A, "victim": V, "tool": "impacket",
                 "note": "GetNPUsers (RC4-only AS-REQs without pre-auth), GetUserSPNs, psexec (RemCom service binary, "
                         "random names), smbexec (service BTOBTO)"})
@@ -1844,6 +1851,89 @@ def uploads_benign(cap, name):
     return k
 
 
+def ad_roast_pivot(cap, name):
+    A, V, W, F, C, D = ("172.31.237.66", "172.31.237.10", "172.31.237.41", "172.31.237.30", "172.31.237.23",
+                        "172.31.237.2")
+    k = header(cap, name, "malicious", [A, W], [V, F], [C, D],
+               "One intruder across three hosts. From 172.31.237.66 (alice's phished password) it searches the DC's "
+               "LDAP in clear for accounts with an SPN (the answer names svc_sql as holder of "
+               "MSSQLSvc/sql01.lab.local:1433) and gets an RC4 service ticket for it from dc1 (172.31.237.10): "
+               "Kerberoasting. It then logs in over SSH to a second workstation, ws2 (172.31.237.41), and from there "
+               "uses the cracked svc_sql (a Domain Admin) against the member file server fs1 (172.31.237.30): impacket "
+               "psexec writes its service binary to ADMIN$ and calls svcctl CreateServiceW, smbexec calls "
+               "CreateServiceW with a cmd.exe line; both refused (Samba has no CreateService). One story: the "
+               "account roasted by .66 is the one used from .41 against .30. carol (172.31.237.23) uses Kerberos and "
+               "fs1's dept share before and after.")
+    krb = kerberos(cap)
+    fnd = []
+    (bind,) = ldap_simple_binds(cap, f"ip.src=={A}")
+    (sf, ss) = cap.one(f"ip.src=={A} && ldap.protocolOp==3", "frame.number", "tcp.stream")
+    (entries_frame, entries) = cap.rows_all(f"tcp.stream=={ss} && ldap.protocolOp==4", "frame.number",
+                                            "ldap.objectName", sep="|")[0]
+    got = [m for m in krb if m["src"] == A and m["type"] == "12" and not {17, 18} & set(m["etypes"])
+           and m["answer"]["type"] == "13"]
+    (spn,) = {m["sname"] for m in got}
+    fnd.append({"type": "kerberoasting", "required": True, "attacker": A, "victim": V, "client": A, "kdc": V,
+                "tool": "MIT kvno -e rc4-hmac", "user": got[0]["answer"]["cname"], "spn": spn, "account": "svc_sql",
+                "etypes_requested": sorted({e for m in got for e in m["etypes"]}), "tgs_req_frames": [m["frame"] for m in got], "tgs_rep_frames": [m["answer"]["frame"] for m in got],
+                "ticket_etype": got[0]["answer"]["ticket_etype"], "succeeded": True, "frame": got[0]["frame"],
+                "ldap_search_frame": int(sf), "ldap_entries_frame": int(entries_frame),
+                "ldap_entries": entries.split("|"),
+                "note": "the account is named by the roaster's own LDAP answer (sAMAccountName of the entry holding "
+                        "the SPN): the ticket's SPN alone does not say whose key encrypts it"})
+    fnd.append(dict({"type": "cleartext_credentials", "required": False, "attacker": A, "victim": V,
+                     "protocol": "ldap", "note": "LDAP simple bind with alice's phished password in clear"},
+                    **{x: bind[x] for x in ("username", "frame", "stream", "response_frame", "success")}))
+    moves = psexec_smbexec(cap, W, F)
+    fnd += moves
+    ssh = [int(s_) for (s_,) in cap.rows(f"ip.src=={A} && ip.dst=={W} && tcp.dstport==22 && tcp.flags.syn==1 && "
+                                         f"tcp.flags.ack==0", "tcp.stream")]
+    fnd.append({"type": "attack_tool", "required": False, "attacker": W, "victim": F, "tool": "impacket",
+                "note": "psexec (RemCom service binary, random names), smbexec (service BTOBTO)"})
+    k["findings"] = fnd
+    first_move = min(m["auth_frame"] for m in moves if m["type"] == "lateral_movement")
+    k["pivots"] = [{"incident": f"{A} → {V}", "account": "svc_sql", "obtained_by": A, "obtained_in": "kerberoasting",
+                    "obtained_frame": got[0]["frame"], "used_from": W, "used_on": F, "used_in": "lateral_movement",
+                    "note": f"svc_sql's first NTLM logon from {W} is frame {first_move}; the finding starts at its "
+                            "first evidence frame"}]
+    k["absent_findings"] = ["port_scan", "host_sweep", "content_discovery", "web_attack", "login_bruteforce",
+                            "webshell_command", "reverse_shell", "beacon", "dns_tunnel", "exfiltration", "intel_match",
+                            "dcsync", "zerologon", "suspicious_certificate", "client_impersonation", "asrep_roasting"]
+    k["facts"] = {"ssh_streams_attacker_to_ws2": ssh,
+                  "benign_smb_writes": [{x: b[x] for x in ("client", "share", "filename", "size", "frame", "stream")}
+                                        for b in smb_writes(cap, f"ip.src=={C}")]}
+    return k
+
+
+def ad_service_account_benign(cap, name):
+    A, V, W, F, C, D = ("172.31.239.66", "172.31.239.10", "172.31.239.41", "172.31.239.30", "172.31.239.23",
+                        "172.31.239.2")
+    k = header(cap, name, "benign", [], [], [A, V, W, F, C, D],
+               "Twin of ad-roast-pivot: the same domain, hosts and accounts used as intended. A help-desk admin in the "
+               "intruder's place (172.31.239.66) looks up users over LDAP with a GSSAPI bind; carol gets an AES "
+               "service ticket for MSSQLSvc/sql01.lab.local:1433 (a client of the SQL server); the admin logs in to "
+               "ws2 (172.31.239.41, the SQL server sql01) over SSH; the service account svc_sql logs on from its own "
+               "host to fs1 (172.31.239.30) with NTLM and with Kerberos and writes and reads back nightly.bak (a SQL "
+               "dump) on the dept share; carol copies files there. No RC4 ticket, no ADMIN$, no svcctl.")
+    krb = kerberos(cap)
+    fnd = []
+    for w in smb_writes(cap):
+        fnd.append(dict({"type": "file_upload", "required": False, "attacker": None, "victim": w["server"],
+                         "client": w["client"], "protocol": "smb2", "share": w["share"],
+                         "note": "a copy to the department share (svc_sql's nightly.bak is a backup, not exfiltration)"},
+                        **{x: w[x] for x in ("filename", "size", "sha256", "frame", "stream", "response_frame")}))
+    k["findings"] = fnd
+    k["allowed_findings"] = ["file_upload"]
+    k["absent_findings"] = [t for t in ALL_TYPES_NOW if t not in k["allowed_findings"]]
+    k["facts"] = {
+        "service_tickets": [{"client": m["src"], "service": m["sname"], "frame": m["frame"], "stream": m["stream"],
+                             "etypes_offered": m["etypes"], "answer_frame": m["answer"]["frame"],
+                             "ticket_etype": m["answer"]["ticket_etype"]}
+                            for m in krb if m["type"] == "12" and m["answer"]["type"] == "13"],
+        "ntlm_logins": ntlm_logins(cap)}
+    return k
+
+
 MAKERS = {"connect-scan-ffuf-post-shell": connect_scan_ffuf_post_shell,
           "ipv6-fin-udp-wfuzz-b64-ncat": ipv6_fin_udp_wfuzz_b64_ncat,
           "hydra-login-bruteforce": hydra_login_bruteforce,
@@ -1872,7 +1962,9 @@ MAKERS = {"connect-scan-ffuf-post-shell": connect_scan_ffuf_post_shell,
           "long-session-benign": long_session_benign,
           "dns2tcp-tunnel": dns2tcp_tunnel,
           "exfil-protocols": exfil_protocols,
-          "uploads-benign": uploads_benign}
+          "uploads-benign": uploads_benign,
+          "ad-roast-pivot": ad_roast_pivot,
+          "ad-service-account-benign": ad_service_account_benign}
 
 
 def main():

@@ -46,12 +46,25 @@ public final class AnalysisText {
         return text + ", no sign of a compromise";
     }
 
+    /** ", then moved with svc_sql from 10.0.0.41 to 10.0.0.30": the pivots that took the story to other hosts. */
+    private static String moves(Incident i) {
+        List<String> out = new ArrayList<>();
+        for (Incident.Pivot p : i.pivots()) {
+            boolean elsewhere = !p.usedFrom().equals(i.attacker()) || p.usedOn() != null && !p.usedOn().equals(i.victim());
+            String m = p.account() + " from " + p.usedFrom() + (p.usedOn() == null ? "" : " to " + p.usedOn());
+            if (elsewhere && !out.contains(m)) out.add(m);
+        }
+        if (out.isEmpty()) return "";
+        return ", then moved with " + String.join("; ", out.subList(0, Math.min(3, out.size()))) + (out.size() > 3 ? " and " + (out.size() - 3) + " more" : "");
+    }
+
     private static String story(Analysis.Result r) {
         for (Incident i : r.incidents()) {
             if (i.verdict().level() != Verdict.Level.MALICIOUS) continue;
             List<String> steps = new ArrayList<>();
             for (Incident.PhaseSummary p : i.phases()) steps.add(p.phase().title().toLowerCase());
-            return i.attacker() + " compromised " + (i.victim() == null ? "several hosts" : i.victim()) + " (" + String.join(" → ", steps) + ")";
+            return i.attacker() + " compromised " + (i.victim() == null ? "several hosts" : i.victim()) + " (" + String.join(" → ", steps) + ")"
+                    + moves(i);
         }
         return "attack activity with signs of success";
     }

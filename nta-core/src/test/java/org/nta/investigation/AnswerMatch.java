@@ -69,7 +69,8 @@ final class AnswerMatch {
             case "payload_delivery" -> first(eq("file", want, ev.get("file")), eq("sha256", want, ev.get("sha256")),
                     eq("client_tool", want, ev.get("client_tool")),
                     want.has("frame") ? frameIn(want.get("frame").asLong(), f) : null);
-            case "kerberoasting" -> first(listHas("spns", want.path("spn").asText(), ev), frameOf(want, f), succeeded(want, f));
+            case "kerberoasting" -> first(listHas("spns", want.path("spn").asText(), ev), frameOf(want, f), succeeded(want, f),
+                    want.has("account") ? listHas("roasted_accounts", want.path("account").asText(), ev) : null);
             case "asrep_roasting" -> first(listHasAll("users", want.get("usernames"), ev),
                     want.has("as_req_frames") ? frameIn(want.get("as_req_frames").get(0).asLong(), f) : null, succeeded(want, f));
             case "user_enumeration" -> want.has("unknown_users") ? listHasAll("unknown_users", want.get("unknown_users"), ev) : null;

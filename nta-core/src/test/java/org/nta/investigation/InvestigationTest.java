@@ -139,6 +139,26 @@ class InvestigationTest {
                     throw new AssertionError("no finding matches " + want + "\ncandidates of that type: " + why);
                 }));
             }
+            for (JsonNode want : key.pivots()) {
+                tests.add(DynamicTest.dynamicTest("one story across hosts: " + want.path("account").asText() + " used from "
+                        + want.path("used_from").asText(), () -> {
+                    List<String> seen = new ArrayList<>();
+                    for (org.nta.incident.Incident inc : r.incidents()) {
+                        for (org.nta.incident.Incident.Pivot p : inc.pivots()) {
+                            seen.add(inc.attacker() + " → " + inc.victim() + ": " + p);
+                            if ((inc.attacker() + " → " + inc.victim()).equals(want.path("incident").asText())
+                                    && p.account().equals(want.path("account").asText())
+                                    && p.obtainedBy().equals(want.path("obtained_by").asText())
+                                    && p.usedFrom().equals(want.path("used_from").asText())
+                                    && String.valueOf(p.usedOn()).equals(want.path("used_on").asText())
+                                    && p.usedFrame() == want.path("used_frame").asLong(p.usedFrame())) {
+                                return;
+                            }
+                        }
+                    }
+                    throw new AssertionError("no incident follows " + want + "; pivots: " + seen);
+                }));
+            }
             tests.add(DynamicTest.dynamicTest("JSON validates against the schema", () -> {
                 JsonNode json = MAPPER.readTree(Json.write(AnalysisJson.build(r, null, AnalysisJson.hostRows(r, NAMES.get(capture)))));
                 Set<ValidationMessage> errors = schema.validate(json);
