@@ -1,11 +1,9 @@
 package org.nta.stats;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 
 import org.nta.decode.Packet;
 import org.nta.pipeline.PacketSink;
@@ -23,7 +21,7 @@ public final class TrafficSummary implements PacketSink {
     /** Conversations written into the JSON (the busiest by bytes); the count of all is written beside them. */
     public static final int TOP_CONVERSATIONS = 100;
 
-    private final ConversationCollector conversations = new ConversationCollector(false, false, true, true);
+    private final BusiestConversations conversations = new BusiestConversations();
     private final ProtocolHierarchy protocols = new ProtocolHierarchy();
     private long startNs = Long.MIN_VALUE;
     private long widthNs = 1_000_000_000L;
@@ -33,7 +31,6 @@ public final class TrafficSummary implements PacketSink {
 
     @Override
     public void onPacket(Packet p, Flow flow, boolean fromA) {
-        conversations.onPacket(p, flow, fromA);
         protocols.onPacket(p, flow, fromA);
         long t = p.frame.epochNanos();
         if (startNs == Long.MIN_VALUE) startNs = t;
@@ -67,40 +64,15 @@ public final class TrafficSummary implements PacketSink {
         conversations.onFlowEnd(flow);
     }
 
-    private static final Comparator<ConversationRow> BUSIEST = Comparator.comparingLong(ConversationRow::bytes).reversed()
-            .thenComparing(ConversationRow::type).thenComparingInt(ConversationRow::stream);
-
-    /**
-     * The {@link #TOP_CONVERSATIONS} busiest rows in {@link #BUSIEST} order: a bounded heap over all rows instead of
-     * sorting every connection of the capture (a load capture has hundreds of thousands).
-     */
-    static List<ConversationRow> busiest(List<ConversationRow> tcp, List<ConversationRow> udp) {
-        PriorityQueue<ConversationRow> top = new PriorityQueue<>(TOP_CONVERSATIONS + 1, BUSIEST.reversed());
-        for (List<ConversationRow> rows : List.of(tcp, udp)) {
-            for (ConversationRow r : rows) {
-                if (top.size() < TOP_CONVERSATIONS) {
-                    top.add(r);
-                } else if (BUSIEST.compare(r, top.peek()) < 0) {
-                    top.poll();
-                    top.add(r);
-                }
-            }
-        }
-        List<ConversationRow> out = new ArrayList<>(top);
-        out.sort(BUSIEST);
-        return out;
-    }
-
     /**
      * The JSON object {@code traffic} of {@code nta analyze --json}: {@code conversation_count},
      * {@code conversations} (the busiest by bytes, then by stream), {@code protocols} (the hierarchy in depth-first
      * order), {@code histogram} ({@code bucket_s}, {@code packets}, {@code bytes}; bucket 0 starts at the first frame).
      */
     public Map<String, Object> toJson() {
-        List<ConversationRow> tcp = conversations.rows("tcp"), udp = conversations.rows("udp");
-        List<ConversationRow> all = busiest(tcp, udp);
+        List<ConversationRow> all = conversations.top(TOP_CONVERSATIONS, startNs == Long.MIN_VALUE ? 0 : startNs);
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("conversation_count", tcp.size() + udp.size());
+        m.put("conversation_count", conversations.count());
         List<Map<String, Object>> convs = new ArrayList<>();
         for (ConversationRow r : all) {
             Map<String, Object> c = new LinkedHashMap<>();
