@@ -156,6 +156,50 @@ class HostTableTest {
         assertThat(HostNames.name(ws)).isEqualTo("DESKTOP-7QF2");
     }
 
+    /**
+     * lanman-announce: three Samba nmbd with {@code lm announce = yes}. With every {@code \MAILSLOT\BROWSE} message
+     * held back, the LAN Manager announcements alone name FILESRV, NAS01 and WS-BOB as "NetBIOS browser", give their
+     * roles (print server; FILESRV the master browser once elected) and the Samba hint of the Xenix flag and version 6.1.
+     */
+    @Test
+    void lanManagerAnnouncementsAloneNameTheirSendersAndGiveRolesAndAnOsHint() throws Exception {
+        HostTable t = new HostTable(1000);
+        List<NbdgmMessage> lanman = new java.util.ArrayList<>();
+        org.nta.pipeline.PacketSink withoutBrowse = new org.nta.pipeline.PacketSink() {
+            @Override
+            public void onPacket(Packet p, org.nta.flow.Flow flow, boolean fromA) {
+                t.onPacket(p, flow, fromA);
+            }
+
+            @Override
+            public void onEvent(org.nta.event.Event e) {
+                if (e instanceof NbdgmMessage m && "\\MAILSLOT\\BROWSE".equals(m.mailslot())) return;
+                if (e instanceof NbdgmMessage m && "\\MAILSLOT\\LANMAN".equals(m.mailslot())) lanman.add(m);
+                t.onEvent(e);
+            }
+
+            @Override
+            public void onFinish(org.nta.pipeline.CaptureSummary summary) {
+                t.onFinish(summary);
+            }
+        };
+        try (CaptureSource src = CaptureSource.open(TestFiles.capture("lanman-announce.pcap.gz").toString(), false)) {
+            new Engine(EngineConfig.DEFAULTS).run(src, List.of(withoutBrowse), new AppDispatcher(AppConfig.all()));
+        }
+        assertThat(lanman).hasSizeGreaterThanOrEqualTo(20).allMatch(NbdgmMessage::announcesHost);
+        for (String[] x : new String[][] {{"172.31.240.20", "FILESRV"}, {"172.31.240.30", "NAS01"}, {"172.31.240.23", "WS-BOB"}}) {
+            HostTable.Host h = t.hosts().stream().filter(y -> y.addresses.contains(x[0])).findFirst().orElseThrow();
+            assertThat(h.names.get(x[1])).as(x[1]).contains("NetBIOS browser");
+            assertThat(h.roles).as(x[1]).contains("print server");
+            assertThat(h.osHints).as(x[1]).contains("Samba or another Unix SMB server (NetBIOS browser: Unix server type, version 6.1)");
+            assertThat(HostNames.name(h)).isEqualTo(x[1]);
+        }
+        HostTable.Host fs = t.hosts().stream().filter(y -> y.addresses.contains("172.31.240.20")).findFirst().orElseThrow();
+        assertThat(fs.roles).contains("master browser");
+        HostTable.Host alice = t.hosts().stream().filter(y -> y.addresses.contains("172.31.240.10")).findFirst().orElseThrow();
+        assertThat(alice.names.values()).noneMatch(sources -> sources.contains("NetBIOS browser"));
+    }
+
     @Test
     void reverseLookupAnswersNameTheAddressAskedAboutBelowTheHostsOwnNames() {
         HostTable t = new HostTable(100);

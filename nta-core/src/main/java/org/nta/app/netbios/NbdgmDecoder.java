@@ -12,11 +12,13 @@ import org.nta.event.NbdgmMessage;
  * NetBIOS datagram service (RFC 1002 4.4) on UDP 138: the header and its source and destination names, and in the
  * user data of a first fragment the SMB1 Transaction (MS-CIFS 2.2.4.33, mailslot write) whose mailslot is
  * {@code \MAILSLOT\BROWSE}, whose data is a browser message (MS-BRWS 2.2): announcements (server name, OS version,
- * server type, comment or master browser), elections, master announcements. Every offset and count is checked
- * against the datagram ({@code nbdgm.malformed}); what was read before a problem is kept.
+ * server type, comment or master browser), elections, master announcements; or {@code \MAILSLOT\LANMAN}, whose data
+ * is a LAN Manager announcement (the older layout Samba's nmbd sends with {@code lm announce}, and OS/2 and Windows 9x),
+ * read into the same fields. Every offset and count is checked against the datagram ({@code nbdgm.malformed}); what
+ * was read before a problem is kept.
  */
 public final class NbdgmDecoder {
-    private static final int SMB_HEADER = 32, TRANSACTION = 0x25, MIN_WORDS = 14, ANNOUNCEMENT = 32;
+    private static final int SMB_HEADER = 32, TRANSACTION = 0x25, MIN_WORDS = 14, ANNOUNCEMENT = 32, LANMAN_NAME = 10;
     private final AnomalyCounter anomalies;
 
     public NbdgmDecoder(AnomalyCounter anomalies) {
@@ -43,8 +45,10 @@ public final class NbdgmDecoder {
         int dataCount = Bytes.u16le(b, words + 22), data = smb + Bytes.u16le(b, words + 24);
         String mailslot = unicode ? utf16z(b, bytes + ((bytes - smb) & 1), end) : cstr(b, bytes, end);
         m = message(frame, timeNs, conn, type, source, destination, mailslot);
-        if (!mailslot.equalsIgnoreCase("\\MAILSLOT\\BROWSE")) return m;
+        boolean lanman = mailslot.equalsIgnoreCase("\\MAILSLOT\\LANMAN");
+        if (!lanman && !mailslot.equalsIgnoreCase("\\MAILSLOT\\BROWSE")) return m;
         if (data < bytes || data + dataCount > end || dataCount == 0) return malformed(frame, m);
+        if (lanman) return lanman(b, data, data + dataCount, m, frame);
         NbdgmMessage browser = browser(b, data, data + dataCount, m);
         return browser != null ? browser : malformed(frame, m);
     }
@@ -72,6 +76,33 @@ public final class NbdgmDecoder {
                 return with(m, cmd, null, -1, -1, -1, null, null);
             }
         }
+    }
+
+    /**
+     * The LAN Manager announcement in {@code [d, end)} added to {@code m}, read as Wireshark's {@code
+     * dissect_mailslot_lanman} (packet-smb-browse.c) reads it: command (1), update count (1), server type (4, little
+     * endian), OS major (1), OS minor (1), periodicity in seconds (2), then the server name and the comment (for a
+     * domain announcement the master browser), each NUL-ended. Other commands keep only the command. As in Wireshark,
+     * a message cut short keeps the fields before the cut (a server name or comment without its NUL is left out), and
+     * is counted.
+     */
+    private NbdgmMessage lanman(byte[] b, int d, int end, NbdgmMessage m, long frame) {
+        int cmd = b[d] & 0xff;
+        if (cmd != NbdgmMessage.HOST_ANNOUNCEMENT && cmd != NbdgmMessage.LOCAL_MASTER_ANNOUNCEMENT
+                && cmd != NbdgmMessage.DOMAIN_ANNOUNCEMENT) return with(m, cmd, null, -1, -1, -1, null, null);
+        long type = d + 6 <= end ? Bytes.u32lle(b, d + 2) : -1;
+        int major = d + 7 <= end ? b[d + 6] & 0xff : -1, minor = d + 8 <= end ? b[d + 7] & 0xff : -1;
+        int name = d + LANMAN_NAME, nameNul = nul(b, name, end), textNul = nameNul < 0 ? -1 : nul(b, nameNul + 1, end);
+        String server = nameNul < 0 ? null : cstr(b, name, nameNul), text = textNul < 0 ? null : cstr(b, nameNul + 1, textNul);
+        boolean domain = cmd == NbdgmMessage.DOMAIN_ANNOUNCEMENT;
+        NbdgmMessage r = with(m, cmd, server, major, minor, type, domain ? null : text, domain ? text : null);
+        return textNul >= 0 ? r : malformed(frame, r);
+    }
+
+    /** The index of the first NUL in {@code [p, end)}, or -1. */
+    private static int nul(byte[] b, int p, int end) {
+        for (int q = p; q < end; q++) if (b[q] == 0) return q;
+        return -1;
     }
 
     private static NbdgmMessage message(long frame, long timeNs, ConnInfo conn, int type, String source, String dest, String mailslot) {

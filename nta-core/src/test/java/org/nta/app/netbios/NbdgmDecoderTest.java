@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,19 @@ class NbdgmDecoderTest {
         return o.toByteArray();
     }
 
+    /** A LAN Manager announcement (\\MAILSLOT\\LANMAN) as Samba's nmbd writes it with {@code lm announce}. */
+    static byte[] lanman(int cmd, String server, int major, int minor, long type, String text) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        o.write(cmd);
+        o.write(0); // update count
+        for (int i = 0; i < 4; i++) o.write((int) (type >> 8 * i));
+        o.write(major);
+        o.write(minor);
+        le16(o, 5); // periodicity, seconds
+        o.writeBytes((server + "\0" + text + "\0").getBytes(StandardCharsets.ISO_8859_1));
+        return o.toByteArray();
+    }
+
     static NbdgmMessage decode(byte[] d, AnomalyCounter a) {
         return new NbdgmDecoder(a).decode(d, 0, d.length, CONN, 1, 1);
     }
@@ -94,6 +108,67 @@ class NbdgmDecoderTest {
     }
 
     @Test
+    void readsALanManagerHostAnnouncement() {
+        byte[] d = datagram("FILESRV", "CORP", 0x00, "\\MAILSLOT\\LANMAN",
+                lanman(0x01, "FILESRV", 6, 1, 0x00819a03L, "OFFICE FILE SERVER"));
+        AnomalyCounter a = new AnomalyCounter();
+        NbdgmMessage m = decode(d, a);
+        assertThat(m.mailslot()).isEqualTo("\\MAILSLOT\\LANMAN");
+        assertThat(m.destinationName()).isEqualTo("CORP<00>");
+        assertThat(m.command()).isEqualTo(1);
+        assertThat(m.announcesHost()).isTrue();
+        assertThat(m.server()).isEqualTo("FILESRV");
+        assertThat(m.osMajor()).isEqualTo(6);
+        assertThat(m.osMinor()).isEqualTo(1);
+        assertThat(m.serverType()).isEqualTo(0x00819a03L);
+        assertThat(m.comment()).isEqualTo("OFFICE FILE SERVER");
+        assertThat(m.masterBrowser()).isNull();
+        assertThat(a.asMap()).isEmpty();
+    }
+
+    @Test
+    void aLanManagerDomainAnnouncementNamesItsMasterBrowserAndOtherCommandsOnlyTheCommand() {
+        NbdgmMessage m = decode(datagram("FILESRV", "CORP", 0x00, "\\MAILSLOT\\LANMAN",
+                lanman(0x0c, "CORP", 4, 9, 0x80001000L, "FILESRV")), new AnomalyCounter());
+        assertThat(m.server()).isEqualTo("CORP");
+        assertThat(m.masterBrowser()).isEqualTo("FILESRV");
+        assertThat(m.comment()).isNull();
+        AnomalyCounter a = new AnomalyCounter();
+        m = decode(datagram("FILESRV", "CORP", 0x00, "\\MAILSLOT\\LANMAN", new byte[] {0x08, 1, 2, 3}), a);
+        assertThat(m.command()).isEqualTo(8);
+        assertThat(m.server()).isNull();
+        assertThat(m.serverType()).isEqualTo(-1);
+        assertThat(a.asMap()).isEmpty();
+    }
+
+    @Test
+    void aCutLanManagerAnnouncementKeepsWhatCameBeforeTheCut() {
+        byte[] body = lanman(0x01, "WS-BOB", 6, 1, 0x00809a03L, "BOB'S DESK");
+        AnomalyCounter a = new AnomalyCounter();
+        // the Transaction's data ends before the comment's NUL: server name, version and type kept, no comment
+        NbdgmMessage m = decode(datagram("WS-BOB", "CORP", 0x00, "\\MAILSLOT\\LANMAN", Arrays.copyOf(body, body.length - 1)), a);
+        assertThat(m.server()).isEqualTo("WS-BOB");
+        assertThat(m.osMajor()).isEqualTo(6);
+        assertThat(m.serverType()).isEqualTo(0x00809a03L);
+        assertThat(m.comment()).isNull();
+        assertThat(a.asMap()).containsEntry("nbdgm.malformed", 1L);
+        // it ends inside the server name: the type and version before it kept, no name
+        m = decode(datagram("WS-BOB", "CORP", 0x00, "\\MAILSLOT\\LANMAN", Arrays.copyOf(body, 13)), a);
+        assertThat(m.command()).isEqualTo(1);
+        assertThat(m.server()).isNull();
+        assertThat(m.osMajor()).isEqualTo(6);
+        assertThat(m.osMinor()).isEqualTo(1);
+        assertThat(m.serverType()).isEqualTo(0x00809a03L);
+        assertThat(a.asMap()).containsEntry("nbdgm.malformed", 2L);
+        // it ends inside the server type: the command only
+        m = decode(datagram("WS-BOB", "CORP", 0x00, "\\MAILSLOT\\LANMAN", Arrays.copyOf(body, 4)), a);
+        assertThat(m.command()).isEqualTo(1);
+        assertThat(m.serverType()).isEqualTo(-1);
+        assertThat(m.osMajor()).isEqualTo(-1);
+        assertThat(a.asMap()).containsEntry("nbdgm.malformed", 3L);
+    }
+
+    @Test
     void anotherMailslotIsNamedButNotReadAsBrowser() {
         byte[] d = datagram("DESKTOP", "CORP", 0x1c, "\\MAILSLOT\\NET\\NETLOGON", new byte[] {0x12, 0, 0, 0});
         AnomalyCounter a = new AnomalyCounter();
@@ -116,7 +191,24 @@ class NbdgmDecoderTest {
 
     @Test
     void everyTruncationAndMutationIsSafe() {
-        byte[] d = datagram("DESKTOP", "WORKGROUP", 0x1d, "\\MAILSLOT\\BROWSE", announcement(0x0f, "DESKTOP", 6, 1, 0x00849a03L, "x"));
+        mutate(datagram("DESKTOP", "WORKGROUP", 0x1d, "\\MAILSLOT\\BROWSE", announcement(0x0f, "DESKTOP", 6, 1, 0x00849a03L, "x")));
+    }
+
+    @Test
+    void everyTruncationAndMutationOfALanManagerAnnouncementIsSafeAndCounted() {
+        byte[] body = lanman(0x01, "NAS01", 6, 1, 0x00809a03L, "STORAGE NAS");
+        byte[] d = datagram("NAS01", "CORP", 0x00, "\\MAILSLOT\\LANMAN", body);
+        AnomalyCounter a = new AnomalyCounter();
+        // every cut inside the message is counted (the Transaction's data count no longer fits), and returns its header
+        for (int n = d.length - body.length; n < d.length; n++) {
+            NbdgmMessage m = new NbdgmDecoder(a).decode(d, 0, n, CONN, 1, 1);
+            assertThat(m.mailslot()).isEqualTo("\\MAILSLOT\\LANMAN");
+        }
+        assertThat(a.asMap()).containsEntry("nbdgm.malformed", (long) body.length);
+        mutate(d);
+    }
+
+    static void mutate(byte[] d) {
         AnomalyCounter a = new AnomalyCounter();
         for (int n = 0; n <= d.length; n++) new NbdgmDecoder(a).decode(d, 0, n, CONN, 1, 1);
         Random rnd = new Random(11);
