@@ -1934,6 +1934,23 @@ def ad_service_account_benign(cap, name):
     return k
 
 
+def lanman_announce(cap, name):
+    WA, FS, WB, NAS, D = "172.31.240.10", "172.31.240.20", "172.31.240.23", "172.31.240.30", "172.31.240.2"
+    k = header(cap, name, "benign", [], [], [WA, FS, WB, NAS, D],
+               "Three Samba hosts (FILESRV 172.31.240.20, NAS01 172.31.240.30, WS-BOB 172.31.240.23) announce "
+               "themselves every 5 s on \\MAILSLOT\\BROWSE and, with lm announce = yes, on \\MAILSLOT\\LANMAN "
+               "(the older LAN Manager host announcement); a browser election makes FILESRV the master browser; "
+               "WS-ALICE (172.31.240.10) asks for FILESRV by NetBIOS name and lists its shares with smbclient -L over "
+               "NTLM. Nothing malicious.")
+    k["findings"] = []
+    k["allowed_findings"] = []
+    k["absent_findings"] = list(ALL_TYPES_NOW)
+    lanman = cap.rows('mailslot.name contains "LANMAN"', "frame.number", "ip.src", "browser.server")
+    k["facts"] = {"lanman_announcements": {src: {"server": srv, "frames": [int(f) for f, s_, _ in lanman if s_ == src]}
+                                           for src, srv in sorted({(s_, v) for _, s_, v in lanman})}}
+    return k
+
+
 MAKERS = {"connect-scan-ffuf-post-shell": connect_scan_ffuf_post_shell,
           "ipv6-fin-udp-wfuzz-b64-ncat": ipv6_fin_udp_wfuzz_b64_ncat,
           "hydra-login-bruteforce": hydra_login_bruteforce,
@@ -1964,7 +1981,8 @@ MAKERS = {"connect-scan-ffuf-post-shell": connect_scan_ffuf_post_shell,
           "exfil-protocols": exfil_protocols,
           "uploads-benign": uploads_benign,
           "ad-roast-pivot": ad_roast_pivot,
-          "ad-service-account-benign": ad_service_account_benign}
+          "ad-service-account-benign": ad_service_account_benign,
+          "lanman-announce": lanman_announce}
 
 
 def main():
