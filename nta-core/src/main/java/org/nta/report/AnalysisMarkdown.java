@@ -64,7 +64,7 @@ public final class AnalysisMarkdown {
             for (Incident.PhaseSummary p : i.phases()) steps.add(p.phase().title() + " (" + p.status().id() + ")");
             sb.append(String.join(" → ", steps)).append("\n\n");
             for (Incident.Pivot p : i.pivots()) {
-                sb.append("- Account ").append(md(p.describe(a -> a == null ? "many hosts" : names.shortLabel(a)))).append('\n');
+                sb.append("- Account ").append(md(TerminalText.safe(p.describe(a -> a == null ? "many hosts" : names.shortLabel(a))))).append('\n');
             }
             if (!i.pivots().isEmpty()) sb.append('\n');
         }

@@ -51,7 +51,8 @@ public final class AnalysisText {
         List<String> out = new ArrayList<>();
         for (Incident.Pivot p : i.pivots()) {
             boolean elsewhere = !p.usedFrom().equals(i.attacker()) || p.usedOn() != null && !p.usedOn().equals(i.victim());
-            String m = p.account() + " from " + p.usedFrom() + (p.usedOn() == null ? "" : " to " + p.usedOn());
+            // the account is the capture's text (an LDAP answer, a logon): one line, no control characters
+            String m = TerminalText.safe(p.account()) + " from " + p.usedFrom() + (p.usedOn() == null ? "" : " to " + p.usedOn());
             if (elsewhere && !out.contains(m)) out.add(m);
         }
         if (out.isEmpty()) return "";

@@ -77,4 +77,35 @@ class NewEvidenceHostileTest {
         assertThat(page).doesNotContain(MARKUP).doesNotContain("\u001b");
         assertThat(page).contains("&lt;img src=x onerror=alert(7)&gt;");
     }
+
+    /** An account named by the capture (an LDAP answer, an NTLM logon) carries the story across hosts as text. */
+    @Test
+    void anAccountThatJoinsStoriesStaysText() throws Exception {
+        String account = MARKUP + ESC;
+        Finding roast = new Finding(FindingType.KERBEROASTING, org.nta.detect.Severity.HIGH, org.nta.detect.Phase.EXPLOITATION,
+                "10.0.0.66", "10.0.0.10", 10, 12, 10_000, 12_000, List.of(8), "frame.number in {10, 12}", "roasted",
+                Boolean.TRUE, List.of("T1558.003"), Map.of("roasted_accounts", List.of(account)));
+        Finding move = new Finding(FindingType.LATERAL_MOVEMENT, org.nta.detect.Severity.HIGH, org.nta.detect.Phase.INSTALLATION,
+                "10.0.0.41", "10.0.0.30", 30, 40, 30_000, 40_000, List.of(9), "frame.number in {30, 40}", "moved",
+                Boolean.TRUE, List.of("T1021.002"), Map.of("users", List.of("LAB\\" + account)));
+        List<Finding> fs = List.of(roast, move);
+        Analysis.Result base;
+        try (CaptureSource src = CaptureSource.open(TestFiles.capture("benign-lab.pcap.gz").toString(), false)) {
+            base = Analysis.run(src, EngineConfig.DEFAULTS, AppConfig.all(), DetectionConfig.DEFAULTS, List.of());
+        }
+        Analysis.Result r = new Analysis.Result(base.capture(), StoryBuilder.verdict(fs), StoryBuilder.incidents(fs), fs,
+                base.stats(), base.captureStartNs());
+        assertThat(r.incidents()).singleElement().satisfies(i -> assertThat(i.pivots()).hasSize(1));
+        String text = AnalysisText.render(r, TimeFormat.utc(r.capture().tsPrecisionDigits()), new Ansi(false), 100);
+        assertThat(text).contains("Account ").doesNotContain("\u001b", "\u0007", "\u202e", "\r");
+        assertThat(text.lines().filter(l -> l.startsWith("FAKE"))).isEmpty();
+        String md = AnalysisMarkdown.render(r, TimeFormat.utc(r.capture().tsPrecisionDigits()));
+        // the verdict line and the pivot line stay one line each (the evidence blocks are fenced code)
+        String story = md.substring(0, md.indexOf("## Summary")) + md.lines().filter(l -> l.startsWith("- Account ")).findFirst().orElseThrow();
+        assertThat(story).doesNotContain("\u001b", "\u0007", "\u202e", "\r");
+        assertThat(md.lines().filter(l -> l.toLowerCase().startsWith("fake [critical] line:"))).isEmpty();
+        assertThat(md.lines().filter(l -> l.startsWith("**Verdict")).findFirst().orElseThrow()).contains("from 10.0.0.41 to 10.0.0.30");
+        String page = HtmlReport.render(Json.write(AnalysisJson.build(r)));
+        assertThat(page).contains("class=\"pivots\"").doesNotContain(MARKUP).doesNotContain("\u001b");
+    }
 }
