@@ -119,6 +119,17 @@ public final class CaptureSource implements Closeable {
                 throw new CaptureException(path + ": cannot open (" + e.getMessage() + ")");
             }
         }
+        return open(in, path, size, hash);
+    }
+
+    /**
+     * Reads a capture from a stream someone else opened (a Hadoop file system's, an archive entry's), named
+     * {@code name} in messages; the stream is closed with this source.
+     *
+     * @param size the stored size when known (for progress), else -1
+     */
+    public static CaptureSource open(InputStream in, String name, long size, boolean hash) throws CaptureException {
+        String path = name;
         CountingDigestStream raw = new CountingDigestStream(in, hash);
         try {
             BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16);

@@ -117,4 +117,16 @@ class CaptureChainTest {
             assertThat(src.sha256()).isNull();
         }
     }
+
+    @Test
+    void aStreamOpenedElsewhereReadsLikeItsFileAndNamesItselfInMessages() throws Exception {
+        String a = file("a.pcap", 10, 11, 12);
+        try (CaptureSource byPath = CaptureSource.open(a, false);
+             CaptureSource byStream = CaptureSource.open(Files.newInputStream(Path.of(a)), "hdfs://nn/sensor/a.pcap", -1, false)) {
+            assertThat(read(byStream)).usingRecursiveFieldByFieldElementComparator().isEqualTo(read(byPath));
+            assertThat(byStream.name()).isEqualTo("hdfs://nn/sensor/a.pcap");
+        }
+        assertThatThrownBy(() -> CaptureSource.open(new java.io.ByteArrayInputStream("hello".getBytes()), "s3a://b/x.pcap", 5, false))
+                .isInstanceOf(CaptureException.class).hasMessageStartingWith("s3a://b/x.pcap: ");
+    }
 }
