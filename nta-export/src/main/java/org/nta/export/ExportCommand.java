@@ -67,9 +67,6 @@ final class ExportCommand implements Callable<Integer> {
             case "none", "uncompressed" -> CompressionCodecName.UNCOMPRESSED;
             default -> throw new ExportError("--compression: " + compression + " is not one of zstd, snappy, gzip, none", ExportMain.EXIT_UNREADABLE);
         };
-        // as nta analyze, with file hashes for the files table (downloads included) and no bytes kept past 256 KiB
-        HttpConfig http = HttpConfig.defaults().withMaxBodyBytes(64 << 10).withMaxFileBytes(256 << 10).withHashing(true, true);
-        AppConfig app = AppConfig.all().withHttp(http).withFtp(FtpConfig.DEFAULTS.withMaxFileBytes(256 << 10));
         DetectionConfig detection = DetectionConfig.DEFAULTS.withShowSecrets(showSecrets);
         List<String> paths;
         try {
@@ -91,7 +88,7 @@ final class ExportCommand implements Callable<Integer> {
             } catch (IOException | UncheckedIOException e) {
                 throw new ExportError("cannot write into " + dir + ": " + reason(e), ExportMain.EXIT_UNREADABLE);
             }
-            r = Analysis.run(src, EngineConfig.DEFAULTS, app, detection, List.of(export));
+            r = Analysis.run(src, EngineConfig.DEFAULTS, appConfig(), detection, List.of(export));
             export.finish(r.findings(), r.streams());
         } catch (CaptureException e) {
             if (export != null) export.abandon();
@@ -111,6 +108,15 @@ final class ExportCommand implements Callable<Integer> {
         out.println("nta: wrote " + dir + ": " + sb);
         out.flush();
         return exitCode(r.capture(), err);
+    }
+
+    /**
+     * The parsers' settings: nta analyze's, except that downloads are hashed too (for the files table's sha256);
+     * no file's bytes are kept past 256 KiB.
+     */
+    static AppConfig appConfig() {
+        HttpConfig http = HttpConfig.defaults().withMaxBodyBytes(64 << 10).withMaxFileBytes(256 << 10).withHashing(true, true);
+        return AppConfig.all().withHttp(http).withFtp(FtpConfig.DEFAULTS.withMaxFileBytes(256 << 10));
     }
 
     /** The capture file holding a frame: the one being read, or among several the one whose frames include it. */
