@@ -52,6 +52,23 @@ class ExportCommandTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"zstd", "snappy", "gzip", "none"})
+    void everyCodecWritesTablesDuckDbReads(String codec) throws Exception {
+        Path out = tmp.resolve(codec);
+        Result r = export(CAPTURES + "c2-https-beacon.pcap.gz", "--parquet", out.toString(), "--compression", codec);
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).isEmpty();
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement s = db.createStatement()) {
+            for (String t : TABLES) {
+                try (ResultSet rs = s.executeQuery("select count(*) from read_parquet('" + out.resolve(t + ".parquet") + "')")) {
+                    rs.next();
+                    assertThat(r.out()).as(t).contains(t + " " + rs.getLong(1));
+                }
+            }
+        }
+    }
+
     @Test
     void aNonCaptureFileIsOneLineAndExit2() throws Exception {
         Path notCapture = tmp.resolve("notes.txt");
