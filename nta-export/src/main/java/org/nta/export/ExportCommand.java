@@ -129,7 +129,7 @@ final class ExportCommand implements Callable<Integer> {
         Throwable c = e instanceof UncheckedIOException u ? u.getCause() : e;
         if (c instanceof java.nio.file.FileAlreadyExistsException) return "a file of that name is in the way";
         if (c instanceof java.nio.file.AccessDeniedException) return "permission denied";
-        if (c instanceof java.nio.file.NoSuchFileException) return "no such directory";
+        if (c instanceof java.nio.file.NoSuchFileException) return "no such file or directory";
         String m = c.getMessage();
         return m == null ? c.getClass().getSimpleName() : m;
     }
