@@ -54,6 +54,10 @@ final class ExportCommand implements Callable<Integer> {
             + "by default they are masked (****).")
     boolean showSecrets;
 
+    @Option(names = "--no-downloads", description = "Leave HTTP response bodies out of the files table: they are hashed "
+            + "to be listed, which on a capture of mostly web traffic is about a third of the run (2.2 GB: 33 s, 21 s without).")
+    boolean noDownloads;
+
     @Spec
     CommandSpec spec;
 
@@ -88,7 +92,7 @@ final class ExportCommand implements Callable<Integer> {
             } catch (IOException | UncheckedIOException e) {
                 throw new ExportError("cannot write into " + dir + ": " + reason(e), ExportMain.EXIT_UNREADABLE);
             }
-            r = Analysis.run(src, EngineConfig.DEFAULTS, appConfig(), detection, List.of(export));
+            r = Analysis.run(src, EngineConfig.DEFAULTS, appConfig(!noDownloads), detection, List.of(export));
             export.finish(r.findings(), r.streams());
         } catch (CaptureException e) {
             if (export != null) export.abandon();
@@ -111,11 +115,16 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     /**
-     * The parsers' settings: nta analyze's, except that downloads are hashed too (for the files table's sha256);
+     * The parsers' settings: nta analyze's, except that downloads are hashed too (for the files table);
      * no file's bytes are kept past 256 KiB.
      */
     static AppConfig appConfig() {
-        HttpConfig http = HttpConfig.defaults().withMaxBodyBytes(64 << 10).withMaxFileBytes(256 << 10).withHashing(true, true);
+        return appConfig(true);
+    }
+
+    /** @param downloads hash response bodies, which makes them file objects (rows of the files table) */
+    static AppConfig appConfig(boolean downloads) {
+        HttpConfig http = HttpConfig.defaults().withMaxBodyBytes(64 << 10).withMaxFileBytes(256 << 10).withHashing(true, downloads);
         return AppConfig.all().withHttp(http).withFtp(FtpConfig.DEFAULTS.withMaxFileBytes(256 << 10));
     }
 

@@ -70,6 +70,25 @@ class ExportCommandTest {
     }
 
     @Test
+    void noDownloadsLeavesResponseBodiesOutOfFiles() throws Exception {
+        String capture = CAPTURES + "c2-http-beacon.pcap.gz";
+        Path all = tmp.resolve("all"), up = tmp.resolve("up");
+        assertThat(export(capture, "--parquet", all.toString()).code()).isZero();
+        assertThat(export(capture, "--parquet", up.toString(), "--no-downloads").code()).isZero();
+        String q = "select count(*) from read_parquet('%s') where protocol = 'http' and direction = 'download'";
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement s = db.createStatement()) {
+            try (ResultSet rs = s.executeQuery(q.formatted(all.resolve("files.parquet")))) {
+                rs.next();
+                assertThat(rs.getLong(1)).isPositive();
+            }
+            try (ResultSet rs = s.executeQuery(q.formatted(up.resolve("files.parquet")))) {
+                rs.next();
+                assertThat(rs.getLong(1)).isZero();
+            }
+        }
+    }
+
+    @Test
     void aNonCaptureFileIsOneLineAndExit2() throws Exception {
         Path notCapture = tmp.resolve("notes.txt");
         Files.writeString(notCapture, "these are not packets\n".repeat(10));
