@@ -89,6 +89,21 @@ class ExportCommandTest {
     }
 
     @Test
+    void aCutOffCaptureIsExportedUpToTheCutWithExit3() throws Exception {
+        byte[] whole;
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(Path.of(CAPTURES + "c2-https-beacon.pcap.gz")))) {
+            whole = in.readAllBytes();
+        }
+        Path cut = tmp.resolve("cut.pcap");
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length * 2 / 3 + 7));
+        Path out = tmp.resolve("out");
+        Result r = export(cut.toString(), "--parquet", out.toString());
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).startsWith("nta: " + cut + ": read up to where the file is cut off").hasLineCount(1);
+        for (String t : TABLES) assertThat(out.resolve(t + ".parquet")).isRegularFile();
+    }
+
+    @Test
     void aNonCaptureFileIsOneLineAndExit2() throws Exception {
         Path notCapture = tmp.resolve("notes.txt");
         Files.writeString(notCapture, "these are not packets\n".repeat(10));
