@@ -402,7 +402,8 @@ final class RpcArgs {
      * Names → {Use, Name, DomainIndex[, Flags]}[]}), SIDs for LookupNames3/4 ({Entries, Sids → {Use, Sid,
      * DomainIndex, Flags}[]}); LookupNames and LookupNames2 translate to RIDs, not read. Sets {@code lsa_domains},
      * {@code lsa_domain_sids}, {@code lsa_names} (every name answered, in order), {@code resolved_names} (those of a
-     * known type: not SidTypeInvalid or SidTypeUnknown, whose "name" is the SID's RID in hex) and {@code lsa_sids}.
+     * known type: not SidTypeInvalid or SidTypeUnknown, whose "name" is the SID's RID in hex), {@code resolved_users}
+     * (those of SidTypeUser) and {@code lsa_sids}.
      */
     static void lsaLookupAnswer(int opnum, NdrReader r, Map<String, String> out) {
         if (r.u32() != 0) {
@@ -429,6 +430,7 @@ final class RpcArgs {
         if (r.bad) return;
         putList(out, "lsa_names", m.get("n"));
         putList(out, "resolved_names", m.get("resolved"));
+        putList(out, "resolved_users", m.get("resolved_users"));
         put(out, "count", m.get("count"));
     }
 
@@ -471,7 +473,7 @@ final class RpcArgs {
         }
         StringBuilder[] lists = new StringBuilder[members];
         for (int m = 0; m < members; m++) lists[m] = new StringBuilder();
-        StringBuilder resolved = new StringBuilder();
+        StringBuilder resolved = new StringBuilder(), users = new StringBuilder();
         boolean[] first = new boolean[members];
         java.util.Arrays.fill(first, true);
         boolean firstResolved = true;
@@ -489,6 +491,7 @@ final class RpcArgs {
                             if (!firstResolved) resolved.append(SEP);
                             resolved.append(v);
                             firstResolved = false;
+                            if (use[i] == 1) users.append(users.isEmpty() ? "" : String.valueOf(SEP)).append(v); // SidTypeUser
                         }
                     }
                 }
@@ -498,6 +501,7 @@ final class RpcArgs {
         if (r.bad) return;
         for (int m = 0; m < members; m++) if (!first[m]) out.put(m == 0 ? key : key + m, lists[m].toString());
         if (!firstResolved) out.put("resolved", resolved.toString());
+        if (!users.isEmpty()) out.put("resolved_users", users.toString());
         out.put("count", Integer.toString(n));
     }
 
