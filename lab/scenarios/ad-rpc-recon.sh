@@ -28,6 +28,10 @@ play() {
   note "0 benign: carol gets a TGT with kinit, lists the dept share and puts minutes.txt (smbclient, Kerberos)"
   benign_smb
   sleep 2
+  note "0b attacker locates the domain controllers in DNS (dc1's own DNS server): SRV _ldap._tcp.dc._msdcs.lab.local, then A dc1.lab.local"
+  nsx att timeout 10 dig +short @$V _ldap._tcp.dc._msdcs.lab.local SRV >"$RUN/logs/dig.log" 2>&1 || true
+  nsx att timeout 10 dig +short @$V dc1.lab.local A >>"$RUN/logs/dig.log" 2>&1 || true
+  sleep 1
   note "1 rpcclient (alice, NTLM, \\\\pipe\\\\samr): enumdomusers (EnumDomainUsers), querydispinfo (QueryDisplayInfo level 1), querydispinfo2 (QueryDisplayInfo2 level 1), querydispinfo3 3 0 100 16383 (QueryDisplayInfo3 level 3: groups), querydispinfo 2 0 100 16383 (level 2: machine accounts), querydispinfo2 4 0 100 16383 (level 4: ASCII user names); rpcclient takes level, start index, entries, size"
   rpc rpcclient-users 'enumdomusers; querydispinfo; querydispinfo2; querydispinfo3 3 0 100 16383; querydispinfo 2 0 100 16383; querydispinfo2 4 0 100 16383'
   sleep 1
