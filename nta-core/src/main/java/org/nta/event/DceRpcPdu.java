@@ -19,8 +19,11 @@ import java.util.List;
  * @param authType   the sec_trailer's auth_type (9 SPNEGO, 10 NTLMSSP, 16 Kerberos …), or -1 without one
  * @param authLevel  the sec_trailer's auth_level (2 connect … 5 integrity, 6 privacy), or -1
  * @param status     fault: the status (0x1c010002 nca_s_op_rng_error …); bind_nak: the reject reason; else -1
+ * @param args       the request that this PDU completed: its decoded arguments (the names an LSA or SAMR lookup
+ *                   asks for …, see {@link RpcCall#args()}), so that fields of a request sit on the request's frame;
+ *                   else empty
  */
 public record DceRpcPdu(long frame, long timeNs, ConnInfo conn, String carrier, boolean fromClient, int ptype,
                         int flags, long callId, List<Integer> contextIds, int opnum, List<String> bindUuids,
-                        int authType, int authLevel, long status) implements Event {
+                        int authType, int authLevel, long status, java.util.Map<String, String> args) implements Event {
 }

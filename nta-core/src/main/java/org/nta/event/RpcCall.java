@@ -37,6 +37,18 @@ public record RpcCall(ConnInfo conn, String carrier, long callId, String interfa
         return !fault && status == 0;
     }
 
+    /**
+     * Separator of the list arguments ({@code lsa_names}, {@code disp_names}, {@code member_sids} …): a decoded string
+     * never holds a NUL. (SAMR enumerations' {@code names} and {@code rids} are comma-joined: account names hold no comma.)
+     */
+    public static final char SEP = '\0';
+
+    /** A list argument's values, in order; empty when absent. */
+    public java.util.List<String> list(String name) {
+        String v = args.get(name);
+        return v == null ? java.util.List.of() : java.util.List.of(v.split(String.valueOf(SEP), -1));
+    }
+
     /** A decoded argument, or null. */
     public String arg(String name) {
         return args.get(name);

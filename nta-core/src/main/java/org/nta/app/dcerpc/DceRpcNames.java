@@ -65,7 +65,7 @@ public final class DceRpcNames {
     public static final String SVCCTL = "367abb81-9844-35f1-ad32-98f038001003", NETLOGON = "12345678-1234-abcd-ef00-01234567cffb",
             DRSUAPI = "e3514235-4b06-11d1-ab04-00c04fc2dcd2", ATSVC = "1ff70682-0a51-30e8-076d-740be8cee98b",
             TASKSCHD = "86d35949-83c9-4044-b424-db363231fd0c", WINREG = "338cd001-2244-31f1-aaaa-900038001003",
-            SAMR = "12345778-1234-abcd-ef00-0123456789ac";
+            SAMR = "12345778-1234-abcd-ef00-0123456789ac", LSARPC = "12345778-1234-abcd-ef00-0123456789ab";
 
     static {
         add(SVCCTL, "svcctl", "CloseServiceHandle", "ControlService", "DeleteService", "LockServiceDatabase",
@@ -91,7 +91,7 @@ public final class DceRpcNames {
                 "SetKeySecurity", "SetValue", "UnLoadKey", "InitiateSystemShutdown", "AbortSystemShutdown", "GetVersion",
                 "OpenHKCC", "OpenHKDD", "QueryMultipleValues", "InitiateSystemShutdownEx", "SaveKeyEx", "OpenHKPT",
                 "OpenHKPN", "QueryMultipleValues2", "DeleteKeyEx");
-        add("12345778-1234-abcd-ef00-0123456789ac", "samr", "Connect", "Close", "SetSecurity", "QuerySecurity",
+        add(SAMR, "samr", "Connect", "Close", "SetSecurity", "QuerySecurity",
                 "Shutdown", "LookupDomain", "EnumDomains", "OpenDomain", "QueryDomainInfo", "SetDomainInfo",
                 "CreateDomainGroup", "EnumDomainGroups", "CreateUser", "EnumDomainUsers", "CreateDomAlias",
                 "EnumDomainAliases", "GetAliasMembership", "LookupNames", "LookupRids", "OpenGroup", "QueryGroupInfo",
@@ -105,7 +105,7 @@ public final class DceRpcNames {
                 "OemChangePasswordUser2", "ChangePasswordUser2", "GetDomPwInfo", "Connect2", "SetUserInfo2",
                 "SetBootKeyInformation", "GetBootKeyInformation", "Connect3", "Connect4", "ChangePasswordUser3",
                 "Connect5", "RidToSid", "SetDsrmPassword", "ValidatePassword");
-        add("12345778-1234-abcd-ef00-0123456789ab", "lsarpc", "lsa_Close", "lsa_Delete", "lsa_EnumPrivs",
+        add(LSARPC, "lsarpc", "lsa_Close", "lsa_Delete", "lsa_EnumPrivs",
                 "lsa_QuerySecurity", "lsa_SetSecObj", "lsa_ChangePassword", "lsa_OpenPolicy", "lsa_QueryInfoPolicy",
                 "lsa_SetInfoPolicy", "lsa_ClearAuditLog", "lsa_CreateAccount", "lsa_EnumAccounts",
                 "lsa_CreateTrustedDomain", "lsa_EnumTrustDom", "lsa_LookupNames", "lsa_LookupSids", "lsa_CreateSecret",

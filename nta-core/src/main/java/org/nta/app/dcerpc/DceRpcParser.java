@@ -43,6 +43,8 @@ final class DceRpcParser {
     private final RpcArgs.Handles handles;
     private final DceRpcAuth auth;
     private long buffered;
+    /** The decoded arguments of the request the PDU being read completed, for its {@link DceRpcPdu}. */
+    private Map<String, String> completedArgs = Map.of();
 
     private record Ctx(String uuid, int version) {
     }
@@ -148,8 +150,10 @@ final class DceRpcParser {
             default -> {
             }
         }
+        Map<String, String> args = completedArgs;
+        completedArgs = Map.of();
         sink.accept(new DceRpcPdu(frame, timeNs, conn, carrier, fromClient, ptype, flags, callId, ctxIds, opnum, uuids,
-                authType, authLevel, status));
+                authType, authLevel, status, args));
     }
 
     private static int u16(byte[] b, int off, boolean le) {
@@ -236,6 +240,7 @@ final class DceRpcParser {
                 c.requestFrame = frame;
                 c.requestTimeNs = timeNs;
                 decodeRequest(c, frame);
+                if (!c.args.isEmpty()) completedArgs = Collections.unmodifiableMap(new LinkedHashMap<>(c.args));
             }
             return c.opnum;
         }

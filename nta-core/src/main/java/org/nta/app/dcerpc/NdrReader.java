@@ -116,6 +116,48 @@ final class NdrReader {
         return u32() == 0 ? null : string();
     }
 
+    /**
+     * A conformant varying 8-bit string (an RPC_STRING's characters: max_count, offset, actual_count, bytes) read as
+     * ISO-8859-1, without a final NUL, at most {@code maxChars} kept.
+     */
+    String ascii() {
+        long max = u32(), offset = u32(), actual = u32();
+        if (bad) return null;
+        if (offset > max || actual > max - offset || actual > end - p) {
+            bad = true;
+            return null;
+        }
+        int keep = (int) Math.min(actual, maxChars);
+        String s = new String(b, p, keep, StandardCharsets.ISO_8859_1);
+        p += (int) actual;
+        int nul = s.indexOf('\0');
+        return nul >= 0 ? s.substring(0, nul) : s;
+    }
+
+    /**
+     * An RPC_SID as a pointee ([MS-DTYP] 2.4.2.3: the conformant SubAuthorityCount, Revision, SubAuthorityCount,
+     * the 48-bit big-endian IdentifierAuthority, the sub-authorities) in its {@code S-1-5-21-…} form, or null.
+     */
+    String sid() {
+        long conformance = u32();
+        int revision = u8(), n = u8();
+        if (bad || n != conformance || n > 15) {
+            bad = true;
+            return null;
+        }
+        byte[] auth = bytes(6);
+        if (auth == null) return null;
+        long a = 0;
+        for (byte x : auth) a = a << 8 | (x & 0xff);
+        StringBuilder sb = new StringBuilder("S-").append(revision).append('-').append(a);
+        for (int i = 0; i < n; i++) {
+            long sub = u32();
+            if (bad) return null;
+            sb.append('-').append(sub);
+        }
+        return sb.toString();
+    }
+
     /** A conformant byte array (max_count, then the bytes), or null. */
     byte[] conformantBytes() {
         long n = u32();

@@ -107,4 +107,32 @@ class AdRpcCapturesTest {
         for (Finding f : r.findings()) assertThat(f.severity().atLeast(Severity.MEDIUM)).as(f.summary()).isFalse();
         assertThat(r.verdict().level()).isEqualTo(org.nta.incident.Verdict.Level.BENIGN);
     }
+    /** rpcclient and impacket lookupsid as a plain user (ad-rpc-recon.md): one finding naming the accounts learned. */
+    @Test
+    void rpcReconNamesTheAccountsItLearned() {
+        List<Finding> fs = of("ad-rpc-recon", FindingType.USER_ENUMERATION);
+        assertThat(fs).hasSize(1);
+        Finding f = fs.get(0);
+        assertThat(f.attacker()).isEqualTo("172.31.233.66");
+        assertThat(f.victim()).isEqualTo("172.31.233.10");
+        assertThat(f.succeeded()).isTrue();
+        assertThat(f.techniques()).contains("T1087.002", "T1069.002");
+        assertThat(f.evidence()).containsEntry("rid_cycling", false);
+        @SuppressWarnings("unchecked")
+        List<String> listed = (List<String>) f.evidence().get("listed"), resolved = (List<String>) f.evidence().get("resolved");
+        assertThat(listed).hasSize(AdConfig.DEFAULTS.maxSamples()).contains("Administrator", "krbtgt", "alice", "carol", "svc_sql",
+                "svc_backup", "Domain Admins");
+        // EnumDomains ×2 (LAB, BUILTIN), EnumDomainUsers 7, QueryDisplayInfo levels 1, 1, 4: 7 each, level 3: 12 groups, level 2: DC1$
+        assertThat(f.evidence()).containsEntry("names_listed", 2 * 2 + 7 + 3 * 7 + 12 + 1);
+        // LookupSids (rpcclient, lookupsid's RID cycling), LookupSids2, LookupRids: the names known, not Samba's hex for unknown RIDs
+        // the user accounts first (groups and aliases outnumber them), then the rest up to the sample limit
+        assertThat(resolved.subList(0, 8)).containsExactly("Administrator", "Guest", "krbtgt", "alice", "carol", "DC1$", "svc_sql", "svc_backup");
+        assertThat(resolved).contains("Domain Admins", "Administrators").hasSize(AdConfig.DEFAULTS.maxSamples());
+        assertThat(resolved).noneMatch(n -> n.matches("[0-9A-F]{8}"));
+        assertThat(f.evidence()).containsEntry("names_asked", List.of("administrator", "svc_sql", "nosuchuser", "carol", "svc_backup"));
+        @SuppressWarnings("unchecked")
+        List<String> members = (List<String>) f.evidence().get("members");
+        assertThat(members).contains("500", "1105", "S-1-5-21-3141397533-1828411044-3057149941-512");
+        assertThat(f.summary()).contains("names resolved (");
+    }
 }

@@ -76,6 +76,30 @@ class DirectoryEnumerationDetectorTest {
         assertThat(f.summary()).contains("RID cycling");
     }
 
+    /** rpcclient-style recon: the finding names what the answers listed, resolved and were asked, and the members. */
+    @Test
+    void theFindingNamesTheAccountsLearned() {
+        Kdc k = new Kdc();
+        ConnInfo c = k.conn("10.0.0.66", 445);
+        String sep = String.valueOf(org.nta.event.RpcCall.SEP);
+        call(k, c, "samr", "QueryDisplayInfo", 0, false, 900, Map.of("disp_level", "1", "disp_names", String.join(sep, "alice", "svc_sql"),
+                "disp_full_names", "Alice Meyer"));
+        call(k, c, "lsarpc", "lsa_LookupNames", 0, false, 100, Map.of("lsa_lookup_names", String.join(sep, "administrator", "svc_sql")));
+        call(k, c, "lsarpc", "lsa_LookupSids", 0x107, false, 300, Map.of("lsa_names", String.join(sep, "krbtgt", "000001F3", "Domain Admins"),
+                "resolved_names", String.join(sep, "krbtgt", "Domain Admins")));
+        call(k, c, "samr", "LookupRids", 0, false, 200, Map.of("samr_rid_names", String.join(sep, "Administrator", "Guest")));
+        call(k, c, "samr", "QueryGroupMember", 0, false, 60, Map.of("member_rids", String.join(sep, "500", "1105")));
+        call(k, c, "samr", "GetMembersInAlias", 0, false, 90, Map.of("member_sids", "S-1-5-21-1-2-3-512"));
+        Finding f = run(k).get(0);
+        assertThat(f.evidence()).containsEntry("names_listed", 2).containsEntry("listed", List.of("alice", "svc_sql"))
+                .containsEntry("names_resolved", 4).containsEntry("resolved", List.of("krbtgt", "Domain Admins", "Administrator", "Guest"))
+                .containsEntry("names_asked", List.of("administrator", "svc_sql"))
+                .containsEntry("members", List.of("500", "1105", "S-1-5-21-1-2-3-512"));
+        // the name lookup is kept for its names, not counted as a listing or a lookup
+        assertThat(f.evidence()).containsEntry("listing_calls", 3).containsEntry("lookup_calls", 2);
+        assertThat(f.summary()).contains("2 names (alice, svc_sql)").contains("4 names resolved (krbtgt, Domain Admins, Administrator, Guest)");
+    }
+
     @Test
     void joiningADomainOrLookingUpOnesOwnIsNoEnumeration() {
         Kdc k = new Kdc();
