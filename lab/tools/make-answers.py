@@ -1951,6 +1951,31 @@ def lanman_announce(cap, name):
     return k
 
 
+def ad_rpc_recon(cap, name):
+    A, V, C, D = "172.31.233.66", "172.31.233.10", "172.31.233.23", "172.31.233.2"
+    k = header(cap, name, "suspicious", [A], [V], [C, D],
+               "With alice's phished password, 172.31.233.66 locates the DC in DNS and enumerates the domain over SMB2 "
+               "pipes (NTLM, stubs in the clear): rpcclient EnumDomainUsers, QueryDisplayInfo levels 1-3, SAMR "
+               "LookupNames/LookupRids, group and alias members, LSA EnumAccounts/LookupNames/LookupSids, then impacket "
+               "lookupsid (LookupSids2 RID cycling). Reconnaissance only: nothing is changed, no secret is taken, so "
+               "suspicious, not a compromise.")
+    rpc = rpc_calls(cap, "samr") + rpc_calls(cap, "lsarpc")
+    answered = sorted({n for (v,) in cap.rows_all(f"ip.src=={V} && samr.samr_DispEntryGeneral.account_name",
+                                                  "samr.samr_DispEntryGeneral.account_name", sep="|")
+                       for n in v.split("|")})
+    fnd = [{"type": "user_enumeration", "required": True, "attacker": A, "victim": V, "client": A, "server": V,
+            "tool": "rpcclient, impacket lookupsid", "calls": len(rpc), "first_frame": min(c["frame"] for c in rpc),
+            "last_frame": max(c["answer_frames"][0] for c in rpc if c["answer_frames"]),
+            "users": answered,
+            "note": "the finding lists the accounts the answers named (QueryDisplayInfo, LookupSids, LookupRids)"}]
+    k["findings"] = fnd
+    k["absent_findings"] = ["port_scan", "host_sweep", "content_discovery", "web_attack", "login_bruteforce",
+                            "webshell_command", "reverse_shell", "beacon", "dns_tunnel", "exfiltration", "intel_match",
+                            "dcsync", "zerologon", "kerberoasting", "asrep_roasting", "lateral_movement"]
+    k["facts"] = {"ntlm_logins": ntlm_logins(cap)}
+    return k
+
+
 MAKERS = {"connect-scan-ffuf-post-shell": connect_scan_ffuf_post_shell,
           "ipv6-fin-udp-wfuzz-b64-ncat": ipv6_fin_udp_wfuzz_b64_ncat,
           "hydra-login-bruteforce": hydra_login_bruteforce,
@@ -1982,7 +2007,8 @@ MAKERS = {"connect-scan-ffuf-post-shell": connect_scan_ffuf_post_shell,
           "uploads-benign": uploads_benign,
           "ad-roast-pivot": ad_roast_pivot,
           "ad-service-account-benign": ad_service_account_benign,
-          "lanman-announce": lanman_announce}
+          "lanman-announce": lanman_announce,
+          "ad-rpc-recon": ad_rpc_recon}
 
 
 def main():

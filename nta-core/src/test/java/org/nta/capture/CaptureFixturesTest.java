@@ -117,7 +117,8 @@ class CaptureFixturesTest {
         assertThat(key.get("schema").asText()).isEqualTo("nta-answers/1");
         long frames = key.get("frames").asLong();
         String verdict = key.get("verdict").asText();
-        assertThat(verdict).isIn("malicious", "benign");
+        // suspicious: attack activity without a compromise (reconnaissance with a phished account)
+        assertThat(verdict).isIn("malicious", "suspicious", "benign");
         Set<String> attackers = texts(key.get("attackers"));
         Set<String> benign = texts(key.get("benign_hosts"));
         assertThat(attackers).doesNotContainAnyElementsOf(benign);
@@ -136,7 +137,7 @@ class CaptureFixturesTest {
         }
         for (long frame : frameNumbers(key.path("facts"))) assertThat(frame).as(name + " facts").isBetween(1L, frames);
         List<JsonNode> required = findings.stream().filter(f -> f.get("required").asBoolean()).toList();
-        if (verdict.equals("malicious")) {
+        if (!verdict.equals("benign")) {
             assertThat(attackers).isNotEmpty();
             assertThat(required).isNotEmpty();
             for (JsonNode f : required) assertThat(attackers).contains(f.get("attacker").asText());
