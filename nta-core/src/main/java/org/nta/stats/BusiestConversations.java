@@ -75,11 +75,15 @@ final class BusiestConversations {
         Comparator<Part> busiest = Comparator.comparingLong(Part::bytes).reversed()
                 .thenComparing((Part p) -> p.tcp ? "tcp" : "udp").thenComparingInt(p -> p.stream);
         PriorityQueue<Part> top = new PriorityQueue<>(k + 1, busiest.reversed());
+        long floor = Long.MIN_VALUE; // the smallest byte count in a full heap: most parts fall below it at once
         for (Part p : parts.values()) {
-            if (top.size() < k) top.add(p);
-            else if (busiest.compare(p, top.peek()) < 0) {
+            if (top.size() < k) {
+                top.add(p);
+                if (top.size() == k) floor = top.peek().bytes();
+            } else if (p.bytes() >= floor && busiest.compare(p, top.peek()) < 0) {
                 top.poll();
                 top.add(p);
+                floor = top.peek().bytes();
             }
         }
         List<Part> sorted = new ArrayList<>(top);

@@ -55,4 +55,31 @@ class MacVendorsTest {
         assertThat(v.vendor(mac("a8:bb:cc:dd:e0:00"))).isNull();
         assertThat(v.vendor(mac("a8:bb:cc:dd:ef:00"))).isNull();
     }
+
+    /** Every block of the shipped registry gets the vendor a plain map of all its lines gives (longest match). */
+    @Test
+    void everyAssignmentInTheRegistryIsFoundAsAPlainMapFindsIt() throws Exception {
+        java.util.Map<String, String> plain = new java.util.HashMap<>();
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(new java.util.zip.GZIPInputStream(
+                MacVendors.class.getResourceAsStream(MacVendors.RESOURCE)), java.nio.charset.StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                int tab = line.indexOf('\t');
+                plain.put(line.substring(0, tab), line.substring(tab + 1));
+                lines.add(line);
+            }
+        }
+        MacVendors v = MacVendors.standard();
+        int checked = 0;
+        for (String line : lines) {
+            int tab = line.indexOf('\t');
+            long mac = Long.parseLong(line.substring(0, tab), 16) << (48 - tab * 4);
+            if (MacVendors.isLocal(mac) || MacVendors.isGroup(mac)) continue;
+            String hex = String.format("%012X", mac), want = null;
+            for (int digits : new int[]{9, 7, 6}) if (want == null) want = plain.get(hex.substring(0, digits));
+            assertThat(v.vendor(mac)).as(line).isEqualTo(want);
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(40_000);
+    }
 }
