@@ -36,6 +36,7 @@ import org.nta.pipeline.CaptureSummary;
 import org.nta.pipeline.PacketSink;
 import org.nta.report.HttpReport;
 import org.nta.report.Json;
+import org.nta.report.TlsConnection;
 
 /**
  * Zeek-style tables as Parquet files, written while the capture is read: {@code conn} at each flow's end,
@@ -195,7 +196,7 @@ final class ParquetExport implements PacketSink {
     private final List<ParquetTable> all;
     private final LongFunction<String> fileOfFrame;
     /** The hellos and certificate of TLS connections not yet ended, by uid. */
-    private final Map<String, TlsParts> tlsOpen = new LinkedHashMap<>();
+    private final Map<String, TlsConnection> tlsOpen = new LinkedHashMap<>();
 
     /** @param fileOfFrame the capture file holding a frame (the file being read, when not yet known) */
     ParquetExport(Path dir, CompressionCodecName codec, LongFunction<String> fileOfFrame) throws IOException {
@@ -234,15 +235,15 @@ final class ParquetExport implements PacketSink {
             else if (e instanceof DnsMessage m) dns(m);
             else if (e instanceof HttpFileObject f && f.source() != HttpFileObject.Source.FORM) file(f);
             else if (e instanceof TransferredFile f) file(f);
-            else if (e instanceof TlsHello h) tlsOpen.computeIfAbsent(uid(h.conn()), k -> new TlsParts()).add(h);
-            else if (e instanceof TlsCertificate c && c.fromServer()) tlsOpen.computeIfAbsent(uid(c.conn()), k -> new TlsParts()).add(c);
+            else if (e instanceof TlsHello h) tlsOpen.computeIfAbsent(uid(h.conn()), k -> new TlsConnection()).add(h);
+            else if (e instanceof TlsCertificate c && c.fromServer()) tlsOpen.computeIfAbsent(uid(c.conn()), k -> new TlsConnection()).add(c);
         });
     }
 
     @Override
     public void onFlowEnd(Flow f) {
         io(() -> {
-            TlsParts t = tlsOpen.remove(uid(f.isTcp() ? "tcp" : "udp", f.stream()));
+            TlsConnection t = tlsOpen.remove(uid(f.isTcp() ? "tcp" : "udp", f.stream()));
             if (t != null) tls(t);
             // a header quoted in an ICMP error takes a stream index but no packet of its own counts in it
             if (f.frames() > 0) conn(f);
@@ -252,7 +253,7 @@ final class ParquetExport implements PacketSink {
     @Override
     public void onFinish(CaptureSummary summary) {
         io(() -> {
-            for (TlsParts t : tlsOpen.values()) tls(t);
+            for (TlsConnection t : tlsOpen.values()) tls(t);
             tlsOpen.clear();
         });
     }
@@ -438,18 +439,18 @@ final class ParquetExport implements PacketSink {
         files.write(g);
     }
 
-    private void tls(TlsParts t) throws IOException {
-        Group g = head(tls, t.timeNs(), t.conn());
-        TlsHello v = t.server != null ? t.server : t.client;
+    private void tls(TlsConnection t) throws IOException {
+        Group g = head(tls, t.firstTimeNs(), t.conn());
+        TlsHello v = t.server() != null ? t.server() : t.client();
         if (v != null) g.append("version", version(v.version()));
-        if (t.server != null && t.server.selectedCipher() >= 0) g.append("cipher", t.server.selectedCipher());
-        if (t.client != null && !t.client.sni().isEmpty()) g.append("server_name", t.client.sni());
-        if (t.client != null) put(g, "ja3", t.client.ja3Hash());
-        if (t.server != null) put(g, "ja3s", t.server.ja3Hash());
-        if (t.client != null) put(g, "ja4", t.client.ja4());
-        if (t.client != null) strings(g, "client_alpn", t.client.alpn());
-        if (t.server != null && !t.server.alpn().isEmpty()) g.append("next_protocol", t.server.alpn().get(0));
-        X509Certificate leaf = t.certificate == null ? null : t.certificate.leaf();
+        if (t.server() != null && t.server().selectedCipher() >= 0) g.append("cipher", t.server().selectedCipher());
+        if (t.client() != null && !t.client().sni().isEmpty()) g.append("server_name", t.client().sni());
+        if (t.client() != null) put(g, "ja3", t.client().ja3Hash());
+        if (t.server() != null) put(g, "ja3s", t.server().ja3Hash());
+        if (t.client() != null) put(g, "ja4", t.client().ja4());
+        if (t.client() != null) strings(g, "client_alpn", t.client().alpn());
+        if (t.server() != null && !t.server().alpn().isEmpty()) g.append("next_protocol", t.server().alpn().get(0));
+        X509Certificate leaf = t.certificate() == null ? null : t.certificate().leaf();
         if (leaf != null && !leaf.malformed()) {
             g.append("subject", leaf.subject().text());
             g.append("issuer", leaf.issuer().text());
@@ -503,49 +504,6 @@ final class ParquetExport implements PacketSink {
         g.append("summary", f.summary());
         g.append("evidence", COMPACT.writeValueAsString(f.evidence()));
         findings.write(g);
-    }
-
-    /**
-     * What one TLS connection showed, paired as EVE pairs it (EveTls.Parts): its first ClientHello, its final
-     * ServerHello (past a HelloRetryRequest), the server's first certificate message.
-     */
-    private static final class TlsParts {
-        TlsHello client, server;
-        TlsCertificate certificate;
-
-        void add(TlsHello h) {
-            if (h.fromClient()) {
-                if (client == null) client = h;
-            } else if (server == null || server.helloRetryRequest()) {
-                server = h;
-            }
-        }
-
-        void add(TlsCertificate c) {
-            if (certificate == null) certificate = c;
-        }
-
-        ConnInfo conn() {
-            return client != null ? client.conn() : server != null ? server.conn() : certificate.conn();
-        }
-
-        /** The last frame of the handshake seen. */
-        long frame() {
-            long f = 0;
-            if (client != null) f = Math.max(f, client.frame());
-            if (server != null) f = Math.max(f, server.frame());
-            if (certificate != null) f = Math.max(f, certificate.frame());
-            return f;
-        }
-
-        /** When the connection's handshake began: its first message seen. */
-        long timeNs() {
-            long t = Long.MAX_VALUE;
-            if (client != null) t = Math.min(t, client.timeNs());
-            if (server != null) t = Math.min(t, server.timeNs());
-            if (certificate != null) t = Math.min(t, certificate.timeNs());
-            return t;
-        }
     }
 
     private interface IoStep {

@@ -1,5 +1,7 @@
 package org.nta.report.eve;
 
+import org.nta.report.TlsConnection;
+
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -19,80 +21,42 @@ final class EveTls {
 
     private EveTls() {}
 
-    /** What one connection showed: its first ClientHello, its final ServerHello, the server's certificate. */
-    static final class Parts {
-        TlsHello client, server;
-        TlsCertificate certificate;
-
-        void add(TlsHello h) {
-            if (h.fromClient()) {
-                if (client == null) client = h;
-            } else if (server == null || server.helloRetryRequest()) {
-                server = h;
-            }
-        }
-
-        void add(TlsCertificate c) {
-            if (certificate == null) certificate = c;
-        }
-
-        ConnInfo conn() {
-            return client != null ? client.conn() : server != null ? server.conn() : certificate.conn();
-        }
-
-        /** The last frame of the handshake seen: where the event is logged. */
-        long frame() {
-            long f = 0;
-            if (client != null) f = Math.max(f, client.frame());
-            if (server != null) f = Math.max(f, server.frame());
-            if (certificate != null) f = Math.max(f, certificate.frame());
-            return f;
-        }
-
-        long timeNs() {
-            long f = frame();
-            if (certificate != null && certificate.frame() == f) return certificate.timeNs();
-            if (server != null && server.frame() == f) return server.timeNs();
-            return client.timeNs();
-        }
-    }
-
-    static void write(JsonGenerator g, Parts t) throws IOException {
-        X509Certificate leaf = t.certificate == null ? null : t.certificate.leaf();
+    static void write(JsonGenerator g, TlsConnection t) throws IOException {
+        X509Certificate leaf = t.certificate() == null ? null : t.certificate().leaf();
         if (leaf != null && !leaf.malformed()) {
             g.writeStringField("subject", leaf.subject().text());
             g.writeStringField("issuerdn", leaf.issuer().text());
             g.writeStringField("serial", colons(leaf.serial()).toUpperCase(Locale.ROOT));
         }
         if (leaf != null && leaf.sha1() != null) g.writeStringField("fingerprint", colons(leaf.sha1()));
-        if (t.client != null && !t.client.sni().isEmpty()) g.writeStringField("sni", t.client.sni());
-        TlsHello v = t.server != null ? t.server : t.client;
+        if (t.client() != null && !t.client().sni().isEmpty()) g.writeStringField("sni", t.client().sni());
+        TlsHello v = t.server() != null ? t.server() : t.client();
         if (v != null) g.writeStringField("version", version(v.version()));
         if (leaf != null && !leaf.malformed()) {
             g.writeStringField("notbefore", VALIDITY.format(Instant.ofEpochSecond(leaf.notBefore())));
             g.writeStringField("notafter", VALIDITY.format(Instant.ofEpochSecond(leaf.notAfter())));
         }
-        if (t.client != null && t.client.ja3() != null) {
+        if (t.client() != null && t.client().ja3() != null) {
             g.writeObjectFieldStart("ja3");
-            g.writeStringField("hash", t.client.ja3Hash());
-            g.writeStringField("string", t.client.ja3());
+            g.writeStringField("hash", t.client().ja3Hash());
+            g.writeStringField("string", t.client().ja3());
             g.writeEndObject();
         }
-        if (t.server != null && t.server.ja3() != null) {
+        if (t.server() != null && t.server().ja3() != null) {
             g.writeObjectFieldStart("ja3s");
-            g.writeStringField("hash", t.server.ja3Hash());
-            g.writeStringField("string", t.server.ja3());
+            g.writeStringField("hash", t.server().ja3Hash());
+            g.writeStringField("string", t.server().ja3());
             g.writeEndObject();
         }
-        if (t.client != null && t.client.ja4() != null) g.writeStringField("ja4", t.client.ja4());
-        if (t.client != null && !t.client.alpn().isEmpty()) {
+        if (t.client() != null && t.client().ja4() != null) g.writeStringField("ja4", t.client().ja4());
+        if (t.client() != null && !t.client().alpn().isEmpty()) {
             g.writeArrayFieldStart("client_alpns");
-            for (String a : t.client.alpn()) g.writeString(a);
+            for (String a : t.client().alpn()) g.writeString(a);
             g.writeEndArray();
         }
-        if (t.server != null && !t.server.alpn().isEmpty()) {
+        if (t.server() != null && !t.server().alpn().isEmpty()) {
             g.writeArrayFieldStart("server_alpns");
-            for (String a : t.server.alpn()) g.writeString(a);
+            for (String a : t.server().alpn()) g.writeString(a);
             g.writeEndArray();
         }
     }

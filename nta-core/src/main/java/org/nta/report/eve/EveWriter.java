@@ -1,5 +1,7 @@
 package org.nta.report.eve;
 
+import org.nta.report.TlsConnection;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -40,7 +42,7 @@ public final class EveWriter implements PacketSink {
     private final Writer out;
     private final JsonGenerator g;
     private final java.util.function.Supplier<String> pcapFilename;
-    private final Map<String, EveTls.Parts> tls = new LinkedHashMap<>();
+    private final Map<String, TlsConnection> tls = new LinkedHashMap<>();
     private final Map<String, SshBanner[]> ssh = new LinkedHashMap<>();
     private long lines;
 
@@ -82,8 +84,8 @@ public final class EveWriter implements PacketSink {
                     f.originalName(), f.mimeType(), f.size(), f.sha256(), f.incomplete(), f.host(), f.uri(), f.method());
             else if (e instanceof TransferredFile f) fileinfo(f.conn(), f.direction(), appProto(f.protocol()), f.timeNs(),
                     f.frame(), f.originalName(), f.mimeType(), f.size(), f.sha256(), f.incomplete(), null, null, null);
-            else if (e instanceof TlsHello h) tls.computeIfAbsent(h.conn().filter(), k -> new EveTls.Parts()).add(h);
-            else if (e instanceof TlsCertificate c && c.fromServer()) tls.computeIfAbsent(c.conn().filter(), k -> new EveTls.Parts()).add(c);
+            else if (e instanceof TlsHello h) tls.computeIfAbsent(h.conn().filter(), k -> new TlsConnection()).add(h);
+            else if (e instanceof TlsCertificate c && c.fromServer()) tls.computeIfAbsent(c.conn().filter(), k -> new TlsConnection()).add(c);
             else if (e instanceof SshBanner b) ssh(b);
         });
     }
@@ -92,7 +94,7 @@ public final class EveWriter implements PacketSink {
     public void onFlowEnd(Flow f) {
         io(() -> {
             String key = (f.isTcp() ? "tcp" : "udp") + ".stream eq " + f.stream();
-            EveTls.Parts t = tls.remove(key);
+            TlsConnection t = tls.remove(key);
             if (t != null) tls(t);
             SshBanner[] s = ssh.remove(key);
             if (s != null) ssh(s);
@@ -104,7 +106,7 @@ public final class EveWriter implements PacketSink {
     @Override
     public void onFinish(CaptureSummary summary) {
         io(() -> {
-            for (EveTls.Parts t : tls.values()) tls(t);
+            for (TlsConnection t : tls.values()) tls(t);
             tls.clear();
             for (SshBanner[] s : ssh.values()) ssh(s);
             ssh.clear();
@@ -245,8 +247,8 @@ public final class EveWriter implements PacketSink {
         end();
     }
 
-    private void tls(EveTls.Parts t) throws IOException {
-        head(t.timeNs(), t.frame(), "tls", t.conn(), true);
+    private void tls(TlsConnection t) throws IOException {
+        head(t.lastTimeNs(), t.frame(), "tls", t.conn(), true);
         g.writeObjectFieldStart("tls");
         EveTls.write(g, t);
         g.writeEndObject();
