@@ -2,6 +2,7 @@ package org.nta.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,13 +10,18 @@ import picocli.CommandLine.Command;
 /** Entry point: {@code nta COMMAND ARGS}. Exit codes: 0 read fully, 3 read up to a corrupt point, 2 cannot read / bad usage. */
 @Command(name = "nta", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Network traffic analyzer: what happened in this capture, and is it malicious?",
-        subcommands = {AnalyzeCommand.class, InfoCommand.class, ConversationsCommand.class, EndpointsCommand.class, ProtocolsCommand.class,
-                FollowCommand.class, HttpCommand.class, FilesCommand.class, DnsCommand.class, TlsCommand.class,
-                PacketsCommand.class, CredsCommand.class, HostsCommand.class, ReportCommand.class},
         footer = {"", "Exit codes: 0 the capture was read fully; 3 read up to a corrupt or cut-off point (the rest was analysed);",
                 "2 the input cannot be read at all, or the command line is wrong; 1 an internal error."})
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0, EXIT_INTERNAL = 1, EXIT_UNREADABLE = 2, EXIT_PARTIAL = 3;
+
+    /**
+     * The commands, in the order help lists them. A run registers only the one it names: picocli reads every option
+     * of every command it is given by reflection, and all fourteen cost about a third of a second of each start.
+     */
+    static final List<Class<?>> COMMANDS = List.of(AnalyzeCommand.class, InfoCommand.class, ConversationsCommand.class,
+            EndpointsCommand.class, ProtocolsCommand.class, FollowCommand.class, HttpCommand.class, FilesCommand.class,
+            DnsCommand.class, TlsCommand.class, PacketsCommand.class, CredsCommand.class, HostsCommand.class, ReportCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -42,7 +48,7 @@ public final class Main implements Runnable {
     /** Runs one command line with the given output streams; returns the exit code. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         try {
-            return commandLine(out, err).execute(args);
+            return commandLine(out, err, args.length > 0 ? args[0] : null).execute(args);
         } catch (Error e) {
             return fatal(e, err);
         }
@@ -66,7 +72,22 @@ public final class Main implements Runnable {
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, null);
+    }
+
+    /**
+     * @param first the command line's first word: when it names a command (or its alias), only that command is
+     *              registered; otherwise (help, the version, a mistyped command) all of them are, so help lists them
+     *              and a wrong name gets picocli's suggestions
+     */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, String first) {
         CommandLine cl = new CommandLine(new Main());
+        Class<?> only = null;
+        for (Class<?> c : COMMANDS) {
+            Command a = c.getAnnotation(Command.class);
+            if (a.name().equals(first) || java.util.Arrays.asList(a.aliases()).contains(first)) only = c;
+        }
+        for (Class<?> c : only != null ? List.of(only) : COMMANDS) cl.addSubcommand(c);
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
