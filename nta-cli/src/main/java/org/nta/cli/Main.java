@@ -63,7 +63,7 @@ public final class Main implements Runnable {
      * An Error the command did not survive (picocli passes Errors through): one line on stderr, exit 1, never a stack
      * trace. The messages are made in advance, since the heap may still be nearly full when they are printed.
      */
-    static int fatal(Error e, PrintWriter err) {
+    public static int fatal(Error e, PrintWriter err) {
         if (e instanceof OutOfMemoryError) err.println(OUT_OF_MEMORY);
         else if (e instanceof StackOverflowError) err.println(STACK_OVERFLOW);
         else err.println("nta: internal error, please report it: " + e);
@@ -88,6 +88,15 @@ public final class Main implements Runnable {
             if (a.name().equals(first) || java.util.Arrays.asList(a.aliases()).contains(first)) only = c;
         }
         for (Class<?> c : only != null ? List.of(only) : COMMANDS) cl.addSubcommand(c);
+        return configure(cl, out, err);
+    }
+
+    /**
+     * The command line's conventions on any picocli command line (nta-export's too): its output streams, a usage
+     * mistake as one {@code nta:} line and the hint to --help (exit 2), a {@link CliError} as its one line and exit
+     * code, anything else as an internal error (exit 1), never a stack trace.
+     */
+    public static CommandLine configure(CommandLine cl, PrintWriter out, PrintWriter err) {
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {

@@ -21,7 +21,7 @@ import org.nta.capture.CaptureSource;
 import org.nta.detect.DetectionConfig;
 import org.nta.engine.Analysis;
 import org.nta.engine.EngineConfig;
-import org.nta.export.ExportMain.ExportError;
+import org.nta.cli.CliError;
 import org.nta.pipeline.CaptureSummary;
 
 import picocli.CommandLine.Command;
@@ -69,14 +69,14 @@ final class ExportCommand implements Callable<Integer> {
             case "snappy" -> CompressionCodecName.SNAPPY;
             case "gzip" -> CompressionCodecName.GZIP;
             case "none", "uncompressed" -> CompressionCodecName.UNCOMPRESSED;
-            default -> throw new ExportError("--compression: " + compression + " is not one of zstd, snappy, gzip, none", ExportMain.EXIT_UNREADABLE);
+            default -> throw new CliError("--compression: " + compression + " is not one of zstd, snappy, gzip, none", ExportMain.EXIT_UNREADABLE);
         };
         DetectionConfig detection = DetectionConfig.DEFAULTS.withShowSecrets(showSecrets);
         List<String> paths;
         try {
             paths = CaptureInputs.expand(files, glob, note -> err.println("nta: " + note));
         } catch (CaptureException e) {
-            throw new ExportError(e.getMessage(), ExportMain.EXIT_UNREADABLE);
+            throw new CliError(e.getMessage(), ExportMain.EXIT_UNREADABLE);
         }
         String label = CaptureInputs.label(files, paths);
         Analysis.Result r;
@@ -85,21 +85,21 @@ final class ExportCommand implements Callable<Integer> {
             try {
                 Files.createDirectories(dir);
             } catch (IOException e) {
-                throw new ExportError("cannot create " + dir + ": " + reason(e), ExportMain.EXIT_UNREADABLE);
+                throw new CliError("cannot create " + dir + ": " + reason(e), ExportMain.EXIT_UNREADABLE);
             }
             try {
                 export = new ParquetExport(dir, codec, frame -> fileOf(src, frame));
             } catch (IOException | UncheckedIOException e) {
-                throw new ExportError("cannot write into " + dir + ": " + reason(e), ExportMain.EXIT_UNREADABLE);
+                throw new CliError("cannot write into " + dir + ": " + reason(e), ExportMain.EXIT_UNREADABLE);
             }
             r = Analysis.run(src, EngineConfig.DEFAULTS, appConfig(!noDownloads), detection, List.of(export));
             export.finish(r.findings(), r.streams());
         } catch (CaptureException e) {
             if (export != null) export.abandon();
-            throw new ExportError(e.getMessage(), ExportMain.EXIT_UNREADABLE);
+            throw new CliError(e.getMessage(), ExportMain.EXIT_UNREADABLE);
         } catch (IOException | UncheckedIOException e) {
             if (export != null) export.abandon();
-            throw new ExportError("cannot write into " + dir + ": " + reason(e), ExportMain.EXIT_UNREADABLE);
+            throw new CliError("cannot write into " + dir + ": " + reason(e), ExportMain.EXIT_UNREADABLE);
         } catch (RuntimeException | Error e) {
             if (export != null) export.abandon();
             throw e;

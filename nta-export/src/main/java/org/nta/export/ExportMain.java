@@ -3,6 +3,9 @@ package org.nta.export;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
+import org.nta.cli.CliError;
+import org.nta.cli.Main;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,7 +20,8 @@ import picocli.CommandLine.Command;
         footer = {"", "Exit codes: 0 the capture was read fully; 3 read up to a corrupt or cut-off point (the rest was exported);",
                 "2 the input cannot be read at all, the output cannot be written, or the command line is wrong; 1 an internal error."})
 public final class ExportMain implements Runnable {
-    public static final int EXIT_OK = 0, EXIT_INTERNAL = 1, EXIT_UNREADABLE = 2, EXIT_PARTIAL = 3;
+    public static final int EXIT_OK = Main.EXIT_OK, EXIT_INTERNAL = Main.EXIT_INTERNAL, EXIT_UNREADABLE = Main.EXIT_UNREADABLE,
+            EXIT_PARTIAL = Main.EXIT_PARTIAL;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -45,48 +49,14 @@ public final class ExportMain implements Runnable {
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         try {
             return commandLine(out, err).execute(args);
-        } catch (OutOfMemoryError e) {
-            err.println("nta: out of memory: the Java heap is too small for this run; give it more, e.g. JAVA_OPTS=-Xmx4g ./nta export ...");
-            return EXIT_INTERNAL;
         } catch (Error e) {
-            err.println("nta: internal error, please report it: " + e);
-            return EXIT_INTERNAL;
+            return Main.fatal(e, err);
         }
     }
 
+    /** The CLI's conventions (nta-cli's {@link Main#configure}): one-line messages, its exit codes, {@link CliError}. */
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new ExportMain());
-        cl.setOut(out);
-        cl.setErr(err);
-        cl.setParameterExceptionHandler((ex, a) -> {
-            CommandLine c = ex.getCommandLine();
-            c.getErr().println("nta: " + ex.getMessage());
-            c.getErr().println("Try 'nta " + (c.getCommandName().equals("nta") ? "" : c.getCommandName() + " ") + "--help'.");
-            return EXIT_UNREADABLE;
-        });
-        cl.setExecutionExceptionHandler((ex, c, parse) -> {
-            if (ex instanceof ExportError e) {
-                c.getErr().println("nta: " + e.getMessage());
-                return e.exitCode();
-            }
-            c.getErr().println("nta: internal error, please report it: " + ex);
-            return EXIT_INTERNAL;
-        });
-        return cl;
-    }
-
-    /** A failure to report to the user as one line, with its exit code. */
-    static final class ExportError extends RuntimeException {
-        private final int exitCode;
-
-        ExportError(String message, int exitCode) {
-            super(message);
-            this.exitCode = exitCode;
-        }
-
-        int exitCode() {
-            return exitCode;
-        }
+        return Main.configure(new CommandLine(new ExportMain()), out, err);
     }
 
     static final class Version implements CommandLine.IVersionProvider {
