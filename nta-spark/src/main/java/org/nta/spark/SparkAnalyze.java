@@ -1,0 +1,368 @@
+package org.nta.spark;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+import org.nta.capture.CaptureException;
+import org.nta.detect.Finding;
+import org.nta.incident.Incident;
+import org.nta.incident.StoryBuilder;
+import org.nta.incident.Verdict;
+import org.nta.report.AnalysisJson;
+import org.nta.report.Json;
+import org.nta.report.TimeFormat;
+
+/**
+ * {@code nta analyze} over many captures on a Spark cluster: one task per capture file (read as a stream from its
+ * Hadoop file system), each running nta-core's whole analysis; the driver then tells one story over all of them with
+ * the same {@link StoryBuilder} as the command line and writes {@code DIR/analysis.json}, {@code DIR/report.md} and
+ * the Parquet tables {@code DIR/tables/findings} and {@code DIR/tables/captures}, partitioned by capture.
+ * docs/spark.md says how to submit it.
+ */
+public final class SparkAnalyze {
+    /** One finding of one capture: its frame numbers count in that capture. */
+    public record CaptureFinding(String capture, Finding finding, Map<String, Object> json) {}
+
+    /** The merged result: the captures' summaries (in input order), their findings, the stories and one verdict. */
+    public record Merged(List<Map<String, Object>> captures, List<CaptureFinding> findings, List<Incident> incidents,
+                         Verdict verdict, int digits) {
+        public List<Finding> plainFindings() {
+            return findings.stream().map(CaptureFinding::finding).toList();
+        }
+
+        public boolean failed() {
+            return captures.stream().anyMatch(c -> c.get("error") != null);
+        }
+    }
+
+    private SparkAnalyze() {}
+
+    public static void main(String[] args) throws IOException {
+        List<String> inputs = new ArrayList<>();
+        String out = null;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--out") && i + 1 < args.length) out = args[++i];
+            else if (args[i].equals("-h") || args[i].equals("--help")) {
+                usage();
+                return;
+            } else inputs.add(args[i]);
+        }
+        if (out == null || inputs.isEmpty()) {
+            usage();
+            System.exit(2);
+        }
+        SparkSession spark = SparkSession.builder().appName("nta analyze").getOrCreate();
+        Merged m;
+        try {
+            m = run(spark, inputs, out);
+        } finally {
+            spark.stop();
+        }
+        System.out.println("verdict: " + m.verdict().level().id() + " (" + m.captures().size() + " captures, "
+                + m.findings().size() + " findings, " + m.incidents().size() + " incidents) written to " + out);
+        for (Map<String, Object> c : m.captures()) {
+            if (c.get("error") != null) System.err.println("nta: " + c.get("capture") + ": " + c.get("error"));
+        }
+        if (m.failed()) System.exit(1);
+    }
+
+    private static void usage() {
+        System.err.println("usage: spark-submit --class org.nta.spark.SparkAnalyze nta-spark.jar INPUT... --out DIR\n"
+                + "  INPUT: capture files or directories of them, on any Hadoop file system (file:, hdfs:, s3a:)");
+    }
+
+    /** Analyses every capture under {@code inputs}, one task each, and writes the results under {@code out}. */
+    public static Merged run(SparkSession spark, List<String> inputs, String out) throws IOException {
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        List<String> files = list(inputs, conf);
+        Map<String, String> seen = new HashMap<>();
+        for (String f : files) {
+            String prior = seen.put(captureName(f), f);
+            if (prior != null) throw new IllegalArgumentException("two captures named " + captureName(f) + ": " + prior + " and " + f);
+        }
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        HashMap<String, String> settings = new HashMap<>();
+        for (Map.Entry<String, String> e : conf) settings.put(e.getKey(), e.getValue());
+        Broadcast<HashMap<String, String>> hadoop = jsc.broadcast(settings);
+        List<String> answers = files.isEmpty() ? List.of()
+                : jsc.parallelize(files, files.size()).map(f -> task(f, hadoop.value())).collect();
+        Merged m = merge(answers);
+        write(spark, m, out, conf);
+        return m;
+    }
+
+    /** The capture files under the inputs (globs expanded, directories walked, hidden files skipped), sorted. */
+    static List<String> list(List<String> inputs, Configuration conf) throws IOException {
+        TreeSet<String> out = new TreeSet<>();
+        for (String in : inputs) {
+            Path p = new Path(in);
+            FileSystem fs = p.getFileSystem(conf);
+            FileStatus[] matches = fs.globStatus(p);
+            if (matches == null || matches.length == 0) throw new IOException(in + ": no such file or directory");
+            for (FileStatus st : matches) {
+                if (st.isFile()) {
+                    out.add(st.getPath().toString());
+                    continue;
+                }
+                RemoteIterator<LocatedFileStatus> it = fs.listFiles(st.getPath(), true);
+                while (it.hasNext()) {
+                    LocatedFileStatus f = it.next();
+                    if (f.isFile() && !hidden(f.getPath(), st.getPath())) out.add(f.getPath().toString());
+                }
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    /** A name starting with . or _ (Spark's and Hadoop's own files: _SUCCESS, .crc) under the walked directory. */
+    private static boolean hidden(Path p, Path root) {
+        for (Path q = p; q != null && !q.equals(root); q = q.getParent()) {
+            String n = q.getName();
+            if (n.startsWith(".") || n.startsWith("_")) return true;
+        }
+        return false;
+    }
+
+    /** The capture's name in the tables and reports: its file name. */
+    static String captureName(String path) {
+        return new Path(path).getName();
+    }
+
+    /** One task: the capture read as a stream from its file system and analysed; an unreadable one answers its error. */
+    static String task(String path, Map<String, String> settings) throws IOException {
+        Configuration conf = new Configuration(false);
+        settings.forEach(conf::set);
+        Path p = new Path(path);
+        FileSystem fs = p.getFileSystem(conf);
+        long size = fs.getFileStatus(p).getLen();
+        InputStream in = fs.open(p, 1 << 20);
+        try {
+            return CaptureTask.analyze(in, captureName(path), path, size);
+        } catch (CaptureException | RuntimeException e) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("capture", captureName(path));
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("capture", captureName(path));
+            s.put("file", path);
+            s.put("error", e.getMessage() == null ? e.toString() : e.getMessage());
+            m.put("summary", s);
+            m.put("digits", 6);
+            m.put("same_host", Map.of());
+            m.put("findings", List.of());
+            return Json.write(m);
+        }
+    }
+
+    /** The driver's stage: the captures' findings rebuilt and told as one story. */
+    @SuppressWarnings("unchecked")
+    static Merged merge(List<String> answers) {
+        List<Map<String, Object>> captures = new ArrayList<>();
+        List<CaptureFinding> findings = new ArrayList<>();
+        Map<String, LinkedHashSet<String>> same = new TreeMap<>();
+        int digits = 0;
+        for (String text : answers) {
+            Map<String, Object> a;
+            try {
+                a = Json.mapper().readValue(text, Map.class);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            String capture = (String) a.get("capture");
+            captures.add((Map<String, Object>) a.get("summary"));
+            digits = Math.max(digits, ((Number) a.get("digits")).intValue());
+            ((Map<String, List<String>>) a.get("same_host")).forEach((k, v) -> same.computeIfAbsent(k, x -> new LinkedHashSet<>()).addAll(v));
+            for (Map<String, Object> fm : (List<Map<String, Object>>) a.get("findings")) {
+                Finding f = FindingReader.read(fm);
+                fm.remove("first_ns");
+                fm.remove("last_ns");
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("capture", capture);
+                json.putAll(fm);
+                findings.add(new CaptureFinding(capture, f, json));
+            }
+        }
+        Map<String, List<String>> sameHost = new HashMap<>();
+        same.forEach((k, v) -> sameHost.put(k, List.copyOf(v)));
+        List<Finding> all = findings.stream().map(CaptureFinding::finding).toList();
+        return new Merged(captures, findings, StoryBuilder.incidents(all, sameHost), StoryBuilder.verdict(all), digits == 0 ? 6 : digits);
+    }
+
+    // --- output -----------------------------------------------------------------------------------------------------
+
+    static void write(SparkSession spark, Merged m, String out, Configuration conf) throws IOException {
+        Path dir = new Path(out);
+        FileSystem fs = dir.getFileSystem(conf);
+        fs.mkdirs(dir);
+        writeText(fs, new Path(dir, "analysis.json"), Json.write(json(m)) + "\n");
+        writeText(fs, new Path(dir, "report.md"), SparkReport.markdown(m));
+        findingsTable(spark, m).write().mode(SaveMode.Overwrite).partitionBy("capture").parquet(new Path(dir, "tables/findings").toString());
+        capturesTable(spark, m).write().mode(SaveMode.Overwrite).partitionBy("capture").parquet(new Path(dir, "tables/captures").toString());
+    }
+
+    private static void writeText(FileSystem fs, Path p, String text) throws IOException {
+        try (OutputStream o = fs.create(p, true)) {
+            o.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** {@code nta analyze --json}'s shape where it applies: verdict, summary, incidents, findings (each with its capture). */
+    static Map<String, Object> json(Merged m) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("schema_version", AnalysisJson.SCHEMA_VERSION);
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("level", m.verdict().level().id());
+        v.put("reasons", m.verdict().reasons());
+        root.put("verdict", v);
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("captures", m.captures().size());
+        s.put("packets", m.captures().stream().mapToLong(c -> c.get("packets") instanceof Number n ? n.longValue() : 0).sum());
+        s.put("incidents", m.incidents().size());
+        s.put("findings", m.findings().size());
+        s.put("files", m.captures());
+        root.put("summary", s);
+        IdentityHashMap<Finding, Integer> index = new IdentityHashMap<>();
+        for (int i = 0; i < m.findings().size(); i++) index.put(m.findings().get(i).finding(), i);
+        List<Map<String, Object>> incidents = new ArrayList<>();
+        for (Incident i : m.incidents()) incidents.add(incident(i, m, index));
+        root.put("incidents", incidents);
+        root.put("findings", m.findings().stream().map(CaptureFinding::json).toList());
+        return root;
+    }
+
+    /** An incident as the CLI writes it, with the captures its findings come from; frames only within one capture. */
+    private static Map<String, Object> incident(Incident i, Merged m, IdentityHashMap<Finding, Integer> index) {
+        List<String> captures = SparkReport.captures(i, m, index);
+        boolean one = captures.size() == 1;
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("attacker", i.attacker());
+        o.put("victim", i.victim());
+        o.put("attacker_addresses", i.attackerAddresses());
+        o.put("victim_addresses", i.victimAddresses());
+        o.put("verdict", i.verdict().level().id());
+        o.put("reasons", i.verdict().reasons());
+        o.put("captures", captures);
+        o.put("first_frame", one ? i.firstFrame() : null);
+        o.put("last_frame", one ? i.lastFrame() : null);
+        o.put("first_time", TimeFormat.isoUtc(i.firstTimeNs(), m.digits()));
+        o.put("last_time", TimeFormat.isoUtc(i.lastTimeNs(), m.digits()));
+        List<Map<String, Object>> phases = new ArrayList<>();
+        for (Incident.PhaseSummary p : i.phases()) {
+            Map<String, Object> pm = new LinkedHashMap<>();
+            pm.put("phase", p.phase().id());
+            pm.put("status", p.status().id());
+            pm.put("first_time", TimeFormat.isoUtc(p.firstTimeNs(), m.digits()));
+            pm.put("last_time", TimeFormat.isoUtc(p.lastTimeNs(), m.digits()));
+            pm.put("techniques", p.techniques());
+            List<Integer> idx = new ArrayList<>();
+            for (int k : p.findings()) idx.add(index.get(i.findings().get(k)));
+            pm.put("findings", idx);
+            phases.add(pm);
+        }
+        o.put("phases", phases);
+        o.put("findings", i.findings().stream().map(index::get).toList());
+        List<String> pivots = new ArrayList<>();
+        for (Incident.Pivot p : i.pivots()) pivots.add(p.describe(a -> a));
+        o.put("pivots", pivots);
+        return o;
+    }
+
+    private static final StructType FINDINGS = new StructType()
+            .add("type", DataTypes.StringType, false)
+            .add("severity", DataTypes.StringType, false)
+            .add("phase", DataTypes.StringType, false)
+            .add("attacker", DataTypes.StringType, true)
+            .add("victim", DataTypes.StringType, true)
+            .add("first_frame", DataTypes.LongType, false)
+            .add("last_frame", DataTypes.LongType, false)
+            .add("first_time", DataTypes.TimestampType, false)
+            .add("last_time", DataTypes.TimestampType, false)
+            .add("streams", DataTypes.createArrayType(DataTypes.IntegerType, false), false)
+            .add("stream_count", DataTypes.IntegerType, false)
+            .add("filter", DataTypes.StringType, false)
+            .add("summary", DataTypes.StringType, false)
+            .add("succeeded", DataTypes.BooleanType, true)
+            .add("techniques", DataTypes.createArrayType(DataTypes.StringType, false), false)
+            .add("evidence", DataTypes.StringType, false)
+            .add("community_id", DataTypes.StringType, true)
+            .add("capture", DataTypes.StringType, false);
+
+    private static final StructType CAPTURES = new StructType()
+            .add("file", DataTypes.StringType, false)
+            .add("status", DataTypes.StringType, true)
+            .add("packets", DataTypes.LongType, true)
+            .add("first_time", DataTypes.StringType, true)
+            .add("last_time", DataTypes.StringType, true)
+            .add("findings", DataTypes.LongType, true)
+            .add("verdict", DataTypes.StringType, true)
+            .add("error", DataTypes.StringType, true)
+            .add("capture", DataTypes.StringType, false);
+
+    /** The findings table: the columns of nta export's findings table that apply, one directory per capture. */
+    static org.apache.spark.sql.Dataset<Row> findingsTable(SparkSession spark, Merged m) {
+        List<Row> rows = new ArrayList<>();
+        for (CaptureFinding cf : m.findings()) {
+            Finding f = cf.finding();
+            rows.add(RowFactory.create(f.type().id(), f.severity().id(), f.phase().id(), f.attacker(), f.victim(),
+                    f.firstFrame(), f.lastFrame(), timestamp(f.firstTimeNs()), timestamp(f.lastTimeNs()),
+                    scala.jdk.javaapi.CollectionConverters.asScala(f.streams()).toSeq(), f.streamCount(), f.filter(),
+                    f.summary(), f.succeeded(), scala.jdk.javaapi.CollectionConverters.asScala(f.techniques()).toSeq(),
+                    compact(f.evidence()), (String) cf.json().get("community_id"), cf.capture()));
+        }
+        return spark.createDataFrame(rows, FINDINGS).repartition(org.apache.spark.sql.functions.col("capture"));
+    }
+
+    static org.apache.spark.sql.Dataset<Row> capturesTable(SparkSession spark, Merged m) {
+        List<Row> rows = new ArrayList<>();
+        for (Map<String, Object> c : m.captures()) {
+            rows.add(RowFactory.create(c.get("file"), c.get("status"), longOf(c.get("packets")), c.get("first_time"),
+                    c.get("last_time"), longOf(c.get("findings")), c.get("verdict"), c.get("error"), c.get("capture")));
+        }
+        return spark.createDataFrame(rows, CAPTURES).repartition(org.apache.spark.sql.functions.col("capture"));
+    }
+
+    private static Long longOf(Object o) {
+        return o instanceof Number n ? n.longValue() : null;
+    }
+
+    private static Timestamp timestamp(long ns) {
+        Timestamp t = new Timestamp(Math.floorDiv(ns, 1_000_000_000L) * 1000);
+        t.setNanos((int) Math.floorMod(ns, 1_000_000_000L));
+        return t;
+    }
+
+    private static String compact(Object o) {
+        try {
+            return Json.mapper().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(o);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
