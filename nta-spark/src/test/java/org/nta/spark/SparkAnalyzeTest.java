@@ -1,0 +1,134 @@
+package org.nta.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.nta.capture.CaptureSource;
+import org.nta.detect.Finding;
+import org.nta.engine.Analysis;
+import org.nta.incident.StoryBuilder;
+import org.nta.report.Json;
+
+/**
+ * The Spark application in local mode (two worker threads in this JVM) on three captures shipped in the repository:
+ * each capture's findings are those of the single-machine analysis of the same file, the merged verdict is
+ * StoryBuilder's over all of them, and the files written parse.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SparkAnalyzeTest {
+    private static final Path WEBSHELL = Path.of("../samples/webshell-lab.pcap.gz");
+    private static final Path BEACON = Path.of("../nta-core/src/test/resources/captures/c2-http-beacon.pcap.gz");
+    private static final Path ROAST = Path.of("../nta-core/src/test/resources/captures/ad-roast-psexec.pcap.gz");
+
+    private SparkSession spark;
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    void start() {
+        spark = SparkSession.builder().master("local[2]").appName("nta-spark-test")
+                .config("spark.ui.enabled", "false")
+                .config("spark.driver.bindAddress", "127.0.0.1").config("spark.driver.host", "127.0.0.1")
+                .config("spark.sql.shuffle.partitions", "2")
+                .getOrCreate();
+    }
+
+    @AfterAll
+    void stop() {
+        if (spark != null) spark.stop();
+    }
+
+    /** The single-machine result: nta analyze's configuration, on this thread. */
+    private static List<Finding> local(Path file) throws Exception {
+        try (InputStream in = Files.newInputStream(file);
+             CaptureSource src = CaptureSource.open(in, file.toString(), Files.size(file), false)) {
+            return Analysis.run(src, CaptureTask.engine(), CaptureTask.app(), CaptureTask.detection(), List.of()).findings();
+        }
+    }
+
+    /** What the comparison holds a finding to. */
+    private static List<String> keys(List<Finding> fs) {
+        return fs.stream().map(f -> String.join(" | ", f.type().id(), f.severity().id(), String.valueOf(f.attacker()),
+                String.valueOf(f.victim()), f.firstFrame() + "-" + f.lastFrame(), f.filter())).toList();
+    }
+
+    @Test
+    void eachCaptureAsOnOneMachineAndOneStoryOverAll() throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("in/sensor"));
+        Files.copy(WEBSHELL, in.resolve(WEBSHELL.getFileName()));
+        Files.copy(BEACON, in.resolve(BEACON.getFileName()));
+        Files.writeString(in.resolve("_SUCCESS"), "");           // a directory's bookkeeping is not a capture
+        Path out = tmp.resolve("out");
+
+        long t0 = System.nanoTime();
+        SparkAnalyze.Merged m = SparkAnalyze.run(spark, List.of(tmp.resolve("in").toUri().toString(), ROAST.toAbsolutePath().toString()),
+                out.toUri().toString());
+        System.out.printf("spark run: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+
+        assertThat(m.captures()).extracting(c -> c.get("capture"))
+                .containsExactlyInAnyOrder("webshell-lab.pcap.gz", "c2-http-beacon.pcap.gz", "ad-roast-psexec.pcap.gz");
+        assertThat(m.failed()).isFalse();
+        List<Finding> union = new ArrayList<>();
+        Map<String, List<Finding>> byCapture = new HashMap<>();
+        for (SparkAnalyze.CaptureFinding cf : m.findings()) byCapture.computeIfAbsent(cf.capture(), k -> new ArrayList<>()).add(cf.finding());
+        Map<String, Path> files = Map.of(WEBSHELL.getFileName().toString(), WEBSHELL, BEACON.getFileName().toString(), BEACON,
+                ROAST.getFileName().toString(), ROAST);
+        for (Map<String, Object> c : m.captures()) {          // the union in the merge's order (input paths sorted)
+            Path p = files.get((String) c.get("capture"));
+            List<Finding> single = local(p);
+            assertThat(single).as(p + " has findings").isNotEmpty();
+            assertThat(keys(byCapture.getOrDefault(p.getFileName().toString(), List.of()))).as(p.toString())
+                    .containsExactlyElementsOf(keys(single));
+            union.addAll(single);
+        }
+        assertThat(m.verdict()).isEqualTo(StoryBuilder.verdict(union));
+        assertThat(m.verdict().level().id()).isEqualTo("malicious");
+        assertThat(m.incidents()).isNotEmpty();
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> json = Json.mapper().readValue(out.resolve("analysis.json").toFile(), Map.class);
+        assertThat(((Map<?, ?>) json.get("verdict")).get("level")).isEqualTo("malicious");
+        assertThat((List<?>) json.get("findings")).hasSize(m.findings().size())
+                .allSatisfy(f -> assertThat(((Map<?, ?>) f).get("capture")).isNotNull());
+        assertThat((List<?>) json.get("incidents")).hasSize(m.incidents().size());
+        String md = Files.readString(out.resolve("report.md"));
+        assertThat(md).contains("**Verdict: MALICIOUS**", "| ad-roast-psexec.pcap.gz |");
+
+        Dataset<Row> findings = spark.read().parquet(out.resolve("tables/findings").toString());
+        assertThat(findings.count()).isEqualTo(m.findings().size());
+        for (Path p : List.of(WEBSHELL, BEACON, ROAST)) {
+            String name = p.getFileName().toString();
+            assertThat(out.resolve("tables/findings/capture=" + name)).isDirectory();
+            assertThat(findings.where(findings.col("capture").equalTo(name)).count()).isEqualTo(byCapture.get(name).size());
+        }
+        assertThat(spark.read().parquet(out.resolve("tables/captures").toString()).count()).isEqualTo(3);
+    }
+
+    @Test
+    void anUnreadableCaptureIsReportedAndTheOthersStillAnalysed() throws IOException {
+        Path in = Files.createDirectories(tmp.resolve("bad"));
+        Files.writeString(in.resolve("notes.txt"), "not a capture\n");
+        Files.copy(BEACON, in.resolve(BEACON.getFileName()));
+        SparkAnalyze.Merged m = SparkAnalyze.run(spark, List.of(in.toString()), tmp.resolve("out2").toString());
+        assertThat(m.failed()).isTrue();
+        assertThat(m.captures()).filteredOn(c -> c.get("error") != null).extracting(c -> c.get("capture")).containsExactly("notes.txt");
+        assertThat(m.findings()).isNotEmpty().allSatisfy(f -> assertThat(f.capture()).isEqualTo("c2-http-beacon.pcap.gz"));
+    }
+}
