@@ -332,8 +332,8 @@ public final class SparkAnalyze {
             Finding f = cf.finding();
             rows.add(RowFactory.create(f.type().id(), f.severity().id(), f.phase().id(), f.attacker(), f.victim(),
                     f.firstFrame(), f.lastFrame(), timestamp(f.firstTimeNs()), timestamp(f.lastTimeNs()),
-                    scala.jdk.javaapi.CollectionConverters.asScala(f.streams()).toSeq(), f.streamCount(), f.filter(),
-                    f.summary(), f.succeeded(), scala.jdk.javaapi.CollectionConverters.asScala(f.techniques()).toSeq(),
+                    f.streams(), f.streamCount(), f.filter(),
+                    f.summary(), f.succeeded(), f.techniques(),
                     compact(f.evidence()), (String) cf.json().get("community_id"), cf.capture()));
         }
         return spark.createDataFrame(rows, FINDINGS).repartition(org.apache.spark.sql.functions.col("capture"));
