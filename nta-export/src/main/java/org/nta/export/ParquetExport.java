@@ -45,7 +45,7 @@ import org.nta.report.TlsConnection;
  * Wireshark's stream index, as the analysis names flows in its filters) and {@code community_id}, to join them. Only
  * the TLS parts of connections still open are held, as in EVE. docs/export.md describes the columns.
  */
-final class ParquetExport implements PacketSink {
+public final class ParquetExport implements PacketSink {
     /** The columns every event table starts with: when, which connection, its client (orig) and server (resp). */
     private static final String CONN_COLUMNS = """
               required int64 ts (TIMESTAMP(MICROS,true));
@@ -200,9 +200,19 @@ final class ParquetExport implements PacketSink {
 
     /** @param fileOfFrame the capture file holding a frame (the file being read, when not yet known) */
     ParquetExport(Path dir, CompressionCodecName codec, LongFunction<String> fileOfFrame) throws IOException {
+        this(ParquetTarget.directory(dir), codec, fileOfFrame);
+    }
+
+    /**
+     * The tables written where {@code target} says (another file system's, for the Spark application); given to the
+     * analysis as one of its extra sinks, then {@link #finish}ed with its findings, or {@link #abandon}ed.
+     *
+     * @param fileOfFrame the capture file holding a frame (the file being read, when not yet known)
+     */
+    public ParquetExport(ParquetTarget target, CompressionCodecName codec, LongFunction<String> fileOfFrame) throws IOException {
         List<ParquetTable> opened = new ArrayList<>();
         try {
-            for (String schema : List.of(CONN, HTTP, DNS, TLS, FILES, FINDINGS)) opened.add(new ParquetTable(dir, schema, codec));
+            for (String schema : List.of(CONN, HTTP, DNS, TLS, FILES, FINDINGS)) opened.add(new ParquetTable(target, schema, codec));
         } catch (IOException | RuntimeException e) {
             for (ParquetTable t : opened) t.abandon();
             throw e;
@@ -258,14 +268,19 @@ final class ParquetExport implements PacketSink {
         });
     }
 
+    /** The tables' names, in the order they are written: conn, http, dns, tls, files, findings. */
+    public static List<String> tableNames() {
+        return List.of("conn", "http", "dns", "tls", "files", "findings");
+    }
+
     /** Writes the findings, then completes every file. */
-    void finish(List<Finding> list, StreamTuples streams) throws IOException {
+    public void finish(List<Finding> list, StreamTuples streams) throws IOException {
         for (Finding f : list) finding(f, streams);
         for (ParquetTable t : all) t.commit();
     }
 
     /** Removes the files of a run that failed. */
-    void abandon() {
+    public void abandon() {
         for (ParquetTable t : all) t.abandon();
     }
 

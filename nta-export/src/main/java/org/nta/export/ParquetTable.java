@@ -2,9 +2,6 @@ package org.nta.export;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.conf.PlainParquetConfiguration;
@@ -14,14 +11,13 @@ import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
 
 /**
- * One Parquet file written row by row: into {@code .NAME.parquet.part} in the directory, renamed to
- * {@code NAME.parquet} when complete ({@link #commit}), so that a failed run leaves no file a reader would take for a
- * whole table. Row groups are cut at {@link #ROW_GROUP_BYTES}, so memory stays flat whatever the capture's size.
+ * One Parquet file written row by row: under its target's temporary name ({@code .NAME.parquet.part} in the
+ * directory), given its own ({@code NAME.parquet}) when complete ({@link #commit}), so that a failed run leaves no
+ * file a reader would take for a whole table. Row groups are cut at {@link #ROW_GROUP_BYTES}, so memory stays flat whatever the capture's size.
  * Nothing in the file depends on the time or the machine (Parquet's created_by names the library's version only):
  * the same capture gives the same bytes.
  */
@@ -30,20 +26,19 @@ final class ParquetTable implements Closeable {
     static final long ROW_GROUP_BYTES = 8L << 20;
 
     private final String name;
-    private final Path part, file;
+    private final ParquetTarget target;
     private final ParquetWriter<Group> writer;
     private final SimpleGroupFactory rows;
     private long count;
     private boolean closed;
 
     /** @param schema Parquet's schema text ({@code message NAME { required int64 ts (TIMESTAMP(MICROS,true)); ... }}) */
-    ParquetTable(Path dir, String schema, CompressionCodecName codec) throws IOException {
+    ParquetTable(ParquetTarget target, String schema, CompressionCodecName codec) throws IOException {
         MessageType type = MessageTypeParser.parseMessageType(schema);
         this.name = type.getName();
-        this.file = dir.resolve(name + ".parquet");
-        this.part = dir.resolve("." + name + ".parquet.part");
+        this.target = target;
         this.rows = new SimpleGroupFactory(type);
-        this.writer = ExampleParquetWriter.builder(new LocalOutputFile(part))
+        this.writer = ExampleParquetWriter.builder(target.part(name))
                 .withConf(new PlainParquetConfiguration())
                 .withType(type)
                 .withCompressionCodec(codec)
@@ -74,7 +69,7 @@ final class ParquetTable implements Closeable {
     /** Finishes the file and gives it its name. */
     void commit() throws IOException {
         close();
-        Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        target.commit(name);
     }
 
     /** Closes the writer (an uncommitted file stays under its temporary name; {@link #abandon} removes it). */
@@ -91,11 +86,7 @@ final class ParquetTable implements Closeable {
         } catch (IOException | RuntimeException e) {
             // the run failed already; the partial file is removed below
         }
-        try {
-            Files.deleteIfExists(part);
-        } catch (IOException e) {
-            // nothing more to do
-        }
+        target.abandon(name);
     }
 
     // --- setting fields: null leaves an optional field out ------------------------------------------------------
