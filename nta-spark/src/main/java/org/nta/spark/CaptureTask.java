@@ -1,10 +1,14 @@
 package org.nta.spark;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 import org.nta.app.AppConfig;
 import org.nta.app.ftp.FtpConfig;
@@ -16,7 +20,10 @@ import org.nta.detect.Finding;
 import org.nta.engine.Analysis;
 import org.nta.engine.EngineConfig;
 import org.nta.engine.HostAddresses;
+import org.nta.export.ParquetExport;
+import org.nta.export.ParquetTarget;
 import org.nta.pipeline.CaptureSummary;
+import org.nta.pipeline.PacketSink;
 import org.nta.report.AnalysisJson;
 import org.nta.report.Json;
 import org.nta.report.TimeFormat;
@@ -48,10 +55,33 @@ public final class CaptureTask {
 
     /** Runs the analysis on a capture read from {@code in} (closed here) and answers the task's JSON. */
     public static String analyze(InputStream in, String capture, String path, long size) throws CaptureException {
+        try {
+            return analyze(in, capture, path, size, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);       // nothing is written without tables
+        }
+    }
+
+    /**
+     * Runs the analysis and, when {@code tables} is given, writes nta export's tables (conn, http, dns, tls, files,
+     * findings) of the capture there, all or none.
+     */
+    public static String analyze(InputStream in, String capture, String path, long size, ParquetTarget tables)
+            throws CaptureException, IOException {
         HostAddresses hosts = new HostAddresses();
         Analysis.Result r;
+        ParquetExport export = null;
         try (CaptureSource src = CaptureSource.open(in, path, size, false)) {
-            r = Analysis.run(src, engine(), app(), detection(), List.of(hosts));
+            List<PacketSink> extra = new ArrayList<>(List.of(hosts));
+            if (tables != null) {
+                export = new ParquetExport(tables, CompressionCodecName.ZSTD, frame -> capture);
+                extra.add(export);
+            }
+            r = Analysis.run(src, engine(), app(), detection(), extra);
+            if (export != null) export.finish(r.findings(), r.streams());
+        } catch (CaptureException | IOException | RuntimeException | Error e) {
+            if (export != null) export.abandon();
+            throw e;
         }
         return Json.write(answer(r, capture, path, hosts.sameHost()));
     }

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -43,8 +42,9 @@ import org.nta.report.TimeFormat;
 /**
  * {@code nta analyze} over many captures on a Spark cluster: one task per capture file (read as a stream from its
  * Hadoop file system), each running nta-core's whole analysis; the driver then tells one story over all of them with
- * the same {@link StoryBuilder} as the command line and writes {@code DIR/analysis.json}, {@code DIR/report.md} and
- * the Parquet tables {@code DIR/tables/findings} and {@code DIR/tables/captures}, partitioned by capture.
+ * the same {@link StoryBuilder} as the command line and writes {@code DIR/analysis.json} and {@code DIR/report.md}.
+ * Each task also writes nta export's tables of its capture ({@code DIR/tables/NAME/capture=FILE/part.parquet}: conn,
+ * http, dns, tls, files, findings) and the driver a {@code captures} table, all partitioned by capture.
  * docs/spark.md says how to submit it.
  */
 public final class SparkAnalyze {
@@ -112,8 +112,12 @@ public final class SparkAnalyze {
         HashMap<String, String> settings = new HashMap<>();
         for (Map.Entry<String, String> e : conf) settings.put(e.getKey(), e.getValue());
         Broadcast<HashMap<String, String>> hadoop = jsc.broadcast(settings);
+        Path dir = new Path(out);
+        String tables = new Path(dir, "tables").toString();
+        FileSystem outFs = dir.getFileSystem(conf);
+        outFs.delete(new Path(tables), true);                  // an earlier run's partitions would mix with this one's
         List<String> answers = files.isEmpty() ? List.of()
-                : jsc.parallelize(files, files.size()).map(f -> task(f, hadoop.value())).collect();
+                : jsc.parallelize(files, files.size()).map(f -> task(f, hadoop.value(), tables)).collect();
         Merged m = merge(answers);
         write(spark, m, out, conf);
         return m;
@@ -156,16 +160,22 @@ public final class SparkAnalyze {
         return new Path(path).getName();
     }
 
-    /** One task: the capture read as a stream from its file system and analysed; an unreadable one answers its error. */
-    static String task(String path, Map<String, String> settings) throws IOException {
+    /**
+     * One task: the capture read as a stream from its file system and analysed, its tables written under
+     * {@code tables}; an unreadable one answers its error (and writes no table).
+     */
+    static String task(String path, Map<String, String> settings, String tables) throws IOException {
         Configuration conf = new Configuration(false);
         settings.forEach(conf::set);
         Path p = new Path(path);
         FileSystem fs = p.getFileSystem(conf);
         long size = fs.getFileStatus(p).getLen();
         InputStream in = fs.open(p, 1 << 20);
+        org.apache.spark.TaskContext tc = org.apache.spark.TaskContext.get();
+        String attempt = tc == null ? "0" : tc.stageId() + "-" + tc.partitionId() + "-" + tc.attemptNumber() + "-" + tc.taskAttemptId();
         try {
-            return CaptureTask.analyze(in, captureName(path), path, size);
+            return CaptureTask.analyze(in, captureName(path), path, size,
+                    new HadoopTarget(conf, new Path(tables), captureName(path), attempt));
         } catch (CaptureException | RuntimeException e) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("capture", captureName(path));
@@ -223,7 +233,6 @@ public final class SparkAnalyze {
         fs.mkdirs(dir);
         writeText(fs, new Path(dir, "analysis.json"), Json.write(json(m)) + "\n");
         writeText(fs, new Path(dir, "report.md"), SparkReport.markdown(m));
-        findingsTable(spark, m).write().mode(SaveMode.Overwrite).partitionBy("capture").parquet(new Path(dir, "tables/findings").toString());
         capturesTable(spark, m).write().mode(SaveMode.Overwrite).partitionBy("capture").parquet(new Path(dir, "tables/captures").toString());
     }
 
@@ -294,26 +303,6 @@ public final class SparkAnalyze {
         return o;
     }
 
-    private static final StructType FINDINGS = new StructType()
-            .add("type", DataTypes.StringType, false)
-            .add("severity", DataTypes.StringType, false)
-            .add("phase", DataTypes.StringType, false)
-            .add("attacker", DataTypes.StringType, true)
-            .add("victim", DataTypes.StringType, true)
-            .add("first_frame", DataTypes.LongType, false)
-            .add("last_frame", DataTypes.LongType, false)
-            .add("first_time", DataTypes.TimestampType, false)
-            .add("last_time", DataTypes.TimestampType, false)
-            .add("streams", DataTypes.createArrayType(DataTypes.IntegerType, false), false)
-            .add("stream_count", DataTypes.IntegerType, false)
-            .add("filter", DataTypes.StringType, false)
-            .add("summary", DataTypes.StringType, false)
-            .add("succeeded", DataTypes.BooleanType, true)
-            .add("techniques", DataTypes.createArrayType(DataTypes.StringType, false), false)
-            .add("evidence", DataTypes.StringType, false)
-            .add("community_id", DataTypes.StringType, true)
-            .add("capture", DataTypes.StringType, false);
-
     private static final StructType CAPTURES = new StructType()
             .add("file", DataTypes.StringType, false)
             .add("status", DataTypes.StringType, true)
@@ -324,20 +313,6 @@ public final class SparkAnalyze {
             .add("verdict", DataTypes.StringType, true)
             .add("error", DataTypes.StringType, true)
             .add("capture", DataTypes.StringType, false);
-
-    /** The findings table: the columns of nta export's findings table that apply, one directory per capture. */
-    static org.apache.spark.sql.Dataset<Row> findingsTable(SparkSession spark, Merged m) {
-        List<Row> rows = new ArrayList<>();
-        for (CaptureFinding cf : m.findings()) {
-            Finding f = cf.finding();
-            rows.add(RowFactory.create(f.type().id(), f.severity().id(), f.phase().id(), f.attacker(), f.victim(),
-                    f.firstFrame(), f.lastFrame(), timestamp(f.firstTimeNs()), timestamp(f.lastTimeNs()),
-                    f.streams(), f.streamCount(), f.filter(),
-                    f.summary(), f.succeeded(), f.techniques(),
-                    compact(f.evidence()), (String) cf.json().get("community_id"), cf.capture()));
-        }
-        return spark.createDataFrame(rows, FINDINGS).repartition(org.apache.spark.sql.functions.col("capture"));
-    }
 
     static org.apache.spark.sql.Dataset<Row> capturesTable(SparkSession spark, Merged m) {
         List<Row> rows = new ArrayList<>();
@@ -350,19 +325,5 @@ public final class SparkAnalyze {
 
     private static Long longOf(Object o) {
         return o instanceof Number n ? n.longValue() : null;
-    }
-
-    private static Timestamp timestamp(long ns) {
-        Timestamp t = new Timestamp(Math.floorDiv(ns, 1_000_000_000L) * 1000);
-        t.setNanos((int) Math.floorMod(ns, 1_000_000_000L));
-        return t;
-    }
-
-    private static String compact(Object o) {
-        try {
-            return Json.mapper().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(o);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -111,13 +111,21 @@ class SparkAnalyzeTest {
         String md = Files.readString(out.resolve("report.md"));
         assertThat(md).contains("**Verdict: MALICIOUS**", "| ad-roast-psexec.pcap.gz |");
 
+        // nta export's tables, written by the tasks, one partition per capture
         Dataset<Row> findings = spark.read().parquet(out.resolve("tables/findings").toString());
         assertThat(findings.count()).isEqualTo(m.findings().size());
-        for (Path p : List.of(WEBSHELL, BEACON, ROAST)) {
-            String name = p.getFileName().toString();
-            assertThat(out.resolve("tables/findings/capture=" + name)).isDirectory();
-            assertThat(findings.where(findings.col("capture").equalTo(name)).count()).isEqualTo(byCapture.get(name).size());
+        for (Map<String, Object> c : m.captures()) {
+            String name = (String) c.get("capture");
+            for (String table : List.of("conn", "http", "dns", "tls", "files", "findings")) {
+                assertThat(out.resolve("tables/" + table + "/capture=" + name + "/part.parquet")).isRegularFile();
+            }
+            List<Row> rows = findings.where(findings.col("capture").equalTo(name)).select("type", "first_frame", "last_frame").collectAsList();
+            assertThat(rows).extracting(r -> r.getString(0) + " " + r.getLong(1) + "-" + r.getLong(2))
+                    .containsExactlyElementsOf(byCapture.get(name).stream().map(f -> f.type().id() + " " + f.firstFrame() + "-" + f.lastFrame()).toList());
         }
+        Dataset<Row> conn = spark.read().parquet(out.resolve("tables/conn").toString());
+        assertThat(conn.where("capture = 'webshell-lab.pcap.gz' and resp_p = 80").count()).isPositive();
+        assertThat(spark.read().parquet(out.resolve("tables/http").toString()).where("capture = 'c2-http-beacon.pcap.gz'").count()).isPositive();
         assertThat(spark.read().parquet(out.resolve("tables/captures").toString()).count()).isEqualTo(3);
     }
 
@@ -130,5 +138,7 @@ class SparkAnalyzeTest {
         assertThat(m.failed()).isTrue();
         assertThat(m.captures()).filteredOn(c -> c.get("error") != null).extracting(c -> c.get("capture")).containsExactly("notes.txt");
         assertThat(m.findings()).isNotEmpty().allSatisfy(f -> assertThat(f.capture()).isEqualTo("c2-http-beacon.pcap.gz"));
+        assertThat(tmp.resolve("out2/tables/conn/capture=c2-http-beacon.pcap.gz/part.parquet")).isRegularFile();
+        assertThat(tmp.resolve("out2/tables/conn/capture=notes.txt")).doesNotExist();
     }
 }
