@@ -48,7 +48,7 @@ final class Pivots {
                         Obtained o = earliestBefore(byAccount.get(a), u.firstFrame());
                         if (o == null || !seen.add(a + ' ' + g)) continue;
                         Finding of = o.finding();
-                        pivots.get(o.group()).add(new Incident.Pivot(a, of.attacker(), of.type().id(), of.firstFrame(),
+                        pivots.get(o.group()).add(new Incident.Pivot(AccountTrail.name(a), of.attacker(), of.type().id(), of.firstFrame(),
                                 u.attacker(), u.victim(), u.type().id(), u.firstFrame()));
                         union(parent, o.group(), g);
                     }

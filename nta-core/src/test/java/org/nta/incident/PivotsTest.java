@@ -84,10 +84,36 @@ class PivotsTest {
         assertThat(AccountTrail.account("svc_sql@LAB.LOCAL")).isEqualTo("svc_sql");
         assertThat(AccountTrail.account(" ")).isNull();
         assertThat(AccountTrail.account("ANONYMOUS")).isNull();
-        Finding spray = finding(FindingType.LOGIN_BRUTEFORCE, Phase.EXPLOITATION, ATT, DC, 10, Map.of("username", "LAB\\alice"));
+        Finding spray = finding(FindingType.LOGIN_BRUTEFORCE, Phase.EXPLOITATION, ATT, DC, 10, Map.of("username", "LAB\\alice", "protocol", "smb"));
         Finding asrep = finding(FindingType.ASREP_ROASTING, Phase.EXPLOITATION, ATT, DC, 10,
                 Map.of("roasted", List.of(Map.of("user", "svc_backup"))));
         assertThat(AccountTrail.obtained(spray)).containsExactly("alice");
         assertThat(AccountTrail.obtained(asrep)).containsExactly("svc_backup");
+    }
+
+    @Test
+    void aServersOwnAccountIsThatServersOnlyButADomainsIsEverywhere() {
+        Finding guessed = finding(FindingType.LOGIN_BRUTEFORCE, Phase.EXPLOITATION, ATT, "10.0.0.5", 100,
+                Map.of("username", "webadmin", "protocol", "ftp"));
+        // another intruder's copy of the same story: a webadmin of another FTP server is another account
+        Finding elsewhere = finding(FindingType.POST_LOGIN_ACTIVITY, Phase.ACTIONS_ON_OBJECTIVES, "10.0.0.77", "10.0.0.6", 200,
+                Map.of("username", "webadmin", "protocol", "ftp"));
+        // the guessed password used by a second host on the same server, and reused on another server
+        Finding same = finding(FindingType.POST_LOGIN_ACTIVITY, Phase.ACTIONS_ON_OBJECTIVES, "10.0.0.78", "10.0.0.5", 300,
+                Map.of("username", "WEBADMIN", "protocol", "ftp"));
+        Finding reused = finding(FindingType.CREDENTIAL_REUSE, Phase.EXPLOITATION, "10.0.0.79", "10.0.0.8", 400,
+                Map.of("username", "webadmin", "origin", Map.of("protocol", "ftp", "server", "10.0.0.5"),
+                        "used", Map.of("protocol", "telnet", "server", "10.0.0.8")));
+        // a domain account sprayed over Kerberos is the domain's: used from anywhere against anything
+        Finding sprayed = finding(FindingType.LOGIN_BRUTEFORCE, Phase.EXPLOITATION, ATT, DC, 500,
+                Map.of("username", "LAB\\bob", "protocol", "kerberos"));
+        Finding moved = psexec(WS2, FS, 600, "bob");
+        List<Incident> inc = StoryBuilder.incidents(List.of(guessed, elsewhere, same, reused, sprayed, moved));
+        Incident main = inc.stream().filter(i -> i.attacker().equals(ATT) && "10.0.0.5".equals(i.victim())).findFirst().orElseThrow();
+        assertThat(main.findings()).contains(guessed, same, reused).doesNotContain(elsewhere);
+        assertThat(main.pivots()).extracting(Incident.Pivot::account, Incident.Pivot::usedFrom)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("webadmin", "10.0.0.78"), org.assertj.core.groups.Tuple.tuple("webadmin", "10.0.0.79"));
+        assertThat(inc).anySatisfy(i -> assertThat(i.findings()).containsExactly(elsewhere));
+        assertThat(inc).anySatisfy(i -> assertThat(i.findings()).contains(sprayed, moved));
     }
 }
