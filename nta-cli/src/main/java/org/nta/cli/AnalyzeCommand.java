@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.nta.app.AppConfig;
-import org.nta.app.http.HttpConfig;
 import org.nta.capture.CaptureException;
 import org.nta.capture.CaptureSource;
 import org.nta.pipeline.CaptureSummary;
@@ -123,9 +122,6 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
             extra.add(Collect.files(extractor, null, null, false));
         }
-        // uploads are always hashed (they are evidence); downloads only when they are extracted
-        HttpConfig http = HttpConfig.defaults().withMaxBodyBytes(64 << 10)
-                .withMaxFileBytes(extract != null ? 64 << 20 : 256 << 10).withHashing(true, extract != null);
         DetectionConfig detection = DetectionConfig.DEFAULTS;
         if (intel != null) {
             try {
@@ -149,8 +145,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             if (filter.present()) filter.compile();
             org.nta.report.eve.EveWriter eveSink = eve.open(out, src::currentFile, true);
             if (eveSink != null) extra.add(eveSink);
-            r = Analysis.run(src, limits.engine(EngineConfig.DEFAULTS.withHash(hash)), limits.app(AppConfig.all().withHttp(http)
-                    .withFtp(org.nta.app.ftp.FtpConfig.DEFAULTS.withMaxFileBytes(extract != null ? 64 << 20 : 256 << 10))),
+            r = Analysis.run(src, limits.engine(EngineConfig.DEFAULTS.withHash(hash)), limits.app(Analysis.appConfig(extract != null, extract != null)),
                     detection.withShowSecrets(showSecrets), extra,
                     sink -> filter.present() ? filter.wrap(sink) : sink);
             if (extractor != null) extractor.finish(EvidenceFiles.of(r.findings(), r.incidents()));

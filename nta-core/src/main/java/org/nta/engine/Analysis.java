@@ -23,6 +23,18 @@ import org.nta.incident.Verdict;
 
 /** {@code nta analyze}: the whole pipeline with every parser and detector, then the story and the verdict. */
 public final class Analysis {
+    /**
+     * The parsers' limits an investigation runs with (nta analyze, nta export, the Spark job): HTTP bodies kept to
+     * 64 KiB, carried files to 256 KiB, or 64 MiB when they are extracted; uploads always hashed (they are evidence),
+     * downloads when asked.
+     */
+    public static AppConfig appConfig(boolean extracting, boolean hashDownloads) {
+        int files = extracting ? 64 << 20 : 256 << 10;
+        org.nta.app.http.HttpConfig http = org.nta.app.http.HttpConfig.defaults().withMaxBodyBytes(64 << 10)
+                .withMaxFileBytes(files).withHashing(true, hashDownloads);
+        return AppConfig.all().withHttp(http).withFtp(org.nta.app.ftp.FtpConfig.DEFAULTS.withMaxFileBytes(files));
+    }
+
     /** Everything an analysis found. {@code stats} counts what was seen (events by kind, flows). */
     public record Result(CaptureSummary capture, Verdict verdict, List<Incident> incidents, List<Finding> findings,
                          Map<String, Long> stats, long captureStartNs, StreamTuples streams) {

@@ -12,8 +12,6 @@ import java.util.concurrent.Callable;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 import org.nta.app.AppConfig;
-import org.nta.app.ftp.FtpConfig;
-import org.nta.app.http.HttpConfig;
 import org.nta.capture.CaptureException;
 import org.nta.capture.CaptureInputs;
 import org.nta.capture.CapturePart;
@@ -124,8 +122,7 @@ final class ExportCommand implements Callable<Integer> {
 
     /** @param downloads hash response bodies, which makes them file objects (rows of the files table) */
     static AppConfig appConfig(boolean downloads) {
-        HttpConfig http = HttpConfig.defaults().withMaxBodyBytes(64 << 10).withMaxFileBytes(256 << 10).withHashing(true, downloads);
-        return AppConfig.all().withHttp(http).withFtp(FtpConfig.DEFAULTS.withMaxFileBytes(256 << 10));
+        return org.nta.engine.Analysis.appConfig(false, downloads);
     }
 
     /** The capture file holding a frame: the one being read, or among several the one whose frames include it. */

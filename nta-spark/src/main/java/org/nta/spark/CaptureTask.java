@@ -11,8 +11,6 @@ import java.util.Map;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 import org.nta.app.AppConfig;
-import org.nta.app.ftp.FtpConfig;
-import org.nta.app.http.HttpConfig;
 import org.nta.capture.CaptureException;
 import org.nta.capture.CaptureSource;
 import org.nta.detect.DetectionConfig;
@@ -44,8 +42,7 @@ public final class CaptureTask {
 
     /** {@code nta analyze}'s application configuration: HTTP bodies to 64 KiB, files to 256 KiB, uploads hashed. */
     public static AppConfig app() {
-        HttpConfig http = HttpConfig.defaults().withMaxBodyBytes(64 << 10).withMaxFileBytes(256 << 10).withHashing(true, false);
-        return AppConfig.all().withHttp(http).withFtp(FtpConfig.DEFAULTS.withMaxFileBytes(256 << 10));
+        return Analysis.appConfig(false, false);
     }
 
     /** {@code nta analyze}'s detection configuration: secrets masked, no --intel. */
