@@ -33,7 +33,7 @@ public final class AnalysisMarkdown {
         CaptureSummary c = r.capture();
         long t0 = r.captureStartNs();
         sb.append("# Network traffic analysis: ").append(fileName(c.file())).append("\n\n");
-        sb.append("**Verdict: ").append(r.verdict().level().id().toUpperCase()).append("** — ").append(AnalysisText.headline(r).substring(r.verdict().level().id().length() + 2)).append("\n\n");
+        sb.append("**Verdict: ").append(r.verdict().level().id().toUpperCase()).append("** — ").append(md(AnalysisText.headline(r).substring(r.verdict().level().id().length() + 2))).append("\n\n");
         sb.append("## Summary\n\n");
         sb.append("| | |\n|---|---|\n");
         row(sb, "Capture", "`" + c.file() + "` (" + c.format() + (c.compression().equals("none") ? "" : ", " + c.compression()) + ")");
@@ -269,9 +269,10 @@ public final class AnalysisMarkdown {
     }
 
     private static String md(String s) {
-        return printable(s).replace("|", "\\|");
+        return MarkdownText.text(s);
     }
 
+    /** For code spans and fenced blocks, where markup is not read: only control characters are made visible. */
     private static String printable(String s) {
         StringBuilder out = new StringBuilder(s.length());
         for (char ch : s.toCharArray()) out.append(ch < 0x20 && ch != '\n' ? '·' : ch);

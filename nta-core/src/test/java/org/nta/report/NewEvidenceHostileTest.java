@@ -76,6 +76,21 @@ class NewEvidenceHostileTest {
         String page = HtmlReport.render(Json.write(AnalysisJson.build(r)));
         assertThat(page).doesNotContain(MARKUP).doesNotContain("\u001b");
         assertThat(page).contains("&lt;img src=x onerror=alert(7)&gt;");
+
+        assertThat(markupOutsideCode(AnalysisMarkdown.render(r, TimeFormat.utc(r.capture().tsPrecisionDigits())))).isEmpty();
+    }
+
+    /** The lines of a Markdown report where capture text could be read as a tag, outside fenced blocks and code spans. */
+    static List<String> markupOutsideCode(String md) {
+        List<String> bad = new ArrayList<>();
+        boolean fenced = false;
+        for (String line : md.split("\n", -1)) {
+            if (line.startsWith("```")) fenced = !fenced;
+            if (fenced || line.startsWith("```")) continue;
+            String text = line.replaceAll("`[^`]*`", "");
+            if (text.replace("\\<", "").contains("<img")) bad.add(line);
+        }
+        return bad;
     }
 
     /** An account named by the capture (an LDAP answer, an NTLM logon) carries the story across hosts as text. */
@@ -107,5 +122,6 @@ class NewEvidenceHostileTest {
         assertThat(md.lines().filter(l -> l.startsWith("**Verdict")).findFirst().orElseThrow()).contains("from 10.0.0.41 to 10.0.0.30");
         String page = HtmlReport.render(Json.write(AnalysisJson.build(r)));
         assertThat(page).contains("class=\"pivots\"").doesNotContain(MARKUP).doesNotContain("\u001b");
+        assertThat(markupOutsideCode(md)).isEmpty();
     }
 }

@@ -51,7 +51,7 @@ final class SparkReport {
             b.append("| ").append(k).append(" | ").append(cell(cf.capture())).append(" | ").append(f.severity().id())
                     .append(" | ").append(f.type().id()).append(" | ").append(cell(f.attacker())).append(" | ")
                     .append(cell(f.victim())).append(" | ").append(f.firstFrame()).append("–").append(f.lastFrame())
-                    .append(" | ").append(cell(f.summary())).append(" | `").append(cell(f.filter())).append("` |\n");
+                    .append(" | ").append(cell(f.summary())).append(" | `").append(code(f.filter())).append("` |\n");
         }
         return b.toString();
     }
@@ -63,7 +63,14 @@ final class SparkReport {
         return new ArrayList<>(out);
     }
 
+    /** A filter in a code span of a table cell: no backtick to end the span, no bar to end the cell, one line. */
+    private static String code(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (char ch : s.toCharArray()) out.append(ch < 0x20 || ch == 0x7f ? '·' : ch == '`' ? '\'' : ch);
+        return out.toString().replace("|", "\\|");
+    }
+
     private static String cell(Object o) {
-        return o == null ? "" : o.toString().replace("|", "\\|").replace("\n", " ");
+        return o == null ? "" : org.nta.report.MarkdownText.text(o.toString()).replace("\n", " ");
     }
 }
