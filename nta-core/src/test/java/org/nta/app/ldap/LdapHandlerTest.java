@@ -29,6 +29,10 @@ class LdapHandlerTest {
         return new LdapHandler(CONN, LdapConfig.DEFAULTS, anomalies, events::add);
     }
 
+    LdapHandler handler(List<Event> out) {
+        return new LdapHandler(CONN, LdapConfig.DEFAULTS, anomalies, out::add);
+    }
+
     <T> List<T> of(Class<T> c) {
         return events.stream().filter(c::isInstance).map(c::cast).toList();
     }
@@ -184,5 +188,44 @@ class LdapHandlerTest {
             h.onClose(5, 5000);
         }
         assertThat(anomalies.total()).isPositive();
+    }
+
+    /** A searchResEntry: objectName, then PartialAttributeList (type, SET OF values) per [RFC 4511] 4.5.2. */
+    private static byte[] entry(int id, String dn, String account, String... spns) {
+        byte[][] values = new byte[spns.length][];
+        for (int i = 0; i < spns.length; i++) values[i] = octets(spns[i]);
+        byte[] attrs = tlv(0x30,
+                tlv(0x30, octets("objectClass"), tlv(0x31, octets("top"), octets("user"))),
+                tlv(0x30, octets("sAMAccountName"), tlv(0x31, octets(account))),
+                tlv(0x30, octets("servicePrincipalName"), tlv(0x31, values)));
+        return message(id, tlv(0x64, octets(dn), attrs));
+    }
+
+    @Test
+    void searchEntriesCutOrMutatedKeepWhatCameBeforeAndNeverThrow() {
+        byte[] server = concat(entry(2, "CN=svc_sql,CN=Users,DC=lab,DC=local", "svc_sql", "MSSQLSvc/sql01:1433", "HTTP/sql01"),
+                entry(2, "CN=svc_web,CN=Users,DC=lab,DC=local", "svc_web"));
+        List<Event> out = new ArrayList<>();
+        LdapHandler whole = handler(out);
+        whole.onData(true, search(2, "dc=lab", filterAndEq()), 0, search(2, "dc=lab", filterAndEq()).length, 1, 1000);
+        whole.onData(false, server, 0, server.length, 2, 2000);
+        assertThat(out).filteredOn(e -> e instanceof LdapMessage l && l.protocolOp() == 4)
+                .extracting(e -> ((LdapMessage) e).account() + " " + ((LdapMessage) e).spns())
+                .containsExactly("svc_sql [MSSQLSvc/sql01:1433, HTTP/sql01]", "svc_web []");
+        Random rnd = new Random(11);
+        for (int round = 0; round < 3000; round++) {
+            byte[] s = server.clone();
+            for (int k = 1 + rnd.nextInt(4); k > 0; k--) s[rnd.nextInt(s.length)] = (byte) rnd.nextInt(256);
+            LdapHandler h = handler(new ArrayList<>());
+            int cut = rnd.nextInt(s.length);
+            h.onData(false, s, 0, cut, 2, 2000);
+            h.onData(false, s, cut, s.length - cut, 3, 3000);
+            h.onClose(5, 5000);
+        }
+        for (int cut = 1; cut < server.length; cut++) {   // every length of the answer, as a lost tail would leave it
+            LdapHandler h = handler(new ArrayList<>());
+            h.onData(false, server, 0, cut, 2, 2000);
+            h.onClose(5, 5000);
+        }
     }
 }
