@@ -36,8 +36,8 @@ public final class AnalysisMarkdown {
         sb.append("**Verdict: ").append(r.verdict().level().id().toUpperCase()).append("** — ").append(md(AnalysisText.headline(r).substring(r.verdict().level().id().length() + 2))).append("\n\n");
         sb.append("## Summary\n\n");
         sb.append("| | |\n|---|---|\n");
-        row(sb, "Capture", "`" + c.file() + "` (" + c.format() + (c.compression().equals("none") ? "" : ", " + c.compression()) + ")");
-        row(sb, "Frames", Numbers.count(c.packets()) + (c.problem() != null ? " (read up to a damaged point: " + c.problem().describe() + ")" : ""));
+        row(sb, "Capture", "`" + codeSpan(c.file()) + "` (" + c.format() + (c.compression().equals("none") ? "" : ", " + c.compression()) + ")");
+        row(sb, "Frames", Numbers.count(c.packets()) + (c.problem() != null ? " (read up to a damaged point: " + md(c.problem().describe()) + ")" : ""));
         if (c.packets() > 0) {
             row(sb, "Time", tf.format(c.firstNs(), t0) + " → " + tf.format(c.lastNs(), t0) + " (" + Numbers.decimal(c.durationSeconds(), 1) + " s)");
         }
@@ -264,12 +264,18 @@ public final class AnalysisMarkdown {
         return md(String.join(", ", ((List<?>) list).stream().map(String::valueOf).toList())).replace('\n', '·');
     }
 
+    /** A summary row; {@code v} is Markdown already, its capture text escaped by the caller. */
     private static void row(StringBuilder sb, String k, String v) {
-        sb.append("| ").append(k).append(" | ").append(md(v)).append(" |\n");
+        sb.append("| ").append(k).append(" | ").append(v).append(" |\n");
     }
 
     private static String md(String s) {
         return MarkdownText.text(s);
+    }
+
+    /** Text in a code span inside a table cell: no backtick to end the span, no bar to end the cell. */
+    private static String codeSpan(String s) {
+        return printable(s).replace('`', '\'').replace('\n', '·').replace("|", "\\|");
     }
 
     /** For code spans and fenced blocks, where markup is not read: only control characters are made visible. */
