@@ -133,6 +133,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         // the JSON and the page carry the capture's hash and traffic statistics (the page is drawn from the JSON)
         TrafficSummary traffic = json != null || html != null ? new TrafficSummary() : null;
         if (traffic != null) extra.add(traffic);
+        // the JSON and the page are written after the analysis by code that has not run yet: warm it on the spare core
+        if (traffic != null) org.nta.report.ReportWarmup.start();
         // who each host is, to name the incidents' hosts ("DC1 10.0.0.2 (alice@CORP)") and list them in the reports
         HostTable hostTable = new HostTable(10_000);
         extra.add(hostTable);
