@@ -15,6 +15,7 @@ import org.nta.bytes.AnomalyCounter;
 final class CaptureChain implements CaptureReader {
     private final List<String> paths;
     private final boolean hash;
+    private final CaptureSource.Opener opener;
     private final List<CapturePart> parts = new ArrayList<>();
     private final List<InterfaceInfo> interfaces = new ArrayList<>();
     private final AnomalyCounter anomalies = new AnomalyCounter();
@@ -29,9 +30,10 @@ final class CaptureChain implements CaptureReader {
     private final int digits;
 
     /** @param first the first file, already open; {@code paths} are all of them in reading order, its path first */
-    CaptureChain(CaptureSource first, List<String> paths, boolean hash) {
+    CaptureChain(CaptureSource first, List<String> paths, boolean hash, CaptureSource.Opener opener) {
         this.paths = List.copyOf(paths);
         this.hash = hash;
+        this.opener = opener;
         this.current = first;
         this.index = 0;
         this.format = first.reader().format();
@@ -89,7 +91,7 @@ final class CaptureChain implements CaptureReader {
     private void openNext() {
         while (++index < paths.size()) {
             try {
-                current = CaptureSource.open(paths.get(index), hash);
+                current = opener.open(paths.get(index), hash);
                 return;
             } catch (CaptureException e) { // it opened when the files were ordered: gone or changed since
                 if (problem == null) problem = new ReadProblem(ReadProblem.Kind.IO_ERROR, 0, offset, e.getMessage());

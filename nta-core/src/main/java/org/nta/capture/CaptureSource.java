@@ -64,15 +64,26 @@ public final class CaptureSource implements Closeable {
      * @throws CaptureException when one of them cannot be read as a capture at all; the message names it
      */
     public static CaptureSource openAll(List<String> paths, String name, boolean hash) throws CaptureException {
+        return openAll(paths, name, hash, CaptureSource::open);
+    }
+
+    /** How {@link #openAll(List, String, boolean, Opener)} opens one of the files: a local path, a Hadoop file system's. */
+    @FunctionalInterface
+    public interface Opener {
+        CaptureSource open(String path, boolean hash) throws CaptureException;
+    }
+
+    /** {@link #openAll(List, String, boolean)} with the files opened by {@code opener} (each one twice: to order them, to read). */
+    public static CaptureSource openAll(List<String> paths, String name, boolean hash, Opener opener) throws CaptureException {
         if (paths.isEmpty()) throw new CaptureException(name + ": no capture file");
-        if (paths.size() == 1) return open(paths.get(0), hash);
+        if (paths.size() == 1) return opener.open(paths.get(0), hash);
         record Start(String path, long ns) {
         }
         List<Start> starts = new ArrayList<>();
         long size = 0;
         for (String p : paths) {
             if (p.equals("-")) throw new CaptureException("standard input (-) cannot be read with other files");
-            try (CaptureSource s = open(p, false)) {
+            try (CaptureSource s = opener.open(p, false)) {
                 Frame f = new Frame();
                 starts.add(new Start(p, s.reader().next(f) ? f.epochNanos() : Long.MAX_VALUE));
                 size += Math.max(0, s.fileSize());
@@ -80,8 +91,8 @@ public final class CaptureSource implements Closeable {
         }
         starts.sort(java.util.Comparator.comparingLong(Start::ns));
         List<String> ordered = starts.stream().map(Start::path).toList();
-        CaptureSource first = open(ordered.get(0), hash);
-        return new CaptureSource(name, size, new CaptureChain(first, ordered, hash));
+        CaptureSource first = opener.open(ordered.get(0), hash);
+        return new CaptureSource(name, size, new CaptureChain(first, ordered, hash, opener));
     }
 
     /** The file being read: its name, or the current one's when this source reads several (the last at the end). */

@@ -23,6 +23,7 @@ import org.nta.export.ParquetTarget;
 import org.nta.pipeline.CaptureSummary;
 import org.nta.pipeline.PacketSink;
 import org.nta.report.AnalysisJson;
+import org.nta.report.FileFrames;
 import org.nta.report.Json;
 import org.nta.report.TimeFormat;
 
@@ -65,10 +66,18 @@ public final class CaptureTask {
      */
     public static String analyze(InputStream in, String capture, String path, long size, ParquetTarget tables)
             throws CaptureException, IOException {
+        return analyze(CaptureSource.open(in, path, size, false), capture, path, tables);
+    }
+
+    /**
+     * The same for a source already open (closed here): one file, or a sensor's rotated files read as one capture
+     * ({@link CaptureSource#openAll}), whose findings then also name each file and its frames there.
+     */
+    public static String analyze(CaptureSource source, String capture, String path, ParquetTarget tables) throws IOException {
         HostAddresses hosts = new HostAddresses();
         Analysis.Result r;
         ParquetExport export = null;
-        try (CaptureSource src = CaptureSource.open(in, path, size, false)) {
+        try (CaptureSource src = source) {
             List<PacketSink> extra = new ArrayList<>(List.of(hosts));
             if (tables != null) {
                 export = new ParquetExport(tables, CompressionCodecName.ZSTD, frame -> capture);
@@ -76,7 +85,7 @@ public final class CaptureTask {
             }
             r = Analysis.run(src, engine(), app(), detection(), extra);
             if (export != null) export.finish(r.findings(), r.streams());
-        } catch (CaptureException | IOException | RuntimeException | Error e) {
+        } catch (IOException | RuntimeException | Error e) {
             if (export != null) export.abandon();
             throw e;
         }
@@ -100,6 +109,7 @@ public final class CaptureTask {
         s.put("incidents", r.incidents().size());
         s.put("verdict", r.verdict().level().id());
         s.put("problem", c.problem() == null ? null : c.problem().message());
+        if (!c.parts().isEmpty()) s.put("files", FileFrames.summary(c.parts(), digits));
         m.put("summary", s);
         m.put("digits", digits);
         m.put("same_host", sameHost);
@@ -108,6 +118,7 @@ public final class CaptureTask {
             Map<String, Object> fm = AnalysisJson.finding(f, digits, r.streams());
             fm.put("first_ns", f.firstTimeNs());
             fm.put("last_ns", f.lastTimeNs());
+            if (!c.parts().isEmpty()) fm.put("files", FileFrames.spans(c.parts(), f.firstFrame(), f.lastFrame()));
             findings.add(fm);
         }
         m.put("findings", findings);

@@ -31,6 +31,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 import org.nta.capture.CaptureException;
+import org.nta.capture.CaptureSource;
 import org.nta.detect.Finding;
 import org.nta.incident.Incident;
 import org.nta.incident.StoryBuilder;
@@ -41,7 +42,8 @@ import org.nta.report.TimeFormat;
 
 /**
  * {@code nta analyze} over many captures on a Spark cluster: one task per capture file (read as a stream from its
- * Hadoop file system), each running nta-core's whole analysis; the driver then tells one story over all of them with
+ * Hadoop file system), or with {@code --rotated} one task per directory, whose files are a sensor's rotated captures
+ * read in order as one (as {@code nta analyze DIR} reads them), each running nta-core's whole analysis; the driver then tells one story over all of them with
  * the same {@link StoryBuilder} as the command line and writes {@code DIR/analysis.json} and {@code DIR/report.md}.
  * Each task also writes nta export's tables of its capture ({@code DIR/tables/NAME/capture=FILE/part.parquet}: conn,
  * http, dns, tls, files, findings) and the driver a {@code captures} table, all partitioned by capture.
@@ -68,8 +70,10 @@ public final class SparkAnalyze {
     public static void main(String[] args) throws IOException {
         List<String> inputs = new ArrayList<>();
         String out = null;
+        boolean rotated = false;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--out") && i + 1 < args.length) out = args[++i];
+            else if (args[i].equals("--rotated")) rotated = true;
             else if (args[i].equals("-h") || args[i].equals("--help")) {
                 usage();
                 return;
@@ -82,7 +86,7 @@ public final class SparkAnalyze {
         SparkSession spark = SparkSession.builder().appName("nta analyze").getOrCreate();
         Merged m;
         try {
-            m = run(spark, inputs, out);
+            m = run(spark, inputs, out, rotated);
         } finally {
             spark.stop();
         }
@@ -90,23 +94,33 @@ public final class SparkAnalyze {
                 + m.findings().size() + " findings, " + m.incidents().size() + " incidents) written to " + out);
         for (Map<String, Object> c : m.captures()) {
             if (c.get("error") != null) System.err.println("nta: " + c.get("capture") + ": " + c.get("error"));
+            if (c.get("skipped") instanceof List<?> skipped) for (Object k : skipped) System.err.println("nta: skipped " + k);
         }
         if (m.failed()) System.exit(1);
     }
 
     private static void usage() {
-        System.err.println("usage: spark-submit --class org.nta.spark.SparkAnalyze nta-spark.jar INPUT... --out DIR\n"
-                + "  INPUT: capture files or directories of them, on any Hadoop file system (file:, hdfs:, s3a:)");
+        System.err.println("usage: spark-submit --class org.nta.spark.SparkAnalyze nta-spark.jar INPUT... --out DIR [--rotated]\n"
+                + "  INPUT: capture files or directories of them, on any Hadoop file system (file:, hdfs:, s3a:)\n"
+                + "  --rotated: the files of one directory are a sensor's rotated captures, read in order as one capture");
     }
 
     /** Analyses every capture under {@code inputs}, one task each, and writes the results under {@code out}. */
     public static Merged run(SparkSession spark, List<String> inputs, String out) throws IOException {
+        return run(spark, inputs, out, false);
+    }
+
+    /**
+     * @param rotated the files of one directory are one sensor's rotated captures: one task reads them in the order of
+     *                their first frames as one capture, named after the directory
+     */
+    public static Merged run(SparkSession spark, List<String> inputs, String out, boolean rotated) throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
-        List<String> files = list(inputs, conf);
+        List<ArrayList<String>> units = units(list(inputs, conf), rotated);
         Map<String, String> seen = new HashMap<>();
-        for (String f : files) {
-            String prior = seen.put(captureName(f), f);
-            if (prior != null) throw new IllegalArgumentException("two captures named " + captureName(f) + ": " + prior + " and " + f);
+        for (List<String> u : units) {
+            String prior = seen.put(unitName(u), unitPath(u));
+            if (prior != null) throw new IllegalArgumentException("two captures named " + unitName(u) + ": " + prior + " and " + unitPath(u));
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         HashMap<String, String> settings = new HashMap<>();
@@ -116,8 +130,8 @@ public final class SparkAnalyze {
         String tables = new Path(dir, "tables").toString();
         FileSystem outFs = dir.getFileSystem(conf);
         outFs.delete(new Path(tables), true);                  // an earlier run's partitions would mix with this one's
-        List<String> answers = files.isEmpty() ? List.of()
-                : jsc.parallelize(files, files.size()).map(f -> task(f, hadoop.value(), tables)).collect();
+        List<String> answers = units.isEmpty() ? List.of()
+                : jsc.parallelize(units, units.size()).map(u -> task(u, hadoop.value(), tables)).collect();
         Merged m = merge(answers);
         write(spark, m, out, conf);
         return m;
@@ -155,6 +169,29 @@ public final class SparkAnalyze {
         return false;
     }
 
+    /** What one task reads: each file alone, or with {@code rotated} the files of each directory together. */
+    static List<ArrayList<String>> units(List<String> files, boolean rotated) {
+        List<ArrayList<String>> out = new ArrayList<>();
+        if (!rotated) {
+            for (String f : files) out.add(new ArrayList<>(List.of(f)));
+            return out;
+        }
+        Map<String, ArrayList<String>> byDir = new TreeMap<>();
+        for (String f : files) byDir.computeIfAbsent(String.valueOf(new Path(f).getParent()), k -> new ArrayList<>()).add(f);
+        out.addAll(byDir.values());
+        return out;
+    }
+
+    /** A unit's name in the tables and reports: its file's, or its directory's when it reads several. */
+    static String unitName(List<String> unit) {
+        return unit.size() == 1 ? captureName(unit.get(0)) : captureName(unitPath(unit));
+    }
+
+    /** A unit's path: its file, or its directory. */
+    static String unitPath(List<String> unit) {
+        return unit.size() == 1 ? unit.get(0) : new Path(unit.get(0)).getParent().toString();
+    }
+
     /** The capture's name in the tables and reports: its file name. */
     static String captureName(String path) {
         return new Path(path).getName();
@@ -164,23 +201,49 @@ public final class SparkAnalyze {
      * One task: the capture read as a stream from its file system and analysed, its tables written under
      * {@code tables}; an unreadable one answers its error (and writes no table).
      */
-    static String task(String path, Map<String, String> settings, String tables) throws IOException {
+    static String task(List<String> unit, Map<String, String> settings, String tables) throws IOException {
         Configuration conf = new Configuration(false);
         settings.forEach(conf::set);
-        Path p = new Path(path);
-        FileSystem fs = p.getFileSystem(conf);
-        long size = fs.getFileStatus(p).getLen();
-        InputStream in = fs.open(p, 1 << 20);
+        String name = unitName(unit), path = unitPath(unit);
         org.apache.spark.TaskContext tc = org.apache.spark.TaskContext.get();
         String attempt = tc == null ? "0" : tc.stageId() + "-" + tc.partitionId() + "-" + tc.attemptNumber() + "-" + tc.taskAttemptId();
+        CaptureSource.Opener opener = (file, hash) -> {
+            try {
+                Path p = new Path(file);
+                FileSystem fs = p.getFileSystem(conf);
+                return CaptureSource.open(fs.open(p, 1 << 20), file, fs.getFileStatus(p).getLen(), hash);
+            } catch (IOException e) {
+                throw new CaptureException(file + ": cannot open (" + e.getMessage() + ")");
+            }
+        };
+        List<String> skipped = new ArrayList<>();
         try {
-            return CaptureTask.analyze(in, captureName(path), path, size,
-                    new HadoopTarget(conf, new Path(tables), captureName(path), attempt));
+            List<String> files = unit;
+            if (unit.size() > 1) {      // as nta analyze DIR: a file of the directory that is not a capture is skipped
+                files = new ArrayList<>();
+                for (String f : unit) {
+                    try (CaptureSource s = opener.open(f, false)) {
+                        files.add(f);
+                    } catch (CaptureException e) {
+                        skipped.add(e.getMessage());
+                    }
+                }
+                if (files.isEmpty()) throw new CaptureException(path + ": no capture file in the directory");
+            }
+            String answer = CaptureTask.analyze(CaptureSource.openAll(files, path, false, opener), name, path,
+                    new HadoopTarget(conf, new Path(tables), name, attempt));
+            if (skipped.isEmpty()) return answer;
+            @SuppressWarnings("unchecked")
+            Map<String, Object> m = Json.mapper().readValue(answer, LinkedHashMap.class);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> s = (Map<String, Object>) m.get("summary");
+            s.put("skipped", skipped);
+            return Json.write(m);
         } catch (CaptureException | RuntimeException e) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("capture", captureName(path));
+            m.put("capture", name);
             Map<String, Object> s = new LinkedHashMap<>();
-            s.put("capture", captureName(path));
+            s.put("capture", name);
             s.put("file", path);
             s.put("error", e.getMessage() == null ? e.toString() : e.getMessage());
             m.put("summary", s);

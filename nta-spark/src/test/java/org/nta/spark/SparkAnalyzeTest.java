@@ -129,6 +129,43 @@ class SparkAnalyzeTest {
         assertThat(spark.read().parquet(out.resolve("tables/captures").toString()).count()).isEqualTo(3);
     }
 
+    /**
+     * With --rotated a directory is a sensor's rotated files: one task reads them in order as one capture, so its
+     * findings are those of the whole file before it was split (frames numbered through, as mergecap -a numbers
+     * them), each naming the files its frames are in; a file there that is not a capture is skipped and said.
+     */
+    @Test
+    void aSensorsRotatedFilesAreOneCaptureWithTheWholeFilesFindings() throws Exception {
+        Path sensor = Files.createDirectories(tmp.resolve("rot/sensor-a"));
+        Process split = new ProcessBuilder("editcap", "-c", "3000", WEBSHELL.toString(), sensor.resolve("part.pcap").toString())
+                .redirectErrorStream(true).start();
+        String said = new String(split.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(split.waitFor()).as(said).isZero();
+        List<Path> parts;
+        try (var s = Files.list(sensor)) {
+            parts = s.sorted().toList();
+        }
+        assertThat(parts).hasSizeGreaterThan(3);
+        Files.writeString(sensor.resolve("notes.txt"), "not a capture\n");
+        Path other = Files.createDirectories(tmp.resolve("rot/sensor-b"));
+        Files.copy(BEACON, other.resolve(BEACON.getFileName()));
+
+        SparkAnalyze.Merged m = SparkAnalyze.run(spark, List.of(tmp.resolve("rot").toString()), tmp.resolve("out3").toString(), true);
+
+        assertThat(m.failed()).isFalse();
+        assertThat(m.captures()).extracting(c -> c.get("capture")).containsExactly("sensor-a", "c2-http-beacon.pcap.gz");
+        Map<String, Object> a = m.captures().get(0);
+        assertThat((List<?>) a.get("skipped")).singleElement().asString().contains("notes.txt");
+        assertThat((List<?>) a.get("files")).hasSize(parts.size());
+        List<Finding> whole = local(WEBSHELL);
+        List<SparkAnalyze.CaptureFinding> mine = m.findings().stream().filter(f -> f.capture().equals("sensor-a")).toList();
+        assertThat(keys(mine.stream().map(SparkAnalyze.CaptureFinding::finding).toList())).containsExactlyElementsOf(keys(whole));
+        assertThat(mine).allSatisfy(f -> assertThat((List<?>) f.json().get("files")).isNotEmpty());
+        assertThat(m.findings()).filteredOn(f -> f.capture().equals("c2-http-beacon.pcap.gz")).extracting(f -> f.finding().type().id())
+                .containsExactlyElementsOf(local(BEACON).stream().map(f -> f.type().id()).toList());
+        assertThat(tmp.resolve("out3/tables/conn/capture=sensor-a/part.parquet")).isRegularFile();
+    }
+
     @Test
     void anUnreadableCaptureIsReportedAndTheOthersStillAnalysed() throws IOException {
         Path in = Files.createDirectories(tmp.resolve("bad"));
