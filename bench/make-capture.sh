@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Records a benchmark capture: realistic benign web load (the lab's `load` scenario: ab with and
-# without keep-alive against static and PHP pages, 1 MB downloads, DNS) between hosts in network
-# namespaces on this machine, for SECONDS seconds (default 40), and checks it is at least 1 GB.
+# Records a benchmark capture between hosts in network namespaces on this machine, for SECONDS seconds
+# (default 40), and checks it is at least 1 GB. Three shapes (SHAPE, default load):
+#   load       realistic benign web load (the lab's `load` scenario: ab with and without keep-alive against
+#              static and PHP pages, 1 MB downloads, DNS)
+#   downloads  few connections with big bodies (`load-downloads`: 64 MB and 256 MB files fetched by curl)
+#   short      many short exchanges (`load-short`: fresh connections for a 20-byte page, DNS floods, connects
+#              to closed ports)
 #
-#   sudo bench/make-capture.sh OUT.pcap [SECONDS]
+#   sudo bench/make-capture.sh OUT.pcap [SECONDS] [SHAPE]
 #
 # Needs root (namespaces, a bridge, tcpdump) and the lab's tools (see lab/README.md). Writes
 # OUT.pcap plus the lab's OUT.truth.txt, OUT.lab.log and OUT.logs/. Never commit the output.
@@ -12,10 +16,16 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 LAB=$HERE/../lab
 MIN_BYTES=$((1000 * 1000 * 1000))
 
-usage() { echo "usage: sudo $0 OUT.pcap [SECONDS]   (default 40 s; at least 1 GB is expected)" >&2; exit 2; }
-OUT=${1:-}; SECS=${2:-40}
+usage() { echo "usage: sudo $0 OUT.pcap [SECONDS] [load|downloads|short]   (default 40 s, load; at least 1 GB is expected)" >&2; exit 2; }
+OUT=${1:-}; SECS=${2:-40}; SHAPE=${3:-load}
 [ -n "$OUT" ] || usage
 [[ "$SECS" =~ ^[0-9]+$ ]] && [ "$SECS" -ge 5 ] || { echo "SECONDS must be a whole number >= 5, not '$SECS'" >&2; exit 2; }
+case "$SHAPE" in
+  load) SCENARIO=load ;;
+  downloads) SCENARIO=load-downloads ;;
+  short) SCENARIO=load-short ;;
+  *) echo "SHAPE must be load, downloads or short, not '$SHAPE'" >&2; exit 2 ;;
+esac
 
 if [ "$(id -u)" != 0 ]; then
   echo "make-capture.sh needs root: it creates network namespaces and a bridge and runs tcpdump." >&2
@@ -39,8 +49,8 @@ avail=$(df -B1 --output=avail "$(dirname "$OUT")" | tail -1)
 # the recorder writes to a temporary file under /tmp and then copies it: room for two copies
 [ "$avail" -gt $((3 * MIN_BYTES)) ] || echo "warning: only $((avail / 1000000)) MB free next to $OUT" >&2
 
-echo "recording ${SECS}s of benign web load into $OUT ..."
-LOAD_S=$SECS "$LAB/run-scenario.sh" load "$OUT" >/dev/null
+echo "recording ${SECS}s of benign traffic ($SHAPE shape) into $OUT ..."
+LOAD_S=$SECS "$LAB/run-scenario.sh" "$SCENARIO" "$OUT" >/dev/null
 size=$(stat -c %s "$OUT")
 echo "$OUT: $size bytes"
 command -v capinfos >/dev/null && capinfos "$OUT" | grep -E "Number of packets|File size|Data size|Capture duration|Data byte rate|Average packet size" || true
