@@ -36,11 +36,13 @@ missing=()
 for t in ip tcpdump apache2 php ab curl dig dnsmasq ncat editcap python3; do
   command -v "$t" >/dev/null 2>&1 || missing+=("$t")
 done
+# the downloads shape turns segmentation offloads off, or its frames would be 64 KB super-segments
+[ "$SHAPE" != downloads ] || command -v ethtool >/dev/null 2>&1 || missing+=("ethtool")
 [ -e /usr/lib/apache2/modules/libphp8.2.so ] || missing+=("libapache2-mod-php (libphp8.2.so)")
 php -m 2>/dev/null | grep -qi '^sqlite3$' || missing+=("php-sqlite3")
 if [ ${#missing[@]} -gt 0 ]; then
   echo "make-capture.sh: missing tools: ${missing[*]}" >&2
-  echo "Install them with: apt-get install -y iproute2 tcpdump apache2 libapache2-mod-php php-sqlite3 apache2-utils curl dnsutils dnsmasq-base ncat wireshark-common python3" >&2
+  echo "Install them with: apt-get install -y iproute2 tcpdump apache2 libapache2-mod-php php-sqlite3 apache2-utils curl dnsutils dnsmasq-base ncat wireshark-common python3 ethtool" >&2
   exit 4
 fi
 
