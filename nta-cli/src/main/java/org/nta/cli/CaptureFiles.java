@@ -15,7 +15,7 @@ final class CaptureFiles {
 
     static List<String> expand(List<String> args, String glob, PrintWriter err) {
         try {
-            return CaptureInputs.expand(args, glob, note -> err.println("nta: " + note));
+            return CaptureInputs.expand(args, glob, note -> err.println("nta: " + org.nta.report.TerminalText.safe(note)));
         } catch (CaptureException e) {
             throw new CliError(e.getMessage(), Main.EXIT_UNREADABLE);
         }

@@ -96,6 +96,21 @@ public final class Main implements Runnable {
      * mistake as one {@code nta:} line and the hint to --help (exit 2), a {@link CliError} as its one line and exit
      * code, anything else as an internal error (exit 1), never a stack trace.
      */
+    /**
+     * A message made harmless for the terminal line by line: it may name a file (a directory's names are anyone's), so
+     * no control or format character gets through, while a message of several lines (a filter's caret) keeps them.
+     */
+    static String safeLines(String message) {
+        if (message == null) return null;
+        StringBuilder b = new StringBuilder(message.length());
+        String[] lines = message.split("\n", -1);
+        for (int k = 0; k < lines.length; k++) {
+            if (k > 0) b.append('\n');
+            b.append(org.nta.report.TerminalText.safe(lines[k]));
+        }
+        return b.toString();
+    }
+
     public static CommandLine configure(CommandLine cl, PrintWriter out, PrintWriter err) {
         cl.setOut(out);
         cl.setErr(err);
@@ -107,7 +122,7 @@ public final class Main implements Runnable {
         });
         cl.setExecutionExceptionHandler((ex, c, parse) -> {
             if (ex instanceof CliError e) {
-                c.getErr().println("nta: " + e.getMessage());
+                c.getErr().println("nta: " + safeLines(e.getMessage()));
                 return e.exitCode();
             }
             c.getErr().println("nta: internal error, please report it: " + ex);

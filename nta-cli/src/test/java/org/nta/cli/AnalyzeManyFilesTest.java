@@ -144,6 +144,24 @@ class AnalyzeManyFilesTest {
         assertThat(alerts).isEqualTo(split.path("findings").size());
     }
 
+    /** A directory's file names are anyone's: one with terminal escapes is said without them, skipped or failing. */
+    @Test
+    void aHostileFileNameReachesTheTerminalAsText() throws Exception {
+        Path dir = Files.createDirectory(tmp.resolve("hostile"));
+        Files.copy(partFiles().get(0), dir.resolve("eth0-1.pcap"));
+        String name = "x\u001b]0;owned\u0007\u001b[2J\u202e.txt";
+        Files.writeString(dir.resolve(name), "not a capture\n");
+        CliRun r = CliRun.of("analyze", dir.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.err()).contains("nta: skipped " + dir.resolve("x·]0;owned··[2J·.txt"))
+                .doesNotContain("\u001b", "\u0007", "\u202e");
+        CliRun one = CliRun.of("analyze", dir.resolve(name).toString());
+        assertThat(one.exit()).isEqualTo(Main.EXIT_UNREADABLE);
+        assertThat(one.err()).contains("x·]0;owned··[2J·.txt").doesNotContain("\u001b", "\u0007", "\u202e");
+        assertThat(one.err().strip().lines()).hasSize(1);
+        assertThat(Main.safeLines("bad filter\n  tcp.port == \u001b\n             ^")).isEqualTo("bad filter\n  tcp.port == ·\n             ^");
+    }
+
     @Test
     void aDirectorySkipsWhatIsNotACaptureAndAGlobChoosesTheFiles() throws Exception {
         Path dir = Files.createDirectory(tmp.resolve("mixed"));

@@ -38,6 +38,7 @@ import org.nta.incident.StoryBuilder;
 import org.nta.incident.Verdict;
 import org.nta.report.AnalysisJson;
 import org.nta.report.Json;
+import org.nta.report.TerminalText;
 import org.nta.report.TimeFormat;
 
 /**
@@ -93,8 +94,9 @@ public final class SparkAnalyze {
         System.out.println("verdict: " + m.verdict().level().id() + " (" + m.captures().size() + " captures, "
                 + m.findings().size() + " findings, " + m.incidents().size() + " incidents) written to " + out);
         for (Map<String, Object> c : m.captures()) {
-            if (c.get("error") != null) System.err.println("nta: " + c.get("capture") + ": " + c.get("error"));
-            if (c.get("skipped") instanceof List<?> skipped) for (Object k : skipped) System.err.println("nta: skipped " + k);
+            // file names are anyone's: no control character reaches the terminal
+            if (c.get("error") != null) System.err.println(TerminalText.safe("nta: " + c.get("capture") + ": " + c.get("error")));
+            if (c.get("skipped") instanceof List<?> skipped) for (Object k : skipped) System.err.println(TerminalText.safe("nta: skipped " + k));
         }
         if (m.failed()) System.exit(1);
     }
