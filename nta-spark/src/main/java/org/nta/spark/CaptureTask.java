@@ -66,14 +66,18 @@ public final class CaptureTask {
      */
     public static String analyze(InputStream in, String capture, String path, long size, ParquetTarget tables)
             throws CaptureException, IOException {
-        return analyze(CaptureSource.open(in, path, size, false), capture, path, tables);
+        return analyze(CaptureSource.open(in, path, size, false), capture, path, tables, List.of());
     }
 
     /**
      * The same for a source already open (closed here): one file, or a sensor's rotated files read as one capture
      * ({@link CaptureSource#openAll}), whose findings then also name each file and its frames there.
+     *
+     * @param skipped the files of a rotation left out as not captures (each "FILE: why"), said in the summary
      */
-    public static String analyze(CaptureSource source, String capture, String path, ParquetTarget tables) throws IOException {
+    @SuppressWarnings("unchecked")
+    public static String analyze(CaptureSource source, String capture, String path, ParquetTarget tables,
+                                 List<String> skipped) throws IOException {
         HostAddresses hosts = new HostAddresses();
         Analysis.Result r;
         ParquetExport export = null;
@@ -89,7 +93,9 @@ public final class CaptureTask {
             if (export != null) export.abandon();
             throw e;
         }
-        return Json.write(answer(r, capture, path, hosts.sameHost()));
+        Map<String, Object> answer = answer(r, capture, path, hosts.sameHost());
+        if (!skipped.isEmpty()) ((Map<String, Object>) answer.get("summary")).put("skipped", List.copyOf(skipped));
+        return Json.write(answer);
     }
 
     static Map<String, Object> answer(Analysis.Result r, String capture, String path, Map<String, List<String>> sameHost) {

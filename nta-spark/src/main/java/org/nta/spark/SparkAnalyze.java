@@ -232,15 +232,8 @@ public final class SparkAnalyze {
                 }
                 if (files.isEmpty()) throw new CaptureException(path + ": no capture file in the directory");
             }
-            String answer = CaptureTask.analyze(CaptureSource.openAll(files, path, false, opener), name, path,
-                    new HadoopTarget(conf, new Path(tables), name, attempt));
-            if (skipped.isEmpty()) return answer;
-            @SuppressWarnings("unchecked")
-            Map<String, Object> m = Json.mapper().readValue(answer, LinkedHashMap.class);
-            @SuppressWarnings("unchecked")
-            Map<String, Object> s = (Map<String, Object>) m.get("summary");
-            s.put("skipped", skipped);
-            return Json.write(m);
+            return CaptureTask.analyze(CaptureSource.openAll(files, path, false, opener), name, path,
+                    new HadoopTarget(conf, new Path(tables), name, attempt), skipped);
         } catch (CaptureException | RuntimeException e) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("capture", name);
