@@ -10,10 +10,11 @@ import org.nta.capture.CaptureInputs;
  * The capture files a command was given ({@link CaptureInputs}: files as named, directories as the captures in them);
  * a directory that cannot be used is a {@link CliError}, a skipped file a note on stderr.
  */
-final class CaptureFiles {
+public final class CaptureFiles {
     private CaptureFiles() {}
 
-    static List<String> expand(List<String> args, String glob, PrintWriter err) {
+    /** Shared by analyze and nta export (nta-export), so both say the same about the same files. */
+    public static List<String> expand(List<String> args, String glob, PrintWriter err) {
         try {
             return CaptureInputs.expand(args, glob, note -> err.println("nta: " + org.nta.report.TerminalText.safe(note)));
         } catch (CaptureException e) {

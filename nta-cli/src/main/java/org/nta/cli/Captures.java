@@ -68,7 +68,8 @@ final class Captures {
             case CORRUPT -> "a corrupt point";
             case IO_ERROR -> "a read error";
         };
-        err.println("nta: " + s.file() + ": read up to " + where + ": " + s.problem().describe() + "; everything before it was analysed");
+        err.println(org.nta.report.TerminalText.safe("nta: " + s.file() + ": read up to " + where + ": " + s.problem().describe()
+                + "; everything before it was analysed"));
         return Main.EXIT_PARTIAL;
     }
 }

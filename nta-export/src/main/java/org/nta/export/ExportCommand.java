@@ -70,12 +70,7 @@ final class ExportCommand implements Callable<Integer> {
             default -> throw new CliError("--compression: " + compression + " is not one of zstd, snappy, gzip, none", ExportMain.EXIT_UNREADABLE);
         };
         DetectionConfig detection = DetectionConfig.DEFAULTS.withShowSecrets(showSecrets);
-        List<String> paths;
-        try {
-            paths = CaptureInputs.expand(files, glob, note -> err.println("nta: " + note));
-        } catch (CaptureException e) {
-            throw new CliError(e.getMessage(), ExportMain.EXIT_UNREADABLE);
-        }
+        List<String> paths = org.nta.cli.CaptureFiles.expand(files, glob, err);
         String label = CaptureInputs.label(files, paths);
         Analysis.Result r;
         ParquetExport export = null;
@@ -148,7 +143,8 @@ final class ExportCommand implements Callable<Integer> {
             case CORRUPT -> "a corrupt point";
             case IO_ERROR -> "a read error";
         };
-        err.println("nta: " + s.file() + ": read up to " + where + ": " + s.problem().describe() + "; everything before it was exported");
+        err.println(org.nta.report.TerminalText.safe("nta: " + s.file() + ": read up to " + where + ": " + s.problem().describe()
+                + "; everything before it was exported"));
         return ExportMain.EXIT_PARTIAL;
     }
 }
