@@ -23,8 +23,8 @@ public final class ConversationCollector implements PacketSink {
     private final boolean countGiven;
     private final java.util.IdentityHashMap<Flow, long[]> given = new java.util.IdentityHashMap<>();
     private long captureStartNs = Long.MIN_VALUE;
-    private final Map<Long, ConversationRow> tcp = new HashMap<>();
-    private final Map<Long, ConversationRow> udp = new HashMap<>();
+    private final ConversationTable tcp = new ConversationTable("tcp");
+    private final ConversationTable udp = new ConversationTable("udp");
     private final Map<PairKey, Pair> eth = new LinkedHashMap<>();
     private final Map<PairKey, Pair> ip = new LinkedHashMap<>();
 
@@ -119,20 +119,17 @@ public final class ConversationCollector implements PacketSink {
     public void onFlowEnd(Flow f) {
         if (f.isTcp() ? !wantTcp : !wantUdp) return;
         if (f.frames() == 0) return; // only ever seen quoted in an ICMP error or with a cut header
-        Map<Long, ConversationRow> m = f.isTcp() ? tcp : udp;
-        ConversationRow row;
+        ConversationTable t = f.isTcp() ? tcp : udp;
         if (countGiven) {
             long[] c = given.remove(f);
             if (c == null) return;
-            row = new ConversationRow(f.isTcp() ? "tcp" : "udp", f.aAddr(), f.aPort(), f.bAddr(), f.bPort(), c[0], c[1], c[2], c[3],
-                    c[4], c[4] - captureStartNs, c[5] - c[4], f.stream(), f.connState(), f.history(), c[6], c[7]);
+            t.add(t.address(f.ipVersion(), f.aHi(), f.aLo()), f.aPort(), t.address(f.ipVersion(), f.bHi(), f.bLo()), f.bPort(), c[0], c[1], c[2], c[3], c[4], c[5], f.stream(),
+                    f.connState(), f.history(), c[6], c[7]);
         } else {
-            long start = f.startNs;
-            row = new ConversationRow(f.isTcp() ? "tcp" : "udp", f.aAddr(), f.aPort(), f.bAddr(), f.bPort(),
-                    f.framesAB, f.bytesAB, f.framesBA, f.bytesBA, start, start - captureStartNs, f.endNs - start,
-                    f.stream(), f.connState(), f.history(), f.firstFrame, f.lastFrame);
+            t.add(t.address(f.ipVersion(), f.aHi(), f.aLo()), f.aPort(), t.address(f.ipVersion(), f.bHi(), f.bLo()), f.bPort(),
+                    f.framesAB, f.bytesAB, f.framesBA, f.bytesBA, f.startNs,
+                    f.endNs, f.stream(), f.connState(), f.history(), f.firstFrame, f.lastFrame);
         }
-        m.merge((long) f.stream(), row, (a, b) -> a.merge(b, captureStartNs));
     }
 
     /** Time of the capture's first frame (Wireshark's reference for relative times), or Long.MIN_VALUE. */
@@ -142,10 +139,29 @@ public final class ConversationCollector implements PacketSink {
 
     /** Rows of one type ("eth", "ip", "tcp", "udp") in stream order (address pairs: order of first packet). */
     public List<ConversationRow> rows(String type) {
+        return switch (type) {
+            case "tcp" -> tcp.sorted("stream", captureStartNs);
+            case "udp" -> udp.sorted("stream", captureStartNs);
+            default -> pairRows(type);
+        };
+    }
+
+    /**
+     * TCP or UDP rows in the order of a sort column (frames, bytes, start, duration, stream, address), ties by first
+     * frame then stream, as {@code ConversationReport.sort} orders them; each row is made as it is read, so printing a
+     * table of many connections does not hold an object for each.
+     */
+    public List<ConversationRow> sorted(String type, String by) {
+        return switch (type) {
+            case "tcp" -> tcp.sorted(by, captureStartNs);
+            case "udp" -> udp.sorted(by, captureStartNs);
+            default -> throw new IllegalArgumentException("only TCP and UDP rows are kept by stream: " + type);
+        };
+    }
+
+    private List<ConversationRow> pairRows(String type) {
         List<ConversationRow> out = new ArrayList<>();
         switch (type) {
-            case "tcp" -> out.addAll(tcp.values());
-            case "udp" -> out.addAll(udp.values());
             case "eth", "ip" -> {
                 for (Pair pr : (type.equals("eth") ? eth : ip).values()) {
                     String a = type.equals("eth") ? Addresses.mac(pr.aLo) : Addresses.format(pr.version, pr.aHi, pr.aLo);
