@@ -124,7 +124,7 @@ public final class C2Correlation {
                 boolean known = dest != null && (attackersOf.getOrDefault(cur.victim(), Set.of()).contains(dest) || attackers.contains(dest));
                 if (known) {
                     cur = with(cur, cur.severity().atLeast(Severity.HIGH) ? cur.severity() : Severity.HIGH, dest, Boolean.TRUE,
-                            cur.summary() + " — a host already seen attacking", Map.of("known_attacker", true, "candidate", false));
+                            cur.summary() + " — a host already seen attacking", knownAttacker());
                 } else if (Boolean.TRUE.equals(cur.evidence().get("candidate"))) {
                     continue;
                 }
@@ -154,6 +154,14 @@ public final class C2Correlation {
     private static String firstServer(Finding b) {
         if (b.evidence().get("server_addresses") instanceof List<?> l && !l.isEmpty()) return String.valueOf(l.get(0));
         return b.attacker();
+    }
+
+    /** In this order (Map.of's order changes from run to run, and the JSON must not). */
+    private static Map<String, Object> knownAttacker() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("known_attacker", true);
+        m.put("candidate", false);
+        return m;
     }
 
     private static Finding with(Finding f, Severity sev, String attacker, Boolean succeeded, String summary, Map<String, Object> extra) {

@@ -44,10 +44,21 @@ final class PoisoningFindings {
         }
         ev.put("answers", answers);
         List<Map<String, Object>> conflicts = new ArrayList<>();
-        for (Responder.Conflict c : r.conflicts) conflicts.add(Map.of("frame", c.frame(), "name", c.name(), "owner", c.owner()));
+        for (Responder.Conflict c : r.conflicts) { // in this order: Map.of's changes from run to run
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("frame", c.frame());
+            m.put("name", c.name());
+            m.put("owner", c.owner());
+            conflicts.add(m);
+        }
         ev.put("conflicts", conflicts);
         List<Map<String, Object>> connections = new ArrayList<>();
-        r.connections.forEach((k, v) -> connections.add(Map.of("connection", k, "frame", v)));
+        r.connections.forEach((k, v) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("connection", k);
+            m.put("frame", v);
+            connections.add(m);
+        });
         ev.put("connections", connections);
         List<Map<String, Object>> creds = new ArrayList<>();
         TreeSet<Long> frames = new TreeSet<>();

@@ -171,7 +171,12 @@ public final class ScriptUploadDetector implements Detector {
         ev.put("parameter", input == null ? null : input.parameter());
         ev.put("parameter_method", input == null ? null : input.method());
         List<Map<String, String>> inputs = new ArrayList<>();
-        for (ScriptInspector.Input i : in.inputs()) inputs.add(Map.of("parameter", i.parameter(), "method", i.method()));
+        for (ScriptInspector.Input i : in.inputs()) { // in this order: Map.of's changes from run to run
+            Map<String, String> one = new java.util.LinkedHashMap<>();
+            one.put("parameter", i.parameter());
+            one.put("method", i.method());
+            inputs.add(one);
+        }
         ev.put("inputs", inputs);
         ev.put("base64_input", in.base64Input());
         ev.put("content_excerpt", in.isScript() ? Text.excerpt(Text.utf8(f.content()), 400) : null);

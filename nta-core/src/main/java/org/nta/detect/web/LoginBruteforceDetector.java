@@ -206,7 +206,12 @@ public final class LoginBruteforceDetector implements Detector {
         ev.put("distinct_passwords", passwords.size());
         ev.put("failures", failures);
         ev.put("unanswered", unanswered);
-        if (base != null) ev.put("failure_answer", Map.of("status", base[0], "size", base[1]));
+        if (base != null) {
+            Map<String, Object> answer = new java.util.LinkedHashMap<>(); // in this order: Map.of's changes from run to run
+            answer.put("status", base[0]);
+            answer.put("size", base[1]);
+            ev.put("failure_answer", answer);
+        }
         List<Map<String, Object>> succ = new ArrayList<>();
         for (Attempt a : wins) {
             if (succ.size() >= config.maxSamples()) break;
