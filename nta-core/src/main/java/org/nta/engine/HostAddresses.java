@@ -1,11 +1,11 @@
 package org.nta.engine;
 
 import org.nta.pipeline.PacketSink;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.nta.bytes.LongMap;
 import org.nta.decode.Addresses;
 import org.nta.decode.IpLayer;
 import org.nta.decode.Packet;
@@ -38,7 +38,7 @@ public final class HostAddresses implements PacketSink {
         }
     }
 
-    private final HashMap<Long, Station> stations = new HashMap<>();
+    private final LongMap<Station> stations = new LongMap<>();
     private long lastMac = -1;
     private Station last;
 
@@ -65,7 +65,7 @@ public final class HostAddresses implements PacketSink {
      */
     public Map<String, java.util.List<String>> sameHost() {
         Map<String, java.util.List<String>> out = new TreeMap<>();
-        for (Station s : stations.values()) {
+        for (Station s : stations.values()) { // the result is sorted: the order of stations does not matter
             if (s.many || s.n < 2) continue;
             boolean v4 = false, v6 = false;
             for (int i = 0; i < s.n; i++) {

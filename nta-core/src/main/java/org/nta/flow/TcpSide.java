@@ -19,9 +19,14 @@ public final class TcpSide {
     /** Payload bytes sent (Zeek's size, without retransmission analysis). */
     long size;
     private int seen;
-    /** Order of first occurrence across both sides: ring of (side, letter) codes. */
-    private final byte[] order = new byte[12];
+    /**
+     * Order of first occurrence across both sides (kept in A's side): up to {@link #ORDER_MAX} (side, letter) codes of
+     * four bits, the first in the lowest bits. A long rather than an array: a flow of a capture of many short
+     * connections is kept for its grace period after it ends, and every byte of it is copied by the collector.
+     */
+    private long order;
     private int orderLen;
+    private static final int ORDER_MAX = 12;
 
     /** The window scale option of this side's SYN (-1: none), and whether its SYN was seen. */
     int synWscale = -1;
@@ -117,7 +122,7 @@ public final class TcpSide {
     static String history(TcpSide a, TcpSide b) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < a.orderLen; i++) {
-            int code = a.order[i];
+            int code = (int) (a.order >>> 4 * i) & 0xf;
             char c = LETTERS.charAt(code & 0x7);
             sb.append((code & 0x8) != 0 ? Character.toLowerCase(c) : c);
         }
@@ -127,8 +132,8 @@ public final class TcpSide {
     /** Remembers in A's side the order in which new letters appeared ({@code fromB} marks B's letters). */
     static void recordOrder(TcpSide a, int fresh, boolean fromB) {
         for (int i = 0; i < 6 && fresh != 0; i++) {
-            if ((fresh & (1 << i)) != 0 && a.orderLen < a.order.length) {
-                a.order[a.orderLen++] = (byte) (i | (fromB ? 0x8 : 0));
+            if ((fresh & (1 << i)) != 0 && a.orderLen < ORDER_MAX) {
+                a.order |= (long) (i | (fromB ? 0x8 : 0)) << 4 * a.orderLen++;
             }
             fresh &= ~(1 << i);
         }

@@ -107,6 +107,8 @@ public final class HostTable implements PacketSink {
     /** Address → the names PTR answers gave it, in capture order, until {@link #onFinish}. */
     private final Map<String, TreeSet<String>> reverse = new LinkedHashMap<>();
     private final Map<String, Host> byAddress = new HashMap<>();
+    /** The hosts known by their MAC, by its number: a station met again is found without making its key. */
+    private final org.nta.bytes.LongMap<Host> byMac = new org.nta.bytes.LongMap<>();
 
     public HostTable(int maxHosts) {
         this.maxHosts = maxHosts;
@@ -239,7 +241,10 @@ public final class HostTable implements PacketSink {
         if (last != null && last.macValue == mac) return last;
         Host h;
         if (previous != null && previous.macValue == mac) h = previous;
-        else if ((h = host("mac:" + mac, mac)) == null) return null;
+        else if ((h = byMac.get(mac)) == null) {
+            if ((h = host("mac:" + mac, mac)) == null) return null;
+            byMac.put(mac, h);
+        }
         previous = last;
         last = h;
         return h;

@@ -27,7 +27,9 @@ final class Direction {
     long finSeq;
     boolean finDelivered;
     /** Bytes that arrived early, by unwrapped stream offset; the pieces never overlap one another. */
-    private final TreeMap<Long, byte[]> early = new TreeMap<>();
+    private TreeMap<Long, byte[]> early = NONE_EARLY;
+    /** The map of every direction that has not buffered a segment yet (most never do): empty, never written. */
+    private static final TreeMap<Long, byte[]> NONE_EARLY = new TreeMap<>();
     private int earlyBytes;
     /** Pieces the last {@link #overlay} comparison found new. */
     private int pieces;
@@ -152,6 +154,7 @@ final class Direction {
 
     private int piece(long from, long to, long offset, byte[] b, int off, boolean store) {
         pieces++;
+        if (store && early == NONE_EARLY) early = new TreeMap<>();
         if (store) early.put(from, Arrays.copyOfRange(b, off + (int) (from - offset), off + (int) (to - offset)));
         return (int) (to - from);
     }
@@ -224,7 +227,7 @@ final class Direction {
 
     private void releaseEarly() {
         owner.release(earlyBytes);
-        early.clear();
+        if (early != NONE_EARLY) early.clear();
         earlyBytes = 0;
     }
 

@@ -25,13 +25,15 @@ final class HeadReader {
     private final int maxHeaderBytes;
     private final int maxHeaders;
 
-    private byte[] line = new byte[128];
+    /** The part of a line cut by the end of a slice, until the rest comes; allocated when first needed. */
+    private byte[] line = NO_LINE;
+    private static final byte[] NO_LINE = new byte[0];
     private int lineLen;
     private boolean discarding;
     private boolean resync;
     private boolean trailers;
     private StartLine.Parsed start;
-    private HeaderListBuilder headers;
+    private final HeaderListBuilder headers;
     private int headBytes;
     private long lineFrame;
     private long lineTimeNs;
@@ -43,6 +45,7 @@ final class HeadReader {
         this.request = request;
         this.maxHeaderBytes = maxHeaderBytes;
         this.maxHeaders = maxHeaders;
+        this.headers = new HeaderListBuilder(maxHeaders);
         reset(false);
     }
 
@@ -51,11 +54,11 @@ final class HeadReader {
         resync = resyncMode;
         trailers = false;
         start = null;
-        headers = new HeaderListBuilder(maxHeaders);
+        headers.clear();
         headBytes = 0;
         lineLen = 0;
         status = Status.NEED_MORE;
-        if (line.length > 4096) line = new byte[128];
+        if (line.length > 4096) line = NO_LINE;
     }
 
     /** Ready for the trailer block of a chunked body (header lines only). */
@@ -124,9 +127,21 @@ final class HeadReader {
                 status = Status.TOO_LONG;
                 return pos - off;
             }
-            append(b, pos, seg);
+            // a line wholly in this slice (most are) is read where it is; only one cut by the slice's end is copied
+            byte[] lb;
+            int ls, ll;
+            if (lineLen == 0 && lf >= 0) {
+                lb = b;
+                ls = pos;
+                ll = seg;
+            } else {
+                append(b, pos, seg);
+                lb = line;
+                ls = 0;
+                ll = lineLen;
+            }
             pos = segEnd;
-            if (inStart && !plausiblePrefix()) {
+            if (inStart && !plausiblePrefix(lb, ls, ll)) {
                 lineLen = 0;
                 discarding = lf < 0;
                 if (resync) continue;
@@ -136,13 +151,13 @@ final class HeadReader {
                 return pos - off;
             }
             if (lf < 0) break;
-            int le = lineLen - 1;
-            if (le > 0 && line[le - 1] == '\r') le--;
-            int consumedLine = lineLen;
+            int le = ll - 1;
+            if (le > 0 && lb[ls + le - 1] == '\r') le--;
+            int consumedLine = ll;
             lineLen = 0;
             if (inStart) {
                 if (le == 0) continue; // empty line before the start line
-                StartLine.Parsed p = request ? StartLine.request(line, 0, le) : StartLine.response(line, 0, le);
+                StartLine.Parsed p = request ? StartLine.request(lb, ls, ls + le) : StartLine.response(lb, ls, ls + le);
                 if (p == null) {
                     if (resync) continue;
                     reset(true);
@@ -161,30 +176,30 @@ final class HeadReader {
                 status = Status.COMPLETE;
                 return pos - off;
             }
-            headers.line(line, 0, le);
+            headers.line(lb, ls, ls + le);
         }
         return pos - off;
     }
 
     /** Cheap early rejection of a start line from its first bytes, so binary junk is not buffered. */
-    private boolean plausiblePrefix() {
-        if (line[0] == '\r' || line[0] == '\n') return true; // an empty line, skipped when complete
+    private boolean plausiblePrefix(byte[] lb, int ls, int ll) {
+        if (lb[ls] == '\r' || lb[ls] == '\n') return true; // an empty line, skipped when complete
         if (request) {
-            int n = Math.min(lineLen, StartLine.MAX_METHOD + 1);
+            int n = Math.min(ll, StartLine.MAX_METHOD + 1);
             for (int i = 0; i < n; i++) {
-                if (line[i] == ' ') return i > 0;
-                if (!StartLine.isTchar(line[i])) return false;
+                if (lb[ls + i] == ' ') return i > 0;
+                if (!StartLine.isTchar(lb[ls + i])) return false;
             }
-            return lineLen <= StartLine.MAX_METHOD;
+            return ll <= StartLine.MAX_METHOD;
         }
         String http = "HTTP/";
-        for (int i = 0; i < Math.min(lineLen, http.length()); i++) if (line[i] != http.charAt(i)) return false;
+        for (int i = 0; i < Math.min(ll, http.length()); i++) if (lb[ls + i] != http.charAt(i)) return false;
         return true;
     }
 
     private void append(byte[] b, int off, int n) {
         if (lineLen + n > line.length) {
-            line = Arrays.copyOf(line, Math.max(lineLen + n, Math.min(line.length * 2, maxHeaderBytes + 1)));
+            line = Arrays.copyOf(line, Math.max(lineLen + n, Math.min(Math.max(128, line.length * 2), maxHeaderBytes + 1)));
         }
         System.arraycopy(b, off, line, lineLen, n);
         lineLen += n;

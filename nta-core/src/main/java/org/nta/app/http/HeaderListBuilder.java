@@ -28,6 +28,14 @@ final class HeaderListBuilder {
         this.maxHeaders = maxHeaders;
     }
 
+    /** Ready for the next head (a builder is reused: {@link #build} copies what it made). */
+    void clear() {
+        headers.clear();
+        lines = 0;
+        lastKept = false;
+        malformed = 0;
+    }
+
     /** One line without its line ending. Returns false when it is not a header line (counted in {@link #malformed}). */
     boolean line(byte[] b, int off, int end) {
         if (end > off && (b[off] == ' ' || b[off] == '\t')) {

@@ -20,6 +20,9 @@ final class Contents {
      * @param detail for people (an archive's executable member, the key type …), or null
      */
     record Kind(String kind, String detail) {
+        static final Kind OTHER = new Kind("other", null), DOCUMENT = new Kind("document", null),
+                ARCHIVE = new Kind("archive", null), ENCRYPTED = new Kind("encrypted", null), HTA = new Kind("hta", null);
+
         boolean executable() {
             return switch (kind) {
                 case "pe", "dll", "elf", "macho", "msi", "office_macro", "archive_with_executable", "powershell", "vbscript", "hta",
@@ -52,7 +55,7 @@ final class Contents {
      */
     static Kind of(byte[] b, int len, boolean payloadsOnly) {
         int n = Math.min(len, b.length);
-        if (n == 0) return new Kind("other", null);
+        if (n == 0) return Kind.OTHER;
         if (starts(b, n, 'M', 'Z')) return pe(b, n);
         if (starts(b, n, 0x7f, 'E', 'L', 'F')) return new Kind("elf", n > 16 ? (b[16] == 3 ? "shared object" : b[16] == 2 ? "executable" : null) : null);
         if (starts(b, n, 0xcf, 0xfa, 0xed, 0xfe) || starts(b, n, 0xce, 0xfa, 0xed, 0xfe) || starts(b, n, 0xfe, 0xed, 0xfa, 0xcf)
@@ -64,14 +67,14 @@ final class Contents {
         if (starts(b, n, 0x1f, 0x8b) || starts(b, n, 'B', 'Z', 'h') || starts(b, n, 0xfd, '7', 'z', 'X', 'Z', 0)
                 || starts(b, n, '7', 'z', 0xbc, 0xaf, 0x27, 0x1c) || starts(b, n, 'R', 'a', 'r', '!', 0x1a, 0x07)
                 || starts(b, n, 0x28, 0xb5, 0x2f, 0xfd) || n > 262 && new String(b, 257, 5, StandardCharsets.ISO_8859_1).equals("ustar")) {
-            return new Kind("archive", null);
+            return Kind.ARCHIVE;
         }
         int window = Math.min(n, 4096);
         int first = 0;
         while (first < window && (b[first] == ' ' || b[first] == '\t' || b[first] == '\r' || b[first] == '\n')) first++;
         if (payloadsOnly && first < window && (b[first] == '<' || b[first] == '{' || b[first] == '[')) {
             // markup and JSON (most answers): only an HTML application matters, so skip the script checks
-            return htaTag(b, first, Math.min(window, 2048)) ? new Kind("hta", null) : new Kind("other", null);
+            return htaTag(b, first, Math.min(window, 2048)) ? Kind.HTA : Kind.OTHER;
         }
         String text = Bodies.text(b, window, 1) == null ? null : new String(b, 0, window, StandardCharsets.UTF_8);
         if (text != null) {
@@ -80,10 +83,10 @@ final class Contents {
         }
         if (starts(b, n, '%', 'P', 'D', 'F') || starts(b, n, 0x89, 'P', 'N', 'G') || starts(b, n, 0xff, 0xd8, 0xff)
                 || starts(b, n, 'G', 'I', 'F', '8')) {
-            return new Kind("document", null);
+            return Kind.DOCUMENT;
         }
-        if (text == null && n >= 512 && RobustStats.entropy(b, 0, n) >= 7.5) return new Kind("encrypted", null);
-        return new Kind("other", null);
+        if (text == null && n >= 512 && RobustStats.entropy(b, 0, n) >= 7.5) return Kind.ENCRYPTED;
+        return Kind.OTHER;
     }
 
     private static Kind pe(byte[] b, int n) {
@@ -141,15 +144,19 @@ final class Contents {
     private static Kind text(String t) {
         String head = t;
         String l = head.toLowerCase(Locale.ROOT);
-        Matcher m = KEY.matcher(head);
-        if (m.find()) return new Kind("private_key", m.group(1));
-        if (SHADOW.matcher(head).find() || head.contains("root:$6$") || head.contains("root:$y$") || head.contains("root:$5$")
+        // each pattern runs only where the text holds the literal every match of it has: most bodies hold none
+        if (head.contains("-----BEGIN ")) {
+            Matcher m = KEY.matcher(head);
+            if (m.find()) return new Kind("private_key", m.group(1));
+        }
+        boolean account = accountLine(head);
+        if (account && SHADOW.matcher(head).find() || head.contains("root:$6$") || head.contains("root:$y$") || head.contains("root:$5$")
                 || head.contains("root:$1$")) {
             return new Kind("shadow", null);
         }
         // with its line breaks (or without: curl -d drops them)
-        if (PASSWD.matcher(head).find() || head.contains("root:x:0:0:")) return new Kind("passwd", null);
-        if (DUMP.matcher(head).find()) return new Kind("database_dump", null);
+        if (account && PASSWD.matcher(head).find() || head.contains("root:x:0:0:")) return new Kind("passwd", null);
+        if ((l.contains("dump") || l.contains("insert into")) && DUMP.matcher(head).find()) return new Kind("database_dump", null);
         String first = l.stripLeading();
         if (first.startsWith("#!")) {
             String line = first.lines().findFirst().orElse("");
@@ -157,7 +164,7 @@ final class Contents {
             if (line.contains("sh") || line.contains("bash") || line.contains("zsh")) return new Kind("shell", line);
             if (line.contains("perl")) return new Kind("shell", line);
         }
-        if (l.contains("<hta:application")) return new Kind("hta", null);
+        if (l.contains("<hta:application")) return Kind.HTA;
         if (l.contains("invoke-expression") || l.contains("iex(") || l.contains("iex (") || l.contains("new-object net.webclient")
                 || l.contains("new-object system.net.webclient") || l.contains("-encodedcommand") || l.contains("invoke-webrequest")
                 || l.contains("[system.convert]::frombase64string") || l.contains("start-process") && l.contains("$")) {
@@ -174,6 +181,11 @@ final class Contents {
             return new Kind("shell", "downloads and runs");
         }
         return null;
+    }
+
+    /** A name PASSWD and SHADOW start a line with, followed by its colon. */
+    private static boolean accountLine(String t) {
+        return t.contains("root:") || t.contains("daemon:") || t.contains("bin:") || t.contains("nobody:") || t.contains("www-data:");
     }
 
     private static boolean starts(byte[] b, int n, int... sig) {
