@@ -20,7 +20,7 @@ BENCH_JAR=nta-bench/target/nta-bench.jar   # the Java peers; built by ./mvnw -pl
 [ -f "$BENCH_JAR" ] || ./mvnw -q -B -pl nta-bench -am package -Dmaven.test.skip=true >&2 || echo "(nta-bench not built: no peers)" >&2
 CDS=""
 [ -f nta-cli/target/nta.jsa ] && CDS="-XX:SharedArchiveFile=nta-cli/target/nta.jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
-NTA="java $CDS -XX:+UseSerialGC -Xms160m -Xmn128m -XX:FreqInlineSize=100 -XX:InlineSmallCode=1000 -Xss4m"     # what ./nta runs, with the heap caps below
+NTA="java $CDS -XX:+UseParallelGC -Xms160m -Xmn128m -XX:FreqInlineSize=100 -XX:InlineSmallCode=1000 -Xss4m"     # what ./nta runs, with the heap caps below
 
 FILTER='tcp.flags.syn == 1 && tcp.flags.ack == 0'
 CREDS_FILTER='ftp.request.command == "USER" || ftp.request.command == "PASS" || pop.request.command == "USER" || pop.request.command == "PASS" || pop.request.command == "APOP" || pop.request.command == "AUTH" || imap.request.command == "LOGIN" || imap.request.command == "AUTHENTICATE" || smtp.req.command == "AUTH" || http.authorization || ldap.protocolOp == 0 || snmp.community || ntlmssp.messagetype == 3 || kerberos.msg_type == 10 || kerberos.msg_type == 12 || telnet.data'
