@@ -39,10 +39,13 @@ public final class ProtocolHierarchy implements PacketSink {
     private long totalFrames, totalBytes;
     /**
      * The node paths of the last few distinct layer paths, by their packed protocol numbers: a capture has a handful
-     * of paths and consecutive packets mostly repeat one, so most packets count without walking the tree.
+     * of paths and consecutive packets mostly repeat one, so most packets count without walking the tree, in two
+     * counters of their path.
      */
     private final long[] recentKeys = new long[8];
     private final TrieNode[][] recentNodes = new TrieNode[8][];
+    /** Frames and bytes of each recent path not yet added to its nodes (added when the path leaves, or when read). */
+    private final long[] recentFrames = new long[8], recentBytes = new long[8];
     private int recentNext;
 
     @Override
@@ -61,10 +64,8 @@ public final class ProtocolHierarchy implements PacketSink {
         if (key != 0) {
             for (int r = 0; r < recentKeys.length; r++) {
                 if (recentKeys[r] == key) {
-                    for (TrieNode n : recentNodes[r]) {
-                        n.frames++;
-                        n.bytes += len;
-                    }
+                    recentFrames[r]++;
+                    recentBytes[r] += len;
                     return;
                 }
             }
@@ -78,10 +79,22 @@ public final class ProtocolHierarchy implements PacketSink {
             nodes[i] = n;
         }
         if (key != 0) {
+            flush(recentNext);
             recentKeys[recentNext] = key;
             recentNodes[recentNext] = nodes;
             recentNext = (recentNext + 1) & (recentKeys.length - 1);
         }
+    }
+
+    /** Adds what a recent path counted to its nodes. */
+    private void flush(int r) {
+        if (recentFrames[r] == 0) return;
+        for (TrieNode n : recentNodes[r]) {
+            n.frames += recentFrames[r];
+            n.bytes += recentBytes[r];
+        }
+        recentFrames[r] = 0;
+        recentBytes[r] = 0;
     }
 
     /** The layer path packed eight bits a layer (the last one relabelled), or 0 when it does not fit in a long. */
@@ -106,6 +119,7 @@ public final class ProtocolHierarchy implements PacketSink {
 
     /** The tree in depth-first order, children by frames (most first). */
     public List<Node> nodes() {
+        for (int r = 0; r < recentKeys.length; r++) flush(r);
         List<Node> out = new ArrayList<>();
         walk(root, "", 0, out);
         return out;

@@ -28,6 +28,9 @@ public final class TrafficSummary implements PacketSink {
     private final long[] packets = new long[MAX_BUCKETS];
     private final long[] bytes = new long[MAX_BUCKETS];
     private int used;
+    /** The bucket the last packet fell in, and its span as offsets from the start: most packets fall in it too. */
+    private int current;
+    private long currentFrom, currentTo = -1;
 
     @Override
     public void onPacket(Packet p, Flow flow, boolean fromA) {
@@ -35,6 +38,11 @@ public final class TrafficSummary implements PacketSink {
         long t = p.frame.epochNanos();
         if (startNs == Long.MIN_VALUE) startNs = t;
         long off = Math.max(0, t - startNs);
+        if (off >= currentFrom && off < currentTo) {
+            packets[current]++;
+            bytes[current] += p.frame.origLen;
+            return;
+        }
         long i = off / widthNs;
         while (i >= MAX_BUCKETS) {
             widen();
@@ -43,6 +51,9 @@ public final class TrafficSummary implements PacketSink {
         packets[(int) i]++;
         bytes[(int) i] += p.frame.origLen;
         if (i + 1 > used) used = (int) i + 1;
+        current = (int) i;
+        currentFrom = i * widthNs;
+        currentTo = currentFrom + widthNs;
     }
 
     /** Doubles the bucket width: bucket k becomes the sum of buckets 2k and 2k+1. */
@@ -57,6 +68,7 @@ public final class TrafficSummary implements PacketSink {
         }
         used = (used + 1) / 2;
         widthNs *= 2;
+        currentTo = -1;
     }
 
     @Override
