@@ -108,7 +108,8 @@ final class ConversationsCommand implements Callable<Integer> {
                 if (!rows.isEmpty()) ConversationReport.text(out, rows, time.build(s.tsPrecisionDigits()), s.packets() == 0 ? 0 : firstFrameTime(conv, s));
             }
             int digits = s.tsPrecisionDigits();
-            List<ConversationRow> rows = concat(all);
+            // the tables one after the other, without copying their rows (a TCP table's are made as they are read)
+            Iterable<ConversationRow> rows = () -> all.stream().flatMap(List::stream).iterator();
             if (rowFormat.json) Json.writeArray(out, rows, r -> ConversationReport.json(r, digits));
             if (rowFormat.csv) Csv.write(out, ConversationReport.COLUMNS, rows, r -> ConversationReport.json(r, digits));
         } catch (java.io.IOException e) {
@@ -116,28 +117,6 @@ final class ConversationsCommand implements Callable<Integer> {
         }
         out.flush();
         return Captures.exitCode(s, spec.commandLine().getErr(), limits);
-    }
-
-    /** The tables one after the other, without copying their rows (a TCP table's rows are made as they are read). */
-    private static List<ConversationRow> concat(List<List<ConversationRow>> tables) {
-        if (tables.size() == 1) return tables.get(0);
-        int[] ends = new int[tables.size()];
-        int n = 0;
-        for (int i = 0; i < ends.length; i++) ends[i] = n += tables.get(i).size();
-        int size = n;
-        return new java.util.AbstractList<>() {
-            @Override
-            public ConversationRow get(int index) {
-                int t = 0;
-                while (index >= ends[t]) t++;
-                return tables.get(t).get(index - (t == 0 ? 0 : ends[t - 1]));
-            }
-
-            @Override
-            public int size() {
-                return size;
-            }
-        };
     }
 
     private static long firstFrameTime(ConversationCollector conv, CaptureSummary s) {

@@ -92,11 +92,6 @@ public final class Main implements Runnable {
     }
 
     /**
-     * The command line's conventions on any picocli command line (nta-export's too): its output streams, a usage
-     * mistake as one {@code nta:} line and the hint to --help (exit 2), a {@link CliError} as its one line and exit
-     * code, anything else as an internal error (exit 1), never a stack trace.
-     */
-    /**
      * A message made harmless for the terminal line by line: it may name a file (a directory's names are anyone's), so
      * no control or format character gets through, while a message of several lines (a filter's caret) keeps them.
      */
@@ -111,6 +106,11 @@ public final class Main implements Runnable {
         return b.toString();
     }
 
+    /**
+     * The command line's conventions on any picocli command line (nta-export's too): its output streams, a usage
+     * mistake as one {@code nta:} line and the hint to --help (exit 2), a {@link CliError} as its one line and exit
+     * code, anything else as an internal error (exit 1), never a stack trace.
+     */
     public static CommandLine configure(CommandLine cl, PrintWriter out, PrintWriter err) {
         cl.setOut(out);
         cl.setErr(err);

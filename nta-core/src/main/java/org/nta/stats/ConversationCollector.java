@@ -2,7 +2,6 @@ package org.nta.stats;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,15 +119,15 @@ public final class ConversationCollector implements PacketSink {
         if (f.isTcp() ? !wantTcp : !wantUdp) return;
         if (f.frames() == 0) return; // only ever seen quoted in an ICMP error or with a cut header
         ConversationTable t = f.isTcp() ? tcp : udp;
+        int a = t.address(f.ipVersion(), f.aHi(), f.aLo()), b = t.address(f.ipVersion(), f.bHi(), f.bLo());
         if (countGiven) {
             long[] c = given.remove(f);
             if (c == null) return;
-            t.add(t.address(f.ipVersion(), f.aHi(), f.aLo()), f.aPort(), t.address(f.ipVersion(), f.bHi(), f.bLo()), f.bPort(), c[0], c[1], c[2], c[3], c[4], c[5], f.stream(),
-                    f.connState(), f.history(), c[6], c[7]);
+            t.add(a, f.aPort(), b, f.bPort(), c[0], c[1], c[2], c[3], c[4], c[5], f.stream(), f.connState(), f.history(),
+                    c[6], c[7]);
         } else {
-            t.add(t.address(f.ipVersion(), f.aHi(), f.aLo()), f.aPort(), t.address(f.ipVersion(), f.bHi(), f.bLo()), f.bPort(),
-                    f.framesAB, f.bytesAB, f.framesBA, f.bytesBA, f.startNs,
-                    f.endNs, f.stream(), f.connState(), f.history(), f.firstFrame, f.lastFrame);
+            t.add(a, f.aPort(), b, f.bPort(), f.framesAB, f.bytesAB, f.framesBA, f.bytesBA, f.startNs, f.endNs, f.stream(),
+                    f.connState(), f.history(), f.firstFrame, f.lastFrame);
         }
     }
 
@@ -140,8 +139,8 @@ public final class ConversationCollector implements PacketSink {
     /** Rows of one type ("eth", "ip", "tcp", "udp") in stream order (address pairs: order of first packet). */
     public List<ConversationRow> rows(String type) {
         return switch (type) {
-            case "tcp" -> tcp.sorted("stream", captureStartNs);
-            case "udp" -> udp.sorted("stream", captureStartNs);
+            case "tcp" -> tcp.sorted(null, captureStartNs);
+            case "udp" -> udp.sorted(null, captureStartNs);
             default -> pairRows(type);
         };
     }

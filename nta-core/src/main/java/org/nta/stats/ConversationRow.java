@@ -15,12 +15,4 @@ public record ConversationRow(String type, String aAddr, int aPort, String bAddr
     public long bytes() {
         return bytesAB + bytesBA;
     }
-
-    ConversationRow merge(ConversationRow o, long captureStartNs) {
-        long start = Math.min(startNs, o.startNs);
-        long end = Math.max(startNs + durationNs, o.startNs + o.durationNs);
-        return new ConversationRow(type, aAddr, aPort, bAddr, bPort, framesAB + o.framesAB, bytesAB + o.bytesAB,
-                framesBA + o.framesBA, bytesBA + o.bytesBA, start, start - captureStartNs, end - start, stream,
-                o.state, history, Math.min(firstFrame, o.firstFrame), Math.max(lastFrame, o.lastFrame));
-    }
 }

@@ -47,8 +47,8 @@ final class ConversationTable {
     }
 
     /**
-     * One released flow's row; a stream met before (its flow released twice) is merged into its row as
-     * {@link ConversationRow#merge} does: counts summed, the span widened, the later state and the first history kept.
+     * One released flow's row; a stream met before (its flow released twice, a late packet after its grace period) is
+     * merged into its row: counts summed, the span widened, the later state and the first history kept.
      * Addresses are ids from {@link #address}.
      */
     void add(int a, int aPort, int b, int bPort, long fAB, long bAB, long fBA, long bBA, long startNs,
@@ -110,7 +110,7 @@ final class ConversationTable {
 
     /**
      * The rows in the order of a Conversations sort column ({@code by}: frames, bytes, start, duration, stream,
-     * address), ties by first frame then stream, as a list that makes each row when it is read.
+     * address; null: none), ties by first frame then stream, as a list that makes each row when it is read.
      */
     List<ConversationRow> sorted(String by, long captureStartNs) {
         int n = size;
@@ -124,6 +124,7 @@ final class ConversationTable {
             int c = Long.compare(get(x, FIRST), get(y, FIRST));
             return c != 0 ? c : Integer.compare((int) get(x, PORTS_STREAM), (int) get(y, PORTS_STREAM));
         });
+        if (by == null) return new Rows(order, captureStartNs);
         if (by.equals("address")) {
             mergeSort(order, (x, y) -> {
                 long ax = get(x, ADDRS), ay = get(y, ADDRS), px = get(x, PORTS_STREAM), py = get(y, PORTS_STREAM);

@@ -15,8 +15,8 @@ import org.nta.report.ConversationReport;
 
 /**
  * The compact table gives the rows, merges and orders that rows kept as {@link ConversationRow} objects gave: the
- * reference is the former way (a row object a stream, merged with {@link ConversationRow#merge}, listed by first
- * frame then stream, sorted by {@link ConversationReport#sort}).
+ * reference is the former way (a row object a stream, merged as {@link #merge} does, listed by first frame then
+ * stream, sorted by {@link ConversationReport#sort}).
  */
 class ConversationTableTest {
     private static final long CAPTURE_START = 1_700_000_000_000_000_000L;
@@ -42,16 +42,27 @@ class ConversationTableTest {
                 ConversationRow row = new ConversationRow("tcp", Addresses.format(4, 0, aLo), aPort,
                         Addresses.format(4, 0, bLo), bPort, fAB, bAB, fBA, bBA, start, start - CAPTURE_START, end - start,
                         stream, state, history, first, last);
-                reference.merge(stream, row, (x, y) -> x.merge(y, CAPTURE_START));
+                reference.merge(stream, row, ConversationTableTest::merge);
             }
             List<ConversationRow> rows = new ArrayList<>(reference.values());
             rows.sort(Comparator.comparingLong(ConversationRow::firstFrame).thenComparingInt(ConversationRow::stream));
             assertThat(table.size()).isEqualTo(rows.size());
+            assertThat(table.sorted(null, CAPTURE_START)).as("first-frame order, round %d", round).containsExactlyElementsOf(rows);
             for (String by : ConversationReport.SORTS) {
                 assertThat(table.sorted(by, CAPTURE_START)).as("sorted by %s, round %d", by, round)
                         .containsExactlyElementsOf(ConversationReport.sort(rows, by));
             }
         }
+    }
+
+    /** The former merge of a stream's two rows: counts summed, the span widened, the later state, the first history. */
+    private static ConversationRow merge(ConversationRow x, ConversationRow o) {
+        long start = Math.min(x.startNs(), o.startNs());
+        long end = Math.max(x.startNs() + x.durationNs(), o.startNs() + o.durationNs());
+        return new ConversationRow(x.type(), x.aAddr(), x.aPort(), x.bAddr(), x.bPort(), x.framesAB() + o.framesAB(),
+                x.bytesAB() + o.bytesAB(), x.framesBA() + o.framesBA(), x.bytesBA() + o.bytesBA(), start,
+                start - CAPTURE_START, end - start, x.stream(), o.state(), x.history(),
+                Math.min(x.firstFrame(), o.firstFrame()), Math.max(x.lastFrame(), o.lastFrame()));
     }
 
     @Test
