@@ -139,9 +139,59 @@ final class AnalyzeCommand implements Callable<Integer> {
         HostTable hostTable = new HostTable(10_000);
         extra.add(hostTable);
         Analysis.Result r;
+        boolean wantJson = traffic != null;
         boolean hash = traffic != null && !noHash;
-        List<String> paths = CaptureFiles.expand(files, glob, spec.commandLine().getErr());
+        List<org.nta.capture.SensorRuns.Input> inputs = CaptureFiles.inputs(files, glob, spec.commandLine().getErr());
+        List<String> paths = inputs.stream().map(org.nta.capture.SensorRuns.Input::path).toList();
         String file = CaptureFiles.label(files, paths);
+        HostNames names;
+        try (Sensors sensors = new Sensors()) {
+            List<List<String>> runs = sensors.partition(inputs);
+            if (runs.size() > 1) {
+                if (eve.present()) throw new CliError("--eve is not supported yet over several sensors' files (files that overlap in time, or several directories): give one sensor's files", Main.EXIT_UNREADABLE);
+                if (extract != null) throw new CliError("--extract is not supported yet over several sensors' files (files that overlap in time, or several directories): give one sensor's files", Main.EXIT_UNREADABLE);
+                if (filter.present()) filter.compile();
+                HostTable[] tables = new HostTable[runs.size()];
+                EngineConfig engine = limits.engine(EngineConfig.DEFAULTS.withHash(hash));
+                AppConfig app = limits.app(Analysis.appConfig(false, false));
+                DetectionConfig det = detection.withShowSecrets(showSecrets);
+                r = sensors.analyse(runs, file, hash, (sensor, src) -> {
+                    tables[sensor - 1] = new HostTable(10_000);
+                    return Analysis.outcome(src, engine, app, det, List.of(tables[sensor - 1]),
+                            sink -> filter.present() ? filter.wrapOwn(sink) : sink);
+                });
+                names = HostNames.of(List.of(tables));
+                traffic = null; // the traffic of several sensors is not summed up yet: the JSON leaves it out
+            } else {
+                r = one(paths, file, hash, extra, extractor, detection);
+                names = HostNames.of(hostTable);
+            }
+        }
+        TimeFormat tf = time.build(r.capture().tsPrecisionDigits());
+        CaptureSummary capture = r.capture();
+        eve.finish(r.findings(), r.streams(), capture.parts().isEmpty() ? null : capture::fileOf);
+        boolean jsonToStdout = "-".equals(json);
+        if (!jsonToStdout && !eve.toStdout()) out.print(AnalysisText.render(r, tf, new Ansi(useColor()), maxFindings, names));
+        try {
+            String text = !wantJson ? null : Json.write(AnalysisJson.build(r, traffic == null ? null : traffic.toJson(), AnalysisJson.hostRows(r, names))) + "\n";
+            if (json != null) {
+                if (jsonToStdout) out.print(text);
+                else Files.writeString(Path.of(json), text, StandardCharsets.UTF_8);
+            }
+            if (html != null) Files.writeString(html, HtmlReport.render(text), StandardCharsets.UTF_8);
+            if (report != null) Files.writeString(report, AnalysisMarkdown.render(r, tf, names), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new CliError("cannot write the report: " + e.getMessage(), Main.EXIT_UNREADABLE);
+        }
+        out.flush();
+        return Captures.exitCode(r.capture(), spec.commandLine().getErr(), limits);
+    }
+
+    /** The files as one capture (one file, one directory, or files that continue each other). */
+    private Analysis.Result one(List<String> paths, String file, boolean hash, List<PacketSink> extra, FileExtractor extractor,
+                                DetectionConfig detection) {
+        PrintWriter out = spec.commandLine().getOut();
+        Analysis.Result r;
         try (CaptureSource src = CaptureSource.openAll(paths, file, hash)) {
             extra.add(Progress.of(src));
             if (filter.present()) filter.compile();
@@ -160,25 +210,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             String what = extract != null ? "into " + extract : eve.present() ? eve.file : "the output";
             throw new CliError("cannot write " + what + ": " + e.getMessage(), Main.EXIT_UNREADABLE);
         }
-        TimeFormat tf = time.build(r.capture().tsPrecisionDigits());
-        CaptureSummary capture = r.capture();
-        eve.finish(r.findings(), r.streams(), capture.parts().isEmpty() ? null : capture::fileOf);
-        boolean jsonToStdout = "-".equals(json);
-        HostNames names = HostNames.of(hostTable);
-        if (!jsonToStdout && !eve.toStdout()) out.print(AnalysisText.render(r, tf, new Ansi(useColor()), maxFindings, names));
-        try {
-            String text = traffic == null ? null : Json.write(AnalysisJson.build(r, traffic.toJson(), AnalysisJson.hostRows(r, names))) + "\n";
-            if (json != null) {
-                if (jsonToStdout) out.print(text);
-                else Files.writeString(Path.of(json), text, StandardCharsets.UTF_8);
-            }
-            if (html != null) Files.writeString(html, HtmlReport.render(text), StandardCharsets.UTF_8);
-            if (report != null) Files.writeString(report, AnalysisMarkdown.render(r, tf, names), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new CliError("cannot write the report: " + e.getMessage(), Main.EXIT_UNREADABLE);
-        }
-        out.flush();
-        return Captures.exitCode(r.capture(), spec.commandLine().getErr(), limits);
+        return r;
     }
 
     private boolean useColor() {

@@ -22,6 +22,15 @@ public final class CaptureFiles {
         }
     }
 
+    /** {@link #expand}, each file with the directory argument it came from (null for a file named itself). */
+    static List<org.nta.capture.SensorRuns.Input> inputs(List<String> args, String glob, PrintWriter err) {
+        try {
+            return CaptureInputs.inputs(args, glob, note -> err.println("nta: " + org.nta.report.TerminalText.safe(note)));
+        } catch (CaptureException e) {
+            throw new CliError(e.getMessage(), Main.EXIT_UNREADABLE);
+        }
+    }
+
     /** What messages call the capture: the one file, the one directory, or "N files". */
     static String label(List<String> args, List<String> files) {
         return CaptureInputs.label(args, files);

@@ -38,6 +38,17 @@ final class FilterOption {
         return present() ? new FilteredSink(compile(), target) : null;
     }
 
+    /** {@link #wrap} with a filter of its own, for a pipeline on another thread (a sensor analysed side by side). */
+    FilteredSink wrapOwn(PacketSink target) {
+        if (!present()) return null;
+        compile(); // says what is wrong with it, once
+        try {
+            return new FilteredSink(DisplayFilter.compile(text, AppFields.all(), ZoneOffset.UTC), target);
+        } catch (FilterException e) {
+            throw new CliError(e.caretMessage(), Main.EXIT_UNREADABLE);
+        }
+    }
+
     /** Whether the filter needs application parsing (it names HTTP, DNS, TLS or SSH). */
     boolean needsApp() {
         return present() && AppNeed.of(text);

@@ -28,9 +28,21 @@ final class CaptureChain implements CaptureReader {
     private final CaptureFormat format;
     private final long snaplen;
     private final int digits;
+    private final int sensor;
 
     /** @param first the first file, already open; {@code paths} are all of them in reading order, its path first */
     CaptureChain(CaptureSource first, List<String> paths, boolean hash, CaptureSource.Opener opener) {
+        this(first, paths, hash, opener, 0, 0);
+    }
+
+    /**
+     * @param frameOffset the frames before these files' first one (those of the sensors read before this one), so
+     *                    that its frames are numbered on from there
+     * @param sensor      the number of the sensor these files are from, for its parts (0: read as one capture)
+     */
+    CaptureChain(CaptureSource first, List<String> paths, boolean hash, CaptureSource.Opener opener, long frameOffset, int sensor) {
+        this.offset = frameOffset;
+        this.sensor = sensor;
         this.paths = List.copyOf(paths);
         this.hash = hash;
         this.opener = opener;
@@ -75,7 +87,7 @@ final class CaptureChain implements CaptureReader {
         interfaces.addAll(r.interfaces());
         boolean overlaps = packets > 0 && lastOfPrevious != Long.MIN_VALUE && firstNs < lastOfPrevious;
         parts.add(new CapturePart(name, current.compression(), current.fileSize(), offset + 1, offset + packets, packets,
-                packets == 0 ? 0 : firstNs, packets == 0 ? 0 : lastNs, hash ? current.sha256() : null, p, overlaps));
+                packets == 0 ? 0 : firstNs, packets == 0 ? 0 : lastNs, hash ? current.sha256() : null, p, overlaps, sensor));
         if (packets > 0) lastOfPrevious = Math.max(lastOfPrevious, lastNs);
         ifaceOffset = interfaces.size();
         offset += packets;
@@ -96,7 +108,7 @@ final class CaptureChain implements CaptureReader {
             } catch (CaptureException e) { // it opened when the files were ordered: gone or changed since
                 if (problem == null) problem = new ReadProblem(ReadProblem.Kind.IO_ERROR, 0, offset, e.getMessage());
                 parts.add(new CapturePart(paths.get(index), "none", -1, offset + 1, offset, 0, 0, 0, null,
-                        new ReadProblem(ReadProblem.Kind.IO_ERROR, 0, 0, e.getMessage()), false));
+                        new ReadProblem(ReadProblem.Kind.IO_ERROR, 0, 0, e.getMessage()), false, sensor));
             }
         }
     }

@@ -24,12 +24,17 @@ public final class CaptureInputs {
      * @throws CaptureException when a directory cannot be listed or holds no capture, or "-" comes with other files
      */
     public static List<String> expand(List<String> args, String glob, Consumer<String> note) throws CaptureException {
+        return inputs(args, glob, note).stream().map(SensorRuns.Input::path).toList();
+    }
+
+    /** {@link #expand}, each file with the directory argument it came from (null for a file named itself). */
+    public static List<SensorRuns.Input> inputs(List<String> args, String glob, Consumer<String> note) throws CaptureException {
         PathMatcher match = glob == null ? null : FileSystems.getDefault().getPathMatcher("glob:" + glob);
-        List<String> out = new ArrayList<>();
+        List<SensorRuns.Input> out = new ArrayList<>();
         for (String a : args) {
             Path p = a.equals("-") ? null : Path.of(a);
             if (p == null || !Files.isDirectory(p)) {
-                out.add(a);
+                out.add(new SensorRuns.Input(a, null));
                 continue;
             }
             List<Path> inDir;
@@ -42,7 +47,7 @@ public final class CaptureInputs {
             int before = out.size();
             for (Path f : inDir) {
                 try (CaptureSource s = CaptureSource.open(f.toString(), false)) {
-                    out.add(f.toString());
+                    out.add(new SensorRuns.Input(f.toString(), a));
                 } catch (CaptureException e) {
                     note.accept("skipped " + e.getMessage());
                 }
@@ -51,7 +56,7 @@ public final class CaptureInputs {
                 throw new CaptureException(a + ": no capture file in the directory" + (glob == null ? "" : " matching " + glob));
             }
         }
-        if (out.contains("-") && out.size() > 1) throw new CaptureException("standard input (-) cannot be read with other files");
+        if (out.stream().anyMatch(i -> i.path().equals("-")) && out.size() > 1) throw new CaptureException("standard input (-) cannot be read with other files");
         return out;
     }
 

@@ -95,6 +95,18 @@ public final class CaptureSource implements Closeable {
         return new CaptureSource(name, size, new CaptureChain(first, ordered, hash, opener));
     }
 
+    /**
+     * Opens one sensor's run of files ({@link SensorRuns}) as one capture, read in the order given, its frames
+     * numbered on after {@code frameOffset} frames of the runs before it; always with {@link #parts()}, even for one
+     * file. Its size is unknown (-1): each part says its own.
+     */
+    public static CaptureSource openRun(List<String> ordered, String name, boolean hash, Opener opener, long frameOffset,
+                                        int sensor) throws CaptureException {
+        if (ordered.isEmpty()) throw new CaptureException(name + ": no capture file");
+        CaptureSource first = opener.open(ordered.get(0), hash);
+        return new CaptureSource(name, -1, new CaptureChain(first, ordered, hash, opener, frameOffset, sensor));
+    }
+
     /** The file being read: its name, or the current one's when this source reads several (the last at the end). */
     public String currentFile() {
         return chain == null ? name : chain.currentFile();

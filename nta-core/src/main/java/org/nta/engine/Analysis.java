@@ -58,6 +58,15 @@ public final class Analysis {
      */
     public static Result run(CaptureSource source, EngineConfig engine, AppConfig app, DetectionConfig detection,
                              List<? extends PacketSink> extra, java.util.function.UnaryOperator<PacketSink> select) {
+        return outcome(source, engine, app, detection, extra, select).result();
+    }
+
+    /** A run's result with which addresses it saw as one host, what merging it with other runs needs. */
+    public record Outcome(Result result, Map<String, List<String>> sameHost) {}
+
+    /** {@link #run(CaptureSource, EngineConfig, AppConfig, DetectionConfig, List, java.util.function.UnaryOperator)}, with its hosts. */
+    public static Outcome outcome(CaptureSource source, EngineConfig engine, AppConfig app, DetectionConfig detection,
+                                  List<? extends PacketSink> extra, java.util.function.UnaryOperator<PacketSink> select) {
         DetectionSink detect = new DetectionSink(Detectors.all(detection), DetectionSink.backgroundHelps());
         Map<Class<?>, long[]> eventCounts = new java.util.HashMap<>();
         long[] start = {Long.MIN_VALUE};
@@ -95,7 +104,8 @@ public final class Analysis {
         Map<String, Long> stats = new java.util.TreeMap<>();
         eventCounts.forEach((type, n) -> stats.put(statName(type), n[0]));
         all.putAll(stats);
-        return new Result(s, verdict, incidents, findings, all, start[0] == Long.MIN_VALUE ? 0 : start[0], tuples);
+        return new Outcome(new Result(s, verdict, incidents, findings, all, start[0] == Long.MIN_VALUE ? 0 : start[0], tuples),
+                sameHost);
     }
 
     /** "http_transaction_events" for HttpTransaction. */

@@ -33,6 +33,27 @@ public final class StreamTuples implements PacketSink {
 
     StreamTuples(int maxStreams) {
         this.maxStreams = maxStreams;
+        this.sensorFirstFrames = null;
+        this.sensors = null;
+    }
+
+    /** Several sensors' streams, numbered each in its own run: a finding is looked up in the run holding its first frame. */
+    private final long[] sensorFirstFrames;
+    private final List<StreamTuples> sensors;
+
+    private StreamTuples(long[] firstFrames, List<StreamTuples> sensors) {
+        this.maxStreams = 0;
+        this.sensorFirstFrames = firstFrames.clone();
+        this.sensors = List.copyOf(sensors);
+    }
+
+    /**
+     * The streams of runs analysed side by side ({@link SensorAnalysis}), whose frames are numbered one run after the
+     * other: run {@code i}'s first frame is {@code firstFrames[i]}, ascending. Only {@link #of} answers (a stream
+     * index alone does not say its run).
+     */
+    static StreamTuples bySensor(long[] firstFrames, List<StreamTuples> runs) {
+        return new StreamTuples(firstFrames, runs);
     }
     private final List<long[]> v6 = new ArrayList<>();
 
@@ -64,6 +85,7 @@ public final class StreamTuples implements PacketSink {
 
     /** The stream's tuple, or null when no such stream was recorded. */
     public Tuple get(String transport, int stream) {
+        if (sensors != null) return null;
         Table t = "tcp".equals(transport) ? tcp : "udp".equals(transport) ? udp : null;
         if (t == null || stream < 0 || 2 * stream + 1 >= t.slots.length) return null;
         long addrs = t.slots[2 * stream], meta = t.slots[2 * stream + 1];
@@ -88,6 +110,11 @@ public final class StreamTuples implements PacketSink {
      * endpoints are the finding's attacker and victim (those it names); null when both or neither are.
      */
     public Tuple of(org.nta.detect.Finding f) {
+        if (sensors != null) {
+            int run = -1;
+            for (int i = 0; i < sensorFirstFrames.length; i++) if (sensorFirstFrames[i] <= f.firstFrame()) run = i;
+            return run < 0 ? null : sensors.get(run).of(f);
+        }
         if (f.streamCount() != 1 || f.streams().size() != 1) return null;
         int s = f.streams().get(0);
         boolean tcpNamed = f.filter().contains("tcp.stream"), udpNamed = f.filter().contains("udp.stream");

@@ -35,10 +35,17 @@ public final class HostNames {
     }
 
     public static HostNames of(HostTable table) {
+        return of(List.of(table));
+    }
+
+    /** The hosts of several sensors' tables: an address is the host of the first table (sensor) that knows it. */
+    public static HostNames of(List<HostTable> tables) {
         Map<String, HostTable.Host> m = new HashMap<>();
-        for (HostTable.Host h : table.hosts()) {
-            if (h.addresses.size() > MAX_OWN_ADDRESSES) continue;
-            for (String a : h.addresses) m.putIfAbsent(a, h);
+        for (HostTable table : tables) {
+            for (HostTable.Host h : table.hosts()) {
+                if (h.addresses.size() > MAX_OWN_ADDRESSES) continue;
+                for (String a : h.addresses) m.putIfAbsent(a, h);
+            }
         }
         return new HostNames(m);
     }

@@ -97,13 +97,13 @@ public final class AnalysisMarkdown {
             for (Finding f : attack) if (f.phase() == phase) fs.add(f);
             if (fs.isEmpty()) continue;
             sb.append("## ").append(phase.title()).append("\n\n");
-            for (Finding f : fs) section(sb, f, tf, t0);
+            for (Finding f : fs) section(sb, f, tf, t0, r.capture().parts());
         }
         if (!context.isEmpty()) {
             sb.append("## Other observations\n\n");
             sb.append("Activity worth knowing that no attacker is behind (ordinary users' logins and uploads, banners): ")
                     .append("not counted in the verdict.\n\n");
-            for (Finding f : context) section(sb, f, tf, t0);
+            for (Finding f : context) section(sb, f, tf, t0, r.capture().parts());
         }
 
         sb.append("## Indicators\n\n");
@@ -113,7 +113,8 @@ public final class AnalysisMarkdown {
         return sb.toString();
     }
 
-    private static void section(StringBuilder sb, Finding f, TimeFormat tf, long t0) {
+    /** @param parts the files, when the capture was read from several: the frames are then also named in their file */
+    private static void section(StringBuilder sb, Finding f, TimeFormat tf, long t0, List<org.nta.capture.CapturePart> parts) {
         sb.append("### ").append(f.type().id()).append(": ").append(md(f.summary())).append("\n\n");
         sb.append("- Severity: ").append(f.severity().id()).append(f.succeeded() == null ? "" : f.succeeded() ? ", succeeded" : ", attempted (no sign of success)").append('\n');
         if (f.attacker() != null) {
@@ -123,7 +124,9 @@ public final class AnalysisMarkdown {
             sb.append("- ").append(client != null ? "Client: " + md(String.valueOf(client)) + "; " : "")
                     .append(f.victim() != null ? "server: " + f.victim() : "").append('\n');
         }
-        sb.append("- Frames ").append(f.firstFrame()).append("–").append(f.lastFrame()).append(", ")
+        String inFiles = FileFrames.text(parts, f.firstFrame(), f.lastFrame());
+        sb.append("- Frames ").append(f.firstFrame()).append("–").append(f.lastFrame())
+                .append(inFiles == null ? "" : " (" + md(inFiles) + ")").append(", ")
                 .append(tf.format(f.firstTimeNs(), t0)).append(" → ").append(tf.format(f.lastTimeNs(), t0)).append('\n');
         if (!f.streams().isEmpty()) sb.append("- ").append(AnalysisText.streamText(f)).append('\n');
         if (!f.techniques().isEmpty()) sb.append("- MITRE ATT&CK: ").append(String.join(", ", f.techniques())).append('\n');

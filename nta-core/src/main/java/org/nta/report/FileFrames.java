@@ -64,6 +64,7 @@ public final class FileFrames {
             m.put("last_time", p.packets() == 0 ? null : TimeFormat.isoUtc(p.lastNs(), digits));
             m.put("status", p.problem() == null ? "ok" : "partial");
             m.put("overlaps_previous", p.overlapsPrevious());
+            if (p.sensor() > 0) m.put("sensor", p.sensor());
             out.add(m);
         }
         return out;
