@@ -48,7 +48,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Capture file, or - for standard input. Several files, "
             + "or a directory of them (a sensor's rotated captures), are read as one capture in the order of their first "
             + "frame: frames are numbered through them (as mergecap -a of them in that order numbers them), and every "
-            + "finding also names its file and its frames there.")
+            + "finding also names its file and its frames there. Files of several sensors (named files that overlap in time, "
+            + "or several directories) are analysed side by side, one pipeline per sensor, and told as one story.")
     List<String> files;
 
     @Option(names = "--glob", paramLabel = "PATTERN", description = "With a directory, read only the files whose names "
