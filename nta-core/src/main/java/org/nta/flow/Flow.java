@@ -52,6 +52,9 @@ public final class Flow {
     /** State later pipeline stages keep for this flow (reassembly, parsers); released when the flow ends. */
     public Object attachment;
 
+    /** Neighbours in the flow table's least-recently-used order (see {@link LiveFlows}); null when not live. */
+    Flow lruPrev, lruNext;
+
     Flow(FlowKey key, int stream, boolean aIsLo) {
         this.key = key;
         this.stream = stream;

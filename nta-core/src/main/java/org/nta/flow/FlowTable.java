@@ -1,7 +1,6 @@
 package org.nta.flow;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,7 @@ public final class FlowTable {
     private final FlowConfig config;
     private final FlowListener listener;
     private final AnomalyCounter anomalies;
-    private final LinkedHashMap<FlowKey, Flow> live = new LinkedHashMap<>(1 << 12, 0.75f, true);
+    private final LiveFlows live = new LiveFlows();
     private final LinkedHashMap<FlowKey, Tombstone> tombstones;
     private final FlowKey probe = new FlowKey();
     private int nextTcpStream;
@@ -82,7 +81,7 @@ public final class FlowTable {
         if (f == null) {
             f = open(p, srcLow);
         } else if (tcp && opensNewStream(f, p, srcLow)) {
-            live.remove(f.key);
+            live.remove(f);
             end(f);
             f = newFlow(probe.copy(), srcLow);
             f.portsReusedFrame = p.frame.number;
@@ -140,7 +139,7 @@ public final class FlowTable {
                     return fresh;
                 }
             }
-            live.put(f.key, f);
+            live.add(f);
             return f;
         }
         return newFlow(probe.copy(), srcLow);
@@ -148,16 +147,15 @@ public final class FlowTable {
 
     private Flow newFlow(FlowKey key, boolean srcLow) {
         if (live.size() >= config.maxFlows()) {
-            Iterator<Flow> it = live.values().iterator();
-            Flow oldest = it.next();
-            it.remove();
+            Flow oldest = live.eldest();
+            live.remove(oldest);
             anomalies.add(Anomaly.FLOW_LIMIT, oldest.lastFrame);
             oldest.evicted = true;
             release(oldest);
         }
         int stream = key.proto == 6 ? nextTcpStream++ : nextUdpStream++;
         Flow f = new Flow(key, stream, srcLow);
-        live.put(key, f);
+        live.add(f);
         return f;
     }
 
@@ -266,12 +264,11 @@ public final class FlowTable {
     private void sweep(long now) {
         long minTimeout = config.minTimeoutNs();
         List<Flow> expired = null;
-        Iterator<Flow> it = live.values().iterator();
-        while (it.hasNext()) {
-            Flow f = it.next();
+        for (Flow f = live.eldest(), next; f != null; f = next) {
+            next = f.lruNext;
             if (f.lastSeenNs + minTimeout > now) break;
             if (f.lastSeenNs + timeoutNs(f) <= now) {
-                it.remove();
+                live.remove(f);
                 if (expired == null) expired = new ArrayList<>();
                 expired.add(f);
             }
@@ -307,7 +304,7 @@ public final class FlowTable {
 
     /** Releases every live flow, in stream order within each protocol; call once at the end of the capture. */
     public void finish() {
-        List<Flow> all = new ArrayList<>(live.values());
+        List<Flow> all = live.values();
         live.clear();
         all.sort((a, b) -> a.proto() != b.proto() ? Integer.compare(a.proto(), b.proto()) : Integer.compare(a.stream(), b.stream()));
         for (Flow f : all) end(f);
