@@ -3,6 +3,7 @@ package org.nta.detect.web;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 import org.nta.event.HttpRequest;
@@ -16,10 +17,51 @@ import org.nta.event.HttpRequest;
  * @param <S> the per-session state a detector keeps
  */
 final class Sessions<S> {
-    /** Keys of strings the events already hold: no text is built or hashed again per request. */
-    private record Pair(String client, String server) {}
+    /**
+     * Keys of strings the events already hold: no text is built or hashed again per request. Their equals and
+     * hashCode are written out: a record's are linked at run time through method handles, which ran here as
+     * interpreted code for the whole of a run (Sessions.agent was never compiled when the class came from the
+     * launcher's class-data archive: a fifth of the detector thread's time on the load capture).
+     */
+    private static final class Pair {
+        final String client, server;
 
-    private record Key(String client, String server, String agent) {}
+        Pair(String client, String server) {
+            this.client = client;
+            this.server = server;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Pair p && Objects.equals(client, p.client) && Objects.equals(server, p.server);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(client) * 31 + Objects.hashCode(server);
+        }
+    }
+
+    private static final class Key {
+        final String client, server, agent;
+
+        Key(String client, String server, String agent) {
+            this.client = client;
+            this.server = server;
+            this.agent = agent;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Objects.equals(client, k.client) && Objects.equals(server, k.server)
+                    && Objects.equals(agent, k.agent);
+        }
+
+        @Override
+        public int hashCode() {
+            return (Objects.hashCode(client) * 31 + Objects.hashCode(server)) * 31 + Objects.hashCode(agent);
+        }
+    }
 
     private final LinkedHashMap<Key, S> sessions;
     private final LinkedHashMap<Pair, String> lastAgent;
