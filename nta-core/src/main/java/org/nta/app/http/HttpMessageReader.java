@@ -114,17 +114,15 @@ final class HttpMessageReader {
         if (state == State.STOPPED) return;
         body = new BodyCollector(current.headers().first("Content-Encoding"), config, config.keepBytes(),
                 fromClient ? config.hashRequestBodies() : config.hashResponseBodies());
-        Framing.Kind kind = framing.kind();
-        if (kind == Framing.Kind.NONE) {
-            endMessage(frame, timeNs, false);
-        } else if (kind == Framing.Kind.LENGTH) {
-            state = State.BODY_LENGTH;
-            remaining = framing.length();
-            body.expect(remaining);
-        } else if (kind == Framing.Kind.CHUNKED) {
-            startChunk();
-        } else {
-            state = State.BODY_CLOSE;
+        switch (framing.kind()) {
+            case NONE -> endMessage(frame, timeNs, false);
+            case LENGTH -> {
+                state = State.BODY_LENGTH;
+                remaining = framing.length();
+                body.expect(remaining);
+            }
+            case CHUNKED -> startChunk();
+            case CLOSE -> state = State.BODY_CLOSE;
         }
     }
 
