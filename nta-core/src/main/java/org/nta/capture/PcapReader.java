@@ -94,10 +94,8 @@ final class PcapReader implements CaptureReader {
                 stop(ReadProblem.Kind.TRUNCATED, at, "the file ends in the middle of a " + capLen + "-byte record");
                 return false;
             }
-            long nanosTotal = nanos ? frac : frac * 1000L;
             f.number = ++frames;
-            f.tsSec = sec + nanosTotal / 1_000_000_000L;
-            f.tsNanos = (int) (nanosTotal % 1_000_000_000L);
+            setTime(f, sec, frac, nanos);
             f.capLen = capLen;
             f.origLen = origLen;
             if (origLen >= 0 && origLen < capLen) anomalies.add(Anomaly.CAPTURE_CAPLEN_GT_ORIGLEN, f.number);
@@ -112,6 +110,13 @@ final class PcapReader implements CaptureReader {
             stop(Streams.kind(e), in.position(), Streams.describe(e));
             return false;
         }
+    }
+
+    /** Sets {@code f}'s time from a record header's seconds and fraction (µs, or ns); shared with {@link CaptureEnd}. */
+    static void setTime(Frame f, long sec, long frac, boolean nanos) {
+        long nanosTotal = nanos ? frac : frac * 1000L;
+        f.tsSec = sec + nanosTotal / 1_000_000_000L;
+        f.tsNanos = (int) (nanosTotal % 1_000_000_000L);
     }
 
     private void stop(ReadProblem.Kind kind, long offset, String message) {

@@ -231,23 +231,7 @@ final class PcapngReader implements CaptureReader {
 
     private void fill(Frame f, Iface iface, long ts, int capLen, int origLen, int dataOff, long at) {
         f.number = ++frames;
-        if (ts == -1) {
-            f.tsSec = 0;
-            f.tsNanos = 0;
-        } else if (iface.unitsPerSec() > 0) {
-            long u = iface.unitsPerSec();
-            long sec = Long.divideUnsigned(ts, u);
-            long rem = Long.remainderUnsigned(ts, u);
-            long ns = u <= 9_223_372_036L ? rem * 1_000_000_000L / u
-                    : BigInteger.valueOf(rem).multiply(BigInteger.valueOf(1_000_000_000L)).divide(BigInteger.valueOf(u)).longValue();
-            f.tsSec = sec + iface.info().tsOffsetSec();
-            f.tsNanos = (int) ns;
-        } else {
-            BigInteger t = new BigInteger(Long.toUnsignedString(ts));
-            BigInteger[] qr = t.divideAndRemainder(iface.bigUnits());
-            f.tsSec = qr[0].longValue() + iface.info().tsOffsetSec();
-            f.tsNanos = qr[1].multiply(BigInteger.valueOf(1_000_000_000L)).divide(iface.bigUnits()).intValue();
-        }
+        setTime(f, ts, iface.unitsPerSec(), iface.bigUnits(), iface.info().tsOffsetSec());
         f.capLen = capLen;
         f.origLen = origLen;
         if (origLen >= 0 && origLen < capLen) anomalies.add(Anomaly.CAPTURE_CAPLEN_GT_ORIGLEN, f.number);
@@ -256,6 +240,31 @@ final class PcapngReader implements CaptureReader {
         f.data = in.buf;
         f.offset = dataOff;
         f.fileOffset = at;
+    }
+
+    /**
+     * Sets {@code f}'s time from a packet block's timestamp: {@code ts} ticks of {@code unitsPerSec} (an interface's
+     * if_tsresol; when too many for a long, {@code bigUnits} instead) plus its if_tsoffset seconds; {@code ts} -1
+     * is a simple packet block's missing timestamp (time 0, as Wireshark shows it). Shared with {@link CaptureEnd}.
+     */
+    static void setTime(Frame f, long ts, long unitsPerSec, BigInteger bigUnits, long tsOffsetSec) {
+        if (ts == -1) {
+            f.tsSec = 0;
+            f.tsNanos = 0;
+        } else if (unitsPerSec > 0) {
+            long u = unitsPerSec;
+            long sec = Long.divideUnsigned(ts, u);
+            long rem = Long.remainderUnsigned(ts, u);
+            long ns = u <= 9_223_372_036L ? rem * 1_000_000_000L / u
+                    : BigInteger.valueOf(rem).multiply(BigInteger.valueOf(1_000_000_000L)).divide(BigInteger.valueOf(u)).longValue();
+            f.tsSec = sec + tsOffsetSec;
+            f.tsNanos = (int) ns;
+        } else {
+            BigInteger t = new BigInteger(Long.toUnsignedString(ts));
+            BigInteger[] qr = t.divideAndRemainder(bigUnits);
+            f.tsSec = qr[0].longValue() + tsOffsetSec;
+            f.tsNanos = qr[1].multiply(BigInteger.valueOf(1_000_000_000L)).divide(bigUnits).intValue();
+        }
     }
 
     private int i32(int off) {

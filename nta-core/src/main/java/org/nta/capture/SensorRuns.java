@@ -22,7 +22,9 @@ import java.util.concurrent.Executor;
  *     is still going at its first frame. A file without frames joins the first run.
  * <li>Runs are in the order of their first frame (equal times: the order their first file was given).
  * </ul>
- * Knowing when a named file ends takes reading it whole ({@link Spans}); a directory's files are not read for this.
+ * When a named file ends is told from its first and last bytes where {@link CaptureEnd} can (uncompressed pcap and
+ * pcapng: the latest frame among its first and last ones, which is the latest of all unless its clock jumped back in
+ * the middle), else by reading it whole ({@link Spans}); a directory's files are not read for this.
  */
 public final class SensorRuns {
     private SensorRuns() {}
@@ -36,9 +38,14 @@ public final class SensorRuns {
     /** Each file read whole at most once, on the pool, whoever asks first; thread-safe. */
     public static final class Spans {
         private final Map<String, CompletableFuture<Span>> spans = new ConcurrentHashMap<>();
+        private final Map<String, CompletableFuture<Long>> ends = new ConcurrentHashMap<>();
         private final CaptureSource.Opener opener;
         private final Executor pool;
 
+        /**
+         * @param opener how a file is read whole; a path naming a regular local file must name the capture it opens,
+         *               since {@link #end} reads such a file's first and last bytes itself
+         */
         public Spans(CaptureSource.Opener opener, Executor pool) {
             this.opener = opener;
             this.pool = pool;
@@ -46,6 +53,15 @@ public final class SensorRuns {
 
         public CompletableFuture<Span> of(String path) {
             return spans.computeIfAbsent(path, p -> CompletableFuture.supplyAsync(() -> read(p), pool));
+        }
+
+        /**
+         * When the file ends, on the pool: {@link CaptureEnd}'s answer from its first and last bytes, else (compressed,
+         * not a local file, any doubt) the latest frame time of reading it whole ({@link Span#lastNs}).
+         */
+        public CompletableFuture<Long> end(String path) {
+            return ends.computeIfAbsent(path, p -> CompletableFuture.supplyAsync(() -> CaptureEnd.of(p), pool)
+                    .thenCompose(e -> e.isPresent() ? CompletableFuture.completedFuture(e.getAsLong()) : of(p).thenApply(Span::lastNs)));
         }
 
         /** The frames of all these files, once read. */
@@ -108,7 +124,7 @@ public final class SensorRuns {
             else byDirectory.computeIfAbsent(s.in().directory(), d -> new ArrayList<>()).add(s);
         }
         List<Start> framed = named.stream().filter(s -> s.ns() != Long.MAX_VALUE).toList();
-        for (int i = 0; i < framed.size() - 1; i++) spans.of(framed.get(i).in().path()); // read them side by side
+        for (int i = 0; i < framed.size() - 1; i++) spans.end(framed.get(i).in().path()); // side by side
         List<List<Start>> runs = new ArrayList<>(byDirectory.values());
         List<List<Start>> namedRuns = new ArrayList<>();
         List<Long> ends = new ArrayList<>();
@@ -124,7 +140,7 @@ public final class SensorRuns {
                 best = namedRuns.size() - 1;
             }
             namedRuns.get(best).add(s);
-            if (s != framed.get(framed.size() - 1)) ends.set(best, Math.max(ends.get(best), join(spans.of(s.in().path())).lastNs()));
+            if (s != framed.get(framed.size() - 1)) ends.set(best, Math.max(ends.get(best), join(spans.end(s.in().path()))));
         }
         runs.addAll(namedRuns);
         List<Start> empty = named.stream().filter(s -> s.ns() == Long.MAX_VALUE).toList();
