@@ -29,6 +29,7 @@ import org.nta.report.FileExtractor;
 import org.nta.report.Json;
 import org.nta.report.TimeFormat;
 import org.nta.report.html.HtmlReport;
+import org.nta.stats.SensorTraffic;
 import org.nta.stats.TrafficSummary;
 
 import picocli.CommandLine.Command;
@@ -146,26 +147,19 @@ final class AnalyzeCommand implements Callable<Integer> {
         List<String> paths = inputs.stream().map(org.nta.capture.SensorRuns.Input::path).toList();
         String file = CaptureFiles.label(files, paths);
         HostNames names;
+        java.util.Map<String, Object> trafficJson;
         try (Sensors sensors = new Sensors()) {
             List<List<String>> runs = sensors.partition(inputs);
             if (runs.size() > 1) {
-                if (eve.present()) throw new CliError("--eve is not supported yet over several sensors' files (files that overlap in time, or several directories): give one sensor's files", Main.EXIT_UNREADABLE);
                 if (extract != null) throw new CliError("--extract is not supported yet over several sensors' files (files that overlap in time, or several directories): give one sensor's files", Main.EXIT_UNREADABLE);
-                if (filter.present()) filter.compile();
-                HostTable[] tables = new HostTable[runs.size()];
-                EngineConfig engine = limits.engine(EngineConfig.DEFAULTS.withHash(hash));
-                AppConfig app = limits.app(Analysis.appConfig(false, false));
-                DetectionConfig det = detection.withShowSecrets(showSecrets);
-                r = sensors.analyse(runs, file, hash, (sensor, src) -> {
-                    tables[sensor - 1] = new HostTable(10_000);
-                    return Analysis.outcome(src, engine, app, det, List.of(tables[sensor - 1]),
-                            sink -> filter.present() ? filter.wrapOwn(sink) : sink);
-                });
-                names = HostNames.of(List.of(tables));
-                traffic = null; // the traffic of several sensors is not summed up yet: the JSON leaves it out
+                SensorsResult several = several(sensors, runs, file, hash, detection, traffic != null);
+                r = several.result();
+                names = several.names();
+                trafficJson = several.traffic();
             } else {
                 r = one(paths, file, hash, extra, extractor, detection);
                 names = HostNames.of(hostTable);
+                trafficJson = traffic == null ? null : traffic.toJson();
             }
         }
         TimeFormat tf = time.build(r.capture().tsPrecisionDigits());
@@ -174,7 +168,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         boolean jsonToStdout = "-".equals(json);
         if (!jsonToStdout && !eve.toStdout()) out.print(AnalysisText.render(r, tf, new Ansi(useColor()), maxFindings, names));
         try {
-            String text = !wantJson ? null : Json.write(AnalysisJson.build(r, traffic == null ? null : traffic.toJson(), AnalysisJson.hostRows(r, names))) + "\n";
+            String text = !wantJson ? null : Json.write(AnalysisJson.build(r, trafficJson, AnalysisJson.hostRows(r, names))) + "\n";
             if (json != null) {
                 if (jsonToStdout) out.print(text);
                 else Files.writeString(Path.of(json), text, StandardCharsets.UTF_8);
@@ -186,6 +180,53 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         out.flush();
         return Captures.exitCode(r.capture(), spec.commandLine().getErr(), limits);
+    }
+
+    /** The result of several sensors' runs, the hosts they saw, and their combined {@code traffic} (or null). */
+    private record SensorsResult(Analysis.Result result, HostNames names, java.util.Map<String, Object> traffic) {}
+
+    /**
+     * Several sensors' runs side by side ({@link Sensors}), each with its own sinks: hosts, traffic statistics (all
+     * started at the first frame of all runs, so they add up: {@link SensorTraffic}) and EVE lines (joined in run
+     * order by {@link EveRuns}, then the merged findings' alerts).
+     */
+    private SensorsResult several(Sensors sensors, List<List<String>> runs, String file, boolean hash,
+                                  DetectionConfig detection, boolean withTraffic) {
+        if (filter.present()) filter.compile();
+        int n = runs.size();
+        HostTable[] tables = new HostTable[n];
+        TrafficSummary[] traffic = withTraffic ? new TrafficSummary[n] : null;
+        long start = withTraffic ? Sensors.start(runs) : 0;
+        EngineConfig engine = limits.engine(EngineConfig.DEFAULTS.withHash(hash));
+        AppConfig app = limits.app(Analysis.appConfig(false, false));
+        DetectionConfig det = detection.withShowSecrets(showSecrets);
+        EveRuns eveRuns = eve.openRuns(spec.commandLine().getOut(), n);
+        try {
+            Analysis.Result r = sensors.analyse(runs, file, hash, (sensor, src) -> {
+                List<PacketSink> sinks = new ArrayList<>();
+                sinks.add(tables[sensor - 1] = new HostTable(10_000));
+                if (traffic != null) sinks.add(traffic[sensor - 1] = new TrafficSummary(start));
+                if (eveRuns != null) {
+                    try {
+                        sinks.add(eveRuns.open(sensor, src::currentFile));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+                return Analysis.outcome(src, engine, app, det, sinks, sink -> filter.present() ? filter.wrapOwn(sink) : sink);
+            });
+            eve.finishRuns(eveRuns, r.findings(), r.streams(), file, r.capture()::fileOf);
+            java.util.Map<String, Object> trafficJson = traffic == null ? null : SensorTraffic.toJson(List.of(traffic), r.capture()::fileOf);
+            return new SensorsResult(r, HostNames.of(List.of(tables)), trafficJson);
+        } catch (UncheckedIOException e) {
+            eve.abandon();
+            throw new CliError("cannot write " + eve.file + ": " + e.getMessage(), Main.EXIT_UNREADABLE);
+        } catch (RuntimeException e) {
+            eve.abandon();
+            throw e;
+        } finally {
+            if (eveRuns != null) eveRuns.close();
+        }
     }
 
     /** The files as one capture (one file, one directory, or files that continue each other). */

@@ -51,6 +51,37 @@ final class EveOption {
         return writer;
     }
 
+    /**
+     * --eve over several sensors' runs: the EVE file opened, each run's lines to come through {@link EveRuns} (made
+     * on the runs' threads), then {@link #finishRuns}; null without --eve.
+     */
+    EveRuns openRuns(PrintWriter stdout, int runs) {
+        if (file == null) return null;
+        Path near;
+        try {
+            target = toStdout() ? stdout : Files.newBufferedWriter(Path.of(file), StandardCharsets.UTF_8);
+            Path parent = toStdout() ? null : Path.of(file).toAbsolutePath().getParent();
+            near = parent != null ? parent : Path.of(System.getProperty("java.io.tmpdir"));
+            return new EveRuns(target, near, runs);
+        } catch (IOException e) {
+            abandon();
+            throw new CliError("cannot write " + file + ": " + e.getMessage(), Main.EXIT_UNREADABLE);
+        }
+    }
+
+    /** The runs' lines in run order, then one alert per merged finding; closes the file. */
+    void finishRuns(EveRuns runs, List<Finding> findings, StreamTuples streams, String capture,
+                    java.util.function.LongFunction<String> fileOfFrame) {
+        if (runs == null) return;
+        try {
+            runs.join();
+        } catch (IOException | UncheckedIOException e) {
+            throw new CliError("cannot write " + file + ": " + e.getMessage(), Main.EXIT_UNREADABLE);
+        }
+        writer = new EveWriter(target, capture);
+        finish(findings, streams, fileOfFrame);
+    }
+
     /** The command's sinks with the EVE writer after them (a file only: these commands print their rows on stdout). */
     List<org.nta.pipeline.PacketSink> with(List<? extends org.nta.pipeline.PacketSink> sinks, PrintWriter stdout, String capture) {
         List<org.nta.pipeline.PacketSink> all = new java.util.ArrayList<>(sinks);
@@ -75,6 +106,7 @@ final class EveOption {
         try {
             writer.alerts(findings, streams, fileOfFrame);
             writer.flush();
+            writer = null; // written once
             if (!toStdout()) target.close();
         } catch (IOException | UncheckedIOException e) {
             throw new CliError("cannot write " + file + ": " + e.getMessage(), Main.EXIT_UNREADABLE);
@@ -83,7 +115,7 @@ final class EveOption {
 
     /** Closes the file after a failed run. */
     void abandon() {
-        if (writer == null || toStdout()) return;
+        if (target == null || toStdout()) return;
         try {
             target.close();
         } catch (IOException e) {

@@ -50,6 +50,29 @@ final class Sensors implements AutoCloseable {
         }
     }
 
+    /**
+     * The time of the first frame of all runs (each run's first file that has a frame, read up to that frame), where
+     * every run's traffic histogram starts so that they can be added ({@link org.nta.stats.SensorTraffic}); 0 without
+     * frames.
+     */
+    static long start(List<List<String>> runs) {
+        long start = Long.MAX_VALUE;
+        for (List<String> run : runs) {
+            for (String path : run) {
+                try (CaptureSource s = CaptureSource.open(path, false)) {
+                    org.nta.capture.Frame f = new org.nta.capture.Frame();
+                    if (s.reader().next(f)) {
+                        start = Math.min(start, f.epochNanos());
+                        break;
+                    }
+                } catch (CaptureException e) {
+                    throw new CliError(e.getMessage(), Main.EXIT_UNREADABLE);
+                }
+            }
+        }
+        return start == Long.MAX_VALUE ? 0 : start;
+    }
+
     @Override
     public void close() {
         pool.shutdownNow();

@@ -40,9 +40,9 @@ class AnalyzeSensorsTest {
         editcap("-t", "-5520", OTHER, b.toString());
         c = tmp.resolve("sensor-c.pcap");
         editcap("-t", "5", SAMPLE, c.toString());
-        aloneA = json("alone-a", a.toString());
-        aloneB = json("alone-b", b.toString());
-        merged = json("merged", b.toString(), a.toString());
+        aloneA = json("alone-a", a.toString(), "--eve", tmp.resolve("alone-a.eve").toString());
+        aloneB = json("alone-b", b.toString(), "--eve", tmp.resolve("alone-b.eve").toString());
+        merged = json("merged", b.toString(), a.toString(), "--eve", tmp.resolve("merged.eve").toString());
     }
 
     private static void editcap(String... args) throws Exception {
@@ -81,7 +81,6 @@ class AnalyzeSensorsTest {
         assertThat(files.get(1).path("overlaps_previous").asBoolean()).isFalse();
         assertThat(merged.path("summary").path("packets").asLong())
                 .isEqualTo(framesA + aloneB.path("summary").path("packets").asLong());
-        assertThat(merged.has("traffic")).isFalse();
     }
 
     @Test
@@ -139,7 +138,7 @@ class AnalyzeSensorsTest {
         assertThat(r1.exit()).isZero();
         assertThat(r1.out()).isEqualTo(r2.out()).contains("(sensor-b.pcap frames ");
         assertThat(Files.readString(md1)).isEqualTo(Files.readString(md2)).contains("sensor-b.pcap");
-        assertThat(Files.readString(html)).contains("sensor-b.pcap");
+        assertThat(Files.readString(html)).contains("sensor-b.pcap").contains("Top conversations by bytes");
     }
 
     @Test
@@ -162,10 +161,146 @@ class AnalyzeSensorsTest {
         }
     }
 
+    private static List<JsonNode> eve(String name) throws Exception {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String l : Files.readAllLines(tmp.resolve(name + ".eve"))) lines.add(M.readTree(l));
+        return lines;
+    }
+
+    private static List<JsonNode> ofType(List<JsonNode> lines, boolean alerts) {
+        return lines.stream().filter(e -> e.path("event_type").asText().equals("alert") == alerts).toList();
+    }
+
+    /**
+     * EVE over two sensors: sensor A's lines as A alone writes them, then sensor B's as B alone writes them with its
+     * frames numbered after A's and its own file, then one alert per merged finding naming its first frame's file.
+     */
+    @Test
+    void eveHoldsEachSensorsLinesInRunOrderThenTheAlerts() throws Exception {
+        long framesA = aloneA.path("summary").path("packets").asLong();
+        List<JsonNode> all = eve("merged"), events = ofType(all, false), alerts = ofType(all, true);
+        List<JsonNode> ofA = ofType(eve("alone-a"), false), ofB = ofType(eve("alone-b"), false);
+        assertThat(ofA).isNotEmpty();
+        assertThat(ofB).isNotEmpty();
+        assertThat(all.subList(0, events.size())).as("events first, then the alerts").isEqualTo(events);
+        assertThat(events).hasSize(ofA.size() + ofB.size());
+        for (int i = 0; i < ofA.size(); i++) {
+            JsonNode e = events.get(i);
+            assertThat(e).as("line %d", i + 1).isEqualTo(ofA.get(i));
+            assertThat(e.path("pcap_filename").asText()).isEqualTo(a.toString());
+            assertThat(e.path("pcap_cnt").asLong()).isBetween(1L, framesA);
+        }
+        for (int i = 0; i < ofB.size(); i++) {
+            ObjectNode e = events.get(ofA.size() + i).deepCopy();
+            JsonNode alone = ofB.get(i);
+            assertThat(e.path("pcap_filename").asText()).isEqualTo(b.toString());
+            assertThat(e.path("pcap_cnt").asLong()).as("line %d", ofA.size() + i + 1)
+                    .isEqualTo(alone.path("pcap_cnt").asLong() + framesA);
+            assertThat(e.path("event_type").asText()).isEqualTo(alone.path("event_type").asText());
+            assertThat(e.path("flow_id")).isEqualTo(alone.path("flow_id"));
+            assertThat(e.path("community_id")).isEqualTo(alone.path("community_id"));
+            e.set("pcap_cnt", alone.path("pcap_cnt"));
+            assertThat(e).isEqualTo(alone);
+        }
+        JsonNode findings = merged.path("findings");
+        assertThat(alerts).hasSize(findings.size());
+        boolean sawB = false;
+        for (int i = 0; i < alerts.size(); i++) {
+            JsonNode alert = alerts.get(i), f = findings.get(i);
+            long frame = f.path("first_frame").asLong();
+            assertThat(alert.path("pcap_cnt").asLong()).isEqualTo(frame);
+            assertThat(alert.path("alert").path("signature").asText()).isNotEmpty();
+            String file = frame > framesA ? b.toString() : a.toString();
+            sawB |= frame > framesA;
+            assertThat(alert.path("pcap_filename").asText()).isEqualTo(file);
+            assertThat(f.path("files").get(0).path("file").asText()).isEqualTo(file);
+        }
+        assertThat(sawB).isTrue();
+    }
+
+    @Test
+    void eveIsTheSameBytesWhicheverOrderAndSensorFinishFirst() throws Exception {
+        String first = Files.readString(tmp.resolve("merged.eve"));
+        for (int i = 0; i < 2; i++) {
+            Path again = tmp.resolve("again" + i + ".eve");
+            CliRun r = CliRun.of("analyze", "--eve", again.toString(), i == 0 ? a.toString() : b.toString(),
+                    i == 0 ? b.toString() : a.toString());
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(Files.readString(again)).isEqualTo(first);
+        }
+        try (var left = Files.list(tmp)) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".nta-eve-"));
+        }
+    }
+
+    /** The traffic of two sensors is each sensor's alone, added up: what the HTML page's traffic section draws. */
+    @Test
+    void trafficIsEachSensorsAloneAddedUp() throws Exception {
+        JsonNode t = merged.path("traffic"), ta = aloneA.path("traffic"), tb = aloneB.path("traffic");
+        assertThat(t.isObject()).isTrue();
+        assertThat(t.path("conversation_count").asLong())
+                .isEqualTo(ta.path("conversation_count").asLong() + tb.path("conversation_count").asLong());
+        java.util.Map<String, long[]> sums = new java.util.HashMap<>();
+        for (JsonNode alone : List.of(ta, tb)) {
+            for (JsonNode p : alone.path("protocols")) {
+                long[] s = sums.computeIfAbsent(p.path("path").asText(), k -> new long[2]);
+                s[0] += p.path("frames").asLong();
+                s[1] += p.path("bytes").asLong();
+            }
+        }
+        assertThat(t.path("protocols")).hasSize(sums.size());
+        for (JsonNode p : t.path("protocols")) {
+            long[] s = sums.get(p.path("path").asText());
+            assertThat(s).as(p.path("path").asText()).isNotNull();
+            assertThat(p.path("frames").asLong()).isEqualTo(s[0]);
+            assertThat(p.path("bytes").asLong()).isEqualTo(s[1]);
+            assertThat(p.path("depth").asInt()).isEqualTo(p.path("path").asText().split(":").length - 1);
+        }
+        long packets = 0, bytes = 0;
+        for (JsonNode n : t.path("histogram").path("packets")) packets += n.asLong();
+        for (JsonNode n : t.path("histogram").path("bytes")) bytes += n.asLong();
+        assertThat(packets).isEqualTo(merged.path("summary").path("packets").asLong());
+        assertThat(bytes).isEqualTo(sum(ta.path("histogram").path("bytes")) + sum(tb.path("histogram").path("bytes")));
+        assertThat(t.path("histogram").path("bucket_s").asDouble())
+                .isGreaterThanOrEqualTo(Math.max(ta.path("histogram").path("bucket_s").asDouble(), tb.path("histogram").path("bucket_s").asDouble()));
+        assertThat(t.path("histogram").path("packets").size()).isBetween(1, 256);
+        long framesA = aloneA.path("summary").path("packets").asLong();
+        JsonNode convs = t.path("conversations");
+        assertThat(convs).isNotEmpty().hasSizeLessThanOrEqualTo(100);
+        java.util.Set<Integer> sensors = new java.util.TreeSet<>();
+        long previous = Long.MAX_VALUE;
+        for (JsonNode c : convs) {
+            assertThat(c.path("bytes").asLong()).isLessThanOrEqualTo(previous);
+            previous = c.path("bytes").asLong();
+            int sensor = c.path("sensor").asInt();
+            sensors.add(sensor);
+            ObjectNode same = c.deepCopy();
+            same.remove(List.of("sensor", "file", "rel_start_s"));
+            if (sensor == 2) same.put("first_frame", c.path("first_frame").asLong() - framesA);
+            JsonNode wanted = M.readTree(same.toString()); // numbers as parsed (an int where it fits)
+            JsonNode alone = sensor == 1 ? ta : tb;
+            boolean found = false;
+            for (JsonNode o : alone.path("conversations")) {
+                ObjectNode other = o.deepCopy();
+                other.remove("rel_start_s");
+                found |= other.equals(wanted);
+            }
+            assertThat(found).as(c.toString()).isTrue();
+            assertThat(c.path("file").asText()).isEqualTo(sensor == 1 ? a.toString() : b.toString());
+        }
+        assertThat(sensors).containsExactly(1, 2);
+    }
+
+    private static long sum(JsonNode numbers) {
+        long s = 0;
+        for (JsonNode n : numbers) s += n.asLong();
+        return s;
+    }
+
     @Test
     void whatIsNotSupportedOverSensorsYetIsOneLineAndExitTwo() {
-        CliRun r = CliRun.of("analyze", "--eve", tmp.resolve("eve.json").toString(), a.toString(), b.toString());
+        CliRun r = CliRun.of("analyze", "--extract", tmp.resolve("extracted").toString(), a.toString(), b.toString());
         assertThat(r.exit()).isEqualTo(Main.EXIT_UNREADABLE);
-        assertThat(r.err().strip().lines()).singleElement().asString().startsWith("nta: --eve is not supported yet");
+        assertThat(r.err().strip().lines()).singleElement().asString().startsWith("nta: --extract is not supported yet");
     }
 }

@@ -32,6 +32,17 @@ public final class TrafficSummary implements PacketSink {
     private int current;
     private long currentFrom, currentTo = -1;
 
+    /** A summary whose histogram starts at the first frame it sees. */
+    public TrafficSummary() {}
+
+    /**
+     * A summary whose histogram and conversation start times count from {@code startNs}, the first frame of all the
+     * sensors' runs that {@link SensorTraffic} combines: sharing the start puts every run's buckets on one time base.
+     */
+    public TrafficSummary(long startNs) {
+        this.startNs = startNs;
+    }
+
     @Override
     public void onPacket(Packet p, Flow flow, boolean fromA) {
         protocols.onPacket(p, flow, fromA);
@@ -82,31 +93,73 @@ public final class TrafficSummary implements PacketSink {
      * order), {@code histogram} ({@code bucket_s}, {@code packets}, {@code bytes}; bucket 0 starts at the first frame).
      */
     public Map<String, Object> toJson() {
-        List<ConversationRow> all = conversations.top(TOP_CONVERSATIONS, startNs == Long.MIN_VALUE ? 0 : startNs);
+        List<ConversationRow> all = conversations.top(TOP_CONVERSATIONS, start());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("conversation_count", conversations.count());
         List<Map<String, Object>> convs = new ArrayList<>();
-        for (ConversationRow r : all) {
-            Map<String, Object> c = new LinkedHashMap<>();
-            c.put("proto", r.type());
-            c.put("stream", r.stream());
-            c.put("a", r.aAddr());
-            c.put("a_port", r.aPort());
-            c.put("b", r.bAddr());
-            c.put("b_port", r.bPort());
-            c.put("frames", r.frames());
-            c.put("bytes", r.bytes());
-            c.put("bytes_ab", r.bytesAB());
-            c.put("bytes_ba", r.bytesBA());
-            c.put("first_frame", r.firstFrame());
-            c.put("rel_start_s", r.relStartNs() / 1e9);
-            c.put("duration_s", r.durationNs() / 1e9);
-            c.put("state", r.state());
-            convs.add(c);
-        }
+        for (ConversationRow r : all) convs.add(conversationJson(r));
         m.put("conversations", convs);
+        m.put("protocols", protocolsJson(protocols.nodes()));
+        m.put("histogram", histogramJson(widthNs, packets, bytes, used));
+        return m;
+    }
+
+    // --- what SensorTraffic combines ----------------------------------------------------------------------------
+
+    long start() {
+        return startNs == Long.MIN_VALUE ? 0 : startNs;
+    }
+
+    int conversationCount() {
+        return conversations.count();
+    }
+
+    List<ConversationRow> busiest() {
+        return conversations.top(TOP_CONVERSATIONS, start());
+    }
+
+    List<ProtocolHierarchy.Node> protocolNodes() {
+        return protocols.nodes();
+    }
+
+    long widthNs() {
+        return widthNs;
+    }
+
+    int used() {
+        return used;
+    }
+
+    long packets(int bucket) {
+        return packets[bucket];
+    }
+
+    long bytes(int bucket) {
+        return bytes[bucket];
+    }
+
+    static Map<String, Object> conversationJson(ConversationRow r) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("proto", r.type());
+        c.put("stream", r.stream());
+        c.put("a", r.aAddr());
+        c.put("a_port", r.aPort());
+        c.put("b", r.bAddr());
+        c.put("b_port", r.bPort());
+        c.put("frames", r.frames());
+        c.put("bytes", r.bytes());
+        c.put("bytes_ab", r.bytesAB());
+        c.put("bytes_ba", r.bytesBA());
+        c.put("first_frame", r.firstFrame());
+        c.put("rel_start_s", r.relStartNs() / 1e9);
+        c.put("duration_s", r.durationNs() / 1e9);
+        c.put("state", r.state());
+        return c;
+    }
+
+    static List<Map<String, Object>> protocolsJson(List<ProtocolHierarchy.Node> nodes) {
         List<Map<String, Object>> protos = new ArrayList<>();
-        for (ProtocolHierarchy.Node n : protocols.nodes()) {
+        for (ProtocolHierarchy.Node n : nodes) {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("path", n.path());
             p.put("depth", n.depth());
@@ -114,7 +167,10 @@ public final class TrafficSummary implements PacketSink {
             p.put("bytes", n.bytes());
             protos.add(p);
         }
-        m.put("protocols", protos);
+        return protos;
+    }
+
+    static Map<String, Object> histogramJson(long widthNs, long[] packets, long[] bytes, int used) {
         Map<String, Object> h = new LinkedHashMap<>();
         h.put("bucket_s", widthNs / 1e9);
         List<Long> ps = new ArrayList<>(used), bs = new ArrayList<>(used);
@@ -124,7 +180,6 @@ public final class TrafficSummary implements PacketSink {
         }
         h.put("packets", ps);
         h.put("bytes", bs);
-        m.put("histogram", h);
-        return m;
+        return h;
     }
 }
