@@ -151,7 +151,6 @@ final class AnalyzeCommand implements Callable<Integer> {
         try (Sensors sensors = new Sensors()) {
             List<List<String>> runs = sensors.partition(inputs);
             if (runs.size() > 1) {
-                if (extract != null) throw new CliError("--extract is not supported yet over several sensors' files (files that overlap in time, or several directories): give one sensor's files", Main.EXIT_UNREADABLE);
                 SensorsResult several = several(sensors, runs, file, hash, detection, traffic != null);
                 r = several.result();
                 names = several.names();
@@ -187,8 +186,9 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     /**
      * Several sensors' runs side by side ({@link Sensors}), each with its own sinks: hosts, traffic statistics (all
-     * started at the first frame of all runs, so they add up: {@link SensorTraffic}) and EVE lines (joined in run
-     * order by {@link EveRuns}, then the merged findings' alerts).
+     * started at the first frame of all runs, so they add up: {@link SensorTraffic}), EVE lines (joined in run
+     * order by {@link EveRuns}, then the merged findings' alerts) and extracted files (kept in run order by
+     * {@link ExtractRuns}).
      */
     private SensorsResult several(Sensors sensors, List<List<String>> runs, String file, boolean hash,
                                   DetectionConfig detection, boolean withTraffic) {
@@ -198,31 +198,44 @@ final class AnalyzeCommand implements Callable<Integer> {
         TrafficSummary[] traffic = withTraffic ? new TrafficSummary[n] : null;
         long start = withTraffic ? Sensors.start(runs) : 0;
         EngineConfig engine = limits.engine(EngineConfig.DEFAULTS.withHash(hash));
-        AppConfig app = limits.app(Analysis.appConfig(false, false));
+        AppConfig app = limits.app(Analysis.appConfig(extract != null, extract != null));
         DetectionConfig det = detection.withShowSecrets(showSecrets);
+        Analysis.Outcome[] outcomes = new Analysis.Outcome[n];
+        ExtractRuns extractRuns = extract == null ? null : new ExtractRuns(extract, extractAll, n);
         EveRuns eveRuns = eve.openRuns(spec.commandLine().getOut(), n);
         try {
             Analysis.Result r = sensors.analyse(runs, file, hash, (sensor, src) -> {
                 List<PacketSink> sinks = new ArrayList<>();
                 sinks.add(tables[sensor - 1] = new HostTable(10_000));
                 if (traffic != null) sinks.add(traffic[sensor - 1] = new TrafficSummary(start));
-                if (eveRuns != null) {
-                    try {
-                        sinks.add(eveRuns.open(sensor, src::currentFile));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
+                try {
+                    if (extractRuns != null) sinks.add(extractRuns.open(sensor));
+                    if (eveRuns != null) sinks.add(eveRuns.open(sensor, src::currentFile));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-                return Analysis.outcome(src, engine, app, det, sinks, sink -> filter.present() ? filter.wrapOwn(sink) : sink);
+                return outcomes[sensor - 1] = Analysis.outcome(src, engine, app, det, sinks,
+                        sink -> filter.present() ? filter.wrapOwn(sink) : sink);
             });
+            if (extractRuns != null) {
+                try {
+                    extractRuns.finish(java.util.Arrays.stream(outcomes).map(o -> o.result().findings()).toList(),
+                            r.incidents(), r.capture()::fileOf);
+                } catch (IOException | UncheckedIOException e) {
+                    throw new CliError("cannot write into " + extract + ": " + e.getMessage(), Main.EXIT_UNREADABLE);
+                }
+            }
             eve.finishRuns(eveRuns, r.findings(), r.streams(), file, r.capture()::fileOf);
             java.util.Map<String, Object> trafficJson = traffic == null ? null : SensorTraffic.toJson(List.of(traffic), r.capture()::fileOf);
             return new SensorsResult(r, HostNames.of(List.of(tables)), trafficJson);
         } catch (UncheckedIOException e) {
             eve.abandon();
-            throw new CliError("cannot write " + eve.file + ": " + e.getMessage(), Main.EXIT_UNREADABLE);
+            if (extractRuns != null) extractRuns.abandon();
+            String what = extract != null ? "into " + extract : eve.file;
+            throw new CliError("cannot write " + what + ": " + e.getMessage(), Main.EXIT_UNREADABLE);
         } catch (RuntimeException e) {
             eve.abandon();
+            if (extractRuns != null) extractRuns.abandon();
             throw e;
         } finally {
             if (eveRuns != null) eveRuns.close();

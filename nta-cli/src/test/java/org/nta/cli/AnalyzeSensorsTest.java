@@ -297,10 +297,63 @@ class AnalyzeSensorsTest {
         return s;
     }
 
+    private static JsonNode extract(String name, String... files) throws Exception {
+        Path dir = tmp.resolve(name);
+        List<String> cmd = new ArrayList<>(List.of("analyze", "--extract", dir.toString()));
+        cmd.addAll(List.of(files));
+        CliRun r = CliRun.of(cmd.toArray(String[]::new));
+        assertThat(r.exit()).as(r.err()).isZero();
+        return M.readTree(dir.resolve("manifest.json").toFile());
+    }
+
+    /**
+     * --extract over two sensors: each sensor's files as it alone extracts them, sensor A's first, B's with frames
+     * numbered after A's; every name unique in the one folder, every file the bytes its manifest row hashes.
+     */
     @Test
-    void whatIsNotSupportedOverSensorsYetIsOneLineAndExitTwo() {
-        CliRun r = CliRun.of("analyze", "--extract", tmp.resolve("extracted").toString(), a.toString(), b.toString());
-        assertThat(r.exit()).isEqualTo(Main.EXIT_UNREADABLE);
-        assertThat(r.err().strip().lines()).singleElement().asString().startsWith("nta: --extract is not supported yet");
+    void extractKeepsEachSensorsFilesInRunOrderUnderUniqueNames() throws Exception {
+        long framesA = aloneA.path("summary").path("packets").asLong();
+        JsonNode both = extract("extract-both", b.toString(), a.toString());
+        JsonNode onlyA = extract("extract-a", a.toString()), onlyB = extract("extract-b", b.toString());
+        assertThat(onlyA).isNotEmpty();
+        assertThat(onlyB).isNotEmpty();
+        assertThat(both).hasSize(onlyA.size() + onlyB.size());
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (int i = 0; i < both.size(); i++) {
+            ObjectNode row = both.get(i).deepCopy();
+            boolean ofA = i < onlyA.size();
+            JsonNode alone = ofA ? onlyA.get(i) : onlyB.get(i - onlyA.size());
+            assertThat(row.remove("sensor").asInt()).isEqualTo(ofA ? 1 : 2);
+            assertThat(row.remove("file").asText()).isEqualTo(ofA ? a.toString() : b.toString());
+            assertThat(row.path("frame").asLong()).isEqualTo(alone.path("frame").asLong() + (ofA ? 0 : framesA));
+            Path saved = tmp.resolve("extract-both").resolve(row.path("saved_name").asText());
+            assertThat(names.add(row.path("saved_name").asText())).isTrue();
+            assertThat(Files.readAllBytes(saved))
+                    .isEqualTo(Files.readAllBytes(tmp.resolve(ofA ? "extract-a" : "extract-b").resolve(alone.path("saved_name").asText())));
+            row.remove(List.of("frame", "saved_name"));
+            ObjectNode other = alone.deepCopy();
+            other.remove(List.of("frame", "saved_name"));
+            assertThat(row).isEqualTo(other);
+        }
+        try (var files = Files.list(tmp.resolve("extract-both"))) {
+            assertThat(files.map(f -> f.getFileName().toString()).sorted().toList())
+                    .hasSize(both.size() + 2).contains("manifest.json", "manifest.csv").noneMatch(n -> n.startsWith("."));
+        }
+        assertThat(Files.readString(tmp.resolve("extract-both").resolve("manifest.csv"))).startsWith(
+                String.join(",", ExtractRuns.COLUMNS) + "\r\n");
+        JsonNode again = extract("extract-again", a.toString(), b.toString());
+        assertThat(again).isEqualTo(both);
+        // the same capture seen by two sensors: every name is taken twice, the second sensor's files get new ones
+        JsonNode twice = extract("extract-twice", a.toString(), c.toString());
+        assertThat(twice).hasSize(2 * onlyA.size());
+        java.util.Set<String> unique = new java.util.HashSet<>();
+        for (int i = 0; i < twice.size(); i++) {
+            JsonNode row = twice.get(i), first = twice.get(i % onlyA.size());
+            assertThat(unique.add(row.path("saved_name").asText())).isTrue();
+            assertThat(row.path("sha256")).isEqualTo(first.path("sha256"));
+            assertThat(Files.readAllBytes(tmp.resolve("extract-twice").resolve(row.path("saved_name").asText())))
+                    .isEqualTo(Files.readAllBytes(tmp.resolve("extract-twice").resolve(first.path("saved_name").asText())));
+        }
+        assertThat(twice.get(onlyA.size()).path("saved_name").asText()).isNotEqualTo(twice.get(0).path("saved_name").asText());
     }
 }

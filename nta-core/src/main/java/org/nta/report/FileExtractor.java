@@ -40,7 +40,7 @@ public final class FileExtractor {
     /** Per name, the number the next file of that name tries first (see SafeFileNames#createUnique). */
     private final Map<String, Integer> nextNumber = new java.util.HashMap<>();
     /** Bytes of staged files held in memory across all of them; the rest waits on disk. */
-    static final long STAGE_MEMORY = 32L << 20;
+    public static final long STAGE_MEMORY = 32L << 20;
 
     private final boolean staged;
     private final long stageMemory;
@@ -65,7 +65,11 @@ public final class FileExtractor {
         return staged(dir, STAGE_MEMORY);
     }
 
-    static FileExtractor staged(Path dir, long memory) throws IOException {
+    /**
+     * A staged extractor holding at most {@code memory} bytes of files in memory: one of several that share a
+     * directory (one per sensor's run) takes its share of {@link #STAGE_MEMORY}.
+     */
+    public static FileExtractor staged(Path dir, long memory) throws IOException {
         return new FileExtractor(dir, true, memory);
     }
 
@@ -157,6 +161,19 @@ public final class FileExtractor {
      * others and the staging folder, and writes both manifests; returns the entries of the files kept.
      */
     public List<Entry> finish(Predicate<Candidate> keep) throws IOException {
+        keep(keep);
+        Files.writeString(dir.resolve(MANIFEST_JSON), manifestJson(entries), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(MANIFEST_CSV), manifestCsv(entries), StandardCharsets.UTF_8);
+        return List.copyOf(entries);
+    }
+
+    /**
+     * {@link #finish(Predicate)} without the manifests, for extractors that share a directory and one manifest
+     * (several sensors' runs, kept one after the other so the names do not depend on timing): returns the entries of
+     * the files kept now.
+     */
+    public List<Entry> keep(Predicate<Candidate> keep) throws IOException {
+        int before = entries.size();
         for (Staged s : pending) {
             Entry e = s.candidate().entry();
             Path waiting = s.held() == null ? staging.resolve(e.savedName()) : null;
@@ -173,9 +190,13 @@ public final class FileExtractor {
         heldBytes = 0;
         if (staging != null) Files.delete(staging);
         staging = null;
-        Files.writeString(dir.resolve(MANIFEST_JSON), manifestJson(entries), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve(MANIFEST_CSV), manifestCsv(entries), StandardCharsets.UTF_8);
-        return List.copyOf(entries);
+        return List.copyOf(entries.subList(before, entries.size()));
+    }
+
+    /** Writes both manifests of rows with {@code columns} (the CSV's; the JSON keeps each row's own fields). */
+    public static void writeManifests(Path dir, List<String> columns, List<Map<String, Object>> rows) throws IOException {
+        Files.writeString(dir.resolve(MANIFEST_JSON), Json.write(rows) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(MANIFEST_CSV), Csv.write(columns, rows), StandardCharsets.UTF_8);
     }
 
     private static String name(Obj f) {
