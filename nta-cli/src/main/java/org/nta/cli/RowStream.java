@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.PriorityQueue;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 
@@ -13,14 +12,11 @@ import org.nta.report.Json;
 /**
  * Writes rows as they come during a run, in order of a sort key, keeping at most {@code window} rows in memory: rows
  * arrive nearly sorted (an HTTP transaction completes soon after its request), so a bounded reorder window gives
- * sorted output for any capture size. A row is its values in column order. Text columns are sized from the first
+ * sorted output for any capture size ({@link ReorderWindow}). A row is its values in column order. Text columns are sized from the first
  * window of rows.
  */
 final class RowStream {
     enum Format { TEXT, JSON, CSV }
-
-    private record Keyed(long key, long seq, Object[] row) {
-    }
 
     private final PrintWriter out;
     private final Format format;
@@ -28,9 +24,8 @@ final class RowStream {
     private final String[] headers;
     private final boolean[] right;
     private final int window;
-    private final PriorityQueue<Keyed> queue = new PriorityQueue<>((a, b) -> a.key != b.key ? Long.compare(a.key, b.key) : Long.compare(a.seq, b.seq));
+    private final ReorderWindow<Object[]> queue = new ReorderWindow<>();
     private final StringBuilder line = new StringBuilder(512);
-    private long seq;
     private long written;
     private int[] widths;
     private JsonGenerator json;
@@ -46,12 +41,12 @@ final class RowStream {
     }
 
     void add(long key, Object[] row) {
-        queue.add(new Keyed(key, seq++, row));
-        if (queue.size() > window) write(queue.poll().row);
+        queue.add(key, row);
+        if (queue.size() > window) write(queue.poll());
     }
 
     long finish() {
-        while (!queue.isEmpty()) write(queue.poll().row);
+        while (!queue.isEmpty()) write(queue.poll());
         try {
             if (written == 0) start(null);
             if (format == Format.JSON) {
@@ -77,8 +72,8 @@ final class RowStream {
             case TEXT -> {
                 widths = new int[headers.length];
                 for (int i = 0; i < headers.length; i++) widths[i] = headers[i].length();
-                for (Keyed k : queue) {
-                    for (int i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i], cell(k.row, i).length());
+                for (Object[] r : queue.rows()) {
+                    for (int i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i], cell(r, i).length());
                 }
                 if (first != null) for (int i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i], cell(first, i).length());
                 text(headers);
