@@ -382,8 +382,12 @@ public final class HtmlReport {
 
         h.el("h3", "Top conversations by bytes");
         JsonNode convs = t.path("conversations");
+        // over several sensors each conversation says whose it is (its stream counts within that sensor's files)
+        boolean bySensor = false;
+        for (JsonNode c : convs) bySensor |= c.has("sensor");
         h.open("table", "id", "conversations-table");
         h.open("thead").open("tr");
+        if (bySensor) h.el("th", "Sensor, file");
         for (String c : new String[] {"Proto", "Stream", "Address A", "Port A", "Address B", "Port B"}) h.el("th", c);
         for (String c : new String[] {"Frames", "Bytes", "Start", "Duration"}) h.el("th", c, "class", "num");
         h.el("th", "State");
@@ -392,7 +396,9 @@ public final class HtmlReport {
         int k = 0;
         for (JsonNode c : convs) {
             if (k++ == limits.conversations()) break;
-            h.open("tr").el("td", c.path("proto").asText()).el("td", c.path("stream").asText(), "class", "num")
+            h.open("tr");
+            if (bySensor) h.el("td", c.has("sensor") ? c.path("sensor").asText() + ": " + fileName(c.path("file").asText("")) : "", "class", "mono");
+            h.el("td", c.path("proto").asText()).el("td", c.path("stream").asText(), "class", "num")
                     .el("td", c.path("a").asText(), "class", "mono").el("td", c.path("a_port").asText(), "class", "num")
                     .el("td", c.path("b").asText(), "class", "mono").el("td", c.path("b_port").asText(), "class", "num")
                     .el("td", count(c.path("frames").asLong()), "class", "num").el("td", size(c.path("bytes").asLong()), "class", "num")
