@@ -44,12 +44,15 @@ final class LiveFlows {
         append(f);
     }
 
-    /** Removes a flow that is in the table. */
+    /** Removes a flow that is in the table (one that is not is a bug: it fails instead of probing for ever). */
     void remove(Flow f) {
         int h = f.key.hashCode();
         int mask = slots.length - 1;
         int i = index(h);
-        while (slots[i] != f) i = (i + 1) & mask;
+        while (slots[i] != f) {
+            if (slots[i] == null) throw new IllegalStateException("flow " + f.stream() + " is not in the table");
+            i = (i + 1) & mask;
+        }
         // backward-shift deletion: move later flows of the run into the gap when their home slot allows it
         for (int j = (i + 1) & mask; slots[j] != null; j = (j + 1) & mask) {
             int home = index(hashes[j]);

@@ -71,4 +71,13 @@ class LiveFlowsTest {
         for (int n = 0; n < all.size(); n += 2) live.remove(all.get(n));
         for (int n = 0; n < all.size(); n++) assertThat(live.get(all.get(n).key)).isSameAs(n % 2 == 0 ? null : all.get(n));
     }
+
+    @Test
+    void removingAFlowThatIsNotThereFails() {
+        LiveFlows live = new LiveFlows();
+        Flow in = new Flow(key(1), 0, true), out = new Flow(key(2), 1, true);
+        live.add(in);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> live.remove(out)).isInstanceOf(IllegalStateException.class);
+        assertThat(live.get(in.key)).isSameAs(in);
+    }
 }
